@@ -1,0 +1,222 @@
+"""The Faust app: two agents that move messages between topics and the core.
+
+Agent `clean` reads raw dumps, agent `enrich` reads cleaned events; both take
+batches (`noack_take`), run the core in the process pool, produce every output,
+wait until the broker has acknowledged all of them, and only then ack the input
+events, so a committed offset never covers unfinished work (at-least-once).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+import faust
+from faust.types import EventT, StreamT
+
+from worker import __version__, pool
+from worker.clock import utc_now
+from worker.observability import get_logger
+from worker.pipeline.messages import Input, Origin, Output, OutputKind
+from worker.settings import Settings
+
+log = get_logger("worker.app")
+
+PRODUCE_ATTEMPTS = 6
+
+
+def cloudevent_headers(output: Output, source: str, kind_type: str, time_: str) -> dict[str, bytes]:
+    """CloudEvents 1.0 binary-mode attributes for one output record."""
+    return {
+        "ce_specversion": b"1.0",
+        "ce_id": output.event_id.encode(),
+        "ce_source": source.encode(),
+        "ce_type": kind_type.encode(),
+        "ce_time": time_.encode(),
+        "content-type": b"application/json",
+    }
+
+
+class Pipeline:
+    """Owns the process pool and knows how to publish outputs; shared by both agents."""
+
+    def __init__(self, app: faust.App, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+        self.executor: ProcessPoolExecutor | None = None
+        self.ready = asyncio.Event()
+        self.topics: dict[OutputKind, faust.TopicT] = {
+            "cleaned": self._topic(settings.topic_cleaned),
+            "enriched": self._topic(settings.topic_enriched),
+            "entities": self._topic(settings.topic_entities),
+            "deadletter": self._topic(settings.topic_deadletter),
+        }
+        self.source = f"/article-worker/{settings.consumer_group}"
+
+    def _topic(self, name: str) -> faust.TopicT:
+        return self.app.topic(
+            name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
+        )
+
+    async def start(self) -> None:
+        started = time.monotonic()
+        self.executor = pool.start_pool(
+            self.settings.pool_processes, self.settings.nlp_model, self.settings.max_ner_chunk_chars
+        )
+        loop = asyncio.get_running_loop()
+        # One warm-up task per process so every model is loaded before we say ready.
+        await asyncio.gather(
+            *(
+                loop.run_in_executor(self.executor, pool.warm_up)
+                for _ in range(self.settings.pool_processes)
+            )
+        )
+        self.ready.set()
+        log.info(
+            "pipeline_started",
+            processes=self.settings.pool_processes,
+            model=self.settings.nlp_model,
+            startup_s=round(time.monotonic() - started, 2),
+        )
+
+    def stop(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+
+    async def run(self, fn: Callable[..., list[list[Output]]], *args: Any) -> list[list[Output]]:
+        await self.ready.wait()
+        assert self.executor is not None
+        return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+
+    async def publish(self, results: list[list[Output]], events: list[EventT]) -> None:
+        """Produce all outputs and wait for the broker's acks, retrying transient failures."""
+        outputs = [o for result in results for o in result]
+        delay = 0.5
+        for attempt in range(1, PRODUCE_ATTEMPTS + 1):
+            try:
+                now = utc_now()
+                futures = [
+                    await self.topics[o.kind].send(
+                        key=o.key,
+                        value=o.value,
+                        headers=cloudevent_headers(
+                            o, self.source, f"org.article-worker.{o.kind}.v1", now
+                        ),
+                    )
+                    for o in outputs
+                ]
+                await asyncio.gather(*futures)
+                break
+            except Exception as exc:
+                if attempt == PRODUCE_ATTEMPTS:
+                    raise
+                log.warning("produce_retried", attempt=attempt, error=repr(exc), delay_s=delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 8.0)
+        for event, result in zip(events, results, strict=True):
+            message = event.message
+            for o in result:
+                if o.kind == "deadletter":
+                    log.warning(
+                        "deadletter_written",
+                        article_id=o.key.decode(errors="replace"),
+                        topic=message.topic,
+                        partition=message.partition,
+                        offset=message.offset,
+                    )
+
+
+def _inputs(events: list[EventT]) -> list[Input]:
+    out = []
+    for event in events:
+        message = event.message
+        key = message.key.decode("utf-8", errors="replace") if message.key else None
+        origin = Origin(topic=message.topic, partition=message.partition, offset=message.offset)
+        out.append(Input(message.value or b"", origin, key or None))
+    return out
+
+
+def create_app(settings: Settings) -> faust.App:
+    """Build the Faust app with its topics, agents and web pages."""
+    app = faust.App(
+        settings.consumer_group,
+        broker=[f"kafka://{h.strip()}" for h in settings.kafka_bootstrap_servers.split(",")],
+        broker_credentials=_credentials(settings),
+        key_serializer="raw",
+        value_serializer="raw",
+        broker_session_timeout=settings.broker_session_timeout_s,
+        broker_rebalance_timeout=settings.broker_rebalance_timeout_s,
+        broker_heartbeat_interval=min(3.0, settings.broker_session_timeout_s / 3),
+        broker_commit_interval=1.0,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.topic_replication,
+        topic_allow_declare=False,
+        web_enabled=True,
+        web_port=settings.web_port,
+        web_bind="0.0.0.0",
+        store="memory://",
+        version=1,
+    )
+    pipeline = Pipeline(app, settings)
+    raw = app.topic(settings.topic_raw, key_type=bytes, value_type=bytes)
+    cleaned = app.topic(settings.topic_cleaned, key_type=bytes, value_type=bytes)
+    batch, within = settings.batch_size, settings.batch_timeout_s
+
+    async def drive(stream: StreamT, fn: Callable[..., list[list[Output]]], *args: Any) -> None:
+        async for batch_events in stream.noack_take(batch, within=within):
+            events: list[EventT] = list(batch_events)
+            results = await pipeline.run(fn, _inputs(events), *args, utc_now())
+            await pipeline.publish(results, events)
+            for event in events:
+                await stream.ack(event)
+
+    @app.agent(raw, name="clean")
+    async def clean_agent(stream: StreamT) -> None:
+        await drive(stream, pool.clean_batch, settings.max_message_bytes)
+
+    @app.agent(cleaned, name="enrich")
+    async def enrich_agent(stream: StreamT) -> None:
+        await drive(stream, pool.enrich_batch)
+
+    @app.task
+    async def start_pipeline() -> None:
+        await pipeline.start()
+
+    @app.page("/health")
+    async def health(web: Any, request: Any) -> Any:
+        return web.json({"status": "ok", "version": __version__})
+
+    @app.page("/ready")
+    async def ready(web: Any, request: Any) -> Any:
+        assigned = len(app.consumer.assignment()) if app.consumer else 0
+        ok = pipeline.ready.is_set() and assigned > 0
+        body = {"ready": ok, "models_loaded": pipeline.ready.is_set(), "partitions": assigned}
+        return web.json(body, status=200 if ok else 503)
+
+    app.pipeline = pipeline  # type: ignore[attr-defined]
+    return app
+
+
+def _credentials(settings: Settings) -> Any:
+    if settings.kafka_security_protocol.startswith("SASL"):
+        password = settings.kafka_sasl_password
+        return faust.SASLCredentials(
+            username=settings.kafka_sasl_username,
+            password=password.get_secret_value() if password else None,
+            mechanism=settings.kafka_sasl_mechanism or "PLAIN",
+            ssl_context=_ssl(settings) if settings.kafka_security_protocol == "SASL_SSL" else None,
+        )
+    if settings.kafka_security_protocol == "SSL":
+        return faust.SSLCredentials(_ssl(settings))
+    return None
+
+
+def _ssl(settings: Settings) -> Any:
+    import ssl
+
+    return ssl.create_default_context(cafile=settings.kafka_ssl_cafile)

@@ -1,0 +1,128 @@
+"""`worker`: one entry point for running, feeding, reading and testing the pipeline."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+import click
+from pydantic import ValidationError
+
+from worker.settings import Settings
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:  # its message names the variable and the problem
+        raise click.ClickException(f"invalid configuration:\n{exc}") from None
+
+
+@click.group()
+def main() -> None:
+    """article-worker: clean and enrich raw article dumps between Kafka topics."""
+
+
+@main.command()
+def run() -> None:
+    """Run the stream worker against KAFKA_BOOTSTRAP_SERVERS (Ctrl-C/SIGTERM stops it)."""
+    from worker.runner import run_worker
+
+    run_worker(_settings())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--topic", help="Target topic (default: WORKER_TOPIC_RAW).")
+def produce(paths: tuple[str, ...], topic: str | None) -> None:
+    """Put raw dumps (files, directories, '-' for stdin) onto the raw topic."""
+    from worker.feed import produce_paths
+
+    settings = _settings()
+    count = asyncio.run(produce_paths(settings, list(paths), topic or settings.topic_raw))
+    click.echo(f"produced {count} messages to {topic or settings.topic_raw}", err=True)
+
+
+@main.command()
+@click.argument("topics", nargs=-1, required=True)
+@click.option("--raw", "raw_json", is_flag=True, help="One raw JSON line per event.")
+@click.option("--compact", is_flag=True, help="One summary line per event.")
+@click.option("--from-beginning", is_flag=True, help="Start at the earliest offset.")
+@click.option("--limit", type=int, default=0, help="Stop after this many events (0: never).")
+@click.option("--idle-timeout", type=float, default=0.0, help="Stop after this many idle seconds.")
+def tail(
+    topics: tuple[str, ...],
+    raw_json: bool,
+    compact: bool,
+    from_beginning: bool,
+    limit: int,
+    idle_timeout: float,
+) -> None:
+    """Print events from TOPICS (pretty JSON by default)."""
+    from worker.feed import tail_topic
+
+    style = "raw" if raw_json else "compact" if compact else "pretty"
+    asyncio.run(tail_topic(_settings(), list(topics), style, from_beginning, limit, idle_timeout))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Events JSONL (stdout).")
+@click.option("--deadletter", type=click.Path(dir_okay=False), help="Dead letters JSONL (stderr).")
+def process(paths: tuple[str, ...], output: str | None, deadletter: str | None) -> None:
+    """Run the pipeline offline on files, without Kafka; exits 0 even with bad inputs."""
+    from worker.offline import process_paths
+
+    settings = _settings()
+    with _open(output, sys.stdout) as out, _open(deadletter, sys.stderr) as dlq:
+        good, bad = process_paths(settings, list(paths), out, dlq)
+    click.echo(f"processed {good + bad} inputs: {good} events, {bad} dead letters", err=True)
+
+
+@main.group()
+def topics() -> None:
+    """Manage the worker's topics."""
+
+
+@topics.command("create")
+def topics_create() -> None:
+    """Create the raw, cleaned, enriched, entities and dead-letter topics if missing."""
+    from worker.kafka import ensure_topics
+
+    created = asyncio.run(ensure_topics(_settings()))
+    click.echo(f"created topics: {', '.join(created) or 'none (all exist)'}", err=True)
+
+
+@main.command()
+def config() -> None:
+    """Print the effective configuration (secrets masked)."""
+    for name, value in _settings().masked().items():
+        click.echo(f"{name}={'' if value is None else value}")
+
+
+@main.command()
+@click.option("--examples", type=click.Path(exists=True), help="Dumps to produce.")
+def demo(examples: str | None) -> None:
+    """Broker (embedded unless KAFKA_BOOTSTRAP_SERVERS is set), worker, examples, live events."""
+    from worker.demo import run_demo
+
+    run_demo(Path(examples) if examples else None)
+
+
+@contextmanager
+def _open(path: str | None, fallback: IO[str]) -> Iterator[IO[bytes]]:
+    """Binary file at `path`, or the binary buffer of `fallback` when no path is given."""
+    if path is None:
+        yield fallback.buffer
+        fallback.flush()
+        return
+    with open(path, "wb") as handle:
+        yield handle
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""`worker demo` (what `make run` starts): the whole path on one machine.
+
+Starts the embedded broker unless KAFKA_BOOTSTRAP_SERVERS is set, creates the
+topics, starts `worker run` as a child process, produces the bundled examples
+and prints one compact line per enriched event or dead letter until Ctrl-C,
+then stops the worker (SIGTERM) and the broker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from worker.broker import EmbeddedBroker, free_port
+from worker.feed import produce_paths, tail_topic
+from worker.kafka import ensure_topics
+from worker.settings import Settings
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+def run_demo(examples: Path | None) -> None:
+    bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+    broker = None if bootstrap else EmbeddedBroker().start()
+    bootstrap = bootstrap or broker.bootstrap  # type: ignore[union-attr]
+    env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap}
+    env.setdefault("WORKER_WEB_PORT", str(free_port()))
+    settings = Settings(kafka_bootstrap_servers=bootstrap)
+    worker = None
+    try:
+        sys.stderr.write(f"broker at {bootstrap}\n")
+        asyncio.run(ensure_topics(settings))
+        worker = subprocess.Popen([sys.executable, "-m", "worker.cli", "run"], env=env)
+        asyncio.run(produce_paths(settings, [str(examples or EXAMPLES)], settings.topic_raw))
+        sys.stderr.write("waiting for events (Ctrl-C to stop)...\n")
+        with contextlib.suppress(KeyboardInterrupt):
+            topics = [settings.topic_enriched, settings.topic_deadletter]
+            asyncio.run(tail_topic(settings, topics, "compact", True, 0, 0.0))
+    finally:
+        if worker is not None and worker.poll() is None:
+            worker.send_signal(signal.SIGTERM)
+            try:
+                worker.wait(30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+        if broker is not None:
+            broker.stop()

@@ -1,0 +1,56 @@
+"""Kafka plumbing shared by the CLI and the agents: client options and topic creation."""
+
+from __future__ import annotations
+
+import contextlib
+import ssl
+from typing import Any
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from worker.settings import Settings
+
+
+def client_options(settings: Settings) -> dict[str, Any]:
+    """aiokafka connection options, SASL/SSL included, for managed clusters."""
+    options: dict[str, Any] = {
+        "bootstrap_servers": settings.kafka_bootstrap_servers,
+        "security_protocol": settings.kafka_security_protocol,
+    }
+    if "SSL" in settings.kafka_security_protocol:
+        options["ssl_context"] = ssl.create_default_context(cafile=settings.kafka_ssl_cafile)
+    if settings.kafka_security_protocol.startswith("SASL"):
+        options["sasl_mechanism"] = settings.kafka_sasl_mechanism or "PLAIN"
+        options["sasl_plain_username"] = settings.kafka_sasl_username
+        password = settings.kafka_sasl_password
+        options["sasl_plain_password"] = password.get_secret_value() if password else None
+    return options
+
+
+def topic_names(settings: Settings) -> list[str]:
+    return [
+        settings.topic_raw,
+        settings.topic_cleaned,
+        settings.topic_enriched,
+        settings.topic_entities,
+        settings.topic_deadletter,
+    ]
+
+
+async def ensure_topics(settings: Settings) -> list[str]:
+    """Create the worker's topics that do not exist yet; returns the ones created."""
+    admin = AIOKafkaAdminClient(**client_options(settings))
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [t for t in topic_names(settings) if t not in existing]
+        if missing:
+            new = [
+                NewTopic(t, settings.topic_partitions, settings.topic_replication) for t in missing
+            ]
+            with contextlib.suppress(TopicAlreadyExistsError):  # another worker was first
+                await admin.create_topics(new)
+        return missing
+    finally:
+        await admin.close()

@@ -1,0 +1,1 @@
+"""The functional core: decode → clean → enrich → event. No Kafka, no global state."""

@@ -1,0 +1,151 @@
+"""The pipeline as the shells call it: bytes in, serialized outputs out.
+
+Both the Faust agents (through a process pool) and `worker process` call these
+two entry points, so the stream and the offline command cannot drift apart.
+Every input yields either its events or exactly one dead letter; nothing here
+raises for bad input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import orjson
+
+from worker.pipeline.clean import clean
+from worker.pipeline.dates import find_timexes
+from worker.pipeline.decode import decode
+from worker.pipeline.entities import EntityExtractor
+from worker.pipeline.errors import PipelineError, Stage
+from worker.pipeline.event import (
+    cleaned_record,
+    deadletter_record,
+    enriched_record,
+    entity_records,
+    event_id,
+    payload_id,
+)
+from worker.pipeline.messages import Input, Output
+from worker.pipeline.model import Entities
+
+
+def _dump(record: dict[str, Any]) -> bytes:
+    try:
+        return orjson.dumps(record)
+    except TypeError as exc:  # a value orjson cannot encode: a bug, reported as such
+        raise PipelineError("serialize", "internal_error", str(exc)) from None
+
+
+def _dead(item: Input, article_id: str, error: BaseException, stage: Stage, now: str) -> Output:
+    record = deadletter_record(item.payload, article_id, item.origin, error, stage, now)
+    digest = hashlib.sha256(item.payload).hexdigest()
+    return Output(
+        "deadletter",
+        article_id.encode(),
+        orjson.dumps(record),
+        event_id("deadletter", article_id, digest),
+    )
+
+
+def clean_message(item: Input, *, max_bytes: int, now: str) -> list[Output]:
+    """Stage 1: raw bytes → one `cleaned` output, or one dead letter."""
+    article_id = item.default_id or payload_id(item.payload)
+    stage: Stage = "decode"
+    try:
+        raw = decode(item.payload, default_id=article_id, max_bytes=max_bytes)
+        article_id = raw.id or article_id
+        stage = "clean"
+        record = cleaned_record(raw, clean(raw), item.origin, now)
+        stage = "serialize"
+        eid = event_id("cleaned", article_id, record["content_hash"])
+        return [Output("cleaned", article_id.encode(), _dump(record), eid)]
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a dead letter
+        return [_dead(item, article_id, exc, stage, now)]
+
+
+class Enricher:
+    """Stage 2: cleaned events → enriched events and entity records, in batches.
+
+    Holds the NER model, loaded once per process; batching lets spaCy's
+    `nlp.pipe` amortize its per-call cost over many articles.
+    """
+
+    def __init__(self, model: str, max_chunk_chars: int) -> None:
+        self.entities = EntityExtractor(model=model, max_chunk_chars=max_chunk_chars)
+
+    def enrich_batch(self, items: list[Input], *, now: str) -> list[list[Output]]:
+        """One list of outputs per input, in input order."""
+        results: list[list[Output] | None] = [None] * len(items)
+        parsed: list[tuple[int, dict[str, Any]]] = []
+        for i, item in enumerate(items):
+            try:
+                parsed.append((i, _parse_cleaned(item.payload)))
+            except Exception as exc:  # noqa: BLE001
+                results[i] = [
+                    _dead(
+                        item,
+                        item.default_id or payload_id(item.payload),
+                        exc,
+                        "enrich",
+                        now,
+                    )
+                ]
+        try:
+            found = self.entities.extract_batch([(c["title"], c["body"]) for _, c in parsed])
+        except Exception:  # noqa: BLE001 - isolate the culprit: retry one by one
+            found = None
+        for n, (i, cleaned) in enumerate(parsed):
+            results[i] = self._finish(items[i], cleaned, found[n] if found else None, now)
+        return [r if r is not None else [] for r in results]
+
+    def _finish(
+        self, item: Input, cleaned: dict[str, Any], entities: Entities | None, now: str
+    ) -> list[Output]:
+        stage: Stage = "enrich"
+        try:
+            if entities is None:
+                entities = self.entities.extract(cleaned["title"], cleaned["body"])
+            anchor = cleaned["published_at"]
+            dates = find_timexes(cleaned["body"], anchor)
+            title_dates = find_timexes(cleaned["title"], anchor) if cleaned["title"] else []
+            record = enriched_record(cleaned, entities, dates, title_dates, now)
+            stage = "serialize"
+            article_id, digest = cleaned["id"], cleaned["content_hash"]
+            outputs = [
+                Output(
+                    "enriched",
+                    article_id.encode(),
+                    _dump(record),
+                    event_id("enriched", article_id, digest),
+                )
+            ]
+            outputs += [
+                Output(
+                    "entities",
+                    r["entity_key"].encode(),
+                    _dump(r),
+                    event_id("entities", f"{article_id}\x1f{r['entity_key']}", digest),
+                )
+                for r in entity_records(record)
+            ]
+            return outputs
+        except Exception as exc:  # noqa: BLE001
+            return [_dead(item, cleaned["id"], exc, stage, now)]
+
+
+def _parse_cleaned(payload: bytes) -> dict[str, Any]:
+    """A cleaned event from our own topic; anything else is an input error."""
+    try:
+        doc = orjson.loads(payload)
+    except orjson.JSONDecodeError as exc:
+        raise PipelineError(
+            "enrich", "invalid_json", f"cleaned event does not parse: {exc}"
+        ) from None
+    if (
+        not isinstance(doc, dict)
+        or not isinstance(doc.get("body"), str)
+        or not isinstance(doc.get("id"), str)
+    ):
+        raise PipelineError("enrich", "invalid_envelope", "not a cleaned event (id/body missing)")
+    return doc

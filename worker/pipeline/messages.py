@@ -1,0 +1,55 @@
+"""Messages as the shells hand them to the core and get them back.
+
+Kept apart from the stages so that the CLI can build inputs without importing
+the NLP models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an input came from: a Kafka record or a file (and line, for `.jsonl`)."""
+
+    topic: str | None = None
+    partition: int | None = None
+    offset: int | None = None
+    path: str | None = None
+    line: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        if self.topic is not None:
+            return {
+                "topic": self.topic,
+                "partition": self.partition,
+                "offset": self.offset,
+            }
+        return {"file": self.path, "line": self.line}
+
+
+OutputKind = Literal["cleaned", "enriched", "entities", "deadletter"]
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One message to produce: the kind names the topic; key and value are ready bytes.
+
+    `event_id` is deterministic (same input, same id) and becomes the CloudEvents id.
+    """
+
+    kind: OutputKind
+    key: bytes
+    value: bytes
+    event_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One message to process, with its origin and the id to use if it names none."""
+
+    payload: bytes
+    origin: Origin
+    default_id: str | None = None

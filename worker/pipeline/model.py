@@ -1,0 +1,88 @@
+"""Plain data passed between pipeline stages.
+
+Every stage takes and returns these frozen dataclasses so that stages can be
+tested, pickled to worker processes and replayed offline without Kafka.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """A decoded input message: an envelope, an HTML page or a text dump."""
+
+    id: str | None
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    published_at: str | None = None
+    title: str | None = None
+    source: str | None = None
+    fetched_at: str | None = None
+    language: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedDoc:
+    """What a cleaner (HTML or text dump) finds in one page."""
+
+    body: str  # clean paragraphs separated by one blank line ("\n\n")
+    title: str | None = None
+    byline: str | None = None
+    published_at: str | None = None  # ISO 8601 date or datetime found in the page
+    published_at_source: str | None = None  # e.g. "dump_header", "html_meta", "dateline"
+    captions: tuple[str, ...] = ()
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One entity mention; offsets index into the text it was found in."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+    entity_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """One canonical entity of an article, with its salience in [0, 1]."""
+
+    entity_key: str
+    canonical: str
+    label: str
+    mentions: int
+    first_offset: int  # offset of the first body mention, -1 if only in the title
+    in_title: bool
+    in_lede: bool
+    salience: float
+
+
+@dataclass(frozen=True, slots=True)
+class Entities:
+    """Entities of one article: body mentions, title mentions and the summary."""
+
+    mentions: tuple[Mention, ...]
+    title_mentions: tuple[Mention, ...]
+    summary: tuple[EntitySummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A TIMEX3-style temporal expression; offsets index into the text it was found in."""
+
+    text: str
+    start: int
+    end: int
+    type: TimexType
+    value: str  # TIMEX3 value: "2023-10-13", "2023-09", "2023-W41", "P3M", "PRESENT_REF", ...
+    anchor: str | None  # the ISO date the value was resolved against, if any

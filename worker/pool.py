@@ -1,0 +1,55 @@
+"""The process pool that runs the CPU-heavy core off the event loop.
+
+Each pool process loads the NER model once (in the initializer) and keeps it in
+a process-global `Enricher`; the agents hand it whole batches so that pickling
+and spaCy's per-call overhead are paid once per batch, not per message. The
+core is imported inside the pool processes only, so the event-loop process
+never loads spaCy.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+from worker.pipeline.messages import Input, Output
+
+if TYPE_CHECKING:
+    from worker.pipeline.core import Enricher
+
+_enricher: Enricher | None = None
+
+
+def _init(model: str, max_chunk_chars: int) -> None:
+    global _enricher
+    from worker.pipeline.core import Enricher
+
+    _enricher = Enricher(model, max_chunk_chars)
+
+
+def clean_batch(items: list[Input], max_bytes: int, now: str) -> list[list[Output]]:
+    from worker.pipeline.core import clean_message
+
+    return [clean_message(item, max_bytes=max_bytes, now=now) for item in items]
+
+
+def enrich_batch(items: list[Input], now: str) -> list[list[Output]]:
+    assert _enricher is not None, "pool process was not initialised"
+    return _enricher.enrich_batch(items, now=now)
+
+
+def warm_up() -> bool:
+    """A no-op task: returns once the initializer (model load) has run."""
+    return _enricher is not None
+
+
+def start_pool(processes: int, model: str, max_chunk_chars: int) -> ProcessPoolExecutor:
+    """Spawned (not forked) processes: forking a process that runs an event loop
+    and Kafka client threads copies their locks in unknown states."""
+    return ProcessPoolExecutor(
+        max_workers=processes,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init,
+        initargs=(model, max_chunk_chars),
+    )
