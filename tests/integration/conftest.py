@@ -1,0 +1,160 @@
+"""Integration fixtures: a real Tansu broker process and real `worker run` processes.
+
+Each test module gets its own topic names and consumer group, so modules do not
+see each other's messages on the shared session broker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from worker.broker import EmbeddedBroker, free_port
+
+TOPICS = ("raw", "cleaned", "enriched", "entities", "deadletter")
+
+
+@pytest.fixture(scope="session")
+def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedBroker]:
+    log = tmp_path_factory.mktemp("broker") / "tansu.log"
+    with EmbeddedBroker(log_path=log) as running:
+        yield running
+
+
+@dataclass
+class WorkerProcess:
+    """A `worker run` child process and the environment it was started with."""
+
+    env: dict[str, str]
+    log_path: Path
+    process: subprocess.Popen[bytes] | None = None
+    web_port: int = field(default_factory=free_port)
+
+    def topic(self, name: str) -> str:
+        return self.env[f"WORKER_TOPIC_{name.upper()}"]
+
+    def start(self, ready_timeout: float = 120.0) -> WorkerProcess:
+        env = {**self.env, "WORKER_WEB_PORT": str(self.web_port)}
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "worker.cli", "run"], env=env, stdout=log, stderr=log
+        )
+        deadline = time.monotonic() + ready_timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"worker exited early:\n{self.log_path.read_text()[-3000:]}")
+            if self.http("/ready")[0] == 200:
+                return self
+            time.sleep(0.5)
+        raise TimeoutError(f"worker not ready:\n{self.log_path.read_text()[-3000:]}")
+
+    def http(self, path: str) -> tuple[int, bytes]:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.web_port}{path}", timeout=2) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read()
+        except OSError:
+            return 0, b""
+
+    def stop(self, timeout: float = 60.0) -> int | None:
+        if self.process is None or self.process.poll() is not None:
+            return self.process.returncode if self.process else None
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            return None
+
+
+def worker_env(broker: EmbeddedBroker) -> dict[str, str]:
+    """Environment for a worker on fresh topic names and a fresh group."""
+    suffix = uuid.uuid4().hex[:8]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WORKER_", "KAFKA_"))}
+    env.update(
+        {
+            "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap,
+            "WORKER_CONSUMER_GROUP": f"it-{suffix}",
+            "WORKER_PROCESSES": "1",
+            "WORKER_TOPIC_PARTITIONS": "2",
+            "WORKER_LOG_LEVEL": "INFO",
+        }
+    )
+    for name in TOPICS:
+        env[f"WORKER_TOPIC_{name.upper()}"] = f"it-{suffix}.{name}"
+    return env
+
+
+@pytest.fixture(scope="module")
+def worker(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProcess]:
+    proc = WorkerProcess(worker_env(broker), tmp_path_factory.mktemp("worker") / "worker.log")
+    proc.start()
+    yield proc
+    proc.stop()
+
+
+@dataclass(frozen=True)
+class Record:
+    topic: str
+    key: bytes | None
+    value: dict[str, Any]
+    headers: dict[str, bytes]
+    partition: int
+    offset: int
+
+
+async def produce(bootstrap: str, topic: str, messages: list[tuple[bytes | None, bytes]], partition: int | None = None) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    await producer.start()
+    try:
+        for key, value in messages:
+            await (await producer.send(topic, value, key=key, partition=partition))
+    finally:
+        await producer.stop()
+
+
+async def _consume(bootstrap: str, topics: list[str], done: Any, timeout: float) -> list[Record]:
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    records: list[Record] = []
+    try:
+        await consumer.topics()
+        tps = [TopicPartition(t, p) for t in topics for p in consumer.partitions_for_topic(t) or ()]
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not done(records):
+            batch = await consumer.getmany(timeout_ms=500)
+            for tp, items in batch.items():
+                for item in items:
+                    records.append(
+                        Record(tp.topic, item.key, orjson.loads(item.value or b"null"), dict(item.headers), tp.partition, item.offset)
+                    )
+    finally:
+        await consumer.stop()
+    return records
+
+
+def consume_until(bootstrap: str, topics: list[str], done: Any, timeout: float = 120.0) -> list[Record]:
+    """Read `topics` from the beginning until `done(records)` is true or the timeout passes."""
+    return asyncio.run(_consume(bootstrap, topics, done, timeout))
+
+
+def produce_sync(bootstrap: str, topic: str, messages: list[tuple[bytes | None, bytes]], partition: int | None = None) -> None:
+    asyncio.run(produce(bootstrap, topic, messages, partition))
