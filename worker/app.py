@@ -16,8 +16,9 @@ from typing import Any
 
 import faust
 from faust.types import EventT, StreamT
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from worker import __version__, pool
+from worker import __version__, metrics, pool
 from worker.clock import utc_now
 from worker.observability import get_logger
 from worker.pipeline.messages import Input, Origin, Output, OutputKind
@@ -75,6 +76,7 @@ class Pipeline:
             )
         )
         self.ready.set()
+        metrics.MODEL_LOAD_SECONDS.set(time.monotonic() - started)
         log.info(
             "pipeline_started",
             processes=self.settings.pool_processes,
@@ -113,16 +115,22 @@ class Pipeline:
             except Exception as exc:
                 if attempt == PRODUCE_ATTEMPTS:
                     raise
+                metrics.PRODUCE_RETRIES.inc()
                 log.warning("produce_retried", attempt=attempt, error=repr(exc), delay_s=delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 8.0)
+        for o in outputs:
+            metrics.MESSAGES_OUT.labels(self.topics[o.kind].get_topic_name()).inc()
         for event, result in zip(events, results, strict=True):
             message = event.message
             for o in result:
                 if o.kind == "deadletter":
+                    metrics.DEADLETTERS.labels(o.stage, o.reason).inc()
                     log.warning(
                         "deadletter_written",
                         article_id=o.key.decode(errors="replace"),
+                        stage=o.stage,
+                        reason=o.reason,
                         topic=message.topic,
                         partition=message.partition,
                         offset=message.offset,
@@ -167,25 +175,38 @@ def create_app(settings: Settings) -> faust.App:
     cleaned = app.topic(settings.topic_cleaned, key_type=bytes, value_type=bytes)
     batch, within = settings.batch_size, settings.batch_timeout_s
 
-    async def drive(stream: StreamT, fn: Callable[..., list[list[Output]]], *args: Any) -> None:
+    async def drive(
+        agent: str, stream: StreamT, fn: Callable[..., list[list[Output]]], *args: Any
+    ) -> None:
+        in_flight = metrics.IN_FLIGHT.labels(agent)
         async for batch_events in stream.noack_take(batch, within=within):
             events: list[EventT] = list(batch_events)
-            results = await pipeline.run(fn, _inputs(events), *args, utc_now())
+            in_flight.inc(len(events))
+            for event in events:
+                metrics.MESSAGES_IN.labels(event.message.topic).inc()
+            metrics.BATCH_SIZE.labels(agent).observe(len(events))
+            with metrics.BATCH_SECONDS.labels(agent).time():
+                results = await pipeline.run(fn, _inputs(events), *args, utc_now())
             await pipeline.publish(results, events)
             for event in events:
                 await stream.ack(event)
+            in_flight.dec(len(events))
 
     @app.agent(raw, name="clean")
     async def clean_agent(stream: StreamT) -> None:
-        await drive(stream, pool.clean_batch, settings.max_message_bytes)
+        await drive("clean", stream, pool.clean_batch, settings.max_message_bytes)
 
     @app.agent(cleaned, name="enrich")
     async def enrich_agent(stream: StreamT) -> None:
-        await drive(stream, pool.enrich_batch)
+        await drive("enrich", stream, pool.enrich_batch)
 
     @app.task
     async def start_pipeline() -> None:
         await pipeline.start()
+
+    @app.page("/metrics")
+    async def metrics_page(web: Any, request: Any) -> Any:
+        return web.bytes(generate_latest(), content_type=CONTENT_TYPE_LATEST.split(";")[0])
 
     @app.page("/health")
     async def health(web: Any, request: Any) -> Any:

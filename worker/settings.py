@@ -148,7 +148,7 @@ class Settings(BaseSettings):
         default=6066,
         ge=0,
         le=65535,
-        description="Port of /metrics, /health, /ready.",
+        description="HTTP port of /metrics, /health and /ready.",
     )
     log_level: str = Field(
         alias="WORKER_LOG_LEVEL",

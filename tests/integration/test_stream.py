@@ -88,3 +88,14 @@ def test_health_and_readiness_endpoints(worker: WorkerProcess) -> None:
     status, body = worker.http("/ready")
     ready = orjson.loads(body)
     assert status == 200 and ready["models_loaded"] and ready["partitions"] > 0
+
+
+def test_metrics_count_the_messages_that_flowed(worker: WorkerProcess) -> None:
+    status, body = worker.http("/metrics")
+    assert status == 200
+    text = body.decode()
+    raw_t, dead_t = worker.topic("raw"), worker.topic("deadletter")
+    # The earlier tests of this module sent 3 raw messages, one of them bad.
+    assert f'worker_messages_in_total{{topic="{raw_t}"}} 3.0' in text
+    assert f'worker_messages_out_total{{topic="{dead_t}"}} 1.0' in text
+    assert 'worker_deadletters_total{reason="invalid_json",stage="decode"} 1.0' in text

@@ -45,6 +45,8 @@ def _dead(item: Input, article_id: str, error: BaseException, stage: Stage, now:
         article_id.encode(),
         orjson.dumps(record),
         event_id("deadletter", article_id, digest),
+        stage=record["stage"],
+        reason=record["reason"],
     )
 
 

@@ -44,6 +44,8 @@ class Output:
     key: bytes
     value: bytes
     event_id: str
+    stage: str | None = None  # dead letters only: the failed stage and the reason code
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

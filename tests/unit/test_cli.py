@@ -1,0 +1,72 @@
+"""`worker process` and `worker config` as a user runs them: real subprocesses, real files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+
+from tests.conftest import SAMPLE, validate
+
+
+def _worker(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "worker.cli", *args],
+        capture_output=True, timeout=300, env={**os.environ, **(env or {})},
+    )
+
+
+def test_process_writes_events_and_dead_letters_and_exits_zero(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "sample.txt").write_bytes(SAMPLE.read_bytes())
+    (inputs / "empty.txt").write_bytes(b"")
+    lines = [
+        orjson.dumps({"id": "env-1", "published_at": "2023-10-13", "text": SAMPLE.read_text()}),
+        b'{"id": "cut',
+        orjson.dumps({"text": SAMPLE.read_text()}),
+    ]
+    (inputs / "feed.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    out, dlq = tmp_path / "events.jsonl", tmp_path / "dlq.jsonl"
+
+    result = _worker("process", str(inputs), "-o", str(out), "--deadletter", str(dlq))
+
+    assert result.returncode == 0, result.stderr.decode()
+    events = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    dead = [orjson.loads(line) for line in dlq.read_bytes().splitlines()]
+    assert sorted(e["id"] for e in events) == ["env-1", "feed:3", "sample"]
+    for event in events:
+        validate("articles.enriched", event)
+    assert {(d["id"], d["reason"]) for d in dead} == {("empty", "empty"), ("feed:2", "invalid_json")}
+    by_id = {d["id"]: d for d in dead}
+    assert by_id["feed:2"]["source"] == {"file": str(inputs / "feed.jsonl"), "line": 2}
+    assert by_id["empty"]["source"]["file"] == str(inputs / "empty.txt")
+    for record in dead:
+        validate("articles.deadletter", record)
+    assert b"3 events, 2 dead letters" in result.stderr
+
+
+def test_process_handles_thousands_of_files(tmp_path: Path) -> None:
+    text = SAMPLE.read_text()
+    article = text[text.index("Russian President Vladimir Putin attended") :]
+    paragraphs = [p for p in article.split("\n\n") if len(p.split()) > 15 and "AP/PA" not in p]
+    for i in range(2000):
+        text = f" date 2023-10-{1 + i % 28:02d}\nStory number {i}\n\n{paragraphs[i % len(paragraphs)]}\n"
+        (tmp_path / f"story-{i:04d}.txt").write_text(text)
+    out = tmp_path / "events.jsonl"
+    result = _worker("process", str(tmp_path), "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    ids = [orjson.loads(line)["id"] for line in out.read_bytes().splitlines()]
+    assert len(ids) == len(set(ids)) == 2000
+
+
+def test_config_masks_secrets_and_rejects_bad_values() -> None:
+    shown = _worker("config", env={"KAFKA_SASL_PASSWORD": "hunter2", "WORKER_BATCH_SIZE": "8"})
+    assert shown.returncode == 0
+    assert b"hunter2" not in shown.stdout and b"KAFKA_SASL_PASSWORD=********" in shown.stdout
+    assert b"WORKER_BATCH_SIZE=8" in shown.stdout
+    bad = _worker("config", env={"WORKER_BATCH_SIZE": "zero"})
+    assert bad.returncode != 0 and b"WORKER_BATCH_SIZE" in bad.stderr

