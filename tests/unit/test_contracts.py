@@ -1,0 +1,32 @@
+"""Documentation and schemas stay in step with the code they describe."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import ROOT, SCHEMAS
+from worker.pipeline.errors import REASONS
+from worker.settings import Settings
+
+README = (ROOT / "README.md").read_text()
+
+
+def test_readme_documents_every_setting() -> None:
+    documented = set(re.findall(r"^\| `([A-Z_]+)` \|", README, flags=re.M))
+    settings = {field.alias for field in Settings.model_fields.values()}
+    assert settings - documented == set(), "settings missing from the README"
+    assert documented & {a for a in documented if a.startswith(("KAFKA_", "WORKER_"))} <= settings
+
+
+def test_deadletter_reasons_match_schema_and_readme() -> None:
+    schema_reasons = set(SCHEMAS["articles.deadletter"]["properties"]["reason"]["enum"])
+    assert schema_reasons == set(REASONS)
+    for reason in REASONS:
+        assert f"| `{reason}` |" in README
+
+
+def test_every_topic_has_a_schema() -> None:
+    settings = Settings()
+    for topic in (settings.topic_raw, settings.topic_cleaned, settings.topic_enriched,
+                  settings.topic_entities, settings.topic_deadletter):
+        assert topic in SCHEMAS
