@@ -12,7 +12,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from typing import Any, cast
 
 import faust
 from faust.types import EventT, StreamT
@@ -176,7 +176,7 @@ def create_app(settings: Settings) -> faust.App:
     batch, within = settings.batch_size, settings.batch_timeout_s
 
     async def drive(
-        agent: str, stream: StreamT, fn: Callable[..., list[list[Output]]], *args: Any
+        agent: str, stream: faust.Stream, fn: Callable[..., list[list[Output]]], *args: Any
     ) -> None:
         in_flight = metrics.IN_FLIGHT.labels(agent)
         async for batch_events in stream.noack_take(batch, within=within):
@@ -194,11 +194,13 @@ def create_app(settings: Settings) -> faust.App:
 
     @app.agent(raw, name="clean")
     async def clean_agent(stream: StreamT) -> None:
-        await drive("clean", stream, pool.clean_batch, settings.max_message_bytes)
+        await drive(
+            "clean", cast(faust.Stream, stream), pool.clean_batch, settings.max_message_bytes
+        )
 
     @app.agent(cleaned, name="enrich")
     async def enrich_agent(stream: StreamT) -> None:
-        await drive("enrich", stream, pool.enrich_batch)
+        await drive("enrich", cast(faust.Stream, stream), pool.enrich_batch)
 
     @app.task
     async def start_pipeline() -> None:

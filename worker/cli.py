@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import BinaryIO
 
 import click
 from pydantic import ValidationError
@@ -78,7 +78,7 @@ def process(paths: tuple[str, ...], output: str | None, deadletter: str | None) 
     from worker.offline import process_paths
 
     settings = _settings()
-    with _open(output, sys.stdout) as out, _open(deadletter, sys.stderr) as dlq:
+    with _open(output, sys.stdout.buffer) as out, _open(deadletter, sys.stderr.buffer) as dlq:
         good, bad = process_paths(settings, list(paths), out, dlq)
     click.echo(f"processed {good + bad} inputs: {good} events, {bad} dead letters", err=True)
 
@@ -114,10 +114,10 @@ def demo(examples: str | None) -> None:
 
 
 @contextmanager
-def _open(path: str | None, fallback: IO[str]) -> Iterator[IO[bytes]]:
-    """Binary file at `path`, or the binary buffer of `fallback` when no path is given."""
+def _open(path: str | None, fallback: BinaryIO) -> Iterator[BinaryIO]:
+    """Binary file at `path`, or `fallback` (a standard stream) when no path is given."""
     if path is None:
-        yield fallback.buffer
+        yield fallback
         fallback.flush()
         return
     with open(path, "wb") as handle:

@@ -28,9 +28,10 @@ def run_demo(examples: Path | None) -> None:
     bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
     broker = None if bootstrap else EmbeddedBroker().start()
     bootstrap = bootstrap or broker.bootstrap  # type: ignore[union-attr]
-    env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap}
+    os.environ["KAFKA_BOOTSTRAP_SERVERS"] = bootstrap  # for Settings() and the worker child
+    env = {**os.environ}
     env.setdefault("WORKER_WEB_PORT", str(free_port()))
-    settings = Settings(kafka_bootstrap_servers=bootstrap)
+    settings = Settings()
     worker = None
     try:
         sys.stderr.write(f"broker at {bootstrap}\n")
