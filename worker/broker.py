@@ -50,6 +50,7 @@ class EmbeddedBroker:
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
+            start_new_session=True,  # Ctrl-C must not kill it before the worker has stopped
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

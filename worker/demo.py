@@ -9,7 +9,6 @@ then stops the worker (SIGTERM) and the broker.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import signal
 import subprocess
@@ -39,9 +38,8 @@ def run_demo(examples: Path | None) -> None:
         worker = subprocess.Popen([sys.executable, "-m", "worker.cli", "run"], env=env)
         asyncio.run(produce_paths(settings, [str(examples or EXAMPLES)], settings.topic_raw))
         sys.stderr.write("waiting for events (Ctrl-C to stop)...\n")
-        with contextlib.suppress(KeyboardInterrupt):
-            topics = [settings.topic_enriched, settings.topic_deadletter]
-            asyncio.run(tail_topic(settings, topics, "compact", True, 0, 0.0))
+        topics = [settings.topic_enriched, settings.topic_deadletter]
+        asyncio.run(tail_topic(settings, topics, "compact", True, 0, 0.0))
     finally:
         if worker is not None and worker.poll() is None:
             worker.send_signal(signal.SIGTERM)

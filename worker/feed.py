@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import sys
 import time
 from typing import Any
@@ -81,7 +82,15 @@ async def tail_topic(
     limit: int,
     idle_timeout: float,
 ) -> int:
-    """Print events of every partition of `topics`; no consumer group, nothing committed."""
+    """Print events of every partition of `topics`; no consumer group, nothing committed.
+
+    Stops on Ctrl-C or SIGTERM (checked between polls), after `limit` events, or
+    after `idle_timeout` seconds without a new event.
+    """
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
     consumer = AIOKafkaConsumer(**client_options(settings), enable_auto_commit=False)
     await consumer.start()
     seen = 0
@@ -98,7 +107,7 @@ async def tail_topic(
             await consumer.seek_to_beginning(*tps)
         else:
             await consumer.seek_to_end(*tps)
-        while not limit or seen < limit:
+        while (not limit or seen < limit) and not stop.is_set():
             batch = await consumer.getmany(timeout_ms=int((idle_timeout or 1.0) * 1000))
             if not batch and idle_timeout:
                 break
@@ -109,6 +118,8 @@ async def tail_topic(
                     seen += 1
     finally:
         await consumer.stop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
     return seen
 
 

@@ -10,6 +10,7 @@ never loads spaCy.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,9 @@ _enricher: Enricher | None = None
 def _init(model: str, max_chunk_chars: int) -> None:
     global _enricher
     from worker.pipeline.core import Enricher
+
+    # Ctrl-C reaches the whole process group; shutdown is the parent's job.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     _enricher = Enricher(model, max_chunk_chars)
 
