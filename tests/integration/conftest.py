@@ -102,7 +102,9 @@ def worker_env(broker: EmbeddedBroker) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def worker(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProcess]:
+def worker(
+    broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[WorkerProcess]:
     proc = WorkerProcess(worker_env(broker), tmp_path_factory.mktemp("worker") / "worker.log")
     proc.start()
     yield proc
@@ -119,7 +121,12 @@ class Record:
     offset: int
 
 
-async def produce(bootstrap: str, topic: str, messages: list[tuple[bytes | None, bytes]], partition: int | None = None) -> None:
+async def produce(
+    bootstrap: str,
+    topic: str,
+    messages: list[tuple[bytes | None, bytes]],
+    partition: int | None = None,
+) -> None:
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
     await producer.start()
     try:
@@ -144,17 +151,31 @@ async def _consume(bootstrap: str, topics: list[str], done: Any, timeout: float)
             for tp, items in batch.items():
                 for item in items:
                     records.append(
-                        Record(tp.topic, item.key, orjson.loads(item.value or b"null"), dict(item.headers), tp.partition, item.offset)
+                        Record(
+                            tp.topic,
+                            item.key,
+                            orjson.loads(item.value or b"null"),
+                            dict(item.headers),
+                            tp.partition,
+                            item.offset,
+                        )
                     )
     finally:
         await consumer.stop()
     return records
 
 
-def consume_until(bootstrap: str, topics: list[str], done: Any, timeout: float = 120.0) -> list[Record]:
+def consume_until(
+    bootstrap: str, topics: list[str], done: Any, timeout: float = 120.0
+) -> list[Record]:
     """Read `topics` from the beginning until `done(records)` is true or the timeout passes."""
     return asyncio.run(_consume(bootstrap, topics, done, timeout))
 
 
-def produce_sync(bootstrap: str, topic: str, messages: list[tuple[bytes | None, bytes]], partition: int | None = None) -> None:
+def produce_sync(
+    bootstrap: str,
+    topic: str,
+    messages: list[tuple[bytes | None, bytes]],
+    partition: int | None = None,
+) -> None:
     asyncio.run(produce(bootstrap, topic, messages, partition))

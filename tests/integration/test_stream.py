@@ -9,12 +9,10 @@ import sys
 import orjson
 import pytest
 
-from tests.conftest import SAMPLE, validate
+from tests.conftest import SAMPLE, validate, validate_asyncapi
 from tests.integration.conftest import Record, WorkerProcess, consume_until, produce_sync
 
 pytestmark = pytest.mark.integration
-
-CE_HEADERS = {"ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "content-type"}
 
 
 def _ids(records: list[Record], topic: str) -> set[str]:
@@ -24,24 +22,29 @@ def _ids(records: list[Record], topic: str) -> set[str]:
 def test_sample_dump_becomes_schema_valid_events(worker: WorkerProcess) -> None:
     produced = subprocess.run(
         [sys.executable, "-m", "worker.cli", "produce", str(SAMPLE)],
-        env=worker.env, capture_output=True, timeout=60, check=True,
+        env=worker.env,
+        capture_output=True,
+        timeout=60,
+        check=True,
     )
     assert b"produced 1 messages" in produced.stderr
-    enriched_t, entities_t, cleaned_t = (worker.topic(n) for n in ("enriched", "entities", "cleaned"))
+    enriched_t, entities_t, cleaned_t = (
+        worker.topic(n) for n in ("enriched", "entities", "cleaned")
+    )
     article = SAMPLE.name.removesuffix(".txt")
 
     def done(records: list[Record]) -> bool:
         return article in _ids(records, enriched_t) and article in _ids(records, entities_t)
 
-    records = consume_until(worker.env["KAFKA_BOOTSTRAP_SERVERS"], [cleaned_t, enriched_t, entities_t], done)
+    records = consume_until(
+        worker.env["KAFKA_BOOTSTRAP_SERVERS"], [cleaned_t, enriched_t, entities_t], done
+    )
     assert done(records), f"no events; worker log:\n{worker.log_path.read_text()[-3000:]}"
 
     for record in records:
         topic_kind = "articles." + record.topic.rsplit(".", 1)[1]
         validate(topic_kind, record.value)
-        assert CE_HEADERS <= set(record.headers), record.headers
-        assert record.headers["ce_specversion"] == b"1.0"
-        assert record.headers["content-type"] == b"application/json"
+        validate_asyncapi(topic_kind, record.headers, record.value)
 
     (event,) = [r.value for r in records if r.topic == enriched_t]
     assert event["title"] == "Putin calls for ex-Soviet states to expand their influence"
@@ -53,11 +56,15 @@ def test_sample_dump_becomes_schema_valid_events(worker: WorkerProcess) -> None:
     assert canonical["Bishkek"] == "GPE"
 
     entity_records = [r for r in records if r.topic == entities_t]
-    assert {r.key.decode() for r in entity_records if r.key} == {s["entity_key"] for s in event["entity_summary"]}
+    assert {r.key.decode() for r in entity_records if r.key} == {
+        s["entity_key"] for s in event["entity_summary"]
+    }
     assert all(r.value["article_id"] == article for r in entity_records)
 
 
-def test_malformed_message_is_dead_lettered_and_the_next_one_processed(worker: WorkerProcess) -> None:
+def test_malformed_message_is_dead_lettered_and_the_next_one_processed(
+    worker: WorkerProcess,
+) -> None:
     bad = b'{"id": "it-bad", "text": "this envelope is cut'
     good = orjson.dumps(
         {"id": "it-good", "published_at": "2023-10-13", "text": SAMPLE.read_text(encoding="utf-8")}
@@ -74,10 +81,14 @@ def test_malformed_message_is_dead_lettered_and_the_next_one_processed(worker: W
     assert done(records), f"worker log:\n{worker.log_path.read_text()[-3000:]}"
     (dead,) = [r.value for r in records if r.topic == dead_t and r.value["id"] == "it-bad"]
     validate("articles.deadletter", dead)
+    (dead_record,) = [r for r in records if r.topic == dead_t and r.value["id"] == "it-bad"]
+    validate_asyncapi("articles.deadletter", dead_record.headers, dead)
     assert dead["stage"] == "decode" and dead["reason"] == "invalid_json"
     assert base64.b64decode(dead["payload_b64"]) == bad
     assert dead["source"]["topic"] == raw_t and dead["source"]["partition"] == 0
-    (good_event,) = [r.value for r in records if r.topic == enriched_t and r.value["id"] == "it-good"]
+    (good_event,) = [
+        r.value for r in records if r.topic == enriched_t and r.value["id"] == "it-good"
+    ]
     assert good_event["source"]["offset"] == dead["source"]["offset"] + 1
     assert good_event["published_at_source"] == "envelope"
 

@@ -15,7 +15,9 @@ from tests.conftest import SAMPLE, validate
 def _worker(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "worker.cli", *args],
-        capture_output=True, timeout=300, env={**os.environ, **(env or {})},
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -40,7 +42,10 @@ def test_process_writes_events_and_dead_letters_and_exits_zero(tmp_path: Path) -
     assert sorted(e["id"] for e in events) == ["env-1", "feed:3", "sample"]
     for event in events:
         validate("articles.enriched", event)
-    assert {(d["id"], d["reason"]) for d in dead} == {("empty", "empty"), ("feed:2", "invalid_json")}
+    assert {(d["id"], d["reason"]) for d in dead} == {
+        ("empty", "empty"),
+        ("feed:2", "invalid_json"),
+    }
     by_id = {d["id"]: d for d in dead}
     assert by_id["feed:2"]["source"] == {"file": str(inputs / "feed.jsonl"), "line": 2}
     assert by_id["empty"]["source"]["file"] == str(inputs / "empty.txt")
@@ -54,7 +59,8 @@ def test_process_handles_thousands_of_files(tmp_path: Path) -> None:
     article = text[text.index("Russian President Vladimir Putin attended") :]
     paragraphs = [p for p in article.split("\n\n") if len(p.split()) > 15 and "AP/PA" not in p]
     for i in range(2000):
-        text = f" date 2023-10-{1 + i % 28:02d}\nStory number {i}\n\n{paragraphs[i % len(paragraphs)]}\n"
+        paragraph = paragraphs[i % len(paragraphs)]
+        text = f" date 2023-10-{1 + i % 28:02d}\nStory number {i}\n\n{paragraph}\n"
         (tmp_path / f"story-{i:04d}.txt").write_text(text)
     out = tmp_path / "events.jsonl"
     result = _worker("process", str(tmp_path), "-o", str(out))

@@ -38,7 +38,11 @@ def enriched(cleaned: dict, enricher: Enricher) -> tuple[dict, list[dict]]:
 def _sample_paragraphs() -> list[str]:
     """Article paragraphs of the sample, read off the raw file by hand-checked markers."""
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("Russian President Vladimir Putin attended"))
+    start = next(
+        i
+        for i, line in enumerate(lines)
+        if line.startswith("Russian President Vladimir Putin attended")
+    )
     captions = ("Leaders pose", "From left,", "Kyrgyzstan Summit CIS")
     return [line for line in lines[start:] if line.strip() and not line.startswith(captions)]
 
@@ -85,7 +89,9 @@ def test_enriched_sample_entities(enriched: tuple[dict, list[dict]]) -> None:
     assert {"Putin", "Vladimir Putin"} <= putin_texts
     assert not any(m["text"].endswith(("'s", "’s")) for m in event["entities"])
     people = {s["canonical"] for s in event["entity_summary"] if s["label"] == "PERSON"}
-    assert not people & {"Pavel Bednyakov", "Vladimir Voronin"}, "photo credits are not people of the story"
+    assert not people & {"Pavel Bednyakov", "Vladimir Voronin"}, (
+        "photo credits are not people of the story"
+    )
     keys = [s["entity_key"] for s in event["entity_summary"]]
     assert len(keys) == len(set(keys))
 
@@ -99,9 +105,15 @@ def test_enriched_sample_dates(enriched: tuple[dict, list[dict]]) -> None:
     for timex in event["dates"]:
         context = body[max(0, timex["start"] - 3) : timex["end"]]
         values[context] = timex["value"]
+
     def value_near(phrase: str) -> str:
-        (value,) = [d["value"] for d in event["dates"] if phrase in body[max(0, d["start"] - 4) : d["end"] + 1]]
+        (value,) = [
+            d["value"]
+            for d in event["dates"]
+            if phrase in body[max(0, d["start"] - 4) : d["end"] + 1]
+        ]
         return value
+
     assert value_near("on Friday") == "2023-10-13"
     assert value_near("last month") == "2023-09"
     assert value_near("in March") == "2023-03"
@@ -132,8 +144,17 @@ def test_bad_inputs_become_one_dead_letter_each(enricher: Enricher) -> None:
         assert output.kind == "deadletter"
         validate("articles.deadletter", orjson.loads(output.value))
     # The enrich stage rejects what is not a cleaned event, and still handles the rest of the batch.
-    good = orjson.dumps({"id": "g", "title": None, "body": "Angela Merkel spoke in Berlin on Monday.",
-                         "published_at": "2023-10-13", "content_hash": "sha256:" + "0" * 64})
-    results = enricher.enrich_batch([Input(b"not json", ORIGIN, "x"), Input(good, ORIGIN, "g")], now=NOW)
+    good = orjson.dumps(
+        {
+            "id": "g",
+            "title": None,
+            "body": "Angela Merkel spoke in Berlin on Monday.",
+            "published_at": "2023-10-13",
+            "content_hash": "sha256:" + "0" * 64,
+        }
+    )
+    results = enricher.enrich_batch(
+        [Input(b"not json", ORIGIN, "x"), Input(good, ORIGIN, "g")], now=NOW
+    )
     assert [o.kind for o in results[0]] == ["deadletter"]
     assert results[1][0].kind == "enriched"

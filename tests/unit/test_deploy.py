@@ -18,7 +18,10 @@ def _compose(*args: str) -> subprocess.CompletedProcess[str]:
     assert exe, "docker-compose is required (apt-get install docker-compose; .ci/run does it)"
     return subprocess.run(
         [exe, "-f", str(ROOT / "docker-compose.yml"), *args],
-        capture_output=True, text=True, timeout=60, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
     )
 
 
