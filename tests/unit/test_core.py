@@ -144,17 +144,29 @@ def test_bad_inputs_become_one_dead_letter_each(enricher: Enricher) -> None:
         assert output.kind == "deadletter"
         validate("articles.deadletter", orjson.loads(output.value))
     # The enrich stage rejects what is not a cleaned event, and still handles the rest of the batch.
-    good = orjson.dumps(
-        {
-            "id": "g",
-            "title": None,
-            "body": "Angela Merkel spoke in Berlin on Monday.",
-            "published_at": "2023-10-13",
-            "content_hash": "sha256:" + "0" * 64,
-        }
-    )
-    results = enricher.enrich_batch(
-        [Input(b"not json", ORIGIN, "x"), Input(good, ORIGIN, "g")], now=NOW
-    )
+    text = "Angela Merkel spoke in Berlin on Monday about the budget."
+    envelope = {"id": "g", "published_at": "2023-10-13", "text": text}
+    (good,) = clean_message(Input(orjson.dumps(envelope), ORIGIN), max_bytes=10**6, now=NOW)
+    incomplete = orjson.dumps({"id": "i", "body": text})
+    batch = [
+        Input(b"not json", ORIGIN, "x"),
+        Input(good.value, ORIGIN, "g"),
+        Input(incomplete, ORIGIN, "i"),
+    ]
+    results = enricher.enrich_batch(batch, now=NOW)
     assert [o.kind for o in results[0]] == ["deadletter"]
     assert results[1][0].kind == "enriched"
+    assert [orjson.loads(o.value)["reason"] for o in results[2]] == ["invalid_envelope"]
+
+
+def test_non_english_article_passes_through_without_garbled_entities(enricher: Enricher) -> None:
+    text = (
+        "Die Bundesregierung hat am Montag in Berlin ein neues Gesetz beschlossen. "
+        "Bundeskanzler Olaf Scholz sagte, die Reform sei überfällig und komme den Familien zugute."
+    )
+    envelope = {"id": "de", "language": "de", "published_at": "2023-10-13", "text": text}
+    (cleaned,) = clean_message(Input(orjson.dumps(envelope), ORIGIN), max_bytes=10**6, now=NOW)
+    (outputs,) = enricher.enrich_batch([Input(cleaned.value, ORIGIN)], now=NOW)
+    event = orjson.loads(outputs[0].value)
+    assert event["body"] == text and event["language"] == "de"
+    assert event["entities"] == [] and [o.kind for o in outputs] == ["enriched"]

@@ -94,7 +94,7 @@ class Enricher:
                     )
                 ]
         try:
-            found = self.entities.extract_batch([(c["title"], c["body"]) for _, c in parsed])
+            found = self.entities.extract_batch([_ner_input(c) for _, c in parsed])
         except Exception:  # noqa: BLE001 - isolate the culprit: retry one by one
             found = None
         for n, (i, cleaned) in enumerate(parsed):
@@ -107,7 +107,7 @@ class Enricher:
         stage: Stage = "enrich"
         try:
             if entities is None:
-                entities = self.entities.extract(cleaned["title"], cleaned["body"])
+                entities = self.entities.extract(*_ner_input(cleaned))
             anchor = cleaned["published_at"]
             dates = find_timexes(cleaned["body"], anchor)
             title_dates = find_timexes(cleaned["title"], anchor) if cleaned["title"] else []
@@ -136,6 +136,28 @@ class Enricher:
             return [_dead(item, cleaned["id"], exc, stage, now)]
 
 
+def _ner_input(cleaned: dict[str, Any]) -> tuple[str | None, str]:
+    """(title, body) for NER; empty for a language the English model would only garble.
+
+    Offsets stay exact either way: a skipped article simply has no mentions.
+    """
+    if cleaned["language"] not in (None, "en"):
+        return None, ""
+    return cleaned["title"], cleaned["body"]
+
+
+# Keys of a cleaned event that the enrich stage reads, with their accepted types.
+_CLEANED_KEYS: dict[str, tuple[type, ...]] = {
+    "id": (str,),
+    "body": (str,),
+    "title": (str, type(None)),
+    "url": (str, type(None)),
+    "published_at": (str, type(None)),
+    "language": (str, type(None)),
+    "content_hash": (str,),
+}
+
+
 def _parse_cleaned(payload: bytes) -> dict[str, Any]:
     """A cleaned event from our own topic; anything else is an input error."""
     try:
@@ -144,10 +166,11 @@ def _parse_cleaned(payload: bytes) -> dict[str, Any]:
         raise PipelineError(
             "enrich", "invalid_json", f"cleaned event does not parse: {exc}"
         ) from None
-    if (
-        not isinstance(doc, dict)
-        or not isinstance(doc.get("body"), str)
-        or not isinstance(doc.get("id"), str)
-    ):
-        raise PipelineError("enrich", "invalid_envelope", "not a cleaned event (id/body missing)")
+    if not isinstance(doc, dict):
+        raise PipelineError("enrich", "invalid_envelope", "a cleaned event must be an object")
+    wrong = [k for k, types in _CLEANED_KEYS.items() if not isinstance(doc.get(k, ...), types)]
+    if wrong:
+        raise PipelineError(
+            "enrich", "invalid_envelope", f"not a cleaned event: bad or missing {', '.join(wrong)}"
+        )
     return doc

