@@ -22,6 +22,7 @@ from worker import __version__, metrics, pool
 from worker.clock import utc_now
 from worker.observability import get_logger
 from worker.pipeline.messages import Input, Origin, Output, OutputKind
+from worker.progress import Progress
 from worker.settings import Settings
 
 log = get_logger("worker.app")
@@ -206,13 +207,35 @@ def create_app(settings: Settings) -> faust.App:
     async def start_pipeline() -> None:
         await pipeline.start()
 
+    progress = Progress(stall_after_s=settings.liveness_stall_s, started_at=time.monotonic())
+    inputs = {settings.topic_raw, settings.topic_cleaned}
+
+    @app.timer(interval=2.0)
+    async def track_progress() -> None:
+        consumer = app.consumer
+        tps = [tp for tp in consumer.assignment() if tp.topic in inputs]
+        highwaters = await consumer.highwaters(*tps) if tps else {}
+        # Faust's own record of committed offsets (next offset to read), per partition.
+        committed = getattr(consumer, "_committed_offset", {})
+        progress.update(
+            {f"{tp.topic}/{tp.partition}": highwaters.get(tp) for tp in tps},
+            {f"{tp.topic}/{tp.partition}": committed.get(tp) for tp in tps},
+            time.monotonic(),
+        )
+        metrics.CONSUMER_LAG.clear()
+        for name, lag in progress.lags.items():
+            topic, partition = name.rsplit("/", 1)
+            metrics.CONSUMER_LAG.labels(topic, partition).set(lag)
+
     @app.page("/metrics")
     async def metrics_page(web: Any, request: Any) -> Any:
         return web.bytes(generate_latest(), content_type=CONTENT_TYPE_LATEST.split(";")[0])
 
     @app.page("/health")
     async def health(web: Any, request: Any) -> Any:
-        return web.json({"status": "ok", "version": __version__})
+        ok, detail = progress.healthy(time.monotonic())
+        body = {"status": "ok" if ok else "stalled", "version": __version__, **detail}
+        return web.json(body, status=200 if ok else 503)
 
     @app.page("/ready")
     async def ready(web: Any, request: Any) -> Any:

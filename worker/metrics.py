@@ -35,3 +35,8 @@ IN_FLIGHT = Gauge(
     "worker_in_flight_messages", "Messages taken but not yet acknowledged.", ["agent"]
 )
 MODEL_LOAD_SECONDS = Gauge("worker_model_load_seconds", "Time to start the pool and load models.")
+CONSUMER_LAG = Gauge(
+    "worker_consumer_lag",
+    "Messages not yet committed, per input partition.",
+    ["topic", "partition"],
+)

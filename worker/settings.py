@@ -143,6 +143,12 @@ class Settings(BaseSettings):
     )
 
     # Service
+    liveness_stall_s: float = Field(
+        alias="WORKER_LIVENESS_STALL_S",
+        default=120.0,
+        gt=0,
+        description="/health fails when there is lag and no commit for this long (seconds).",
+    )
     web_port: int = Field(
         alias="WORKER_WEB_PORT",
         default=6066,

@@ -1,0 +1,72 @@
+"""/health means progress: a worker whose pool is frozen while input waits turns unhealthy."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+
+from tests.conftest import SAMPLE
+from tests.integration.conftest import WorkerProcess, produce_sync, worker_env
+from worker.broker import EmbeddedBroker
+
+pytestmark = pytest.mark.integration
+
+
+def _children(pid: int) -> list[int]:
+    tasks = Path(f"/proc/{pid}/task")
+    found: list[int] = []
+    for task in tasks.iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _wait_for(predicate, timeout: float) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+@pytest.fixture
+def stall_worker(broker: EmbeddedBroker, tmp_path: Path) -> Iterator[WorkerProcess]:
+    env = {**worker_env(broker), "WORKER_LIVENESS_STALL_S": "6"}
+    proc = WorkerProcess(env, tmp_path / "worker.log").start()
+    yield proc
+    proc.stop()
+
+
+def test_health_turns_unhealthy_when_stalled_with_lag_and_recovers(stall_worker: WorkerProcess) -> None:
+    worker = stall_worker
+    assert worker.http("/health")[0] == 200
+    assert worker.process is not None
+    pool = _children(worker.process.pid)
+    assert pool, "the worker runs its pipeline in child processes"
+    for pid in pool:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        messages = [(f"stall-{i}".encode(), SAMPLE.read_bytes()) for i in range(20)]
+        produce_sync(worker.env["KAFKA_BOOTSTRAP_SERVERS"], worker.topic("raw"), messages)
+        assert _wait_for(lambda: worker.http("/health")[0] == 503, timeout=40), worker.http("/health")
+        body = orjson.loads(worker.http("/health")[1])
+        assert body["stalled"] and body["lag"] > 0
+        assert worker.http("/ready")[0] == 200, "a stalled worker is still ready; liveness restarts it"
+    finally:
+        for pid in pool:
+            os.kill(pid, signal.SIGCONT)
+    assert _wait_for(lambda: worker.http("/health")[0] == 200, timeout=60)
+
+    def raw_lags() -> list[float]:
+        lines = worker.http("/metrics")[1].decode().splitlines()
+        prefix = "worker_consumer_lag{"
+        raw = f'topic="{worker.topic("raw")}"'
+        return [float(x.rsplit(" ", 1)[1]) for x in lines if x.startswith(prefix) and raw in x]
+
+    assert _wait_for(lambda: raw_lags() != [] and sum(raw_lags()) == 0, timeout=60), raw_lags()
