@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import click
 from pydantic import ValidationError
@@ -54,19 +54,14 @@ def produce(paths: tuple[str, ...], topic: str | None) -> None:
 @click.option("--from-beginning", is_flag=True, help="Start at the earliest offset.")
 @click.option("--limit", type=int, default=0, help="Stop after this many events (0: never).")
 @click.option("--idle-timeout", type=float, default=0.0, help="Stop after this many idle seconds.")
-def tail(
-    topics: tuple[str, ...],
-    raw_json: bool,
-    compact: bool,
-    from_beginning: bool,
-    limit: int,
-    idle_timeout: float,
-) -> None:
+@click.option("--entity", help="Only events naming this entity (canonical name or entity_key).")
+@click.option("--date", help="Only events whose published_at or a date value starts with this.")
+def tail(topics: tuple[str, ...], raw_json: bool, compact: bool, **filters: Any) -> None:
     """Print events from TOPICS (pretty JSON by default)."""
-    from worker.feed import tail_topic
+    from worker.feed import TailOptions, tail_topic
 
     style = "raw" if raw_json else "compact" if compact else "pretty"
-    asyncio.run(tail_topic(_settings(), list(topics), style, from_beginning, limit, idle_timeout))
+    asyncio.run(tail_topic(_settings(), list(topics), TailOptions(style=style, **filters)))
 
 
 @main.command()

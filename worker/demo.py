@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from worker.broker import EmbeddedBroker, free_port
-from worker.feed import produce_paths, tail_topic
+from worker.feed import TailOptions, produce_paths, tail_topic
 from worker.kafka import ensure_topics
 from worker.settings import Settings
 
@@ -39,7 +39,7 @@ def run_demo(examples: Path | None) -> None:
         asyncio.run(produce_paths(settings, [str(examples or EXAMPLES)], settings.topic_raw))
         sys.stderr.write("waiting for events (Ctrl-C to stop)...\n")
         topics = [settings.topic_enriched, settings.topic_deadletter]
-        asyncio.run(tail_topic(settings, topics, "compact", True, 0, 0.0))
+        asyncio.run(tail_topic(settings, topics, TailOptions(style="compact", from_beginning=True)))
     finally:
         if worker is not None and worker.poll() is None:
             worker.send_signal(signal.SIGTERM)

@@ -6,6 +6,7 @@ import asyncio
 import signal
 import sys
 import time
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -74,14 +75,44 @@ def compact_line(event: dict[str, Any]) -> str:
     return f"{event.get('id')} | {title} | {top or '-'} | {dates or '-'}"
 
 
-async def tail_topic(
-    settings: Settings,
-    topics: list[str],
-    style: str,
-    from_beginning: bool,
-    limit: int,
-    idle_timeout: float,
-) -> int:
+@dataclass(frozen=True)
+class TailOptions:
+    """How `worker tail` reads and prints, and which events it keeps."""
+
+    style: str = "pretty"  # pretty | raw | compact
+    from_beginning: bool = False
+    limit: int = 0  # stop after this many printed events; 0: never
+    idle_timeout: float = 0.0  # stop after this many seconds without events; 0: never
+    entity: str | None = None  # canonical name or entity_key, case-insensitive
+    date: str | None = None  # prefix of published_at or of any TIMEX value, e.g. "2023-10"
+
+    def keeps(self, event: Any) -> bool:
+        if self.entity is None and self.date is None:
+            return True
+        if not isinstance(event, dict):
+            return False
+        return self._entity_ok(event) and self._date_ok(event)
+
+    def _entity_ok(self, event: dict[str, Any]) -> bool:
+        if self.entity is None:
+            return True
+        wanted = self.entity.casefold()
+        items = event.get("entity_summary") or [event]
+        return any(
+            wanted
+            in (str(i.get("canonical", "")).casefold(), str(i.get("entity_key", "")).casefold())
+            for i in items
+        )
+
+    def _date_ok(self, event: dict[str, Any]) -> bool:
+        if self.date is None:
+            return True
+        values = [event.get("published_at") or ""]
+        values += [d.get("value", "") for d in event.get("dates") or []]
+        return any(str(v).startswith(self.date) for v in values)
+
+
+async def tail_topic(settings: Settings, topics: list[str], options: TailOptions) -> int:
     """Print events of every partition of `topics`; no consumer group, nothing committed.
 
     Stops on Ctrl-C or SIGTERM (checked between polls), after `limit` events, or
@@ -103,19 +134,21 @@ async def tail_topic(
                 raise SystemExit(f"topic {topic!r} does not exist")
             tps += [TopicPartition(topic, p) for p in sorted(partitions)]
         consumer.assign(tps)
-        if from_beginning:
+        if options.from_beginning:
             await consumer.seek_to_beginning(*tps)
         else:
             await consumer.seek_to_end(*tps)
-        while (not limit or seen < limit) and not stop.is_set():
-            batch = await consumer.getmany(timeout_ms=int((idle_timeout or 1.0) * 1000))
-            if not batch and idle_timeout:
+        while (not options.limit or seen < options.limit) and not stop.is_set():
+            batch = await consumer.getmany(timeout_ms=int((options.idle_timeout or 1.0) * 1000))
+            if not batch and options.idle_timeout:
                 break
             for records in batch.values():
                 for record in records:
-                    sys.stdout.write(_render(record.value or b"", style) + "\n")
-                    sys.stdout.flush()
-                    seen += 1
+                    line = _render(record.value or b"", options)
+                    if line is not None:
+                        sys.stdout.write(line + "\n")
+                        sys.stdout.flush()
+                        seen += 1
     finally:
         await consumer.stop()
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -123,13 +156,16 @@ async def tail_topic(
     return seen
 
 
-def _render(value: bytes, style: str) -> str:
-    if style == "raw":
-        return value.decode("utf-8", errors="replace")
+def _render(value: bytes, options: TailOptions) -> str | None:
+    """The line to print for one record, or None when the filters drop it."""
     try:
         event = orjson.loads(value)
     except orjson.JSONDecodeError:
+        event = None
+    if not options.keeps(event):
+        return None
+    if options.style == "raw" or event is None:
         return value.decode("utf-8", errors="replace")
-    if style == "compact" and isinstance(event, dict):
+    if options.style == "compact" and isinstance(event, dict):
         return compact_line(event)
     return orjson.dumps(event, option=orjson.OPT_INDENT_2).decode()

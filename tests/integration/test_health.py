@@ -43,7 +43,9 @@ def stall_worker(broker: EmbeddedBroker, tmp_path: Path) -> Iterator[WorkerProce
     proc.stop()
 
 
-def test_health_turns_unhealthy_when_stalled_with_lag_and_recovers(stall_worker: WorkerProcess) -> None:
+def test_health_turns_unhealthy_when_stalled_with_lag_and_recovers(
+    stall_worker: WorkerProcess,
+) -> None:
     worker = stall_worker
     assert worker.http("/health")[0] == 200
     assert worker.process is not None
@@ -54,10 +56,14 @@ def test_health_turns_unhealthy_when_stalled_with_lag_and_recovers(stall_worker:
     try:
         messages = [(f"stall-{i}".encode(), SAMPLE.read_bytes()) for i in range(20)]
         produce_sync(worker.env["KAFKA_BOOTSTRAP_SERVERS"], worker.topic("raw"), messages)
-        assert _wait_for(lambda: worker.http("/health")[0] == 503, timeout=40), worker.http("/health")
+        assert _wait_for(lambda: worker.http("/health")[0] == 503, timeout=40), worker.http(
+            "/health"
+        )
         body = orjson.loads(worker.http("/health")[1])
         assert body["stalled"] and body["lag"] > 0
-        assert worker.http("/ready")[0] == 200, "a stalled worker is still ready; liveness restarts it"
+        assert worker.http("/ready")[0] == 200, (
+            "a stalled worker is still ready; liveness restarts it"
+        )
     finally:
         for pid in pool:
             os.kill(pid, signal.SIGCONT)

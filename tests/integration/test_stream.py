@@ -110,3 +110,35 @@ def test_metrics_count_the_messages_that_flowed(worker: WorkerProcess) -> None:
     assert f'worker_messages_in_total{{topic="{raw_t}"}} 3.0' in text
     assert f'worker_messages_out_total{{topic="{dead_t}"}} 1.0' in text
     assert 'worker_deadletters_total{reason="invalid_json",stage="decode"} 1.0' in text
+
+
+def test_tail_prints_compact_lines_filtered_by_entity_and_date(worker: WorkerProcess) -> None:
+    def tail(*args: str) -> list[str]:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "worker.cli",
+                "tail",
+                worker.topic("enriched"),
+                "--compact",
+                "--from-beginning",
+                "--idle-timeout",
+                "3",
+                *args,
+            ],
+            env=worker.env,
+            capture_output=True,
+            timeout=60,
+            check=True,
+        )
+        return result.stdout.decode().splitlines()
+
+    everything = tail()
+    assert len(everything) == 2  # the sample and "it-good" of the tests above
+    assert all("Putin calls for ex-Soviet states" in line for line in everything)
+    assert len(tail("--entity", "PERSON:vladimir-putin")) == 2
+    assert len(tail("--entity", "bishkek")) == 2
+    assert tail("--entity", "Angela Merkel") == []
+    assert len(tail("--date", "2023-10")) == 2
+    assert tail("--date", "1999") == []
