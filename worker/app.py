@@ -89,10 +89,15 @@ class Pipeline:
         if self.executor is not None:
             self.executor.shutdown(wait=False, cancel_futures=True)
 
-    async def run(self, fn: Callable[..., list[list[Output]]], *args: Any) -> list[list[Output]]:
+    async def run(self, fn: Callable[..., pool.BatchResult], *args: Any) -> list[list[Output]]:
+        """Run one batch function in the pool; records the per-stage seconds it reports."""
         await self.ready.wait()
         assert self.executor is not None
-        return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+        loop = asyncio.get_running_loop()
+        results, seconds = await loop.run_in_executor(self.executor, fn, *args)
+        for stage, spent in seconds.items():
+            metrics.STAGE_SECONDS.labels(stage).observe(spent)
+        return results
 
     async def publish(self, results: list[list[Output]], events: list[EventT]) -> None:
         """Produce all outputs and wait for the broker's acks, retrying transient failures."""
@@ -177,7 +182,7 @@ def create_app(settings: Settings) -> faust.App:
     batch, within = settings.batch_size, settings.batch_timeout_s
 
     async def drive(
-        agent: str, stream: faust.Stream, fn: Callable[..., list[list[Output]]], *args: Any
+        agent: str, stream: faust.Stream, fn: Callable[..., pool.BatchResult], *args: Any
     ) -> None:
         in_flight = metrics.IN_FLIGHT.labels(agent)
         async for batch_events in stream.noack_take(batch, within=within):

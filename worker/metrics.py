@@ -40,3 +40,9 @@ CONSUMER_LAG = Gauge(
     "Messages not yet committed, per input partition.",
     ["topic", "partition"],
 )
+STAGE_SECONDS = Histogram(
+    "worker_stage_seconds",
+    "Time spent in one pipeline stage for one batch (decode, clean, ner, dates, serialize).",
+    ["stage"],
+    buckets=(0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)

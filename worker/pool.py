@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from worker.pipeline.messages import Input, Output
+from worker.pipeline.timing import StageTimer
 
 if TYPE_CHECKING:
     from worker.pipeline.core import Enricher
@@ -32,15 +33,21 @@ def _init(model: str, max_chunk_chars: int) -> None:
     _enricher = Enricher(model, max_chunk_chars)
 
 
-def clean_batch(items: list[Input], max_bytes: int, now: str) -> list[list[Output]]:
+BatchResult = tuple[list[list[Output]], dict[str, float]]  # outputs per input, seconds per stage
+
+
+def clean_batch(items: list[Input], max_bytes: int, now: str) -> BatchResult:
     from worker.pipeline.core import clean_message
 
-    return [clean_message(item, max_bytes=max_bytes, now=now) for item in items]
+    timer = StageTimer()
+    results = [clean_message(i, max_bytes=max_bytes, now=now, timer=timer) for i in items]
+    return results, timer.seconds
 
 
-def enrich_batch(items: list[Input], now: str) -> list[list[Output]]:
+def enrich_batch(items: list[Input], now: str) -> BatchResult:
     assert _enricher is not None, "pool process was not initialised"
-    return _enricher.enrich_batch(items, now=now)
+    timer = StageTimer()
+    return _enricher.enrich_batch(items, now=now, timer=timer), timer.seconds
 
 
 def warm_up() -> bool:

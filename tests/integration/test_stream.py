@@ -110,6 +110,9 @@ def test_metrics_count_the_messages_that_flowed(worker: WorkerProcess) -> None:
     assert f'worker_messages_in_total{{topic="{raw_t}"}} 3.0' in text
     assert f'worker_messages_out_total{{topic="{dead_t}"}} 1.0' in text
     assert 'worker_deadletters_total{reason="invalid_json",stage="decode"} 1.0' in text
+    for stage in ("decode", "clean", "ner", "dates", "serialize"):
+        assert f'worker_stage_seconds_count{{stage="{stage}"}}' in text
+    assert "process_resident_memory_bytes" in text
 
 
 def test_tail_prints_compact_lines_filtered_by_entity_and_date(worker: WorkerProcess) -> None:

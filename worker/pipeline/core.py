@@ -28,6 +28,7 @@ from worker.pipeline.event import (
 )
 from worker.pipeline.messages import Input, Output
 from worker.pipeline.model import Entities
+from worker.pipeline.timing import StageTimer
 
 
 def _dump(record: dict[str, Any]) -> bytes:
@@ -50,18 +51,24 @@ def _dead(item: Input, article_id: str, error: BaseException, stage: Stage, now:
     )
 
 
-def clean_message(item: Input, *, max_bytes: int, now: str) -> list[Output]:
+def clean_message(
+    item: Input, *, max_bytes: int, now: str, timer: StageTimer | None = None
+) -> list[Output]:
     """Stage 1: raw bytes → one `cleaned` output, or one dead letter."""
+    timer = timer or StageTimer()
     article_id = item.default_id or payload_id(item.payload)
     stage: Stage = "decode"
     try:
-        raw = decode(item.payload, default_id=article_id, max_bytes=max_bytes)
+        with timer("decode"):
+            raw = decode(item.payload, default_id=article_id, max_bytes=max_bytes)
         article_id = raw.id or article_id
         stage = "clean"
-        record = cleaned_record(raw, clean(raw), item.origin, now)
+        with timer("clean"):
+            record = cleaned_record(raw, clean(raw), item.origin, now)
         stage = "serialize"
-        eid = event_id("cleaned", article_id, record["content_hash"])
-        return [Output("cleaned", article_id.encode(), _dump(record), eid)]
+        with timer("serialize"):
+            eid = event_id("cleaned", article_id, record["content_hash"])
+            return [Output("cleaned", article_id.encode(), _dump(record), eid)]
     except Exception as exc:  # noqa: BLE001 - every failure becomes a dead letter
         return [_dead(item, article_id, exc, stage, now)]
 
@@ -76,8 +83,11 @@ class Enricher:
     def __init__(self, model: str, max_chunk_chars: int) -> None:
         self.entities = EntityExtractor(model=model, max_chunk_chars=max_chunk_chars)
 
-    def enrich_batch(self, items: list[Input], *, now: str) -> list[list[Output]]:
+    def enrich_batch(
+        self, items: list[Input], *, now: str, timer: StageTimer | None = None
+    ) -> list[list[Output]]:
         """One list of outputs per input, in input order."""
+        timer = timer or StageTimer()
         results: list[list[Output] | None] = [None] * len(items)
         parsed: list[tuple[int, dict[str, Any]]] = []
         for i, item in enumerate(items):
@@ -94,46 +104,54 @@ class Enricher:
                     )
                 ]
         try:
-            found = self.entities.extract_batch([_ner_input(c) for _, c in parsed])
+            with timer("ner"):
+                found = self.entities.extract_batch([_ner_input(c) for _, c in parsed])
         except Exception:  # noqa: BLE001 - isolate the culprit: retry one by one
             found = None
         for n, (i, cleaned) in enumerate(parsed):
-            results[i] = self._finish(items[i], cleaned, found[n] if found else None, now)
+            results[i] = self._finish(items[i], cleaned, found[n] if found else None, now, timer)
         return [r if r is not None else [] for r in results]
 
     def _finish(
-        self, item: Input, cleaned: dict[str, Any], entities: Entities | None, now: str
+        self,
+        item: Input,
+        cleaned: dict[str, Any],
+        entities: Entities | None,
+        now: str,
+        timer: StageTimer,
     ) -> list[Output]:
         stage: Stage = "enrich"
         try:
             if entities is None:
-                entities = self.entities.extract(*_ner_input(cleaned))
+                with timer("ner"):
+                    entities = self.entities.extract(*_ner_input(cleaned))
             anchor = cleaned["published_at"]
-            dates = find_timexes(cleaned["body"], anchor)
-            title_dates = find_timexes(cleaned["title"], anchor) if cleaned["title"] else []
+            with timer("dates"):
+                dates = find_timexes(cleaned["body"], anchor)
+                title_dates = find_timexes(cleaned["title"], anchor) if cleaned["title"] else []
             record = enriched_record(cleaned, entities, dates, title_dates, now)
             stage = "serialize"
-            article_id, digest = cleaned["id"], cleaned["content_hash"]
-            outputs = [
-                Output(
-                    "enriched",
-                    article_id.encode(),
-                    _dump(record),
-                    event_id("enriched", article_id, digest),
-                )
-            ]
-            outputs += [
-                Output(
-                    "entities",
-                    r["entity_key"].encode(),
-                    _dump(r),
-                    event_id("entities", f"{article_id}\x1f{r['entity_key']}", digest),
-                )
-                for r in entity_records(record)
-            ]
-            return outputs
+            with timer("serialize"):
+                return _enriched_outputs(record)
         except Exception as exc:  # noqa: BLE001
             return [_dead(item, cleaned["id"], exc, stage, now)]
+
+
+def _enriched_outputs(record: dict[str, Any]) -> list[Output]:
+    """The enriched event and its entity records, serialized, with deterministic ids."""
+    article_id, digest = record["id"], record["content_hash"]
+    enriched = Output(
+        "enriched", article_id.encode(), _dump(record), event_id("enriched", article_id, digest)
+    )
+    return [enriched] + [
+        Output(
+            "entities",
+            r["entity_key"].encode(),
+            _dump(r),
+            event_id("entities", f"{article_id}\x1f{r['entity_key']}", digest),
+        )
+        for r in entity_records(record)
+    ]
 
 
 def _ner_input(cleaned: dict[str, Any]) -> tuple[str | None, str]:
