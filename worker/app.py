@@ -20,6 +20,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from worker import __version__, metrics, pool
 from worker.clock import utc_now
+from worker.kafka import faust_credentials
 from worker.observability import get_logger
 from worker.pipeline.messages import Input, Origin, Output, OutputKind
 from worker.progress import Progress
@@ -129,17 +130,27 @@ class Pipeline:
             metrics.MESSAGES_OUT.labels(self.topics[o.kind].get_topic_name()).inc()
         for event, result in zip(events, results, strict=True):
             message = event.message
+            coordinates = {
+                "topic": message.topic,
+                "partition": message.partition,
+                "offset": message.offset,
+            }
             for o in result:
                 if o.kind == "deadletter":
                     metrics.DEADLETTERS.labels(o.stage, o.reason).inc()
+                    article_id = o.key.decode(errors="replace")
                     log.warning(
                         "deadletter_written",
-                        article_id=o.key.decode(errors="replace"),
+                        article_id=article_id,
                         stage=o.stage,
                         reason=o.reason,
-                        topic=message.topic,
-                        partition=message.partition,
-                        offset=message.offset,
+                        **coordinates,
+                    )
+                elif o.kind in ("cleaned", "enriched"):
+                    log.debug(
+                        f"article_{o.kind}",
+                        article_id=o.key.decode(errors="replace"),
+                        **coordinates,
                     )
 
 
@@ -158,7 +169,7 @@ def create_app(settings: Settings) -> faust.App:
     app = faust.App(
         settings.consumer_group,
         broker=[f"kafka://{h.strip()}" for h in settings.kafka_bootstrap_servers.split(",")],
-        broker_credentials=_credentials(settings),
+        broker_credentials=faust_credentials(settings),
         key_serializer="raw",
         value_serializer="raw",
         broker_session_timeout=settings.broker_session_timeout_s,
@@ -251,23 +262,3 @@ def create_app(settings: Settings) -> faust.App:
 
     app.pipeline = pipeline  # type: ignore[attr-defined]
     return app
-
-
-def _credentials(settings: Settings) -> Any:
-    if settings.kafka_security_protocol.startswith("SASL"):
-        password = settings.kafka_sasl_password
-        return faust.SASLCredentials(
-            username=settings.kafka_sasl_username,
-            password=password.get_secret_value() if password else None,
-            mechanism=settings.kafka_sasl_mechanism or "PLAIN",
-            ssl_context=_ssl(settings) if settings.kafka_security_protocol == "SASL_SSL" else None,
-        )
-    if settings.kafka_security_protocol == "SSL":
-        return faust.SSLCredentials(_ssl(settings))
-    return None
-
-
-def _ssl(settings: Settings) -> Any:
-    import ssl
-
-    return ssl.create_default_context(cafile=settings.kafka_ssl_cafile)

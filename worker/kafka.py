@@ -6,10 +6,22 @@ import contextlib
 import ssl
 from typing import Any
 
+import faust
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
 from worker.settings import Settings
+
+
+def _ssl_context(settings: Settings) -> ssl.SSLContext | None:
+    if "SSL" not in settings.kafka_security_protocol:
+        return None
+    return ssl.create_default_context(cafile=settings.kafka_ssl_cafile)
+
+
+def _password(settings: Settings) -> str | None:
+    secret = settings.kafka_sasl_password
+    return secret.get_secret_value() if secret else None
 
 
 def client_options(settings: Settings) -> dict[str, Any]:
@@ -18,14 +30,27 @@ def client_options(settings: Settings) -> dict[str, Any]:
         "bootstrap_servers": settings.kafka_bootstrap_servers,
         "security_protocol": settings.kafka_security_protocol,
     }
-    if "SSL" in settings.kafka_security_protocol:
-        options["ssl_context"] = ssl.create_default_context(cafile=settings.kafka_ssl_cafile)
+    context = _ssl_context(settings)
+    if context is not None:
+        options["ssl_context"] = context
     if settings.kafka_security_protocol.startswith("SASL"):
         options["sasl_mechanism"] = settings.kafka_sasl_mechanism or "PLAIN"
         options["sasl_plain_username"] = settings.kafka_sasl_username
-        password = settings.kafka_sasl_password
-        options["sasl_plain_password"] = password.get_secret_value() if password else None
+        options["sasl_plain_password"] = _password(settings)
     return options
+
+
+def faust_credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
+    """The same security settings in the form the Faust app takes them."""
+    context = _ssl_context(settings)
+    if settings.kafka_security_protocol.startswith("SASL"):
+        return faust.SASLCredentials(
+            username=settings.kafka_sasl_username,
+            password=_password(settings),
+            mechanism=settings.kafka_sasl_mechanism or "PLAIN",
+            ssl_context=context,
+        )
+    return faust.SSLCredentials(context) if context is not None else None
 
 
 def topic_names(settings: Settings) -> list[str]:

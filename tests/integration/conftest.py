@@ -43,6 +43,7 @@ class WorkerProcess:
     log_path: Path
     process: subprocess.Popen[bytes] | None = None
     web_port: int = field(default_factory=free_port)
+    ready_answers: list[tuple[int, bytes]] = field(default_factory=list)  # /ready while starting
 
     def topic(self, name: str) -> str:
         return self.env[f"WORKER_TOPIC_{name.upper()}"]
@@ -57,9 +58,12 @@ class WorkerProcess:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"worker exited early:\n{self.log_path.read_text()[-3000:]}")
-            if self.http("/ready")[0] == 200:
+            answer = self.http("/ready")
+            if answer[0]:
+                self.ready_answers.append(answer)
+            if answer[0] == 200:
                 return self
-            time.sleep(0.5)
+            time.sleep(0.2)
         raise TimeoutError(f"worker not ready:\n{self.log_path.read_text()[-3000:]}")
 
     def http(self, path: str) -> tuple[int, bytes]:

@@ -76,3 +76,13 @@ def test_health_turns_unhealthy_when_stalled_with_lag_and_recovers(
         return [float(x.rsplit(" ", 1)[1]) for x in lines if x.startswith(prefix) and raw in x]
 
     assert _wait_for(lambda: raw_lags() != [] and sum(raw_lags()) == 0, timeout=60), raw_lags()
+
+
+def test_ready_only_after_models_loaded_and_partitions_assigned(stall_worker: WorkerProcess) -> None:
+    answers = stall_worker.ready_answers
+    assert answers[-1][0] == 200
+    not_ready = [orjson.loads(body) for status, body in answers if status == 503]
+    assert not_ready, "the web server answers before the worker is ready, and says 503"
+    assert all(not (a["models_loaded"] and a["partitions"] > 0) for a in not_ready)
+    ready = orjson.loads(answers[-1][1])
+    assert ready["models_loaded"] and ready["partitions"] > 0

@@ -1,0 +1,44 @@
+"""Kafka security settings pass through to both clients (aiokafka tools and the Faust app)."""
+
+from __future__ import annotations
+
+import ssl
+
+import faust
+
+from worker.kafka import client_options, faust_credentials
+from worker.settings import Settings
+
+
+def _settings(**env: str) -> Settings:
+    return Settings.model_validate(env)
+
+
+def test_plaintext_by_default() -> None:
+    options = client_options(_settings(KAFKA_BOOTSTRAP_SERVERS="k1:9092,k2:9092"))
+    assert options == {"bootstrap_servers": "k1:9092,k2:9092", "security_protocol": "PLAINTEXT"}
+    assert faust_credentials(_settings()) is None
+
+
+def test_sasl_ssl_for_managed_clusters() -> None:
+    settings = _settings(
+        KAFKA_SECURITY_PROTOCOL="sasl_ssl",
+        KAFKA_SASL_MECHANISM="SCRAM-SHA-512",
+        KAFKA_SASL_USERNAME="svc",
+        KAFKA_SASL_PASSWORD="s3cret",
+    )
+    options = client_options(settings)
+    assert options["security_protocol"] == "SASL_SSL"
+    assert options["sasl_mechanism"] == "SCRAM-SHA-512"
+    assert (options["sasl_plain_username"], options["sasl_plain_password"]) == ("svc", "s3cret")
+    assert isinstance(options["ssl_context"], ssl.SSLContext)
+    credentials = faust_credentials(settings)
+    assert isinstance(credentials, faust.SASLCredentials)
+    assert credentials.username == "svc" and credentials.ssl_context is not None
+    assert "s3cret" not in str(settings.masked())
+
+
+def test_ssl_only() -> None:
+    assert isinstance(
+        faust_credentials(_settings(KAFKA_SECURITY_PROTOCOL="SSL")), faust.SSLCredentials
+    )
