@@ -1,0 +1,111 @@
+"""clean_text_dump on real page dumps: what a reader of the cleaned article checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from worker.pipeline.clean_text import clean_text_dump
+from worker.pipeline.errors import PipelineError
+from worker.pipeline.model import CleanedDoc
+from worker.pipeline.normalize import normalize_text
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+SAMPLE = "000_d59a720f40c57080.txt"
+CAPTION_STARTS = (
+    "Russian President Vladimir Putin speaks at the Commonwealth",
+    "Leaders pose for a family photo",
+    "From left, Kazakhstan's President",
+)
+
+
+def _read(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def sample() -> CleanedDoc:
+    return clean_text_dump(_read(SAMPLE))
+
+
+def _sample_article_paragraphs() -> list[str]:
+    """The article as a reader sees it: from the first paragraph to the end, minus pictures."""
+    lines = normalize_text(_read(SAMPLE)).split("\n")
+    first = next(
+        i
+        for i, line in enumerate(lines)
+        if line.startswith("Russian President Vladimir Putin attended")
+    )
+    return [
+        line
+        for line in lines[first:]
+        if line and not line.endswith("/PA)") and line != "Kyrgyzstan Summit CIS"
+    ]
+
+
+def test_sample_metadata(sample: CleanedDoc) -> None:
+    assert sample.published_at == "2023-10-13"
+    assert sample.published_at_source == "dump_header"
+    assert sample.title == "Putin calls for ex-Soviet states to expand their influence"
+    assert sample.byline is not None and "Press Association" in sample.byline
+    assert sample.language == "en"
+
+
+def test_sample_body_keeps_every_paragraph_in_order(sample: CleanedDoc) -> None:
+    expected = _sample_article_paragraphs()
+    assert len(expected) == 16
+    assert sample.body.split("\n\n") == expected
+    assert sample.body.endswith('on the level of Ukrainian leadership."')
+
+
+def test_sample_body_has_no_boilerplate_captions_or_credits(sample: CleanedDoc) -> None:
+    for unwanted in ("An icon of", "Kyrgyzstan Summit CIS", "AP/PA", "Pavel Bednyakov", "By Press"):
+        assert unwanted not in sample.body
+    for start in CAPTION_STARTS:
+        assert start not in sample.body
+
+
+def test_sample_each_caption_once(sample: CleanedDoc) -> None:
+    assert len(sample.captions) == len(CAPTION_STARTS)
+    for start in CAPTION_STARTS:
+        assert sum(caption.startswith(start) for caption in sample.captions) == 1
+    assert all(caption.endswith("/PA)") for caption in sample.captions)
+
+
+def test_german_dump_passes_through_undamaged() -> None:
+    doc = clean_text_dump(_read("dump_de_comwrap_excerpt.txt"))
+    assert doc.language == "de"
+    assert (
+        doc.title
+        == "Die elektronische Patientenakte (ePA) – der lange Marsch ins Digitale Gesundheitswesen"
+    )
+    assert (
+        "Gesundheitsversorgung in Krankenhäusern ist dieser Aspekt ein besonders wichtiger."
+        in doc.body
+    )
+    assert doc.body.startswith("Die Digitalisierung als Wachstums- und Entwicklungstreiber")
+    # the visible "publiziert am 25. September 2018" is the only date the dump has
+    assert (doc.published_at, doc.published_at_source) == ("2018-09-25", "text")
+    for footer in ("Hanauer Landstr.", "Impressum", "Twitter Facebook", "comwrap GmbH Logo"):
+        assert footer not in doc.body
+
+
+def test_comment_section_and_share_links_are_dropped() -> None:
+    doc = clean_text_dump(_read("dump_en_comments_excerpt.txt"))
+    assert doc.title == 'Anthony Lynn: "We needed to win this game"'
+    assert doc.byline == "Michael David Smith"
+    assert doc.published_at == "2019-11-19"
+    assert doc.body.startswith("Chargers coach Anthony Lynn recognizes")
+    assert "the Chargers would probably not make the playoffs" in doc.body
+    for unwanted in ("dumpster fire", "says:", "Click to share", "Leave a Reply", "NBC Universal"):
+        assert unwanted not in doc.body
+
+
+def test_dump_without_article_text_is_rejected() -> None:
+    dump = (
+        "Home News Sport Weather\nSubscribe\nFacebook\n© 2019 Example Media. All rights reserved."
+    )
+    with pytest.raises(PipelineError) as caught:
+        clean_text_dump(dump)
+    assert (caught.value.stage, caught.value.reason) == ("clean", "no_body")

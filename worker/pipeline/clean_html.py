@@ -1,0 +1,113 @@
+"""Clean HTML pages with trafilatura (main text, metadata) and htmldate (date).
+
+The page is parsed once into an lxml tree and only that tree is handed on:
+given a tree, neither trafilatura nor htmldate can mistake the input for a URL
+and fetch it, and the page is not parsed twice. trafilatura's metadata step
+runs htmldate on the same tree (page metadata first, then dates in the visible
+text). The URL is metadata only: it helps the date and site heuristics.
+"""
+
+from __future__ import annotations
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
+
+from worker.pipeline.errors import PipelineError
+from worker.pipeline.language import detect_language
+from worker.pipeline.model import CleanedDoc
+from worker.pipeline.normalize import count_words, normalize_text
+
+# Elements that hold picture captions. Figures are dropped by trafilatura, but
+# caption blocks outside <figure> can reach the text, so they are matched too.
+_CAPTION_XPATH = "//figcaption|//*[contains(@class, 'caption')][not(ancestor::figcaption)]"
+# trafilatura falls back to any text it finds, even a lone menu ("Home News"):
+# fewer words than this is not an article.
+_MIN_BODY_WORDS = 5
+_YEAR_ONLY = "-01-01"
+_MIN_CAPTION_CHARS = 15
+_MAX_CAPTION_CHARS = 600
+
+
+def clean_html(html: str, url: str | None = None) -> CleanedDoc:
+    """Extract the article of an HTML page: body, title, byline, date, captions, language.
+
+    Raises PipelineError("clean", "no_body") when the page has no extractable text.
+    """
+    tree = load_html(html)
+    if tree is None:
+        raise PipelineError("clean", "no_body", "the page does not parse as HTML")
+    captions = _captions(tree)
+    for favor_precision in (True, False):
+        document = _extract(tree, url, favor_precision)
+        body = _body(document, captions) if document else ""
+        if document and count_words(body) >= _MIN_BODY_WORDS:
+            published_at = _publication_date(tree, url, document.date)
+            return CleanedDoc(
+                body=body,
+                title=_clean_field(document.title),
+                byline=_clean_field(document.author),
+                published_at=published_at,
+                published_at_source="html_meta" if published_at else None,
+                captions=captions,
+                language=detect_language(body) or _declared_language(tree),
+            )
+    raise PipelineError("clean", "no_body", "no article text found in the page")
+
+
+def _extract(tree: HtmlElement, url: str | None, favor_precision: bool) -> Document | None:
+    """Run trafilatura on the tree: text without comments, plus metadata and date.
+
+    Precision mode is tried first: it drops more link lists and teasers at the
+    page edges, but on some pages it finds no article at all, hence the retry.
+    """
+    document = bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        favor_precision=favor_precision,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+    )
+    return document if isinstance(document, Document) else None
+
+
+def _publication_date(tree: HtmlElement, url: str | None, original: str | None) -> str | None:
+    """The original publication date, unless it is only a year (htmldate gives it as Jan 1).
+
+    A bare year usually comes from a copyright line; a full date the page shows
+    as its latest one is then the better guess.
+    """
+    if not original or not original.endswith(_YEAR_ONLY):
+        return original or None
+    latest = find_date(tree, url=url, original_date=False)
+    return latest or original
+
+
+def _body(document: Document, captions: tuple[str, ...]) -> str:
+    """Paragraphs of the extracted text, without captions or a repeated title or byline."""
+    text = normalize_text(document.text or "")
+    repeated = {*captions, _clean_field(document.title), _clean_field(document.author)}
+    paragraphs = (line for line in text.split("\n") if line and line not in repeated)
+    return "\n\n".join(paragraphs)
+
+
+def _captions(tree: HtmlElement) -> tuple[str, ...]:
+    """Text of each picture caption in the page, once each, in page order."""
+    texts = (normalize_text(element.text_content()) for element in tree.xpath(_CAPTION_XPATH))
+    wanted = (t for t in texts if _MIN_CAPTION_CHARS <= len(t) <= _MAX_CAPTION_CHARS)
+    return tuple(dict.fromkeys(" ".join(t.split()) for t in wanted))
+
+
+def _clean_field(value: str | None) -> str | None:
+    return normalize_text(value) or None if value else None
+
+
+def _declared_language(tree: HtmlElement) -> str | None:
+    """The page's own <html lang>, as a fallback for text too short to identify."""
+    lang = tree.get("lang") or ""
+    code = lang.split("-")[0].strip().lower()
+    return code if len(code) == 2 and code.isalpha() else None
