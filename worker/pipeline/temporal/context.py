@@ -1,0 +1,175 @@
+"""What a relative expression is resolved against: the anchor date and the tense.
+
+The tense is guessed lexically (no parser): the verb cues of the sentence that
+are nearest to the expression decide whether "Friday" or "March" points
+backwards or forwards from the publication date. Everything here is a pure
+function of the text and `published_at`; the machine clock is never read.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+Tense = Literal["past", "future", "present"]
+
+# Lexical tense cues. Single tokens; "has"/"have" count as past only before a participle.
+_FUTURE_WORDS = frozenset(
+    {
+        "will", "shall", "'ll", "would", "might", "may", "going", "plans",
+        "planning", "intends", "intend", "expects", "expect", "scheduled", "aims", "hopes",
+        "upcoming", "forecast", "forecasts", "predicts"
+    }
+)  # fmt: skip
+_PAST_WORDS = frozenset(
+    {
+        "was", "were", "had", "did", "said", "told", "met", "went", "came", "took", "made", "gave",
+        "got", "saw", "sold", "bought", "rose", "fell", "won", "lost", "left", "began", "became",
+        "brought", "held", "kept", "led", "paid", "ran", "sent", "spent", "spoke", "stood",
+        "struck", "thought", "wrote", "fought", "found", "felt", "heard", "knew", "meant", "built",
+        "caught", "drew", "drove", "flew", "grew", "hit", "hurt", "quit", "shut", "sank", "shot",
+        "sought", "taught", "threw", "understood", "woke", "wore", "ago", "last", "earlier",
+        "yesterday", "recently"
+    }
+)  # fmt: skip
+# Reporting verbs date the report, not what is reported: they only count right next to
+# the expression ("said Friday"), not across a quotation.
+_REPORTING = frozenset(
+    {
+        "said", "says", "told", "announced", "reported", "added", "stated", "noted", "declared",
+        "according"
+    }
+)  # fmt: skip
+_REPORTING_REACH = 12
+# Words just before an expression that point forwards whatever the verb ("until Tuesday").
+_FORWARD_BEFORE = re.compile(
+    r"\b(?:until|till|as\s+(?:early|soon)\s+as|(?:planned|scheduled|set|slated|due)\s+for)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+# Past forms of intention verbs point forwards when an infinitive follows ("planned to leave").
+_INTENTION = frozenset(
+    {
+        "planned", "agreed", "decided", "promised", "vowed", "pledged", "threatened", "hoped",
+        "intended", "aimed", "expected", "scheduled", "set", "prepared", "offered", "proposed"
+    }
+)  # fmt: skip
+_PASSIVE_AUX = frozenset({"be", "been", "being", "is", "are", "am", "to", "get", "gets"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "hasn", "haven"})
+# -ed words that are rarely past-tense verbs in news.
+_NOT_PAST = frozenset(
+    {
+        "need", "feed", "speed", "seed", "bed", "red", "shed", "hundred", "unprecedented",
+        "interested", "concerned", "related", "limited", "united", "based", "detailed", "advanced",
+        "indeed", "breed", "greed", "proceed", "exceed", "succeed", "embed", "expected"
+    }
+)  # fmt: skip
+# Words, numbers and clitics ("month's" → "month", "'s"; "won't" → "won", "'t").
+_TOKEN = re.compile(r"[A-Za-z]+|'[A-Za-z]+|\d+")
+DIGIT_KEY = "#"  # the trigger key of every number token
+# Sentence ends: terminal punctuation (not after a title, initial or month abbreviation)
+# followed by space and a capital or quote; or a line break.
+_SENTENCE_END = re.compile(
+    r"\n|[.!?](?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<![ .][A-Z]\.)"
+    r"(?<!\bJan\.)(?<!\bFeb\.)(?<!\bAug\.)(?<!\bOct\.)(?<!\bNov\.)(?<!\bDec\.)(?<!\bSept\.)"
+    r"[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])"
+)
+
+
+def _cue(tokens: list[tuple[int, int, str]], i: int) -> Tense | None:
+    """Tense signalled by token i of a sentence, if any."""
+    word = tokens[i][2]
+    following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+    if word in _FUTURE_WORDS or (word == "won" and following == "'t"):
+        return "future"
+    if word in _INTENTION and following == "to":
+        return "future"
+    if word in _PERFECT_AUX:
+        return "past" if following == "been" or following.endswith(("ed", "en")) else None
+    if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST):
+        previous = tokens[i - 1][2] if i else ""
+        return None if previous in _PASSIVE_AUX else "past"  # "will be named": a participle
+    return None
+
+
+def parse_anchor(published_at: str | None) -> date | None:
+    """The calendar date of `published_at` as written (its own offset, never converted).
+
+    Returns None for a missing or unparseable value, so that relative
+    expressions are then left underspecified instead of guessed.
+    """
+    if not published_at:
+        return None
+    text = published_at.strip()
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", text)
+        if match is None:
+            return None
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+
+
+@dataclass
+class Context:
+    """Per-document state shared by the rules: text, anchor, tokens and sentence bounds."""
+
+    text: str
+    anchor: date | None
+    tokens: list[tuple[int, int, str]] = field(init=False)  # (start, end, lower-case token)
+    _token_starts: list[int] = field(init=False)
+    _sentence_starts: list[int] = field(init=False)
+    _cues: dict[int, list[tuple[int, int, Tense, bool]]] = field(default_factory=dict, init=False)
+    _mentions: dict[re.Pattern[str], bool] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        self.tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(self.text)]
+        self._token_starts = [t[0] for t in self.tokens]
+        self._sentence_starts = [0, *(m.end() for m in _SENTENCE_END.finditer(self.text))]
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Bounds of the sentence containing [start, end)."""
+        i = bisect_right(self._sentence_starts, start) - 1
+        j = bisect_right(self._sentence_starts, max(start, end - 1))
+        stop = self._sentence_starts[j] if j < len(self._sentence_starts) else len(self.text)
+        return self._sentence_starts[i], stop
+
+    def tense(self, start: int, end: int) -> Tense:
+        """Tense of the verb cue nearest to the expression (cues after it count double)."""
+        if _FORWARD_BEFORE.search(self.text, max(0, start - 25), start):
+            return "future"
+        best: tuple[int, Tense] | None = None
+        for c_start, c_end, kind, reporting in self._sentence_cues(start, end):
+            if start <= c_start < end:
+                continue
+            distance = start - c_end if c_end <= start else 2 * (c_start - end)
+            if reporting and distance > _REPORTING_REACH:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+        return best[1] if best else "present"
+
+    def _sentence_cues(self, start: int, end: int) -> list[tuple[int, int, Tense, bool]]:
+        """Tense cues of the sentence around [start, end), computed once per sentence."""
+        s_start, s_end = self.sentence(start, end)
+        if s_start not in self._cues:
+            lo = bisect_right(self._token_starts, s_start - 1)
+            hi = bisect_right(self._token_starts, s_end - 1)
+            sentence = self.tokens[lo:hi]
+            self._cues[s_start] = [
+                (tok[0], tok[1], kind, tok[2] in _REPORTING)
+                for i, tok in enumerate(sentence)
+                if (kind := _cue(sentence, i))
+            ]
+        return self._cues[s_start]
+
+    def mentions(self, pattern: re.Pattern[str]) -> bool:
+        """Whether `pattern` occurs anywhere in the text (cached per pattern)."""
+        if pattern not in self._mentions:
+            self._mentions[pattern] = pattern.search(self.text) is not None
+        return self._mentions[pattern]
