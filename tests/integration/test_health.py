@@ -78,7 +78,7 @@ def test_health_turns_unhealthy_when_stalled_with_lag_and_recovers(
     assert _wait_for(lambda: raw_lags() != [] and sum(raw_lags()) == 0, timeout=60), raw_lags()
 
 
-def test_ready_only_after_models_loaded_and_partitions_assigned(stall_worker: WorkerProcess) -> None:
+def test_ready_only_with_models_loaded_and_partitions(stall_worker: WorkerProcess) -> None:
     answers = stall_worker.ready_answers
     assert answers[-1][0] == 200
     not_ready = [orjson.loads(body) for status, body in answers if status == 503]
