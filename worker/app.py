@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, cast
 
 import faust
+from aiokafka.errors import (
+    InvalidTopicError,
+    MessageSizeTooLargeError,
+    RecordListTooLargeError,
+)
 from faust.types import EventT, StreamT
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
@@ -22,13 +27,30 @@ from worker import __version__, metrics, pool
 from worker.clock import utc_now
 from worker.kafka import faust_credentials
 from worker.observability import get_logger
+from worker.pipeline.errors import PipelineError
+from worker.pipeline.event import ATTEMPT_HEADER, deadletter_output
 from worker.pipeline.messages import Input, Origin, Output, OutputKind
 from worker.progress import Progress
 from worker.settings import Settings
 
 log = get_logger("worker.app")
 
-PRODUCE_ATTEMPTS = 6
+# Errors about the record itself: retrying cannot help, the input is dead-lettered.
+REJECTED = (MessageSizeTooLargeError, RecordListTooLargeError, InvalidTopicError)
+
+
+def _rejected_record(error: BaseException | None) -> bool:
+    """Whether the broker or client refused the record itself (Faust wraps the cause)."""
+    while error is not None:
+        if isinstance(error, REJECTED):
+            return True
+        error = error.__cause__
+    return False
+
+
+async def _failed(error: BaseException) -> None:
+    """An awaitable that fails like a delivery future, for a send that raised at once."""
+    raise error
 
 
 def cloudevent_headers(output: Output, source: str, kind_type: str, time_: str) -> dict[str, bytes]:
@@ -86,6 +108,38 @@ class Pipeline:
             startup_s=round(time.monotonic() - started, 2),
         )
 
+    async def _send(
+        self, pending: list[tuple[int, Output]]
+    ) -> list[tuple[int, Output, BaseException]]:
+        """Send `pending` outputs; return those that failed, with their errors."""
+        now = utc_now()
+        futures: list[Awaitable[Any]] = []
+        for _, output in pending:
+            headers = cloudevent_headers(
+                output, self.source, f"org.article-worker.{output.kind}.v1", now
+            )
+            try:
+                futures.append(
+                    await self.topics[output.kind].send(
+                        key=output.key, value=output.value, headers=headers
+                    )
+                )
+            except Exception as exc:  # noqa: BLE001 - sorted out by the caller
+                futures.append(_failed(exc))
+        outcomes = await asyncio.gather(*futures, return_exceptions=True)
+        return [
+            (i, output, outcome)
+            for (i, output), outcome in zip(pending, outcomes, strict=True)
+            if isinstance(outcome, BaseException)
+        ]
+
+    def _rejected(self, event: EventT, output: Output, error: BaseException) -> Output:
+        (item,) = _inputs([event])
+        reason = PipelineError("produce", "output_too_large", f"{output.kind}: {error!r}")
+        return deadletter_output(
+            item, output.key.decode(errors="replace"), reason, "produce", utc_now()
+        )
+
     def stop(self) -> None:
         if self.executor is not None:
             self.executor.shutdown(wait=False, cancel_futures=True)
@@ -101,31 +155,36 @@ class Pipeline:
         return results
 
     async def publish(self, results: list[list[Output]], events: list[EventT]) -> None:
-        """Produce all outputs and wait for the broker's acks, retrying transient failures."""
-        outputs = [o for result in results for o in result]
+        """Produce all outputs and wait until the broker has acknowledged every one.
+
+        Transient failures (broker unavailable, timeouts) are retried with capped
+        exponential backoff for as long as it takes: nothing is committed
+        meanwhile and `/health` reports the stall. An output the broker rejects
+        for good (too large) turns its input into a dead letter of stage
+        `produce`, so one bad record never blocks the stream.
+        """
+        pending = [(i, o) for i, result in enumerate(results) for o in result]
         delay = 0.5
-        for attempt in range(1, PRODUCE_ATTEMPTS + 1):
-            try:
-                now = utc_now()
-                futures = [
-                    await self.topics[o.kind].send(
-                        key=o.key,
-                        value=o.value,
-                        headers=cloudevent_headers(
-                            o, self.source, f"org.article-worker.{o.kind}.v1", now
-                        ),
-                    )
-                    for o in outputs
-                ]
-                await asyncio.gather(*futures)
-                break
-            except Exception as exc:
-                if attempt == PRODUCE_ATTEMPTS:
-                    raise
+        while pending:
+            failures = await self._send(pending)
+            pending = []
+            for i, output, error in failures:
+                if _rejected_record(error) and output.kind != "deadletter":
+                    results[i] = [self._rejected(events[i], output, error)]
+                    pending.append((i, results[i][0]))
+                else:
+                    pending.append((i, output))
+            if pending and len(pending) == len(failures):
                 metrics.PRODUCE_RETRIES.inc()
-                log.warning("produce_retried", attempt=attempt, error=repr(exc), delay_s=delay)
+                log.warning(
+                    "produce_retried",
+                    outputs=len(pending),
+                    error=repr(failures[0][2]),
+                    delay_s=delay,
+                )
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 8.0)
+        outputs = [o for result in results for o in result]
         for o in outputs:
             metrics.MESSAGES_OUT.labels(self.topics[o.kind].get_topic_name()).inc()
         for event, result in zip(events, results, strict=True):
@@ -160,8 +219,17 @@ def _inputs(events: list[EventT]) -> list[Input]:
         message = event.message
         key = message.key.decode("utf-8", errors="replace") if message.key else None
         origin = Origin(topic=message.topic, partition=message.partition, offset=message.offset)
-        out.append(Input(message.value or b"", origin, key or None))
+        out.append(Input(message.value or b"", origin, key or None, _attempt(message.headers)))
     return out
+
+
+def _attempt(headers: Any) -> int:
+    """Delivery attempt from the `aw-attempt` header that `worker replay-deadletter` sets."""
+    items = headers.items() if isinstance(headers, dict) else headers or []
+    for name, value in items:
+        if name == ATTEMPT_HEADER and value and value.isdigit():
+            return int(value)
+    return 1
 
 
 def create_app(settings: Settings) -> faust.App:

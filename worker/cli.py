@@ -78,6 +78,20 @@ def process(paths: tuple[str, ...], output: str | None, deadletter: str | None) 
     click.echo(f"processed {good + bad} inputs: {good} events, {bad} dead letters", err=True)
 
 
+@main.command("replay-deadletter")
+@click.option("--reason", "reasons", multiple=True, help="Only this reason code (repeatable).")
+@click.option("--error-type", "error_types", multiple=True, help="Only this error type.")
+@click.option("--stage", "stages", multiple=True, help="Only this stage.")
+@click.option("--id", "ids", multiple=True, help="Only this article id.")
+@click.option("--dry-run", is_flag=True, help="List what would be replayed; send nothing.")
+def replay_deadletter(dry_run: bool, **criteria: tuple[str, ...]) -> None:
+    """Re-submit chosen dead letters to the topic they came from, after a fix."""
+    from worker.replay import ReplayFilter, replay_deadletters
+
+    count = asyncio.run(replay_deadletters(_settings(), ReplayFilter(**criteria), dry_run))
+    click.echo(f"{'would replay' if dry_run else 'replayed'} {count} dead letters", err=True)
+
+
 @main.group()
 def topics() -> None:
     """Manage the worker's topics."""

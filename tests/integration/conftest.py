@@ -131,7 +131,7 @@ async def produce(
     messages: list[tuple[bytes | None, bytes]],
     partition: int | None = None,
 ) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", max_request_size=8 << 20)
     await producer.start()
     try:
         for key, value in messages:

@@ -8,7 +8,6 @@ raises for bad input.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import orjson
@@ -20,7 +19,7 @@ from worker.pipeline.entities import EntityExtractor
 from worker.pipeline.errors import PipelineError, Stage
 from worker.pipeline.event import (
     cleaned_record,
-    deadletter_record,
+    deadletter_output,
     enriched_record,
     entity_records,
     event_id,
@@ -36,19 +35,6 @@ def _dump(record: dict[str, Any]) -> bytes:
         return orjson.dumps(record)
     except TypeError as exc:  # a value orjson cannot encode: a bug, reported as such
         raise PipelineError("serialize", "internal_error", str(exc)) from None
-
-
-def _dead(item: Input, article_id: str, error: BaseException, stage: Stage, now: str) -> Output:
-    record = deadletter_record(item.payload, article_id, item.origin, error, stage, now)
-    digest = hashlib.sha256(item.payload).hexdigest()
-    return Output(
-        "deadletter",
-        article_id.encode(),
-        orjson.dumps(record),
-        event_id("deadletter", article_id, digest),
-        stage=record["stage"],
-        reason=record["reason"],
-    )
 
 
 def clean_message(
@@ -70,7 +56,7 @@ def clean_message(
             eid = event_id("cleaned", article_id, record["content_hash"])
             return [Output("cleaned", article_id.encode(), _dump(record), eid)]
     except Exception as exc:  # noqa: BLE001 - every failure becomes a dead letter
-        return [_dead(item, article_id, exc, stage, now)]
+        return [deadletter_output(item, article_id, exc, stage, now)]
 
 
 class Enricher:
@@ -95,7 +81,7 @@ class Enricher:
                 parsed.append((i, _parse_cleaned(item.payload)))
             except Exception as exc:  # noqa: BLE001
                 results[i] = [
-                    _dead(
+                    deadletter_output(
                         item,
                         item.default_id or payload_id(item.payload),
                         exc,
@@ -134,7 +120,7 @@ class Enricher:
             with timer("serialize"):
                 return _enriched_outputs(record)
         except Exception as exc:  # noqa: BLE001
-            return [_dead(item, cleaned["id"], exc, stage, now)]
+            return [deadletter_output(item, cleaned["id"], exc, stage, now)]
 
 
 def _enriched_outputs(record: dict[str, Any]) -> list[Output]:

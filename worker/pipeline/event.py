@@ -13,12 +13,16 @@ import traceback
 from dataclasses import asdict
 from typing import Any
 
+import orjson
+
 from worker import __version__
 from worker.pipeline.errors import PipelineError, Stage
-from worker.pipeline.messages import Origin
+from worker.pipeline.messages import Input, Origin, Output
 from worker.pipeline.model import CleanedDoc, Entities, RawArticle, Timex
 
 SCHEMA_VERSION = 1
+# Kafka header carrying the delivery attempt of a replayed dead letter (b"2", b"3", ...).
+ATTEMPT_HEADER = "aw-attempt"
 # Dead letters keep at most this much of the original payload, so that a
 # rejected huge message still fits in a Kafka record (default limit 1 MiB).
 DEADLETTER_PAYLOAD_LIMIT = 512 * 1024
@@ -138,3 +142,21 @@ def deadletter_record(
         "failed_at": failed_at,
         "worker_version": __version__,
     }
+
+
+def deadletter_output(
+    item: Input, article_id: str, error: BaseException, stage: Stage, now: str
+) -> Output:
+    """The dead letter of `item` as a ready-to-produce output (keyed by article id)."""
+    record = deadletter_record(
+        item.payload, article_id, item.origin, error, stage, now, item.attempt
+    )
+    digest = hashlib.sha256(item.payload).hexdigest()
+    return Output(
+        "deadletter",
+        article_id.encode(),
+        orjson.dumps(record),
+        event_id("deadletter", article_id, digest),
+        stage=record["stage"],
+        reason=record["reason"],
+    )

@@ -55,3 +55,4 @@ class Input:
     payload: bytes
     origin: Origin
     default_id: str | None = None
+    attempt: int = 1  # 2 and more when a dead letter is replayed
