@@ -89,7 +89,10 @@ class Pipeline:
     async def start(self) -> None:
         started = time.monotonic()
         self.executor = pool.start_pool(
-            self.settings.pool_processes, self.settings.nlp_model, self.settings.max_ner_chunk_chars
+            self.settings.pool_processes,
+            self.settings.nlp_model,
+            self.settings.max_ner_chunk_chars,
+            self.settings.limits,
         )
         loop = asyncio.get_running_loop()
         # One warm-up task per process so every model is loaded before we say ready.
@@ -279,9 +282,7 @@ def create_app(settings: Settings) -> faust.App:
 
     @app.agent(raw, name="clean")
     async def clean_agent(stream: StreamT) -> None:
-        await drive(
-            "clean", cast(faust.Stream, stream), pool.clean_batch, settings.max_message_bytes
-        )
+        await drive("clean", cast(faust.Stream, stream), pool.clean_batch, settings.limits)
 
     @app.agent(cleaned, name="enrich")
     async def enrich_agent(stream: StreamT) -> None:

@@ -33,13 +33,13 @@ def process_paths(
     Returns (events, dead letters). Entity records are part of the enriched
     event (`entity_summary`), so they are not written separately.
     """
-    enricher = Enricher(settings.nlp_model, settings.max_ner_chunk_chars)
+    enricher = Enricher(settings.nlp_model, settings.max_ner_chunk_chars, settings.limits)
     good = bad = 0
     for batch in _batches(read_inputs(paths, settings.max_message_bytes), BATCH):
         now = utc_now()
         cleaned: list[Input] = []
         for item in batch:
-            (output,) = clean_message(item, max_bytes=settings.max_message_bytes, now=now)
+            (output,) = clean_message(item, limits=settings.limits, now=now)
             if output.kind == "deadletter":
                 deadletters.write(output.value + b"\n")
                 bad += 1

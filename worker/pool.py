@@ -14,6 +14,7 @@ import signal
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
+from worker.pipeline.limits import Limits
 from worker.pipeline.messages import Input, Output
 from worker.pipeline.timing import StageTimer
 
@@ -23,24 +24,24 @@ if TYPE_CHECKING:
 _enricher: Enricher | None = None
 
 
-def _init(model: str, max_chunk_chars: int) -> None:
+def _init(model: str, max_chunk_chars: int, limits: Limits) -> None:
     global _enricher
     from worker.pipeline.core import Enricher
 
     # Ctrl-C reaches the whole process group; shutdown is the parent's job.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
-    _enricher = Enricher(model, max_chunk_chars)
+    _enricher = Enricher(model, max_chunk_chars, limits)
 
 
 BatchResult = tuple[list[list[Output]], dict[str, float]]  # outputs per input, seconds per stage
 
 
-def clean_batch(items: list[Input], max_bytes: int, now: str) -> BatchResult:
+def clean_batch(items: list[Input], limits: Limits, now: str) -> BatchResult:
     from worker.pipeline.core import clean_message
 
     timer = StageTimer()
-    results = [clean_message(i, max_bytes=max_bytes, now=now, timer=timer) for i in items]
+    results = [clean_message(i, limits=limits, now=now, timer=timer) for i in items]
     return results, timer.seconds
 
 
@@ -55,12 +56,14 @@ def warm_up() -> bool:
     return _enricher is not None
 
 
-def start_pool(processes: int, model: str, max_chunk_chars: int) -> ProcessPoolExecutor:
+def start_pool(
+    processes: int, model: str, max_chunk_chars: int, limits: Limits
+) -> ProcessPoolExecutor:
     """Spawned (not forked) processes: forking a process that runs an event loop
     and Kafka client threads copies their locks in unknown states."""
     return ProcessPoolExecutor(
         max_workers=processes,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_init,
-        initargs=(model, max_chunk_chars),
+        initargs=(model, max_chunk_chars, limits),
     )

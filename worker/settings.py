@@ -13,6 +13,8 @@ from functools import cached_property
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from worker.pipeline.limits import Limits
+
 
 class Settings(BaseSettings):
     """Worker configuration; each field maps to the upper-case env variable shown in the README."""
@@ -135,6 +137,24 @@ class Settings(BaseSettings):
         ge=1024,
         description="Largest raw message accepted (also after gunzip).",
     )
+    deadline_s: float = Field(
+        alias="WORKER_DEADLINE_S",
+        default=30.0,
+        ge=0,
+        description="Per-message processing deadline of each stage (seconds; 0: none).",
+    )
+    max_enrich_chars: int = Field(
+        alias="WORKER_MAX_ENRICH_CHARS",
+        default=200_000,
+        ge=1000,
+        description="Longer bodies get entities and dates on their first part only (flagged).",
+    )
+    max_entities: int = Field(
+        alias="WORKER_MAX_ENTITIES",
+        default=1000,
+        ge=1,
+        description="Mentions (and summary items) kept per article; more are cut (flagged).",
+    )
     max_ner_chunk_chars: int = Field(
         alias="WORKER_MAX_NER_CHUNK_CHARS",
         default=10_000,
@@ -182,6 +202,16 @@ class Settings(BaseSettings):
     def pool_processes(self) -> int:
         """Number of pipeline processes actually started."""
         return self.processes or os.cpu_count() or 1
+
+    @cached_property
+    def limits(self) -> Limits:
+        """The limits the core enforces, from these settings."""
+        return Limits(
+            max_message_bytes=self.max_message_bytes,
+            deadline_s=self.deadline_s,
+            max_enrich_chars=self.max_enrich_chars,
+            max_entities=self.max_entities,
+        )
 
     def masked(self) -> dict[str, object]:
         """The effective configuration with secrets masked, keyed by env variable name."""

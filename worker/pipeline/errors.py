@@ -22,6 +22,7 @@ REASONS: dict[str, str] = {
     "invalid_gzip": "gzip-compressed payload that cannot be inflated",
     "binary": "payload is binary data, not text, HTML or JSON",
     "no_body": "cleaning left no article body",
+    "deadline_exceeded": "a stage took longer than WORKER_DEADLINE_S for this message",
     "output_too_large": "the broker rejected an output record as too large (message.max.bytes)",
     "internal_error": "unexpected exception in a stage (a bug); see error_type and traceback",
 }
