@@ -143,9 +143,11 @@ class Pipeline:
             item, output.key.decode(errors="replace"), reason, "produce", utc_now()
         )
 
-    def stop(self) -> None:
+    def kill(self) -> None:
+        """Last resort at a forced exit: end the pool processes at once."""
         if self.executor is not None:
-            self.executor.shutdown(wait=False, cancel_futures=True)
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                process.kill()
 
     async def run(self, fn: Callable[..., pool.BatchResult], *args: Any) -> list[list[Output]]:
         """Run one batch function in the pool; records the per-stage seconds it reports."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import threading
 
 import faust
 
@@ -32,11 +34,45 @@ async def _wait_for_topics(settings: Settings, timeout_s: float = 120.0) -> None
             delay = min(delay * 2, 5.0)
 
 
+class _Worker(faust.Worker):
+    """Faust's worker with a deadline on graceful shutdown.
+
+    On SIGTERM/SIGINT Faust stops fetching, cancels the agents (their unfinished
+    batches are not acked, so not committed), commits what was acknowledged,
+    flushes the producer and leaves the group. Should that hang, the watchdog
+    ends the process after `shutdown_timeout_s`: still safe, since nothing
+    unfinished was committed, and docker-compose's grace period is not exceeded.
+    """
+
+    shutdown_timeout_s: float = 30.0
+
+    def _on_sigterm(self) -> None:
+        self._arm_watchdog()
+        super()._on_sigterm()
+
+    def _on_sigint(self) -> None:
+        self._arm_watchdog()
+        super()._on_sigint()
+
+    def _arm_watchdog(self) -> None:
+        log.info("shutdown_started", timeout_s=self.shutdown_timeout_s)
+        timer = threading.Timer(self.shutdown_timeout_s, _force_exit, args=(self.app,))
+        timer.daemon = True
+        timer.start()
+
+
+def _force_exit(app: faust.App) -> None:
+    log.warning("shutdown_forced")
+    app.pipeline.kill()  # type: ignore[attr-defined]
+    os._exit(0)
+
+
 def run_worker(settings: Settings) -> None:
     configure_logging(settings.log_level)
     asyncio.run(_wait_for_topics(settings))
     app = create_app(settings)
-    worker = faust.Worker(
+    _Worker.shutdown_timeout_s = settings.shutdown_timeout_s
+    worker = _Worker(
         app,
         loglevel=settings.log_level,
         logging_config=logging_config(settings.log_level),

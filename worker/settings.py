@@ -163,6 +163,12 @@ class Settings(BaseSettings):
     )
 
     # Service
+    shutdown_timeout_s: float = Field(
+        alias="WORKER_SHUTDOWN_TIMEOUT_S",
+        default=30.0,
+        gt=0,
+        description="After SIGTERM/SIGINT, exit (code 0, nothing unfinished committed) by then.",
+    )
     liveness_stall_s: float = Field(
         alias="WORKER_LIVENESS_STALL_S",
         default=120.0,

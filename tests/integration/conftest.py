@@ -183,3 +183,32 @@ def produce_sync(
     partition: int | None = None,
 ) -> None:
     asyncio.run(produce(bootstrap, topic, messages, partition))
+
+
+def real_dumps(count: int, prefix: str) -> list[tuple[bytes, bytes]]:
+    """`count` (key, value) raw messages: real article text, distinct ids, mixed formats.
+
+    Each is a text dump (header, headline, byline, a few real paragraphs), every
+    third one wrapped in a JSON envelope; paragraphs rotate so contents differ.
+    """
+    from tests.conftest import SAMPLE
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    article = text[text.index("Russian President Vladimir Putin attended") :]
+    paragraphs = [p for p in article.split("\n\n") if len(p.split()) > 12 and "AP/PA" not in p]
+    messages = []
+    for i in range(count):
+        chosen = [paragraphs[(i + k) % len(paragraphs)] for k in range(3)]
+        body = "\n\n".join(chosen)
+        key = f"{prefix}-{i:05d}"
+        if i % 3 == 0:
+            value = orjson.dumps({"id": key, "published_at": "2023-10-13", "text": body})
+        else:
+            header = f" date 2023-10-13\nStory {i} from the summit\n\nBy Press Association"
+            value = f"{header}\n\n{body}".encode()
+        messages.append((key.encode(), value))
+    return messages
+
+
+def outcome_ids(records: list[Record], enriched: str, deadletter: str) -> set[str]:
+    return {r.value["id"] for r in records if r.topic in (enriched, deadletter)}
