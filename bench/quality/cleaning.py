@@ -5,7 +5,7 @@ in the data README), publication-date accuracy at day precision, and pages per
 second, each next to a reference: bare trafilatura/htmldate calls for HTML, the
 "keep lines of ten words or more" baseline for text dumps.
 
-    python -m bench.quality.cleaning [--set dumps|html|dates] [--data-dir DIR]
+    python -m bench.quality cleaning [--set dumps|html|dates] [--data-dir DIR]
 """
 
 from __future__ import annotations
@@ -207,7 +207,7 @@ _RUNS: dict[str, Callable[[Path], None]] = {
 
 def main(argv: list[str] | None = None) -> int:
     """Run the selected benchmark (all of them by default); return the exit code."""
-    parser = argparse.ArgumentParser(prog="python -m bench.quality.cleaning")
+    parser = argparse.ArgumentParser(prog="python -m bench.quality cleaning")
     parser.add_argument("--set", choices=sorted(_RUNS), action="append", dest="sets")
     parser.add_argument("--data-dir", type=Path, default=Path("/work/shared/data"))
     args = parser.parse_args(argv)

@@ -2,20 +2,22 @@
 
 The page is parsed once into an lxml tree and only that tree is handed on:
 given a tree, neither trafilatura nor htmldate can mistake the input for a URL
-and fetch it, and the page is not parsed twice. trafilatura's metadata step
-runs htmldate on the same tree (page metadata first, then dates in the visible
-text). The URL is metadata only: it helps the date and site heuristics.
+and fetch it, and the page is not parsed twice. The publication date comes
+from the URL or the page's declared metadata, else from htmldate, which
+trafilatura's metadata step runs on the same tree (see `html_date`). The URL is
+metadata only: it helps the date and site heuristics.
 """
 
 from __future__ import annotations
 
-from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from worker.pipeline.boilerplate import line_fingerprint
 from worker.pipeline.errors import PipelineError
+from worker.pipeline.html_date import HTMLDATE_PARAMS, publication_date
 from worker.pipeline.language import detect_language
 from worker.pipeline.model import CleanedDoc
 from worker.pipeline.normalize import count_words, normalize_text
@@ -26,14 +28,20 @@ _CAPTION_XPATH = "//figcaption|//*[contains(@class, 'caption')][not(ancestor::fi
 # trafilatura falls back to any text it finds, even a lone menu ("Home News"):
 # fewer words than this is not an article.
 _MIN_BODY_WORDS = 5
-_YEAR_ONLY = "-01-01"
+# Elements whose text trafilatura outputs as one paragraph each.
+_BLOCK_XPATH = "//p|//li|//h1|//h2|//h3|//h4|//h5|//h6|//blockquote|//td|//dt|//dd"
 _MIN_CAPTION_CHARS = 15
 _MAX_CAPTION_CHARS = 600
 
 
-def clean_html(html: str, url: str | None = None) -> CleanedDoc:
+def clean_html(
+    html: str, url: str | None = None, boilerplate: frozenset[str] = frozenset()
+) -> CleanedDoc:
     """Extract the article of an HTML page: body, title, byline, date, captions, language.
 
+    `boilerplate` holds fingerprints (`boilerplate.line_fingerprint`) of text
+    blocks learned as the site's own (see `html_fingerprints`): paragraphs the
+    extractor keeps that match them are dropped.
     Raises PipelineError("clean", "no_body") when the page has no extractable text.
     """
     tree = load_html(html)
@@ -42,9 +50,9 @@ def clean_html(html: str, url: str | None = None) -> CleanedDoc:
     captions = _captions(tree)
     for favor_precision in (True, False):
         document = _extract(tree, url, favor_precision)
-        body = _body(document, captions) if document else ""
+        body = _body(document, captions, boilerplate) if document else ""
         if document and count_words(body) >= _MIN_BODY_WORDS:
-            published_at = _publication_date(tree, url, document.date)
+            published_at = publication_date(tree, url, document.date)
             return CleanedDoc(
                 body=body,
                 title=_clean_field(document.title),
@@ -58,7 +66,7 @@ def clean_html(html: str, url: str | None = None) -> CleanedDoc:
 
 
 def _extract(tree: HtmlElement, url: str | None, favor_precision: bool) -> Document | None:
-    """Run trafilatura on the tree: text without comments, plus metadata and date.
+    """Run trafilatura on the tree: text without comments, plus metadata and htmldate's date.
 
     Precision mode is tried first: it drops more link lists and teasers at the
     page edges, but on some pages it finds no article at all, hence the retry.
@@ -71,27 +79,37 @@ def _extract(tree: HtmlElement, url: str | None, favor_precision: bool) -> Docum
         include_comments=False,
         include_tables=True,
         include_images=False,
+        date_extraction_params=dict(HTMLDATE_PARAMS),
     )
     return document if isinstance(document, Document) else None
 
 
-def _publication_date(tree: HtmlElement, url: str | None, original: str | None) -> str | None:
-    """The original publication date, unless it is only a year (htmldate gives it as Jan 1).
+def html_fingerprints(html: str) -> list[str]:
+    """Fingerprints of a page's text blocks, for `SiteBoilerplate.observe`.
 
-    A bare year usually comes from a copyright line; a full date the page shows
-    as its latest one is then the better guess.
+    The blocks are those the extractor turns into paragraphs. They are taken
+    from the whole page, not from the extracted body: a block dropped as
+    known boilerplate must still be counted, or it would soon be forgotten.
     """
-    if not original or not original.endswith(_YEAR_ONLY):
-        return original or None
-    latest = find_date(tree, url=url, original_date=False)
-    return latest or original
+    tree = load_html(html)
+    if tree is None:
+        return []
+    blocks = (" ".join(element.text_content().split()) for element in tree.xpath(_BLOCK_XPATH))
+    lines = normalize_text("\n".join(blocks)).split("\n")  # one pass: ftfy is slow to start
+    return [line_fingerprint(line) for line in lines if line]
 
 
-def _body(document: Document, captions: tuple[str, ...]) -> str:
-    """Paragraphs of the extracted text, without captions or a repeated title or byline."""
+def _body(document: Document, captions: tuple[str, ...], boilerplate: frozenset[str]) -> str:
+    """Extracted paragraphs minus captions, a repeated title or byline, learned boilerplate."""
     text = normalize_text(document.text or "")
     repeated = {*captions, _clean_field(document.title), _clean_field(document.author)}
-    paragraphs = (line for line in text.split("\n") if line and line not in repeated)
+    paragraphs = (
+        line
+        for line in text.split("\n")
+        if line
+        and line not in repeated
+        and not (boilerplate and line_fingerprint(line) in boilerplate)
+    )
     return "\n\n".join(paragraphs)
 
 

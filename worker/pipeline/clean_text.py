@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import justext
 
+from worker.pipeline.boilerplate import line_fingerprint
 from worker.pipeline.errors import PipelineError
 from worker.pipeline.language import detect_language
 from worker.pipeline.model import CleanedDoc
@@ -198,15 +199,17 @@ _BYLINE_LOOKAHEAD = 5
 _MAX_DEK_WORDS = 60
 
 
-def clean_text_dump(text: str) -> CleanedDoc:
+def clean_text_dump(text: str, boilerplate: frozenset[str] = frozenset()) -> CleanedDoc:
     """Extract the article of a plain-text page dump.
 
+    `boilerplate` holds fingerprints (`boilerplate.line_fingerprint`) of lines
+    learned as the site's own (menus, footers, prompts): they are classified
+    as boilerplate whatever they look like.
     Raises PipelineError("clean", "no_body") when no body line is found.
     """
-    header = _HEADER_DATE.match(text)
-    raw_lines = normalize_text(text[header.end() :] if header else text).split("\n")
+    header_date, raw_lines = _read_dump(text)
     language = detect_language(_prose_sample(raw_lines))
-    lines = _classify(raw_lines, _profile(language))
+    lines = _classify(raw_lines, _profile(language), boilerplate)
     lines = _mark_credited_captions(_mark_link_lists(_before_comments(lines)))
     lines = _demote_isolated(lines)
     start, end = _main_region(lines)
@@ -220,16 +223,33 @@ def clean_text_dump(text: str) -> CleanedDoc:
     if not body_lines:
         raise PipelineError("clean", "no_body", "no article text found in the dump")
     body = "\n\n".join(body_lines)
-    published_at = header.group(1) if header else _text_date(lines[: start + _DATELINE_LOOKAHEAD])
+    published_at = header_date or _text_date(lines[: start + _DATELINE_LOOKAHEAD])
     return CleanedDoc(
         body=body,
         title=title.text if title else None,
         byline=_byline(lines[:end]),
         published_at=published_at,
-        published_at_source=("dump_header" if header else "text") if published_at else None,
+        published_at_source=("dump_header" if header_date else "text") if published_at else None,
         captions=_captions(lines[max(0, start - _CAPTION_LOOKBACK) : end]),
         language=detect_language(body) or language,
     )
+
+
+def dump_fingerprints(text: str) -> list[str]:
+    """Fingerprints of a dump's text lines, for `SiteBoilerplate.observe`.
+
+    Every line is counted, the article's too: what recurs across a site's
+    articles is told apart by the counts, not here.
+    """
+    _, lines = _read_dump(text)
+    return [line_fingerprint(line) for line in lines if _WORD.search(line)]
+
+
+def _read_dump(text: str) -> tuple[str | None, list[str]]:
+    """The date of a leading `date YYYY-MM-DD` header, and the normalized lines after it."""
+    header = _HEADER_DATE.match(text)
+    rest = text[header.end() :] if header else text
+    return (header.group(1) if header else None), normalize_text(rest).split("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,14 +273,20 @@ def _prose_sample(raw_lines: Sequence[str]) -> str:
     return "\n".join(prose or raw_lines)
 
 
-def _classify(raw_lines: Sequence[str], profile: _Profile) -> list[Line]:
+def _classify(
+    raw_lines: Sequence[str], profile: _Profile, boilerplate: frozenset[str]
+) -> list[Line]:
     texts = [text for text in raw_lines if _WORD.search(text)]
     counts = Counter(texts)
     lines: list[Line] = []
     for position, text in enumerate(texts):
         words = count_words(text)
-        repeated = counts[text] > 1 or _has_variant_nearby(texts, position)
-        lines.append(Line(text, words, _kind(text, words, profile, repeated)))
+        if boilerplate and line_fingerprint(text) in boilerplate:
+            kind = Kind.BOILERPLATE
+        else:
+            repeated = counts[text] > 1 or _has_variant_nearby(texts, position)
+            kind = _kind(text, words, profile, repeated)
+        lines.append(Line(text, words, kind))
     return lines
 
 
