@@ -26,6 +26,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from worker import __version__, metrics, pool
 from worker.clock import utc_now
 from worker.kafka import faust_credentials
+from worker.learning import SiteLearning
 from worker.observability import get_logger
 from worker.pipeline.errors import PipelineError
 from worker.pipeline.event import ATTEMPT_HEADER, deadletter_output
@@ -253,7 +254,6 @@ def create_app(settings: Settings) -> faust.App:
         producer_acks=-1,
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication,
-        topic_allow_declare=False,
         web_enabled=True,
         web_port=settings.web_port,
         web_bind="0.0.0.0",
@@ -265,8 +265,24 @@ def create_app(settings: Settings) -> faust.App:
     cleaned = app.topic(settings.topic_cleaned, key_type=bytes, value_type=bytes)
     batch, within = settings.batch_size, settings.batch_timeout_s
 
+    # Per-site boilerplate, changelogged: survives restarts, and every worker of the
+    # group sees every site (articles of one site arrive on all partitions).
+    learning = SiteLearning(
+        app.GlobalTable(
+            "boilerplate",
+            schema=faust.Schema(key_serializer="json", value_serializer="json"),
+            use_partitioner=True,  # written between events: partition the changelog by site
+        ),
+        capacity=settings.boilerplate_capacity,
+        max_sites=settings.boilerplate_max_sites,
+    )
+
     async def drive(
-        agent: str, stream: faust.Stream, fn: Callable[..., pool.BatchResult], *args: Any
+        agent: str,
+        stream: faust.Stream,
+        fn: Callable[..., pool.BatchResult],
+        *args: Any,
+        learn: bool = False,
     ) -> None:
         in_flight = metrics.IN_FLIGHT.labels(agent)
         async for batch_events in stream.noack_take(batch, within=within):
@@ -275,8 +291,11 @@ def create_app(settings: Settings) -> faust.App:
             for event in events:
                 metrics.MESSAGES_IN.labels(event.message.topic).inc()
             metrics.BATCH_SIZE.labels(agent).observe(len(events))
+            inputs = learning.prepare(_inputs(events)) if learn else _inputs(events)
             with metrics.BATCH_SECONDS.labels(agent).time():
-                results = await pipeline.run(fn, _inputs(events), *args, utc_now())
+                results = await pipeline.run(fn, inputs, *args, utc_now())
+            if learn:
+                learning.learn(results)
             await pipeline.publish(results, events)
             for event in events:
                 await stream.ack(event)
@@ -284,7 +303,9 @@ def create_app(settings: Settings) -> faust.App:
 
     @app.agent(raw, name="clean")
     async def clean_agent(stream: StreamT) -> None:
-        await drive("clean", cast(faust.Stream, stream), pool.clean_batch, settings.limits)
+        await drive(
+            "clean", cast(faust.Stream, stream), pool.clean_batch, settings.limits, learn=True
+        )
 
     @app.agent(cleaned, name="enrich")
     async def enrich_agent(stream: StreamT) -> None:

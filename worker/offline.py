@@ -12,6 +12,7 @@ from typing import IO
 
 from worker.clock import utc_now
 from worker.inputs import read_inputs
+from worker.learning import SiteLearning
 from worker.pipeline.core import Enricher, clean_message
 from worker.pipeline.messages import Input, Output
 from worker.settings import Settings
@@ -34,12 +35,16 @@ def process_paths(
     event (`entity_summary`), so they are not written separately.
     """
     enricher = Enricher(settings.nlp_model, settings.max_ner_chunk_chars, settings.limits)
+    learning = SiteLearning({}, settings.boilerplate_capacity, settings.boilerplate_max_sites)
     good = bad = 0
     for batch in _batches(read_inputs(paths, settings.max_message_bytes), BATCH):
         now = utc_now()
         cleaned: list[Input] = []
-        for item in batch:
-            (output,) = clean_message(item, limits=settings.limits, now=now)
+        results = [
+            clean_message(i, limits=settings.limits, now=now) for i in learning.prepare(batch)
+        ]
+        learning.learn(results)
+        for item, (output,) in zip(batch, results, strict=True):
             if output.kind == "deadletter":
                 deadletters.write(output.value + b"\n")
                 bad += 1

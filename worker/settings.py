@@ -155,6 +155,18 @@ class Settings(BaseSettings):
         ge=1,
         description="Mentions (and summary items) kept per article; more are cut (flagged).",
     )
+    boilerplate_capacity: int = Field(
+        alias="WORKER_BOILERPLATE_CAPACITY",
+        default=1000,
+        ge=10,
+        description="Line fingerprints remembered per site for boilerplate learning.",
+    )
+    boilerplate_max_sites: int = Field(
+        alias="WORKER_BOILERPLATE_MAX_SITES",
+        default=10_000,
+        ge=1,
+        description="Sites whose boilerplate is remembered (least recently updated go first).",
+    )
     max_ner_chunk_chars: int = Field(
         alias="WORKER_MAX_NER_CHUNK_CHARS",
         default=10_000,

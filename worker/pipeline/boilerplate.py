@@ -14,10 +14,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 DEFAULT_CAPACITY = 2000
 _RECENT_ARTICLES = 32
 _DIGITS = re.compile(r"\d+")
+
+
+def site_key(source: str | None, url: str | None) -> str | None:
+    """The site an article belongs to, for per-site learning: envelope `source`, else URL host."""
+    if source and source.strip():
+        return source.strip().casefold()
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def line_fingerprint(line: str) -> str:

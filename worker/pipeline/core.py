@@ -8,11 +8,12 @@ raises for bad input.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import orjson
 
-from worker.pipeline.clean import clean
+from worker.pipeline.clean import clean, raw_fingerprints, site_of
 from worker.pipeline.dates import find_timexes
 from worker.pipeline.decode import decode
 from worker.pipeline.entities import EntityExtractor
@@ -27,7 +28,7 @@ from worker.pipeline.event import (
 )
 from worker.pipeline.limits import Limits, deadline, enrich_cut
 from worker.pipeline.messages import Input, Output
-from worker.pipeline.model import Entities
+from worker.pipeline.model import Entities, RawArticle
 from worker.pipeline.timing import StageTimer
 
 
@@ -41,23 +42,43 @@ def _dump(record: dict[str, Any]) -> bytes:
 def clean_message(
     item: Input, *, limits: Limits, now: str, timer: StageTimer | None = None
 ) -> list[Output]:
-    """Stage 1: raw bytes → one `cleaned` output, or one dead letter."""
+    """Stage 1: raw bytes → one `cleaned` output, or one dead letter.
+
+    The output also carries the article's site and raw line fingerprints, so
+    that the shell can learn the site's boilerplate (also from dead letters).
+    """
     timer = timer or StageTimer()
     article_id = item.default_id or payload_id(item.payload)
     stage: Stage = "decode"
+    raw = None
     try:
         with timer("decode"), deadline(limits.deadline_s, "decode"):
             raw = decode(item.payload, default_id=article_id, max_bytes=limits.max_message_bytes)
         article_id = raw.id or article_id
         stage = "clean"
         with timer("clean"), deadline(limits.deadline_s, "clean"):
-            record = cleaned_record(raw, clean(raw), item.origin, now)
+            record = cleaned_record(raw, clean(raw, item.boilerplate), item.origin, now)
         stage = "serialize"
         with timer("serialize"):
             eid = event_id("cleaned", article_id, record["content_hash"])
-            return [Output("cleaned", article_id.encode(), _dump(record), eid)]
+            output = Output("cleaned", article_id.encode(), _dump(record), eid)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a dead letter
-        return [deadletter_output(item, article_id, exc, stage, now)]
+        output = deadletter_output(item, article_id, exc, stage, now)
+    return [_with_learning(output, raw, timer, limits)]
+
+
+def _with_learning(
+    output: Output, raw: RawArticle | None, timer: StageTimer, limits: Limits
+) -> Output:
+    """Attach site and raw fingerprints when the article's site is known."""
+    site = site_of(raw) if raw is not None else None
+    if raw is None or site is None:
+        return output
+    try:
+        with timer("clean"), deadline(limits.deadline_s, "clean"):
+            return dataclasses.replace(output, site=site, fingerprints=raw_fingerprints(raw))
+    except Exception:  # noqa: BLE001 - learning is best effort; the output stands
+        return output
 
 
 class Enricher:

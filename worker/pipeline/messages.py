@@ -46,6 +46,10 @@ class Output:
     event_id: str
     stage: str | None = None  # dead letters only: the failed stage and the reason code
     reason: str | None = None
+    # Stage 1 only, for per-site boilerplate learning by the shell: the article's
+    # site and the fingerprints of its raw lines (see `pipeline.boilerplate`).
+    site: str | None = None
+    fingerprints: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +60,4 @@ class Input:
     origin: Origin
     default_id: str | None = None
     attempt: int = 1  # 2 and more when a dead letter is replayed
+    boilerplate: frozenset[str] = frozenset()  # fingerprints learned as the site's own
