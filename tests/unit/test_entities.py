@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
+from bench.quality.entities import load_gold
 from tests.conftest import SAMPLE
 from worker.pipeline.entities import EntityExtractor, entity_key
 from worker.pipeline.entities.chunking import chunk_spans
 from worker.pipeline.entities.credits import credit_spans
-from worker.pipeline.entities.spans import LABELS, Span, apply_gazetteer, trim
-from worker.pipeline.model import Entities, EntitySummary
+from worker.pipeline.entities.spans import (
+    LABELS,
+    Span,
+    apply_gazetteer,
+    dateline_places,
+    propagate,
+    split_possessives,
+    trim,
+)
+from worker.pipeline.model import Entities, EntitySummary, Place
 
+GOLD = Path(__file__).parents[1] / "fixtures/entities-gold/gold.jsonl"
 TITLE = "Putin calls for ex-Soviet states to expand their influence"
 CAPTION_TAG = "Kyrgyzstan Summit CIS"
 ASCII_QUOTES = str.maketrans({"\u2019": "'", "\u201c": '"', "\u201d": '"'})
@@ -185,6 +199,21 @@ def test_chunk_spans_are_bounded_and_cover_the_text() -> None:
         ("President", "PERSON", None),
         ("https://t.co/HO1ZRs9T1P", "PERSON", None),
         ("@_orabora", "PERSON", None),
+        # typographic apostrophes, as in most published text
+        ("Zach Parise\u2019s", "PERSON", ("Zach Parise", "PERSON")),
+        ("Tays\u2019", "PERSON", ("Tays", "PERSON")),
+        # what the model runs into after a name
+        ("Kim Kardashian -", "PERSON", ("Kim Kardashian", "PERSON")),
+        ("Associated Press that", "ORG", ("Associated Press", "ORG")),
+        ("Shanghai Composite (SHCOMP", "ORG", ("Shanghai Composite", "ORG")),
+        ("Nikkei 225 (N225)", "ORG", ("Nikkei 225 (N225)", "ORG")),
+        # no capital letter, no name
+        ("n\u2019t", "GPE", None),
+        ("marijuana", "PERSON", None),
+        # a position code inside a mixed-case name; all-capital names are left alone
+        ("Browns DL Sheldon Richardson", "PERSON", ("Sheldon Richardson", "PERSON")),
+        ("JJ Watt", "PERSON", ("JJ Watt", "PERSON")),
+        ("JOHN SMITH", "PERSON", ("JOHN SMITH", "PERSON")),
     ],
 )
 def test_trim(
@@ -192,6 +221,89 @@ def test_trim(
 ) -> None:
     trimmed = trim(text, Span(0, len(text), label), extractor.gazetteer)
     assert (trimmed and (text[trimmed.start : trimmed.end], trimmed.label)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("The Steelers spent Monday on it.", "PERSON", "ORG"),
+        ("a win over the Sabres in front of 15,522", "PERSON", "ORG"),
+        ("the Trump administration", "PERSON", "PERSON"),
+        ("the Ross family", "PERSON", "PERSON"),
+    ],
+)
+def test_plural_name_after_the_is_a_team(
+    extractor: EntityExtractor, text: str, label: str, expected: str
+) -> None:
+    name = next(w for w in text.split() if w[0].isupper() and w != "The")
+    start = text.index(name)
+    trimmed = trim(text, Span(start, start + len(name), label), extractor.gazetteer)
+    assert trimmed is not None and trimmed.label == expected
+
+
+def test_split_possessives(extractor: EntityExtractor) -> None:
+    text = (
+        "Amazon founder Jeff Bezos\u2019s Blue Origin and NASA's Office of the Inspector General "
+        "met Kazakhstan's President Kassym-Jomart Tokayev."
+    )
+    spans = [
+        Span(text.index(name), text.index(name) + len(name), label)
+        for name, label in (
+            ("Jeff Bezos\u2019s Blue Origin", "PERSON"),
+            ("NASA's Office of the Inspector General", "ORG"),
+            ("Kazakhstan's President Kassym-Jomart Tokayev", "ORG"),
+        )
+    ]
+    result = split_possessives(text, spans, extractor.gazetteer)
+    assert [(text[s.start : s.end], s.label) for s in result] == [
+        ("Jeff Bezos", "PERSON"),
+        ("Blue Origin", "ORG"),
+        ("NASA", "ORG"),
+        ("Office of the Inspector General", "ORG"),
+        ("Kazakhstan", "GPE"),
+        ("President Kassym-Jomart Tokayev", "PERSON"),
+    ]
+
+
+def test_propagate_adds_missed_occurrences() -> None:
+    text = "WeWork is based in New York. WeWork\u2019s founder left, WeWorks and wework said."
+    result = propagate(text, [Span(0, 6, "ORG"), Span(19, 27, "GPE")], {"WeWork": "ORG"})
+    assert [(text[s.start : s.end], s.label) for s in result] == [
+        ("WeWork", "ORG"),
+        ("New York", "GPE"),
+        ("WeWork", "ORG"),
+    ]
+
+
+def _gold_text(article_id: str) -> str:
+    """An article of the entity gold set (real news text)."""
+    records = (json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines())
+    return next(r["text"] for r in records if r["id"] == article_id)
+
+
+def test_names_found_once_are_found_everywhere(extractor: EntityExtractor) -> None:
+    body = _gold_text("1ace8c85")  # TechCrunch on WeWork; the model finds 2 of 8 "WeWork"s
+    entities = extractor.extract(None, body)
+    assert [m.start for m in entities.mentions if m.text == "WeWork"] == [
+        m.start() for m in re.finditer("WeWork", body)
+    ]
+
+
+def test_full_name_is_a_person_when_its_surname_is(extractor: EntityExtractor) -> None:
+    body = (
+        "Cleveland DL Larry Ogunjobi also received a one-game suspension for shoving "
+        "Pittsburgh quarterback Mason Rudolph to the ground. Rudolph and Garrett engaged in "
+        "a heated altercation before Garrett hit Rudolph in the head."
+    )
+    entities = extractor.extract(None, body)
+    people = {m.text: m.canonical for m in entities.mentions if m.label == "PERSON"}
+    assert people["Mason Rudolph"] == people["Rudolph"] == "Mason Rudolph"
+
+
+def test_suffix_is_not_a_surname(extractor: EntityExtractor) -> None:
+    assert extractor.gazetteer.surname("Patrick W. Carlineo Jr.") == "Carlineo"
+    assert extractor.gazetteer.surname("Martin Luther King III") == "King"
+    assert extractor.gazetteer.surname("Jr.") == "Jr."
 
 
 def test_gazetteer_relabels_only_clear_model_errors(extractor: EntityExtractor) -> None:
@@ -269,6 +381,10 @@ def test_acronyms_defined_in_the_article(extractor: EntityExtractor) -> None:
             "Photo: Alexander Zemlianichenko/Reuters",
         ),
         ("MOSCOW (AP) — Russia said on Friday it would respond.", "(AP)"),
+        ("Protesters gather in Kyiv, Ukraine. Jane Doe/Reuters", "Jane Doe/Reuters"),
+        ("Hong Kong (CNN Business) A muddled view of trade talks.", "(CNN Business)"),
+        ("Washington, DC (CNN) The president said.", "(CNN)"),
+        ("A view of the port (Jane Doe/Getty Images)", "(Jane Doe/Getty Images)"),
         ("By Press Association", "By Press Association"),
     ],
 )
@@ -284,6 +400,10 @@ def test_credit_spans(text: str, credit: str) -> None:
         "The exhibition shows a photograph by Annie Leibovitz of the Queen.",
         "Kyiv and Moscow traded blame (Russia denies it).",
         "Both sides (Israel and/or Hamas) must stop.",
+        "Fighting near the West Bank/Gaza border continued.",
+        "Talks on the Israel/Palestine question resumed.",
+        "Lewis Hamilton (Mercedes) 1:23.456",
+        "John Smith (Labour) said he would vote.",
     ],
 )
 def test_no_credit_spans_in_story_text(text: str) -> None:
@@ -344,3 +464,67 @@ def test_places_resolve_offline(extractor: EntityExtractor, sample: Entities) ->
     assert bishkek.latitude == pytest.approx(42.87, abs=0.1)
     assert places["Russian Federation"] == places["Russia"] == places["RUSSIA"]
     assert places["Kyrgyzstan"].kind == "country"
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "kind"),
+    [
+        ("US", "United States", "country"),  # an ISO code: names a place the model found
+        ("U.S.", "United States", "country"),
+        ("UK", "United Kingdom", "country"),
+        ("U.K.", "United Kingdom", "country"),
+        ("UAE", "United Arab Emirates", "country"),
+        ("Minn.", "Minnesota", "state"),
+        ("W.Va.", "West Virginia", "state"),
+        ("Europe", "Europe", "continent"),
+        ("Burbank", "Burbank", "city"),  # below the matching threshold, known as an alias
+    ],
+)
+def test_place_aliases(extractor: EntityExtractor, surface: str, name: str, kind: str) -> None:
+    place = extractor.gazetteer.place(surface)
+    assert place is not None and (place.name, place.kind) == (name, kind)
+
+
+def test_codes_and_small_towns_are_not_matched_as_words(extractor: EntityExtractor) -> None:
+    places = extractor.gazetteer.places
+    assert {"US", "IN", "IT", "AN", "Hope", "Franklin", "Miss."}.isdisjoint(places)
+
+
+def test_places_in_news_sentences(extractor: EntityExtractor) -> None:
+    body = (
+        "BUFFALO, N.Y. \u2014 Rep. Ilhan Omar, D-Minn., said the US and the UK agreed.\n\n"
+        "Prices fell after large overnight gains in Asia and Europe."
+    )
+    entities = extractor.extract(None, body)
+    found = {(m.text, m.label, m.canonical) for m in entities.mentions}
+    assert {
+        ("BUFFALO", "GPE", "Buffalo"),
+        ("N.Y.", "GPE", "New York"),
+        ("Minn.", "GPE", "Minnesota"),
+        ("US", "GPE", "United States"),
+        ("UK", "GPE", "United Kingdom"),
+        ("Asia", "LOC", "Asia"),
+        ("Europe", "LOC", "Europe"),
+    } <= found
+    buffalo = _summary(entities, "GPE:buffalo").place
+    assert buffalo is not None and (buffalo.country_code, buffalo.kind) == ("US", "city")
+    assert buffalo.latitude == pytest.approx(42.9, abs=0.1)
+    assert _summary(entities, "LOC:asia").place == extractor.gazetteer.place("Asia")
+    assert all(s.place is None for s in entities.summary if s.label not in ("GPE", "LOC"))
+
+
+def test_dateline_places(extractor: EntityExtractor) -> None:
+    text = "HALLE 1996-08-30\n\nSOCCER - GERMAN CUP RESULT\n\nBUFFALO, N.Y. \u2014 It rained."
+    assert [text[s.start : s.end] for s in dateline_places(text, extractor.gazetteer)] == [
+        "HALLE",
+        "BUFFALO",
+    ]
+    assert isinstance(extractor.gazetteer.dateline_place("HALLE"), Place)
+
+
+def test_gold_set_is_well_formed() -> None:
+    docs = load_gold(GOLD)  # raises on a span that is not its text, overlaps, bad labels
+    assert len(docs) >= 20 and len({doc.id for doc in docs}) == len(docs)
+    assert all(len(doc.text) <= 2500 for doc in docs)
+    labels = {m.label for doc in docs for m in doc.mentions}
+    assert labels == {"PERSON", "ORG", "GPE", "LOC", "MISC"}

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+PlaceKind = Literal["continent", "country", "state", "capital", "city"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,17 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a GPE/LOC entity is: GeoNames name, ISO 3166 alpha-2 country, kind, coordinates."""
+
+    name: str
+    country_code: str | None  # None for continents
+    kind: PlaceKind
+    latitude: float | None
+    longitude: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class EntitySummary:
     """One canonical entity of an article, with its salience in [0, 1]."""
 
@@ -65,6 +77,7 @@ class EntitySummary:
     in_title: bool
     in_lede: bool
     salience: float
+    place: Place | None = None  # GPE/LOC entities the gazetteer knows
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,8 @@
 """Group an article's mentions into entities with one canonical name each.
 
-* People: a PERSON mention whose words are an ordered subsequence of exactly
+* People: a full name that the model labelled otherwise is a PERSON when its
+  surname alone is one in the article ("Mason Rudolph" as ORG, "Rudolph" as
+  PERSON). A PERSON mention whose words are an ordered subsequence of exactly
   one longer PERSON name of the article takes that name ("Putin", "Mr Putin"
   → "Vladimir Putin"); with two candidates ("Johnson" with Boris and Dwayne
   Johnson in the article) it keeps its own text. A one-word ORG/GPE/... mention
@@ -10,7 +12,7 @@
   the initials of Long Name's words (or of its capitalised words): every "ACR"
   becomes a mention of Long Name, with Long Name's label.
 * Places and nationalities known to the gazetteer take its name ("Russian
-  Federation" → "Russia", "Russians" → "Russian").
+  Federation", "US" → "Russia", "United States"; "Russians" → "Russian").
 * The model may label one name differently in two places; all mentions of one
   canonical name take its most frequent label (the first seen on a tie).
 
@@ -52,13 +54,14 @@ def resolve(parts: Sequence[tuple[str, list[Span]]], gaz: Gazetteer) -> list[lis
     acronyms = _acronyms(parts)
     parts = [(text, _add_acronym_mentions(text, spans, acronyms)) for text, spans in parts]
     surfaces = [[text[s.start : s.end] for s in spans] for text, spans in parts]
+    parts = _people_by_surname(parts, surfaces, gaz)
     full_names = {
         t
         for part, (_, spans) in zip(surfaces, parts, strict=True)
         for t, s in zip(part, spans, strict=True)
         if s.label == "PERSON" and gaz.looks_like_full_name(t)
     }
-    surnames = Counter(name.split()[-1] for name in full_names)
+    surnames = Counter(gaz.surname(name) for name in full_names)
     people = _PersonNames(full_names)
 
     resolved: list[list[tuple[Span, str, str]]] = []
@@ -68,8 +71,8 @@ def resolve(parts: Sequence[tuple[str, list[Span]]], gaz: Gazetteer) -> list[lis
             label = span.label
             if surface in acronyms:
                 canonical, label = acronyms[surface]
-            elif label == "GPE" and surface in gaz.places:
-                canonical = gaz.places[surface].name
+            elif label in ("GPE", "LOC") and (place := gaz.place(surface)) is not None:
+                canonical = place.name
             elif label == "NORP" and surface in gaz.demonyms:
                 canonical = gaz.demonyms[surface]
             else:
@@ -84,6 +87,37 @@ def resolve(parts: Sequence[tuple[str, list[Span]]], gaz: Gazetteer) -> list[lis
     return [
         [_mention(span, surface, canonical, votes) for span, surface, canonical in part]
         for part in resolved
+    ]
+
+
+def _people_by_surname(
+    parts: list[tuple[str, list[Span]]], surfaces: list[list[str]], gaz: Gazetteer
+) -> list[tuple[str, list[Span]]]:
+    """Make a full name a PERSON if its surname alone is a PERSON in the article.
+
+    The model calls "Mason Rudolph" an ORG and "Marcel Granollers" a PRODUCT
+    next to a dozen PERSON "Rudolph"s; places and nationalities are left alone.
+    """
+    people = {
+        surface
+        for part, (_, spans) in zip(surfaces, parts, strict=True)
+        for surface, span in zip(part, spans, strict=True)
+        if span.label == "PERSON" and " " not in surface
+    }
+    return [
+        (
+            text,
+            [
+                span._replace(label="PERSON")
+                if span.label not in ("PERSON", "NORP")
+                and gaz.looks_like_full_name(surface)
+                and gaz.surname(surface) in people
+                and gaz.place(surface) is None
+                else span
+                for surface, span in zip(part, spans, strict=True)
+            ],
+        )
+        for part, (text, spans) in zip(surfaces, parts, strict=True)
     ]
 
 

@@ -14,6 +14,7 @@ import re
 
 _CREDIT_WORD = r"(?:photo(?:graph)?s?|pictures?|images?|credits?|pool|via|getty|file)"
 _NAME = r"[A-Z][\w.'-]*"
+_PERSON_WORD = r"[A-Z](?:\.|[\w'-]*)"  # "J." or "Doe", never "Ukraine." ending a sentence
 _PATTERNS = (
     # "(Pavel Bednyakov, Sputnik, Kremlin Pool Photo via AP/PA)", "(Vladimir Voronin/AP/PA)"
     re.compile(rf"\((?=[^()\n]*(?:(?i:\b{_CREDIT_WORD}\b)|\w/[A-Z]))[^()\n]{{1,200}}\)"),
@@ -27,8 +28,14 @@ _PATTERNS = (
     # "Kremlin Pool Photo via AP/PA" and "Vladimir Voronin/AP/PA" without parentheses
     re.compile(rf"(?:{_NAME}[ ,]+){{0,6}}(?:Photo|Picture|Image)s?\s+via\s+{_NAME}(?:/{_NAME})*"),
     re.compile(rf"\b{_NAME}(?: {_NAME}){{1,3}}/[A-Z]{{2,}}\b(?:/{_NAME})*"),
+    # "Jane Doe/Reuters" closing a paragraph or a parenthesis ("West Bank/Gaza border" is not)
+    re.compile(
+        rf"(?m)\b{_PERSON_WORD}(?: {_PERSON_WORD}){{1,3}}/{_NAME}(?:/{_NAME})*(?=[ \t]*(?:$|\)))"
+    ),
     # dateline agency tag, the parenthesis only: "MOSCOW (AP) —", "(Reuters) -"
     re.compile(r"(?m)^(?:[A-Z][A-Z .,'-]*)?(\(\w[\w ]{0,30}\))(?=\s*[-\u2013\u2014])"),
+    # the same without a dash after a capitalised place: "Hong Kong (CNN Business) A muddled"
+    re.compile(r"(?m)^[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){0,3} (\([A-Z][\w ]{0,30}\))(?= [A-Z])"),
     # a paragraph that is only a byline: "By Press Association"
     re.compile(r"(?m)^By\s+[A-Z][^\n.]{0,60}$"),
 )

@@ -8,6 +8,7 @@ spans article by article, in time linear in the number of mentions.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import spacy
@@ -18,13 +19,16 @@ from spacy.tokens import Doc
 from worker.pipeline.entities.canonical import resolve
 from worker.pipeline.entities.chunking import chunk_spans
 from worker.pipeline.entities.credits import credit_spans
-from worker.pipeline.entities.gazetteer import Gazetteer
+from worker.pipeline.entities.gazetteer import Gazetteer, place_label
 from worker.pipeline.entities.spans import (
     LABELS,
     Span,
     add_honorific_persons,
     apply_gazetteer,
+    dateline_places,
     drop_inside,
+    propagate,
+    split_possessives,
     trim,
 )
 from worker.pipeline.entities.summary import summarize
@@ -33,6 +37,7 @@ from worker.pipeline.model import Entities
 # Components that NER never reads; excluding them skips loading them at all.
 _NOT_FOR_NER = ("tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
 
+_PROPAGATED = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 _Found = tuple[list[Span], list[Span]]  # (model spans, gazetteer matches)
 
 
@@ -53,8 +58,11 @@ class EntityExtractor:
         self.batch_size = batch_size
         self.gazetteer = Gazetteer.load()
         self._matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        for label, names in (("GPE", self.gazetteer.places), ("NORP", self.gazetteer.demonyms)):
-            self._matcher.add(label, [self.nlp.make_doc(name) for name in names])
+        names: dict[str, list[str]] = {"NORP": list(self.gazetteer.demonyms)}
+        for name, place in self.gazetteer.places.items():
+            names.setdefault(place_label(place), []).append(name)
+        for label, group in names.items():
+            self._matcher.add(label, [self.nlp.make_doc(name) for name in group])
 
     def extract(self, title: str | None, body: str) -> Entities:
         """Entities of one article; prefer `extract_batch` for throughput."""
@@ -100,26 +108,54 @@ class EntityExtractor:
         return out
 
     def _entities(self, title: str, body: str, in_title: _Found, in_body: _Found) -> Entities:
-        cleaned = [self._clean(title, in_title[0]), self._clean(body, in_body[0])]
+        texts = (title, body)
+        credits = [credit_spans(text) for text in texts]
+        cleaned = [
+            self._clean(text, spans[0], holes)
+            for text, spans, holes in zip(texts, (in_title, in_body), credits, strict=True)
+        ]
         keep_person = {
             word
-            for text, spans in zip((title, body), cleaned, strict=True)
+            for text, spans in zip(texts, cleaned, strict=True)
             for s in spans
             if s.label == "PERSON"
             for word in text[s.start : s.end].split()[1:]  # "Jordan" of "Michael Jordan"
         }
+        fixed = [
+            apply_gazetteer(
+                text,
+                spans,
+                [*found[1], *dateline_places(text, self.gazetteer)],
+                keep_person,
+                self.gazetteer,
+            )
+            for text, spans, found in zip(texts, cleaned, (in_title, in_body), strict=True)
+        ]
+        names = _names(texts, fixed)
         parts = [
-            (text, apply_gazetteer(text, spans, found[1], keep_person, self.gazetteer))
-            for text, spans, found in zip((title, body), cleaned, (in_title, in_body), strict=True)
+            (text, drop_inside(propagate(text, spans, names), holes))
+            for text, spans, holes in zip(texts, fixed, credits, strict=True)
         ]
         title_mentions, mentions = resolve(parts, self.gazetteer)
         return Entities(
             mentions=tuple(mentions),
             title_mentions=tuple(title_mentions),
-            summary=summarize(body, mentions, title_mentions),
+            summary=summarize(body, mentions, title_mentions, self.gazetteer.place),
         )
 
-    def _clean(self, text: str, spans: list[Span]) -> list[Span]:
-        """Drop credits, trim possessives and titles, add missed "Mr X" persons."""
-        trimmed = (trim(text, s, self.gazetteer) for s in drop_inside(spans, credit_spans(text)))
+    def _clean(self, text: str, spans: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
+        """Drop credits, split and trim names, add missed "Mr X" persons."""
+        kept = split_possessives(text, drop_inside(spans, credits), self.gazetteer)
+        trimmed = (trim(text, s, self.gazetteer) for s in kept)
         return add_honorific_persons(text, [s for s in trimmed if s is not None])
+
+
+def _names(texts: Sequence[str], parts: Sequence[list[Span]]) -> dict[str, str]:
+    """Each capitalised PERSON/ORG/GPE/LOC name of an article → its most frequent label."""
+    votes: dict[str, Counter[str]] = {}
+    for text, spans in zip(texts, parts, strict=True):
+        for span in spans:
+            name = text[span.start : span.end]
+            if span.label in _PROPAGATED and len(name) > 1 and name[0].isupper():
+                votes.setdefault(name, Counter())[span.label] += 1
+    return {name: count.most_common(1)[0][0] for name, count in votes.items()}

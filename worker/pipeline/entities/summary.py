@@ -11,14 +11,15 @@
 
 The weights sum to 1, so salience is in [0, 1]; it is rounded to 4 decimals.
 Ties are broken by first mention, then by key, so the order is deterministic.
+GPE and LOC entities that the gazetteer knows also carry their `Place`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from worker.pipeline.model import EntitySummary, Mention
+from worker.pipeline.model import EntitySummary, Mention, Place
 
 W_SHARE, W_TITLE, W_LEDE, W_EARLY = 0.45, 0.20, 0.20, 0.15
 
@@ -33,9 +34,12 @@ class _Tally:
 
 
 def summarize(
-    body: str, mentions: Sequence[Mention], title_mentions: Sequence[Mention]
+    body: str,
+    mentions: Sequence[Mention],
+    title_mentions: Sequence[Mention],
+    place_of: Callable[[str], Place | None],
 ) -> tuple[EntitySummary, ...]:
-    """Summaries of all entities, most salient first."""
+    """Summaries of all entities, most salient first; `place_of` locates GPE/LOC names."""
     tallies: dict[str, _Tally] = {}
     for mention in (*title_mentions, *mentions):
         tally = tallies.setdefault(mention.entity_key, _Tally(mention.canonical, mention.label))
@@ -69,6 +73,7 @@ def summarize(
                 in_title=t.in_title,
                 in_lede=in_lede,
                 salience=round(salience, 4),
+                place=place_of(t.canonical) if t.label in ("GPE", "LOC") else None,
             )
         )
     summaries.sort(key=lambda s: (-s.salience, s.first_offset, s.entity_key))
