@@ -76,7 +76,9 @@ def test_trigger_windows_find_what_a_full_scan_finds(
     article: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rules run only near their trigger words; that must not lose or change matches."""
-    texts = [article, *(s for s, *_ in ABSOLUTE + RELATIVE + DURATIONS + TIMES_AND_SETS)]
+    lists = ABSOLUTE + RELATIVE + DURATIONS + TIMES_AND_SETS + RANGES_AND_UNITS + TENSE_AND_DAY_CUES
+    lists += RESULTS_AND_HOLIDAYS
+    texts = [article, *(s for s, *_ in lists), *(s for s, *_ in NARRATIVE)]
     windowed = [find_timexes(t, FRIDAY) for t in texts]
     monkeypatch.setattr(
         extract, "trigger_windows", lambda text, positions, triggers: [(0, len(text))]
@@ -272,3 +274,455 @@ def test_output_does_not_depend_on_the_machine_timezone(
         ("Friday", "2023-10-13"),
         ("3 p.m.", "2023-10-13T15:00"),
     ]
+
+
+# --------------------------------------------------------------------------- narrative anchoring
+
+# (text, publication date, timex text, type, value, anchor): "the next day", "that year"...
+# follow the last date mentioned before them, the publication date when there is none.
+NARRATIVE = [
+    (  # TimeBank APW19980418.0210
+        "On May 22, 1995, Farkas was made a brigadier general, and the following year he was "
+        "appointed military attache at the Hungarian embassy.",
+        "1998-04-18",
+        "the following year",
+        "DATE",
+        "1996",
+        "1995-05-22",
+    ),
+    (  # TimeBank APW20000128.0316
+        "Munero had fled to Florida in June 1998 and returned to Cuba later that year.",
+        "2000-01-28",
+        "later that year",
+        "DATE",
+        "1998",
+        "1998-06",
+    ),
+    (  # TimeBank wsj_0026
+        "Imports of the watches totaled about $37.3 million in 1988, a small share of the "
+        "$1.5 billion in U.S. watch imports that year.",
+        "1989-11-02",
+        "that year",
+        "DATE",
+        "1988",
+        "1988",
+    ),
+    (  # after TimeBank wsj_0586, published Monday 1989-10-30: Friday is the 27th
+        "London stocks fell on Friday. The 100-share index closed down 4.5% from the previous "
+        "Friday.",
+        "1989-10-30",
+        "the previous Friday",
+        "DATE",
+        "1989-10-20",
+        "1989-10-27",
+    ),
+    (  # after TimeBank wsj_0786
+        "In March, a group urged the company to sell assets. The following month, the company "
+        "put itself up for sale.",
+        "1989-10-27",
+        "The following month",
+        "DATE",
+        "1989-04",
+        "1989-03",
+    ),
+    (  # after TimeBank NYT20000224.0173, published Thursday 2000-02-24
+        "Manuel went to Lazaro's home last Tuesday, and he appeared in court the next morning.",
+        "2000-02-24",
+        "the next morning",
+        "TIME",
+        "2000-02-23TMO",
+        "2000-02-22",
+    ),
+    (  # TimeBank APW19991024.0075
+        "Slepian was killed on Oct. 23, 1998 by a sniper. Earlier that day, the family sent a "
+        "fax to local police.",
+        "1999-10-24",
+        "Earlier that day",
+        "DATE",
+        "1998-10-23",
+        "1998-10-23",
+    ),
+    (
+        "He was arrested on Oct. 3. The day before, police had searched his home.",
+        FRIDAY,
+        "The day before",
+        "DATE",
+        "2023-10-02",
+        "2023-10-03",
+    ),
+    ("The minister left the next day.", FRIDAY, "the next day", "DATE", "2023-10-14", FRIDAY),
+    ("The minister left the next day.", None, "the next day", "DATE", "XXXX-XX-XX", None),
+    (  # TimeBank XIE19990210.0079: the 25 takes April and the year from "April 24"
+        "The accession will still be held at the NATO Washington summit on April 24 and 25.",
+        "1999-02-10",
+        "25",
+        "DATE",
+        "1999-04-25",
+        "1999-04-24",
+    ),
+    ("The dividend will be paid on the 25th.", FRIDAY, "the 25th", "DATE", "2023-10-25", FRIDAY),
+    # Past tense and a day after the publication day's: the month before.
+    ("The shares were sold on the 20th.", FRIDAY, "the 20th", "DATE", "2023-09-20", FRIDAY),
+    (
+        "In March, the company paid its dividend on the 15th.",
+        FRIDAY,
+        "the 15th",
+        "DATE",
+        "2023-03-15",
+        "2023-03",
+    ),
+    (  # after TimeBank NYT19990419.0515: a clock time without a day is on the day last named
+        "Slepian was shot in his kitchen on Oct. 23, 1998 at 10 p.m.",
+        "1999-04-19",
+        "10 p.m.",
+        "TIME",
+        "1998-10-23T22:00",
+        "1998-10-23",
+    ),
+    (  # TimeBank wsj_0169: a part of a named day, from the publication date
+        "In London at mid-afternoon yesterday, Ratners's shares were up 2 pence.",
+        "1989-11-02",
+        "mid-afternoon yesterday",
+        "TIME",
+        "1989-11-01TAF",
+        "1989-11-02",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published_at", "phrase", "kind", "expected", "anchor"), NARRATIVE
+)
+def test_narrative_expressions_follow_the_last_date_mentioned(
+    text: str, published_at: str | None, phrase: str, kind: str, expected: str, anchor: str | None
+) -> None:
+    timex = only(text, published_at, phrase)
+    assert (timex.type, timex.value, timex.anchor) == (kind, expected, anchor)
+
+
+# --------------------------------------------------------------------------- spans and ranges
+
+# A range has no TIMEX3 value: one expression with the lower end (vague before "ago").
+RANGES_AND_UNITS = [
+    (  # TimeBank wsj_0585
+        "Market makers say the shares may not recover for two to three weeks.",
+        "1989-10-30",
+        "two to three weeks",
+        "DURATION",
+        "P2W",
+    ),
+    ("Rebuilding the port will take 5-10 years.", FRIDAY, "5-10 years", "DURATION", "P5Y"),
+    (  # TimeBank wsj_0637
+        "The company expects losses over the next 12 to 18 months.",
+        "1989-10-30",
+        "the next 12 to 18 months",
+        "DURATION",
+        "P12M",
+    ),
+    (
+        "The village was abandoned five or six years ago.",
+        FRIDAY,
+        "five or six years ago",
+        "DATE",
+        "PAST_REF",
+    ),
+    ("The dock strike lasted a fortnight.", FRIDAY, "a fortnight", "DURATION", "P2W"),
+    # Two weeks before Friday 2023-10-13 is Friday 2023-09-29, in ISO week 39.
+    ("The ship sailed a fortnight ago.", FRIDAY, "a fortnight ago", "DATE", "2023-W39"),
+    (  # TimeBank WSJ910225-0066, published Monday 1991-02-25: the week of 1991-02-18
+        "Soviet diplomats proposed a peace plan a week or so ago.",
+        "1991-02-25",
+        "a week or so ago",
+        "DATE",
+        "1991-W08",
+    ),
+    (  # TimeBank wsj_0904
+        "Over the next couple of years we would not be surprised to see growth.",
+        "1989-10-26",
+        "the next couple of years",
+        "DURATION",
+        "P2Y",
+    ),
+    (  # TimeBank AP900815-0044
+        "More troops are expected to be committed to Desert Shield within weeks.",
+        "1990-08-15",
+        "weeks",
+        "DURATION",
+        "PXW",
+    ),
+    (  # TimeBank wsj_0768
+        "Funds may sell junk bonds to pay departing investors in the weeks ahead.",
+        "1989-10-27",
+        "the weeks ahead",
+        "DURATION",
+        "PXW",
+    ),
+    (  # TimeBank NYT20000403.0463
+        "Lawyers emerged from their third day-long meeting with federal officials.",
+        "2000-04-03",
+        "day-long",
+        "DURATION",
+        "P1D",
+    ),
+    (  # TimeBank APW19980213.1310
+        "Australia rests in the hands of the Australian people as it has for almost a hundred "
+        "years.",
+        "1998-02-13",
+        "almost a hundred years",
+        "DURATION",
+        "P100Y",
+    ),
+    (  # TimeBank CNN19980223.1130.0 (a broadcast transcript)
+        "Prices fell to the level we saw in the winter of nineteen ninety-four.",
+        "1998-02-23",
+        "the winter of nineteen ninety-four",
+        "DATE",
+        "1994-WI",
+    ),
+    (  # TimeBank CNN19980227.2130.0 (a broadcast transcript)
+        "January nineteen ninety-seven. Atlanta again.",
+        "1998-02-27",
+        "January nineteen ninety-seven",
+        "DATE",
+        "1997-01",
+    ),
+    (  # TimeBank NYT20000224.0173
+        "The post-1959 politics have managed to split thousands of families apart.",
+        "2000-02-24",
+        "1959",
+        "DATE",
+        "1959",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published_at", "phrase", "kind", "expected"), RANGES_AND_UNITS)
+def test_ranges_and_other_spans(
+    text: str, published_at: str, phrase: str, kind: str, expected: str
+) -> None:
+    assert value(text, published_at, phrase) == (kind, expected)
+
+
+def test_fiscal_year_span_gives_both_years() -> None:
+    text = "Revenue for fiscal 1990-91 rose 8%, after a flat 1998-99 season."
+    assert [(t.text, t.value) for t in find_timexes(text, FRIDAY)] == [
+        ("fiscal 1990", "1990"),
+        ("91", "1991"),
+        ("1998", "1998"),
+        ("99", "1999"),
+    ]
+
+
+def test_anaphoric_expression_without_an_earlier_date_is_dropped() -> None:
+    """TimeBank wsj_0585: "that day" refers to an event, not to a date of the text."""
+    text = "Market makers can suffer huge losses on trades made that day at dropping prices."
+    assert find_timexes(text, "1989-10-30") == []
+
+
+def test_high_noon_is_not_a_time() -> None:
+    """TimeBank NYT19990312.0271."""
+    assert find_timexes("For the people of Poland, high noon comes at last.", FRIDAY) == []
+
+
+def test_rates_are_not_durations() -> None:
+    text = "Qantas will fly four flights a week and add nearly 700 seats a week on the route."
+    assert find_timexes(text, FRIDAY) == []
+
+
+# --------------------------------------------------------------------------- tense and day cues
+
+TENSE_AND_DAY_CUES = [
+    (  # TimeBank APW19990507.0207, published Friday 1999-05-07: "until" in the past perfect
+        "Until Thursday, they had not called Kopp a suspect.",
+        "1999-05-07",
+        "Thursday",
+        "DATE",
+        "1999-05-06",
+    ),
+    (  # TimeBank wsj_0745, published Friday 1989-10-27: a possessive names a past event
+        "The GM move follows Tuesday's declaration by Ford.",
+        "1989-10-27",
+        "Tuesday",
+        "DATE",
+        "1989-10-24",
+    ),
+    (  # TimeBank wsj_0542, published Monday 1989-10-30: a plan in the past perfect
+        "The offer previously had been scheduled to expire at midnight Friday.",
+        "1989-10-30",
+        "midnight Friday",
+        "TIME",
+        "1989-10-27T24:00",
+    ),
+    (  # TimeBank wsj_0927
+        "U.S. Trust also created a four-member office of the chairman, effective Feb. 1.",
+        "1989-10-26",
+        "Feb. 1",
+        "DATE",
+        "1990-02-01",
+    ),
+    (  # TimeBank wsj_0918: "unspecified" is an adjective, "would" sets the tense
+        "The split would be paid on a still unspecified date in January.",
+        "1989-10-26",
+        "January",
+        "DATE",
+        "1990-01",
+    ),
+    (  # TimeBank NYT19981025.0188: "vs." does not end the sentence before "killed"
+        "In January, a week after the anniversary of the Roe vs. Wade decision, a clinic "
+        "bombing killed a guard.",
+        "1998-10-25",
+        "January",
+        "DATE",
+        "1998-01",
+    ),
+    (  # TimeBank APW19980322.0749: the verb of the other clause does not count
+        "The governments, which cosponsor the talks that are supposed to conclude by May, "
+        "invited Sinn Fein to rejoin two weeks ago.",
+        "1998-03-22",
+        "May",
+        "DATE",
+        "1998-05",
+    ),
+    (  # TimeBank wsj_0557, published Monday 1989-10-30: "by" looks forwards
+        "The sale, which had been expected, is part of KKR's program to pay down $5 billion "
+        "of a bridge loan by February.",
+        "1989-10-30",
+        "February",
+        "DATE",
+        "1990-02",
+    ),
+    (  # TimeBank NYT20000329.0359, published Wednesday: "plan to" looks forwards
+        "Officials said they did not plan to remove Elian on Thursday morning.",
+        "2000-03-29",
+        "Thursday morning",
+        "TIME",
+        "2000-03-30TMO",
+    ),
+    # Published Thursday 2023-10-12: "ahead of" looks forwards whatever the verb.
+    (
+        "Traders sold shares ahead of the weekend.",
+        "2023-10-12",
+        "the weekend",
+        "DATE",
+        "2023-W41-WE",
+    ),
+    # Published Wednesday 2023-10-11: "by" sets a deadline, unless it introduces an agent.
+    ("Payment is due by Friday.", "2023-10-11", "Friday", "DATE", "2023-10-13"),
+    ("The town was hit by Friday's storm.", "2023-10-11", "Friday", "DATE", "2023-10-06"),
+    (  # TimeBank APW19980808.0022, published Saturday: the day follows a bracket
+        "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+        "1998-08-08",
+        "about 10:35 a.m.",
+        "TIME",
+        "1998-08-07T10:35",
+    ),
+    (  # TimeBank APW20000405.0276, published Wednesday: the day closes the bracket
+        "This courageous father will leave at 4 in the morning (4 a.m. EDT Thursday).",
+        "2000-04-05",
+        "4 in the morning",
+        "TIME",
+        "2000-04-06T04:00",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published_at", "phrase", "kind", "expected"), TENSE_AND_DAY_CUES)
+def test_tense_and_day_cues(
+    text: str, published_at: str, phrase: str, kind: str, expected: str
+) -> None:
+    assert value(text, published_at, phrase) == (kind, expected)
+
+
+# --------------------------------------------------------------------------- results, holidays
+
+RESULTS_AND_HOLIDAYS = [
+    (  # TimeBank wsj_1013: a nine-month figure is compared with the year before, not a quarter
+        "Third-quarter net fell 30%. For the nine months, losses totaled $212 million, compared "
+        "with net income of $48.7 million a year earlier.",
+        "1989-10-26",
+        "a year earlier",
+        "DATE",
+        "1988",
+    ),
+    (  # TimeBank wsj_0161: in a quarterly report "a year earlier" is the quarter a year back
+        "Third-quarter net rose to $5 million from $4 million a year earlier.",
+        "1989-11-02",
+        "a year earlier",
+        "DATE",
+        "1988-Q3",
+    ),
+    (  # TimeBank wsj_0144: the same for "the 1988 period"
+        "Third-quarter net was $24 million. In the first nine months, net was $306 million, "
+        "compared with a loss of $195 million in the 1988 period.",
+        "1989-11-02",
+        "the 1988 period",
+        "DATE",
+        "1988",
+    ),
+    (  # TimeBank wsj_0344
+        "The company lost $2 million in the third quarter. These results compare with net "
+        "income of $1.8 million for the corresponding period last year.",
+        "1989-11-01",
+        "the corresponding period last year",
+        "DATE",
+        "1988-Q3",
+    ),
+    (  # TimeBank wsj_0344: in the past, "this quarter" is the quarter just reported
+        "Net fell in the third quarter. This quarter's loss includes pretax charges of $4.9 "
+        "million.",
+        "1989-11-01",
+        "This quarter",
+        "DATE",
+        "1989-Q3",
+    ),
+    (  # TimeBank wsj_1003
+        "Orders for the first two quarters of 1990 are lower.",
+        "1989-10-26",
+        "the first two quarters of 1990",
+        "DATE",
+        "1990-H1",
+    ),
+    (  # TimeBank NYT20000224.0173
+        "The case may be resolved in a court hearing the week of March 6.",
+        "2000-02-24",
+        "the week of March 6",
+        "DATE",
+        "2000-W10",
+    ),
+    (  # TimeBank APW20000417.0031, published Monday 2000-04-17; Easter 2000 was April 23
+        "Protesters prayed for divine help as Easter week began.",
+        "2000-04-17",
+        "Easter week",
+        "DATE",
+        "2000-W16",
+    ),
+    ("The talks will resume after Easter.", FRIDAY, "Easter", "DATE", "2024-03-31"),
+    (  # TimeBank PRI19980303.2000.2
+        "Islam will one day be the second largest religion in the country.",
+        "1998-03-03",
+        "one day",
+        "DATE",
+        "FUTURE_REF",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published_at", "phrase", "kind", "expected"), RESULTS_AND_HOLIDAYS
+)
+def test_results_news_and_holidays(
+    text: str, published_at: str, phrase: str, kind: str, expected: str
+) -> None:
+    assert value(text, published_at, phrase) == (kind, expected)
+
+
+def test_then_current_is_past() -> None:
+    """TimeBank wsj_0924: "the then current market price"."""
+    text = "Holders may buy shares at 50% of the then current market price."
+    assert value(text, "1989-10-26", "then current") == ("DATE", "PAST_REF")
+
+
+def test_adjective_recent_is_not_tagged_but_recently_is() -> None:
+    """TimeBank tags "recently" most of the time, the adjective "recent" rarely."""
+    text = "Shares fell after the recent sale and were recently downgraded."
+    assert [(t.text, t.value) for t in find_timexes(text, FRIDAY)] == [("recently", "PAST_REF")]

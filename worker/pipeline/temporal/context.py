@@ -19,9 +19,8 @@ Tense = Literal["past", "future", "present"]
 # Lexical tense cues. Single tokens; "has"/"have" count as past only before a participle.
 _FUTURE_WORDS = frozenset(
     {
-        "will", "shall", "'ll", "would", "might", "may", "going", "plans",
-        "planning", "intends", "intend", "expects", "expect", "scheduled", "aims", "hopes",
-        "upcoming", "forecast", "forecasts", "predicts"
+        "will", "shall", "'ll", "would", "might", "may", "going", "expects", "expect",
+        "scheduled", "upcoming", "forecast", "forecasts", "predicts"
     }
 )  # fmt: skip
 _PAST_WORDS = frozenset(
@@ -44,19 +43,36 @@ _REPORTING = frozenset(
     }
 )  # fmt: skip
 _REPORTING_REACH = 12
+# Extra distance for a cue in another clause (a comma or semicolon in between).
+_CLAUSE_PENALTY = 40
+# How close a "had" must be to turn "until/by Tuesday" into the past perfect.
+_PERFECT_REACH = 40
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 # Words just before an expression that point forwards whatever the verb ("until Tuesday").
 _FORWARD_BEFORE = re.compile(
-    r"\b(?:until|till|as\s+(?:early|soon)\s+as|(?:planned|scheduled|set|slated|due)\s+for)\s+(?:on\s+)?$",
+    r"\b(?:until|till|ahead\s+of|as\s+(?:early|soon)\s+as|(?:planned|scheduled|set|slated|due)\s+for"
+    r"|effective(?:\s+as\s+of)?)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
-# Past forms of intention verbs point forwards when an infinitive follows ("planned to leave").
+# "by Friday" is a deadline, unless agentive ("hit by Friday's storm").
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b")
+_ANNOUNCED = re.compile(r"\b(?:before|for|upcoming|scheduled|planned)\s+$", re.IGNORECASE)
+# Intention verbs point forwards when an infinitive follows ("planned to leave"), not
+# otherwise ("vacation plans", "the planned trip").
 _INTENTION = frozenset(
     {
         "planned", "agreed", "decided", "promised", "vowed", "pledged", "threatened", "hoped",
-        "intended", "aimed", "expected", "scheduled", "set", "prepared", "offered", "proposed"
+        "intended", "aimed", "expected", "scheduled", "set", "prepared", "offered", "proposed",
+        "supposed", "plan", "plans", "planning", "intends", "intend", "aim", "aims", "hope",
+        "hopes", "want", "wants", "seek", "seeks"
     }
 )  # fmt: skip
 _PASSIVE_AUX = frozenset({"be", "been", "being", "is", "are", "am", "to", "get", "gets"})
+# Words before an -ed form that make it an adjective ("a still unspecified date").
+_ADJECTIVE_BEFORE = frozenset(
+    {"a", "an", "the", "still", "very", "more", "most", "so", "as", "its", "their", "his", "her"}
+)
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "hasn", "haven"})
 # -ed words that are rarely past-tense verbs in news.
 _NOT_PAST = frozenset(
@@ -74,6 +90,7 @@ DIGIT_KEY = "#"  # the trigger key of every number token
 _SENTENCE_END = re.compile(
     r"\n|[.!?](?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<![ .][A-Z]\.)"
     r"(?<!\bJan\.)(?<!\bFeb\.)(?<!\bAug\.)(?<!\bOct\.)(?<!\bNov\.)(?<!\bDec\.)(?<!\bSept\.)"
+    r"(?<!\bvs\.)(?<!\bGen\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bNo\.)"
     r"[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])"
 )
 
@@ -82,16 +99,22 @@ def _cue(tokens: list[tuple[int, int, str]], i: int) -> Tense | None:
     """Tense signalled by token i of a sentence, if any."""
     word = tokens[i][2]
     following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-    if word in _FUTURE_WORDS or (word == "won" and following == "'t"):
-        return "future"
-    if word in _INTENTION and following == "to":
-        return "future"
+    previous = tokens[i - 1][2] if i else ""
+    intention = word in _INTENTION and following == "to"
+    if word in _FUTURE_WORDS or intention or (word == "won" and following == "'t"):
+        return "past" if _after_had(tokens, i) else "future"  # "had been scheduled to": past
     if word in _PERFECT_AUX:
         return "past" if following == "been" or following.endswith(("ed", "en")) else None
     if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST):
-        previous = tokens[i - 1][2] if i else ""
-        return None if previous in _PASSIVE_AUX else "past"  # "will be named": a participle
+        # "will be named": a participle; "a still unspecified date": an adjective
+        return None if previous in _PASSIVE_AUX or previous in _ADJECTIVE_BEFORE else "past"
     return None
+
+
+def _after_had(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token i follows "had" or "had been": a plan made in the past perfect."""
+    before = [t[2] for t in tokens[max(0, i - 2) : i]]
+    return before[-1:] == ["had"] or before == ["had", "been"]
 
 
 def parse_anchor(published_at: str | None) -> date | None:
@@ -140,9 +163,28 @@ class Context:
         return self._sentence_starts[i], stop
 
     def tense(self, start: int, end: int) -> Tense:
-        """Tense of the verb cue nearest to the expression (cues after it count double)."""
-        if _FORWARD_BEFORE.search(self.text, max(0, start - 25), start):
-            return "future"
+        """Tense of the verb cue nearest to the expression (cues after it count double).
+
+        "until Tuesday", "by Tuesday", "ahead of Tuesday" look forwards unless said in
+        the past perfect ("Until Tuesday, they had not..."); a possessive ("Tuesday's
+        vote") names a past event unless announced ("before Tuesday's vote").
+        """
+        before = self.text[max(0, start - 25) : start]
+        possessive = _POSSESSIVE.match(self.text, end) is not None
+        if _FORWARD_BEFORE.search(before) or (_BY_BEFORE.search(before) and not possessive):
+            s_start, s_end = self.sentence(start, end)
+            reach = (max(s_start, start - _PERFECT_REACH), min(s_end, end + _PERFECT_REACH))
+            return "past" if _HAD.search(self.text, *reach) else "future"
+        if possessive and not _ANNOUNCED.search(before):
+            return "past"
+        return self._nearest_cue(start, end) or "present"
+
+    def _nearest_cue(self, start: int, end: int) -> Tense | None:
+        """Tense of the cue nearest to [start, end).
+
+        Cues after the expression count double and cues in another clause (a comma or
+        semicolon in between) further; reporting verbs only count right next to it.
+        """
         best: tuple[int, Tense] | None = None
         for c_start, c_end, kind, reporting in self._sentence_cues(start, end):
             if start <= c_start < end:
@@ -150,9 +192,11 @@ class Context:
             distance = start - c_end if c_end <= start else 2 * (c_start - end)
             if reporting and distance > _REPORTING_REACH:
                 continue
+            between = self.text[c_end:start] if c_end <= start else self.text[end:c_start]
+            distance += _CLAUSE_PENALTY * (("," in between) + (";" in between))
             if best is None or distance < best[0]:
                 best = (distance, kind)
-        return best[1] if best else "present"
+        return best[1] if best else None
 
     def _sentence_cues(self, start: int, end: int) -> list[tuple[int, int, Tense, bool]]:
         """Tense cues of the sentence around [start, end), computed once per sentence."""
@@ -164,8 +208,8 @@ class Context:
             self._cues[s_start] = [
                 (tok[0], tok[1], kind, tok[2] in _REPORTING)
                 for i, tok in enumerate(sentence)
-                if (kind := _cue(sentence, i))
-            ]
+                if (kind := _cue(sentence, i)) and not (i and self.text[tok[0] : tok[1]] == "May")
+            ]  # a capitalised "May" inside a sentence is the month, not the modal
         return self._cues[s_start]
 
     def mentions(self, pattern: re.Pattern[str]) -> bool:

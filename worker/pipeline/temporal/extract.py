@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from datetime import date
 
-from worker.pipeline.model import Timex
+from worker.pipeline.model import Timex, TimexType
 from worker.pipeline.temporal.context import DIGIT_KEY, Context, parse_anchor
 from worker.pipeline.temporal.rules import RULES
+from worker.pipeline.temporal.rules.base import Found, FromReference
+from worker.pipeline.temporal.values import GRANULARITY, Unit, parse_value
 
-Candidate = tuple[int, int, int, Timex]  # start, end, rule priority, timex
+Candidate = tuple[int, int, int, Found]  # start, end, rule priority, what the rule found
+Reference = tuple[date, Unit, str]  # first day, granularity and value of a date in the text
 
 _BEFORE, _AFTER = 50, 40  # characters a match may extend before or after its trigger
 _WORD_END = re.compile(r"\S*")
@@ -26,28 +30,66 @@ def find_timexes(text: str, published_at: str | None) -> list[Timex]:
 
     Relative expressions are resolved against the date of `published_at`
     (ISO 8601) and the tense around them; without it they stay underspecified.
+    Narrative ones ("the next day", "that year") follow the last date mentioned
+    before them, and `anchor` then holds that date's value.
     """
     anchor = parse_anchor(published_at)
     ctx = Context(text, anchor)
-    anchor_iso = anchor.isoformat() if anchor else None
     positions = _positions(ctx.tokens)
     candidates: list[Candidate] = []
+    windows: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules share trigger sets
     for priority, rule in enumerate(RULES):
-        for lo, hi in trigger_windows(text, positions, rule.triggers):
+        if rule.triggers not in windows:
+            windows[rule.triggers] = trigger_windows(text, positions, rule.triggers)
+        for lo, hi in windows[rule.triggers]:
             for match in rule.pattern.finditer(text, lo, hi):
                 try:
-                    result = rule.handle(match, ctx)
+                    found = rule.handle(match, ctx)
                 except (ValueError, OverflowError):
                     continue  # a date before year 1 or after 9999: not representable
-                if result is None:
-                    continue
-                kind, value, anchored = result
-                start, end = match.span()
-                timex = Timex(
-                    text[start:end], start, end, kind, value, anchor_iso if anchored else None
-                )
-                candidates.append((start, end, priority, timex))
-    return _select(candidates)
+                if found is not None:
+                    candidates.append((*match.span(), priority, found))
+    return _resolve(text, _select(candidates), anchor)
+
+
+def _resolve(text: str, kept: list[Candidate], anchor: date | None) -> list[Timex]:
+    """The timexes in text order, narrative ones valued from the last date before them."""
+    anchor_iso = anchor.isoformat() if anchor else None
+    references: list[Reference] = []
+    timexes = []
+    for start, end, _, found in kept:
+        if isinstance(found, FromReference):
+            resolved = _from_reference(found, references, anchor)
+            if resolved is None:
+                continue
+            kind, value, used = resolved
+        else:
+            kind, value, anchored = found
+            used = anchor_iso if anchored else None
+        if kind in {"DATE", "TIME"} and (parsed := parse_value(value)):
+            references.append((*parsed, value))
+        timexes.append(Timex(text[start:end], start, end, kind, value, used))
+    return timexes
+
+
+def _from_reference(
+    found: FromReference, references: list[Reference], anchor: date | None
+) -> tuple[TimexType, str, str | None] | None:
+    """(type, value, anchor used): the latest precise enough earlier date, else the anchor
+    (None for an anaphoric expression without an earlier date)."""
+    rank = GRANULARITY[found.unit]
+    reference = next((r for r in reversed(references) if GRANULARITY[r[1]] <= rank), None)
+    if reference is None and found.anaphoric:
+        return None
+    if reference is None and anchor:
+        reference = (anchor, "D", anchor.isoformat())
+    if reference is not None:
+        day, granularity, value = reference
+        try:
+            return found.kind, found.compute(day, granularity), value
+        except (ValueError, OverflowError):
+            pass
+    return found.kind, found.fallback, None
 
 
 def _positions(tokens: list[tuple[int, int, str]]) -> dict[str, list[int]]:
@@ -73,7 +115,7 @@ def trigger_windows(
     return [(lo, _WORD_END.match(text, hi).end()) for lo, hi in windows]  # type: ignore[union-attr]
 
 
-def _select(candidates: list[Candidate]) -> list[Timex]:
+def _select(candidates: list[Candidate]) -> list[Candidate]:
     """Longest spans first (earlier rules on ties); drop anything overlapping a kept span."""
     kept: list[Candidate] = []  # sorted by start, pairwise disjoint
     for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
@@ -82,4 +124,4 @@ def _select(candidates: list[Candidate]) -> list[Timex]:
         after_ok = i == len(kept) or cand[1] <= kept[i][0]
         if before_ok and after_ok:
             kept.insert(i, cand)
-    return [c[3] for c in kept]
+    return kept

@@ -44,7 +44,7 @@ ORDINALS: dict[str, int] = {
 # Calendar units → (ISO 8601 duration designator, is a time-of-day unit).
 UNITS: dict[str, tuple[str, bool]] = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
-    "day": ("D", False), "night": ("D", False), "week": ("W", False),
+    "day": ("D", False), "night": ("D", False), "week": ("W", False), "fortnight": ("FN", False),
     "weekend": ("WE", False), "month": ("M", False), "quarter": ("Q", False),
     "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
 }  # fmt: skip
@@ -110,17 +110,32 @@ TENS_ONES_RE = (
 )
 TEENS_RE = alternation(k for k, v in ONES.items() if v >= 10)
 _CARDINAL_WORD = rf"(?:{TENS_ONES_RE}|{alternation(ONES)})"
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000}
 # A quantity: digits (with an optional "1/2"), number words, "a"/"an", or vague words.
 NUMBER_RE = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_CARDINAL_WORD}(?:\s+and\s+a\s+half)?"
-    rf"|an?(?:\s+and\s+a\s+half)?|half\s+an?|{alternation(VAGUE_QUANTITIES)}|a\s+dozen|a\s+couple\s+of)"
+    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_CARDINAL_WORD}(?:\s+(?:hundred|thousand)|\s+and\s+a\s+half)?"
+    rf"|an?(?:\s+(?:hundred|thousand)|\s+and\s+a\s+half)?|half\s+an?|{alternation(VAGUE_QUANTITIES)}"
+    r"|a\s+dozen|(?:a\s+)?couple\s+of)"
 )
-UNIT_RE = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade)s?|centur(?:y|ies)"
+UNIT_RE = (
+    r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies)"
+)
 SEASON_RE = alternation(SEASONS)
 PART_OF_DAY_RE = alternation(PARTS_OF_DAY)
 ORDINAL_RE = alternation(ORDINALS)
 # Four-digit years a news text plausibly means; the rules exclude amounts around them.
 YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
+# "nineteen ninety-six" (broadcast transcripts)
+SPELLED_YEAR_RE = rf"(?:nineteen|twenty)\s+(?:{TENS_ONES_RE}|{TEENS_RE})"
+
+
+def year_number(text: str) -> int | None:
+    """The year of a YEAR_RE or SPELLED_YEAR_RE match ("nineteen ninety-six" → 1996)."""
+    if text.isdigit():
+        return int(text)
+    century, _, rest = text.lower().partition(" ")
+    yy = parse_number(rest.strip())
+    return None if yy is None else (19 if century == "nineteen" else 20) * 100 + int(yy)
 
 
 def parse_number(text: str) -> float | None:
@@ -133,11 +148,16 @@ def parse_number(text: str) -> float | None:
         return None
     if words[0] in {"a", "an"} and len(words) == 1:
         return 1 + half
-    fixed = {"a dozen": 12, "a couple of": 2, "half a": 0.5, "half an": 0.5}.get(" ".join(words))
+    fixed = {"a dozen": 12, "a couple of": 2, "couple of": 2, "half a": 0.5, "half an": 0.5}.get(
+        " ".join(words)
+    )
     if fixed is not None:
         return fixed
     if re.fullmatch(r"\d+(?:\.\d+)?", words[0]):
         return float(words[0]) + half
+    if words[-1] in _MULTIPLIERS:
+        base = parse_number(" ".join(words[:-1]))
+        return base * _MULTIPLIERS[words[-1]] if base else None
     total = 0
     for word in words:
         if word not in TENS and word not in ONES:

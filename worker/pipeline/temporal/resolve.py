@@ -60,7 +60,7 @@ def month_day(anchor: date, month_number: int, day: int, direction: Direction) -
         except ValueError:
             continue
     sided = [
-        d for d in candidates if direction * (d - anchor).days >= 0 and abs((d - anchor).days) < 250
+        d for d in candidates if direction * (d - anchor).days >= 0 and abs((d - anchor).days) < 300
     ]
     return min(sided or candidates, key=lambda d: abs((d - anchor).days), default=None)
 

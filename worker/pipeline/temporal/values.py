@@ -7,6 +7,7 @@ text gives ("2023-09", not "2023-09-13").
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import Literal
@@ -48,6 +49,42 @@ def fmt(day: date, unit: Unit) -> str:
     return f"{day.year // 100:02d}XX"
 
 
+# Granularities from finest to coarsest: a reference date serves a unit at its own
+# granularity or a coarser one ("the next day" needs a day, "that year" any date).
+GRANULARITY: dict[Unit, int] = {"D": 0, "W": 1, "WE": 1, "M": 2, "Q": 3, "H": 4, "Y": 5}
+_CALENDAR_VALUE = re.compile(
+    r"(?P<y>\d{4})(?:-(?:(?P<mo>\d\d)(?:-(?P<d>\d\d))?|W(?P<w>\d\d)|(?P<qh>[QH])(?P<n>[1-4])))?"
+)
+
+
+def parse_value(value: str) -> tuple[date, Unit] | None:
+    """(first day, granularity) of a calendar DATE/TIME value ("2023-W41" → Monday, "W").
+
+    None for values that name no calendar period (PRESENT_REF, XXXX-03, 199X...).
+    """
+    m = _CALENDAR_VALUE.match(value)
+    if m is None or (len(value) > m.end() and value[m.end()] not in "T-"):
+        return None
+    try:
+        return _period_start(m)
+    except ValueError:
+        return None
+
+
+def _period_start(m: re.Match[str]) -> tuple[date, Unit]:
+    year = int(m["y"])
+    if m["d"]:
+        return date(year, int(m["mo"]), int(m["d"])), "D"
+    if m["mo"]:
+        return date(year, int(m["mo"]), 1), "M"
+    if m["w"]:
+        return date.fromisocalendar(year, int(m["w"]), 1), "W"
+    if m["qh"]:
+        months = 3 if m["qh"] == "Q" else 6
+        return date(year, (int(m["n"]) - 1) * months + 1, 1), m["qh"]  # type: ignore[return-value]
+    return date(year, 1, 1), "Y"
+
+
 def unknown(unit: Unit) -> str:
     """The underspecified value of a unit when there is no anchor."""
     return {
@@ -81,19 +118,30 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
+def easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * ell) // 433
+    month = (h + ell - 7 * m + 90) // 25
+    return date(year, month, (h + ell - 7 * m + 33 * month + 19) % 32)
+
+
 def duration(n: float | None, designator: str, is_time: bool = False) -> str:
     """ISO 8601 duration ("P3M", "PT2H", "P2Y6M", "PXY") of n units; None means vague.
 
-    `designator` is a UNITS code; decades and centuries become years and a
-    weekend two days when the count is known, and a fraction is carried into
-    the next smaller unit ("2 1/2 years" → P2Y6M) as TimeML annotators do.
+    `designator` is a UNITS code; with a known count, decades and centuries become
+    years, fortnights weeks and a weekend two days (MULTIPLES), and a fraction is
+    carried into the next smaller unit ("2 1/2 years" → P2Y6M) as TimeML annotators do.
     """
     t = "T" if is_time else ""
     if n is None:
-        return f"P{t}X{designator}"
-    factor, base = {"WE": (2, "D"), "DE": (10, "Y"), "CE": (100, "Y")}.get(
-        designator, (1, designator)
-    )
+        return f"P{t}X{'W' if designator == 'FN' else designator}"
+    factor, base = MULTIPLES.get(designator, (1, designator))
     n *= factor
     whole = int(n)
     if n == whole:
@@ -106,6 +154,11 @@ def duration(n: float | None, designator: str, is_time: bool = False) -> str:
     infix = "T" if sub_time and not is_time else ""
     return f"{head}{infix}{round((n - whole) * sub_factor)}{sub}"
 
+
+# Units that are whole multiples of an ISO 8601 designator.
+MULTIPLES: dict[str, tuple[int, str]] = {
+    "WE": (2, "D"), "FN": (2, "W"), "DE": (10, "Y"), "CE": (100, "Y"),
+}  # fmt: skip
 
 # (designator, is a time unit) → (next smaller designator, factor, that one is a time unit)
 _SMALLER: dict[tuple[str, bool], tuple[str, int, bool]] = {

@@ -12,13 +12,12 @@ from worker.pipeline.temporal.lexicon import (
     MONTH_RE,
     ORDINAL_RE,
     ORDINALS,
-    TEENS_RE,
-    TENS_ONES_RE,
+    SPELLED_YEAR_RE,
     UNIT_RE,
     WEEKDAY_RE,
     YEAR_RE,
     month_number,
-    parse_number,
+    year_number,
 )
 from worker.pipeline.temporal.rules.base import (
     DIGITS,
@@ -31,6 +30,7 @@ from worker.pipeline.temporal.rules.base import (
     tense_direction,
     words,
 )
+from worker.pipeline.temporal.values import fmt
 
 _ISO = (
     r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
@@ -100,16 +100,34 @@ rule(rf"{_WD_PREFIX}(?:the\s+)?{_DAY_NUM}(?:\s+of)?\s+(?P<mon>{MONTH_RE}){_YEAR_
 )
 
 
-@rule(rf"{POSITION}?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?P<y>{YEAR_RE})(?!\d|,\d)", T_MONTHS)
-def month_year(m: re.Match[str], ctx: Context) -> Result:
-    """October 2023, mid-March 2022."""
-    return "DATE", f"{m['y']}-{month_number(m['mon']):02d}", False
+@rule(
+    rf"the\s+week\s+of\s+{_WD_PREFIX}(?P<mon>{MONTH_RE})\s+{_DAY_NUM}(?!\d|:\d|\s*%){_YEAR_SUFFIX}",
+    {"week"},
+)
+def week_of(m: re.Match[str], ctx: Context) -> Result | None:
+    """The week of March 6: the ISO week of that day."""
+    found = _month_day(m, ctx)
+    if found is None:
+        return None
+    kind, value, anchored = found
+    week = fmt(date.fromisoformat(value), "W") if value[0].isdigit() else "XXXX-WXX"
+    return kind, week, anchored
+
+
+@rule(
+    rf"{POSITION}?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?P<y>{YEAR_RE}(?!\d|,\d)|{SPELLED_YEAR_RE})",
+    T_MONTHS,
+)
+def month_year(m: re.Match[str], ctx: Context) -> Result | None:
+    """October 2023, mid-March 2022, January nineteen ninety-seven."""
+    year_ = year_number(" ".join(m["y"].split()))
+    return ("DATE", f"{year_:04d}-{month_number(m['mon']):02d}", False) if year_ else None
 
 
 @rule(
     r"(?P<pos>(?:early|late|mid)(?:-|\s+)|the\s+(?:middle|end|beginning|start|close|rest|remainder|"
     r"(?P<half>first|second|last|latter)\s+half)\s+of\s+|(?:fiscal|FY|calendar|model\s+year)\s*)?"
-    rf"(?<![$€£#.,:/])(?P<y>{YEAR_RE})(?!\s*(?:%|percent)|[.,:/]\d|[-–](?!{YEAR_RE}\b)\d)",
+    rf"(?<![$€£#.,:/])(?P<y>{YEAR_RE})(?!\s*(?:%|percent)|[.,:/]\d|[-–](?!{YEAR_RE}\b|\d\d\b)\d)",
     DIGITS,
 )
 def year(m: re.Match[str], ctx: Context) -> Result:
@@ -117,6 +135,16 @@ def year(m: re.Match[str], ctx: Context) -> Result:
     if m["half"]:
         return "DATE", f"{m['y']}-H{1 if m['half'].lower() == 'first' else 2}", False
     return "DATE", m["y"], False
+
+
+@rule(rf"(?<=[-–])(?<=\b{YEAR_RE}[-–])(?P<yy>\d\d)\b", DIGITS)
+def short_year(m: re.Match[str], ctx: Context) -> Result | None:
+    """The 91 of "fiscal 1990-91" or "1990-95": the next year with those last digits
+    (a span of years gives two dates, as "from 2010 to 2015" does)."""
+    first = int(ctx.text[m.start() - 5 : m.start() - 1])
+    year_ = first - first % 100 + int(m["yy"])
+    year_ += 100 if year_ <= first else 0
+    return ("DATE", str(year_), False) if year_ - first <= 20 else None
 
 
 _DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
@@ -135,17 +163,13 @@ def decade(m: re.Match[str], ctx: Context) -> Result:
 
 
 @rule(
-    rf"(?P<c>nineteen|twenty)\s+(?P<yy>{TENS_ONES_RE}|{TEENS_RE})(?!\s+(?:{UNIT_RE}))|the\s+year\s+(?P<k>two\s+thousand)",
+    rf"(?P<y>{SPELLED_YEAR_RE})(?!\s+(?:{UNIT_RE}))|the\s+year\s+(?P<k>two\s+thousand)",
     {"nineteen", "twenty", "thousand"},
 )
 def spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
     """Nineteen ninety-six, the year two thousand (broadcast transcripts)."""
-    if m["k"]:
-        return "DATE", "2000", False
-    yy = parse_number(m["yy"])
-    if yy is None:
-        return None
-    return "DATE", f"{19 if m['c'].lower() == 'nineteen' else 20}{int(yy):02d}", False
+    year_ = 2000 if m["k"] else year_number(" ".join(m["y"].split()))
+    return ("DATE", str(year_), False) if year_ else None
 
 
 @rule(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century", DIGITS)
@@ -168,6 +192,20 @@ _QUARTER_DET = (
 def quarter(m: re.Match[str], ctx: Context) -> Result | None:
     """Third-quarter, the fourth quarter of 1990, this year's first half → 2023-Q3 / 1990-H1."""
     return _quarter_or_half(m, ctx, ORDINALS[m["ord"].lower()], m["unit"].lower() == "quarter")
+
+
+@rule(
+    rf"(?:the\s+)?(?:(?P<y1>{YEAR_RE})(?:'s)?\s+)?(?P<which>first|last|final|second)\s+(?:two|2)\s+"
+    rf"quarters(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{YEAR_RE}))?",
+    {"quarters"},
+)
+def two_quarters(m: re.Match[str], ctx: Context) -> Result | None:
+    """The first two quarters of 1990 → 1990-H1, the last two quarters of 1990 → 1990-H2
+    (without a year, "the last two quarters" are the latest two: a duration)."""
+    first = m["which"].lower() == "first"
+    if not (first or m["y1"] or m["y2"]):
+        return None
+    return _quarter_or_half(m, ctx, 1 if first else 2, False)
 
 
 @rule(

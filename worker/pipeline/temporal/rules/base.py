@@ -27,7 +27,30 @@ from worker.pipeline.temporal.resolve import Direction
 from worker.pipeline.temporal.values import Unit, fmt, shift, unknown
 
 Result = tuple[TimexType, str, bool]
-Handler = Callable[[re.Match[str], Context], Result | None]
+
+
+@dataclass(frozen=True, slots=True)
+class FromReference:
+    """A value computed from the last calendar date mentioned before the expression.
+
+    Narratives date an event by the previous one ("On May 22, 1995, he was promoted,
+    and the following year..."), so "the next day", "that year" or "the previous
+    Friday" follow the latest earlier date of at least `unit`'s precision; the
+    publication date stands in when there is none, and `fallback` when that is unknown.
+    `compute` gets the reference's first day and granularity. An `anaphoric` expression
+    ("that day") with no earlier date in the text names an event's time, not a date,
+    and is dropped.
+    """
+
+    kind: TimexType
+    unit: Unit
+    compute: Callable[[date, Unit], str]
+    fallback: str
+    anaphoric: bool = False
+
+
+Found = Result | FromReference
+Handler = Callable[[re.Match[str], Context], Found | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +67,10 @@ RULES: list[Rule] = []
 
 
 # A match starts at a word boundary that is not inside a hyphenated word, except right
-# after a year and a dash: the second year of "2010-2015" is an expression of its own.
-_START = r"(?:(?<![\w-])|(?<=\d{4}[-–]))"
-_END = r"(?!\w|-(?!\d{4}\b))"
+# after a year and a dash (the second year of "2010-2015" or "1990-91" is an expression
+# of its own) and after "pre-"/"post-" ("post-1959"); it may end before such a dash.
+_START = r"(?:(?<![\w-])|(?<=[-–])(?:(?<=\d{4}[-–])|(?<=\bpre-)|(?<=\bpost-)))"
+_END = r"(?!\w|-(?!\d{4}\b|\d\d\b))"
 
 
 def rule(pattern: str, *triggers: Iterable[str]) -> Callable[[Handler], Handler]:
@@ -80,6 +104,9 @@ T_PARTS = set(PARTS_OF_DAY)
 # --------------------------------------------------------------------------- helpers
 
 _QUARTER_CONTEXT = re.compile(r"quarter|\bQ[1-4]\b", re.IGNORECASE)
+_LONGER_PERIOD = re.compile(
+    r"\b(?:nine|six)[- ]months?\b|\bfirst\s+half\b|\bfull\s+year\b", re.IGNORECASE
+)
 _BACK_WORDS = frozenset(
     {"last", "past", "previous", "preceding", "this past", "the past", "the last", "the previous"}
 )
@@ -136,10 +163,17 @@ def quarter_context(ctx: Context) -> bool:
     return ctx.mentions(_QUARTER_CONTEXT)
 
 
-def year_ago(ctx: Context) -> Result:
+def longer_period(m: re.Match[str], ctx: Context) -> bool:
+    """Whether the sentence of `m` reports more than a quarter ("for the nine months")."""
+    start, end = ctx.sentence(m.start(), m.end())
+    return _LONGER_PERIOD.search(ctx.text, start, end) is not None
+
+
+def year_ago(m: re.Match[str], ctx: Context) -> Result:
     """ "a year ago/earlier", "year-earlier": the year before, or in results news the
-    reported quarter a year back."""
-    if quarter_context(ctx):
+    reported quarter a year back, unless the sentence reports a longer period ("for the
+    nine months, ... compared with $48.7 million a year earlier")."""
+    if quarter_context(ctx) and not longer_period(m, ctx):
         base = last_quarter(ctx.anchor) if ctx.anchor else None
         value, anchored = relative(ctx, -4, "Q", base)
         return "DATE", value, anchored

@@ -18,12 +18,14 @@ from worker.pipeline.temporal.lexicon import (
     PART_OF_DAY_RE,
     SEASON_RE,
     SEASONS,
+    SPELLED_YEAR_RE,
     UNITS,
     WEEKDAY_FULL_RE,
     WEEKDAY_RE,
     YEAR_RE,
     month_number,
     weekday_number,
+    year_number,
 )
 from worker.pipeline.temporal.rules.base import (
     DIGITS,
@@ -33,8 +35,10 @@ from worker.pipeline.temporal.rules.base import (
     T_SEASONS,
     T_UNITS,
     T_WEEKDAYS,
+    FromReference,
     Result,
     last_quarter,
+    longer_period,
     quarter_context,
     relative,
     rule,
@@ -46,9 +50,9 @@ from worker.pipeline.temporal.rules.base import (
     words,
     year_ago,
 )
-from worker.pipeline.temporal.values import Unit, duration, fmt, nth_weekday
+from worker.pipeline.temporal.values import Unit, duration, easter, fmt, nth_weekday
 
-_MONTH_STEP = r"last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following"
+_MONTH_STEP = r"last|next|this|this\s+past|this\s+coming"
 
 
 @rule(
@@ -73,7 +77,7 @@ def month_alone(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 _MONTH_PREPOSITIONS = re.compile(
-    r"\b(?:in|on|by|since|until|till|from|to|through|before|after|during|between|and|or|of|since|early|late|mid)\s+$",
+    r"\b(?:in|on|by|since|until|till|from|to|through|before|after|during|between|and|or|of|since|early|late|mid|the)\s+$",
     re.IGNORECASE,
 )
 
@@ -101,6 +105,8 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "labor day": lambda y: nth_weekday(y, 9, 1, 1),
     "memorial day": lambda y: nth_weekday(y, 5, 1, -1),
     "election day": lambda y: nth_weekday(y, 11, 1, 1) + timedelta(days=1),
+    "easter": easter,
+    "easter sunday": easter,
 }
 HOLIDAY_WORDS = {name.split()[0].removesuffix("'s") for name in _HOLIDAYS}
 _HOLIDAY_RE = "|".join(
@@ -110,14 +116,22 @@ _HOLIDAY_RE = "|".join(
 
 
 @rule(
-    rf"(?:(?P<det>last|next|this)\s+)?(?-i:(?P<h>{_HOLIDAY_RE}))(?:,?\s+(?P<y>{YEAR_RE}))?",
+    rf"(?:(?P<det>last|next|this)\s+)?(?-i:(?P<h>{_HOLIDAY_RE}))(?!\s+(?:Island|Rising|egg))"
+    r"(?P<week>\s+week)?"
+    rf"(?:,?\s+(?P<y>{YEAR_RE}))?",
     HOLIDAY_WORDS,
 )
 def holiday(m: re.Match[str], ctx: Context) -> Result | None:
-    """Christmas, Thanksgiving Day, Election Day: fixed or computed dates."""
-    compute = _HOLIDAYS[words(m["h"])]
+    """Christmas, Thanksgiving Day, Election Day, Easter: fixed or computed dates;
+    "Easter week" is the ISO week of the day."""
+    unit: Unit = "W" if m["week"] else "D"
+
+    def compute(year_: int) -> date:
+        day_ = _HOLIDAYS[words(m["h"])](year_)
+        return day_ - timedelta(days=day_.isoweekday() - 1) if m["week"] else day_
+
     if m["y"]:
-        return "DATE", compute(int(m["y"])).isoformat(), False
+        return "DATE", fmt(compute(int(m["y"])), unit), False
     anchor = ctx.anchor
     if anchor is None:
         return None
@@ -130,7 +144,7 @@ def holiday(m: re.Match[str], ctx: Context) -> Result | None:
         day = min(d for d in candidates if d > anchor or (d == anchor and not step))
     else:
         day = min(candidates, key=lambda d: abs((d - anchor).days))
-    return "DATE", day.isoformat(), True
+    return "DATE", fmt(day, unit), True
 
 
 @rule(
@@ -162,7 +176,7 @@ def this_part_of_day(m: re.Match[str], ctx: Context) -> Result | None:
     return "TIME", (ctx.anchor + timedelta(days=offset)).isoformat() + time_suffix(m["pod"]), True
 
 
-_WEEKDAY_STEP = r"last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following"
+_WEEKDAY_STEP = r"last|next|this|this\s+coming|this\s+past"
 
 
 @rule(
@@ -212,6 +226,10 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
         return "DURATION", duration(1, unit), False  # "the year ended March 31": a fiscal year
     if det in {"the", "the latest", "the full", "the entire", "the whole"} and not m["mod"]:
         return _the_unit(m, ctx, unit, latest=det == "the latest")
+    if unit == "Q" and det == "this" and ctx.anchor and tense_direction(m, ctx) < 0:
+        # "This quarter's loss includes...": in the past, the quarter just reported
+        value, anchored = relative(ctx, 0, "Q", last_quarter(ctx.anchor))
+        return "DATE", value, anchored
     value, anchored = relative(ctx, step_of(det) or 0, unit)
     return "DATE", value, anchored
 
@@ -249,15 +267,16 @@ def year_end(m: re.Match[str], ctx: Context) -> Result:
 @rule(
     r"(?P<mod>(?:earlier|later|early|late|mid)(?:-|\s+)(?:in\s+)?)?(?:(?P<det>"
     + _UNIT_STEP
-    + r")\s+)?"
-    rf"(?P<s>{SEASON_RE})(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}))?",
+    + r")\s+)?(?:(?:early|late|mid)(?:-|\s+))?"
+    rf"(?P<s>{SEASON_RE})(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}|{SPELLED_YEAR_RE}))?",
     T_SEASONS,
 )
 def season(m: re.Match[str], ctx: Context) -> Result | None:
     """Last fall, this summer, the winter of 1994 → 2022-FA, 2023-SU, 1994-WI."""
     code = SEASONS[m["s"].lower()]
     if m["y"]:
-        return "DATE", f"{m['y']}-{code}", False
+        year_ = year_number(" ".join(m["y"].split()))
+        return ("DATE", f"{year_}-{code}", False) if year_ else None
     if not m["det"]:
         return None
     if ctx.anchor is None:
@@ -293,10 +312,12 @@ def year_earlier(m: re.Match[str], ctx: Context) -> Result | None:
     if m["y"]:
         if m["what"].lower() == "period" and not quarter_context(ctx):
             return None  # "the 2010-2015 period": just a year
+        if m["what"].lower() == "period" and longer_period(m, ctx):
+            return "DATE", m["y"], False  # "the nine months ... the 1988 period"
         base = last_quarter(ctx.anchor) if ctx.anchor else None
         quarter_ = f"Q{(base.month - 1) // 3 + 1}" if base else "QX"
         return "DATE", f"{m['y']}-{quarter_}", False
-    return year_ago(ctx)
+    return year_ago(m, ctx)
 
 
 @rule(
@@ -310,12 +331,23 @@ def latest_period(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", value, anchored
 
 
+@rule(
+    r"(?:the\s+)?(?:(?:same|corresponding|comparable)\s+)?(?:quarter|period)\s+"
+    r"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)|last\s+year's\s+(?:quarter|period)",
+    {"quarter", "period"},
+)
+def period_a_year_back(m: re.Match[str], ctx: Context) -> Result:
+    """The quarter a year ago, the corresponding period last year, last year's quarter:
+    the compared period, as "a year earlier" (`year_ago`)."""
+    return year_ago(m, ctx)
+
+
 # --------------------------------------------------------------------------- clock times
 
 _CLOCK = (
     r"(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d|:\d)"
-    r"|(?P<named>noon|midnight|midday)"
+    r"|(?<!\bhigh\s)(?P<named>noon|midnight|midday)"  # not "High Noon"
     r"|(?P<hw>\d{1,2})\s+(?:o'clock|in\s+the\s+(?P<pod>morning|afternoon|evening))"
 )
 _TIME_DAY = (
@@ -331,19 +363,37 @@ _DAY_BEFORE_CLOCK = re.compile(
 )
 
 
+# "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)": the day
+# follows a bracketed conversion, or closes it.
+_DAY_AFTER_BRACKET = re.compile(
+    rf"\s*\([^()]{{0,30}}?(?:\)\s*,?\s*(?:on\s+)?)?\b(?:{_TIME_DAY})",
+    re.IGNORECASE,
+)
+
+
 @rule(
     r"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
     rf"(?:{_CLOCK})(?:\s+(?P<tz>(?-i:[A-Z]{{2}}T|GMT|UTC)))?(?:,?\s+(?:on\s+)?(?:{_TIME_DAY}))?",
     DIGITS,
     {"noon", "midnight", "midday"},
 )
-def clock(m: re.Match[str], ctx: Context) -> Result | None:
-    """3 p.m., noon Thursday, 10:35 a.m., 9 a.m. EST Tuesday → 2023-10-13T15:00."""
+def clock(m: re.Match[str], ctx: Context) -> Result | FromReference | None:
+    """3 p.m., noon Thursday, 10:35 a.m., 9 a.m. EST Tuesday → 2023-10-13T15:00.
+
+    Without a day next to it, a time is on the day last mentioned (the publication
+    date if none): "Slepian was shot on Oct. 23 ... at 10 p.m.".
+    """
     hour, minute = _clock_time(m)
     if hour is None:
         return None
-    day, anchored = _clock_day(m, ctx)
-    return "TIME", f"{day}T{hour:02d}:{minute:02d}", anchored
+    clock_time = f"T{hour:02d}:{minute:02d}"
+    named = _clock_day(m, ctx)
+    if named is None:
+        return FromReference(
+            "TIME", "D", lambda day, _: day.isoformat() + clock_time, "XXXX-XX-XX" + clock_time
+        )
+    day, anchored = named
+    return "TIME", day + clock_time, anchored
 
 
 def _clock_time(m: re.Match[str]) -> tuple[int | None, int]:
@@ -362,13 +412,19 @@ def _clock_time(m: re.Match[str]) -> tuple[int | None, int]:
     return (hour % 12 + (12 if pm else 0)), int(m["mi"] or 0)
 
 
-def _clock_day(m: re.Match[str], ctx: Context) -> tuple[str, bool]:
-    """The day a clock time falls on: the day named after or just before it, else the anchor."""
+def _clock_day(m: re.Match[str], ctx: Context) -> tuple[str, bool] | None:
+    """The day a clock time falls on, the day named after it (maybe past a bracket) or
+    just before it, and whether it was resolved against the anchor; None if none is named."""
+    if not (m["wd"] or m["rel"] or m["mon"]):
+        m = (
+            _DAY_AFTER_BRACKET.match(ctx.text, m.end())
+            or _DAY_BEFORE_CLOCK.search(ctx.text, max(0, m.start() - 40), m.start())
+            or m
+        )
+    if not (m["wd"] or m["rel"] or m["mon"]):
+        return None
     if ctx.anchor is None:
         return "XXXX-XX-XX", False
-    before = _DAY_BEFORE_CLOCK.search(ctx.text, max(0, m.start() - 40), m.start())
-    if before and not (m["wd"] or m["rel"] or m["mon"]):
-        m = before
     if m["wd"]:
         return resolve.weekday(
             ctx.anchor, weekday_number(m["wd"]), tense_direction(m, ctx)
@@ -376,9 +432,7 @@ def _clock_day(m: re.Match[str], ctx: Context) -> tuple[str, bool]:
     if m["rel"]:
         offset = {"yesterday": -1, "tomorrow": 1}.get(m["rel"].lower(), 0)
         return (ctx.anchor + timedelta(days=offset)).isoformat(), True
-    if m["mon"]:
-        found = resolve.month_day(
-            ctx.anchor, month_number(m["mon"]), int(m["d"]), tense_direction(m, ctx)
-        )
-        return (found.isoformat(), True) if found else ("XXXX-XX-XX", False)
-    return ctx.anchor.isoformat(), True
+    found = resolve.month_day(
+        ctx.anchor, month_number(m["mon"]), int(m["d"]), tense_direction(m, ctx)
+    )
+    return (found.isoformat(), True) if found else ("XXXX-XX-XX", False)

@@ -31,7 +31,7 @@ from worker.pipeline.temporal.rules.base import (
     words,
     year_ago,
 )
-from worker.pipeline.temporal.values import Unit, duration
+from worker.pipeline.temporal.values import MULTIPLES, duration
 
 # --------------------------------------------------------------------------- durations
 
@@ -46,36 +46,61 @@ _DURATION_DET = (
 
 
 @rule(
-    rf"(?:(?P<mod>{_AMOUNT_MOD})\s+)?(?:(?P<det>{_DURATION_DET})\s+(?!(?:{NUMBER_RE})-))?(?<![\d,.$])(?P<num>{NUMBER_RE})"
+    r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bmay\s)|(?<=\bcan\s))"
+    r"one\s+day|someday",
+    {"day", "someday"},
+)
+def some_day(m: re.Match[str], ctx: Context) -> Result:
+    """ "Islam will one day be...", "someday": an unspecified future (before the
+    duration rule, which would read "one day" as P1D)."""
+    return "DATE", "FUTURE_REF", False
+
+
+# A range: "5-10 years", "two to three weeks", "between two and six days".
+_RANGE_HIGH = rf"(?:(?(btw)\s+and\s+|(?:\s*[-–]\s*(?=\d)|\s+(?:to|or)\s+))(?P<high>{NUMBER_RE}))?"
+
+
+@rule(
+    rf"(?:(?P<mod>{_AMOUNT_MOD})\s+)?(?:(?P<det>{_DURATION_DET})\s+(?!(?:{NUMBER_RE})-))?(?<![\d,.$])"
+    rf"(?P<btw>between\s+)?(?P<num>{NUMBER_RE}){_RANGE_HIGH}"
     rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?(?P<sep>\s+|-)"
     rf"(?P<unit>{UNIT_RE})(?:-long)?(?![- ]old\b)(?P<half>\s+and\s+a\s+half)?"
-    rf"(?:\s+(?P<dir>ago|earlier|from\s+now|hence))?",
+    rf"(?:\s+(?P<dir>(?:or\s+so\s+)?(?:ago|earlier)|from\s+now|hence))?",
     T_UNITS,
 )
 def quantity(m: re.Match[str], ctx: Context) -> Result | None:
-    """Three years, the past three months, five-year, two years ago, an hour and a half."""
+    """Three years, the past three months, five-year, two years ago, an hour and a half.
+
+    A range has no TIMEX3 value: it keeps its lower end ("two to three weeks" → P2W),
+    or is vague before "ago" ("five or six years ago" → PAST_REF).
+    """
     n = parse_number(m["num"])
     if n is not None and m["half"]:
         n += 0.5
     designator, is_time = unit_of(m["unit"])
-    if designator == "Q" and (
-        _FRACTION.match(ctx.text, m.end()) or (m["sep"] == "-" and m["unit"].endswith("s"))
+    if (
+        designator == "Q"
+        and n is not None
+        and (_FRACTION.match(ctx.text, m.end()) or (m["sep"] == "-" and m["unit"].endswith("s")))
     ):
         return None  # "a quarter of the shares", "three-quarters": fractions
     number_word = words(m["num"])
     direction = words(m["dir"])
     if direction:
-        return _ago(
-            m, ctx, n, designator, is_time, sign=1 if direction in {"from now", "hence"} else -1
-        )
+        sign = 1 if direction in {"from now", "hence"} else -1
+        return _ago(m, ctx, None if m["high"] else n, designator, is_time, sign)
     bare_a = number_word in {"a", "an"} and not (m["det"] or m["mod"])
     if bare_a and (m["unit"].lower() == "second" or _amount_before(m, ctx)):
-        return None  # "a second group"; "$2 million a year" is a rate, not a time span
+        return None  # "a second group"; a rate
     return "DURATION", duration(n, designator, is_time), False
 
 
 def _amount_before(m: re.Match[str], ctx: Context) -> bool:
-    return _AMOUNT_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()) is not None
+    """ "$2 million a year", "four flights a week": a rate, not a time span."""
+    return any(
+        pattern.search(ctx.text, max(0, m.start() - 40), m.start()) is not None
+        for pattern in (_AMOUNT_BEFORE, _COUNT_BEFORE)
+    )
 
 
 def _ago(
@@ -85,10 +110,10 @@ def _ago(
     if n is None or is_time or designator == "WE" or n != int(n):
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", False
     if designator == "Y" and n == 1 and sign < 0 and quarter_context(ctx):
-        return year_ago(ctx)
-    years = {"DE": 10, "CE": 100}.get(designator)  # "a decade ago" names a year, not a decade
-    unit: Unit = "Y" if years else designator  # type: ignore[assignment]
-    value, anchored = relative(ctx, sign * int(n) * (years or 1), unit)
+        return year_ago(m, ctx)
+    # "a decade ago" names a year, not a decade; "a fortnight ago" a week
+    factor, base = MULTIPLES.get(designator, (1, designator))
+    value, anchored = relative(ctx, sign * int(n) * factor, base)  # type: ignore[arg-type]
     return "DATE", value, anchored
 
 
@@ -96,25 +121,41 @@ _AMOUNT_BEFORE = re.compile(
     r"(?:\d|%|percent|cents?|dollars?|pounds?|euros?|yen|times|once|twice|billion|million|tons?|barrels?)\W*$",
     re.IGNORECASE,
 )
+# A counted plural noun: "four flights", "700 new seats".
+_COUNT_BEFORE = re.compile(rf"\b(?:{NUMBER_RE})\s+(?:[a-z]+\s+)?[a-z]+s\s*$", re.IGNORECASE)
 _FRACTION = re.compile(r"\s+of\b")
 _PLURAL_UNIT = r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
 
 
 @rule(
-    rf"(?P<det>(?:the\s+)?(?:recent|past|last|next|coming|following|ensuing|early)\s+){_PLURAL_UNIT}",
+    r"(?:(?:the\s+)?(?:recent|past|last|next|coming|following|ensuing|early|first|final)\s+"
+    rf"|the\s+(?=[a-z]+\s+ahead\b)){_PLURAL_UNIT}(?:\s+ahead)?",
     T_UNITS,
 )
 def vague_span(m: re.Match[str], ctx: Context) -> Result:
-    """Recent years, the coming weeks, the next months → PXY, PXW, PXM."""
+    """Recent years, the coming weeks, the first hours, the months ahead → PXY, PXW, PTXH."""
     designator, is_time = unit_of(m["unit"])
     return "DURATION", duration(None, designator, is_time), False
 
 
-@rule(rf"(?:(?<=\bfor\s)|(?<=\bover\s)){_PLURAL_UNIT}(?!\s+(?:ago|of|to\s+come))", T_UNITS)
+@rule(
+    r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bover\sthe\s)|(?<=\bwithin\s)|(?<=\btime\sin\s))"
+    rf"{_PLURAL_UNIT}(?!\s+(?:ago|of|to\s+come))",
+    T_UNITS,
+)
 def bare_plural(m: re.Match[str], ctx: Context) -> Result:
-    """ "for years", "over decades": an unknown number of units."""
+    """ "for years", "over the decades", "within weeks", "the first time in years": an
+    unknown number of units."""
     designator, is_time = unit_of(m["unit"])
     return "DURATION", duration(None, designator, is_time), False
+
+
+@rule(rf"(?P<unit>{UNIT_RE})-long", {"long"})
+def unit_long(m: re.Match[str], ctx: Context) -> Result:
+    """ "A day-long meeting" (one unit), "a decades-long battle" (an unknown number)."""
+    designator, is_time = unit_of(m["unit"])
+    plural = m["unit"].lower().endswith("s")
+    return "DURATION", duration(None if plural else 1, designator, is_time), False
 
 
 # --------------------------------------------------------------------------- sets
@@ -160,8 +201,9 @@ _REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
     "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
     "at present": "PRESENT_REF", "presently": "PRESENT_REF", "the present": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "more recently": "PAST_REF", "most recently": "PAST_REF", "until recently": "PAST_REF",
+    "recently": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF",
+    "until recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "then current": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF",
     "the medium term": "FUTURE_REF",
