@@ -76,3 +76,30 @@ def test_config_masks_secrets_and_rejects_bad_values() -> None:
     assert b"WORKER_BATCH_SIZE=8" in shown.stdout
     bad = _worker("config", env={"WORKER_BATCH_SIZE": "zero"})
     assert bad.returncode != 0 and b"WORKER_BATCH_SIZE" in bad.stderr
+
+
+def test_process_learns_a_sites_boilerplate_across_the_files_it_reads(tmp_path: Path) -> None:
+    from tests.unit.test_boilerplate import IN_BODY, site_dumps
+
+    dumps = site_dumps()
+    # Enough files that later batches (of 32) see what earlier ones taught.
+    for i in range(70):
+        dump, _ = dumps[i % len(dumps)]
+        envelope = {
+            "id": f"site-{i:03d}",
+            "url": f"https://www.harbour-gazette.example/{i}",
+            "text": dump,
+        }
+        (tmp_path / f"site-{i:03d}.json").write_bytes(orjson.dumps(envelope))
+    out = tmp_path / "events.jsonl"
+    result = _worker("process", str(tmp_path), "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    bodies = {
+        e["id"]: e["body"].split("\n\n") for e in map(orjson.loads, out.read_bytes().splitlines())
+    }
+    assert len(bodies) == 70
+    assert any(line in bodies["site-000"] for line in IN_BODY), "first batch: not learned yet"
+    for i in range(64, 70):
+        body, (_, own) = bodies[f"site-{i:03d}"], dumps[i % len(dumps)]
+        assert not any(line in body for line in IN_BODY)
+        assert all(paragraph in body for paragraph in own)
