@@ -150,14 +150,28 @@ class Pipeline:
             for process in list(getattr(self.executor, "_processes", {}).values()):
                 process.kill()
 
-    async def run(self, fn: Callable[..., pool.BatchResult], *args: Any) -> list[list[Output]]:
-        """Run one batch function in the pool; records the per-stage seconds it reports."""
+    async def run(
+        self, fn: Callable[..., pool.BatchResult], items: list[Input], *args: Any
+    ) -> list[list[Output]]:
+        """Run a batch function over `items` on every pool process at once.
+
+        The batch is split into one contiguous slice per process, so that a
+        single agent's batch uses all cores; results come back in input order.
+        Records the per-stage seconds each slice reports.
+        """
         await self.ready.wait()
         assert self.executor is not None
         loop = asyncio.get_running_loop()
-        results, seconds = await loop.run_in_executor(self.executor, fn, *args)
-        for stage, spent in seconds.items():
-            metrics.STAGE_SECONDS.labels(stage).observe(spent)
+        size = -(-len(items) // self.settings.pool_processes)  # ceiling division
+        slices = [items[i : i + size] for i in range(0, len(items), size)]
+        done = await asyncio.gather(
+            *(loop.run_in_executor(self.executor, fn, part, *args) for part in slices)
+        )
+        results: list[list[Output]] = []
+        for part_results, seconds in done:
+            results += part_results
+            for stage, spent in seconds.items():
+                metrics.STAGE_SECONDS.labels(stage).observe(spent)
         return results
 
     async def publish(self, results: list[list[Output]], events: list[EventT]) -> None:

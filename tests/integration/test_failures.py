@@ -84,14 +84,18 @@ def _assert_complete(env: dict[str, str], ids: set[str], records: list[Record]) 
             assert again == first, f"duplicate of {article_id} differs"
 
 
+def _feed(env: dict[str, str], count: int, prefix: str) -> set[str]:
+    """Produce `count` real dumps to the raw topic; returns their ids."""
+    messages = real_dumps(count, prefix)
+    produce_sync(env["KAFKA_BOOTSTRAP_SERVERS"], env["WORKER_TOPIC_RAW"], messages)
+    return {k.decode() for k, _ in messages}
+
+
 def test_kill_9_mid_run_then_restart_loses_nothing(
     env: dict[str, str], tmp_path: Path, workers: list[WorkerProcess]
 ) -> None:
-    raw, _, _ = _topics(env)
-    messages = real_dumps(3000, "crash")
-    ids = {k.decode() for k, _ in messages}
     first = _start(env, tmp_path, workers, "first")
-    produce_sync(env["KAFKA_BOOTSTRAP_SERVERS"], raw, messages)
+    ids = _feed(env, 3000, "crash")
     _wait_for_outcomes(env, ids, minimum=800)
     assert first.process is not None
     first.process.send_signal(signal.SIGKILL)
@@ -104,11 +108,8 @@ def test_kill_9_mid_run_then_restart_loses_nothing(
 def test_broker_paused_for_20_seconds_recovers_by_itself(
     env: dict[str, str], tmp_path: Path, workers: list[WorkerProcess], broker: EmbeddedBroker
 ) -> None:
-    raw, _, _ = _topics(env)
-    messages = real_dumps(600, "outage")
-    ids = {k.decode() for k, _ in messages}
     _start(env, tmp_path, workers, "outage")
-    produce_sync(env["KAFKA_BOOTSTRAP_SERVERS"], raw, messages)
+    ids = _feed(env, 600, "outage")
     _wait_for_outcomes(env, ids, minimum=100)
     assert broker.process is not None
     os.kill(broker.process.pid, signal.SIGSTOP)
@@ -153,12 +154,9 @@ def test_second_worker_joins_then_first_leaves_nothing_unconsumed(
 def test_sigterm_under_load_exits_zero_in_time_and_loses_nothing(
     env: dict[str, str], tmp_path: Path, workers: list[WorkerProcess]
 ) -> None:
-    raw, _, _ = _topics(env)
     env["WORKER_SHUTDOWN_TIMEOUT_S"] = "20"
-    messages = real_dumps(900, "sigterm")
-    ids = {k.decode() for k, _ in messages}
     busy = _start(env, tmp_path, workers, "busy")
-    produce_sync(env["KAFKA_BOOTSTRAP_SERVERS"], raw, messages)
+    ids = _feed(env, 900, "sigterm")
     _wait_for_outcomes(env, ids, minimum=150)
     started = time.monotonic()
     assert busy.stop(timeout=40) == 0
