@@ -1,7 +1,9 @@
 """Measure the cleaners on the shared dev sets.
 
-Prints body precision/recall/F1 (ScrapingHub benchmark scoring, as described
-in the data README), publication-date accuracy at day precision, and pages per
+Runs each page through the cleaning core exactly as `worker process` and the
+stream's clean agent do (`core.clean_message` on a JSON envelope with the page
+and its URL), and prints body precision/recall/F1 (ScrapingHub benchmark
+scoring, as described in the data README), publication-date accuracy at day precision, and pages per
 second, each next to a reference: bare trafilatura/htmldate calls for HTML, the
 "keep lines of ten words or more" baseline for text dumps.
 
@@ -20,21 +22,23 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import orjson
 import trafilatura
 from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.utils import decode_file, load_html
 
-from worker.pipeline.clean_html import clean_html
-from worker.pipeline.clean_text import clean_text_dump
-from worker.pipeline.errors import PipelineError
+from worker.pipeline.core import clean_message
 from worker.pipeline.language import detect_language
+from worker.pipeline.limits import Limits
+from worker.pipeline.messages import Input, Origin
 
 T = TypeVar("T")
 Page = tuple[str, str | None]  # HTML text and its URL (metadata only)
 
+_LIMITS = Limits()
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
 
@@ -115,18 +119,22 @@ def ten_word_lines(text: str) -> str:
     return "\n\n".join(line for line in text.splitlines() if len(line.split()) >= 10)
 
 
+def _core_clean(**envelope: str | None) -> dict[str, Any]:
+    """The cleaned event `worker process` would write for this envelope ({} if dead-lettered).
+
+    The same core function as the stream's clean agent: decode, clean, record.
+    """
+    payload = orjson.dumps({"id": "bench", **{k: v for k, v in envelope.items() if v}})
+    (output,) = clean_message(Input(payload, Origin(path="bench")), limits=_LIMITS, now="bench")
+    return orjson.loads(output.value) if output.kind == "cleaned" else {}
+
+
 def _dump_body(text: str) -> str:
-    try:
-        return clean_text_dump(text).body
-    except PipelineError:
-        return ""
+    return _core_clean(text=text).get("body", "")
 
 
 def _html_body(page: Page) -> str:
-    try:
-        return clean_html(*page).body
-    except PipelineError:
-        return ""
+    return _core_clean(html=page[0], url=page[1]).get("body", "")
 
 
 def _bare_body(page: Page) -> str:
@@ -135,10 +143,7 @@ def _bare_body(page: Page) -> str:
 
 
 def _html_date(page: Page) -> str:
-    try:
-        return clean_html(*page).published_at or ""
-    except PipelineError:
-        return ""
+    return _core_clean(html=page[0], url=page[1]).get("published_at") or ""
 
 
 def _bare_date(page: Page) -> str:
@@ -148,20 +153,20 @@ def _bare_date(page: Page) -> str:
 
 
 def run_dumps(data_dir: Path) -> None:
-    """Body F1 of `clean_text_dump` on dumps-dev, next to the ten-word baseline."""
+    """Body F1 of the core on dumps-dev, next to the ten-word baseline."""
     root = data_dir / "dumps-dev"
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     ids = sorted(truth)
     texts = [(root / "dumps" / f"{key}.txt").read_text(encoding="utf-8") for key in ids]
     gold = [truth[key]["articleBody"] for key in ids]
     print(f"dumps-dev ({len(ids)} dumps)")
-    for name, clean in (("clean_text_dump", _dump_body), ("lines >= 10 words", ten_word_lines)):
+    for name, clean in (("ours (core)", _dump_body), ("lines >= 10 words", ten_word_lines)):
         bodies, seconds = _timed(clean, texts)
         _report(name, body_scores(zip(gold, bodies, strict=True)), len(ids), seconds)
 
 
 def run_html(data_dir: Path) -> None:
-    """Body F1 of `clean_html` on scrapinghub-dev, next to bare trafilatura."""
+    """Body F1 of the core on scrapinghub-dev, next to bare trafilatura."""
     root = data_dir / "scrapinghub-dev"
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     ids = sorted(truth)
@@ -170,7 +175,7 @@ def run_html(data_dir: Path) -> None:
     ]
     gold = [truth[key]["articleBody"] for key in ids]
     print(f"scrapinghub-dev ({len(ids)} pages)")
-    for name, clean in (("clean_html", _html_body), ("trafilatura.extract", _bare_body)):
+    for name, clean in (("ours (core)", _html_body), ("trafilatura.extract", _bare_body)):
         bodies, seconds = _timed(clean, pages)
         _report(name, body_scores(zip(gold, bodies, strict=True)), len(ids), seconds)
 
@@ -185,14 +190,14 @@ def date_accuracy(gold: Sequence[str | None], found: Sequence[str]) -> float:
 
 
 def run_dates(data_dir: Path) -> None:
-    """Day-precision date accuracy of `clean_html` on htmldate-dev, next to bare htmldate."""
+    """Day-precision date accuracy of the core on htmldate-dev, next to bare htmldate."""
     root = data_dir / "htmldate-dev"
     truth = json.loads((root / "gold.json").read_text(encoding="utf-8"))
     ids = sorted(truth)
     pages = [(_read_gz_html(root / truth[key]["file"]), truth[key].get("url")) for key in ids]
     gold = [truth[key]["date"] for key in ids]
     print(f"htmldate-dev ({len(ids)} pages)")
-    for name, find in (("clean_html", _html_date), ("htmldate.find_date", _bare_date)):
+    for name, find in (("ours (core)", _html_date), ("htmldate.find_date", _bare_date)):
         found, seconds = _timed(find, pages)
         accuracy = date_accuracy(gold, found)
         print(f"  {name:<22} accuracy={accuracy:.3f} {len(ids) / seconds:8.1f} pages/s")
@@ -209,7 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the selected benchmark (all of them by default); return the exit code."""
     parser = argparse.ArgumentParser(prog="python -m bench.quality cleaning")
     parser.add_argument("--set", choices=sorted(_RUNS), action="append", dest="sets")
-    parser.add_argument("--data-dir", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument(
+        "--data-dir", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "data"
+    )
     args = parser.parse_args(argv)
     for name in args.sets or list(_RUNS):
         _RUNS[name](args.data_dir)

@@ -24,7 +24,7 @@ from pathlib import Path
 from worker.pipeline.dates import find_timexes
 from worker.pipeline.model import Timex
 
-DEFAULT_DATA_DIR = Path("/work/shared/data/timeml-dev")
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "timeml-dev"
 
 
 @dataclass(frozen=True, slots=True)
