@@ -266,6 +266,9 @@ def create_app(settings: Settings) -> faust.App:
         broker_commit_interval=1.0,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        # Backpressure: a stream prefetches at most a few batches, so a slow stage
+        # pauses fetching instead of filling memory with pages (default 4096).
+        stream_buffer_maxsize=settings.batch_size * 4,
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication,
         web_enabled=True,

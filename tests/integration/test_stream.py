@@ -34,7 +34,12 @@ def test_sample_dump_becomes_schema_valid_events(worker: WorkerProcess) -> None:
     article = SAMPLE.name.removesuffix(".txt")
 
     def done(records: list[Record]) -> bool:
-        return article in _ids(records, enriched_t) and article in _ids(records, entities_t)
+        """The enriched event and every one of its entity records (they span partitions)."""
+        events = [r.value for r in records if r.topic == enriched_t and r.value["id"] == article]
+        keys = {r.key for r in records if r.topic == entities_t}
+        return (
+            bool(events) and {s["entity_key"].encode() for s in events[0]["entity_summary"]} <= keys
+        )
 
     records = consume_until(
         worker.env["KAFKA_BOOTSTRAP_SERVERS"], [cleaned_t, enriched_t, entities_t], done
