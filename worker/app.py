@@ -187,19 +187,20 @@ class Pipeline:
         delay = 0.5
         while pending:
             failures = await self._send(pending)
-            pending = []
+            pending, transient = [], []
             for i, output, error in failures:
                 if _rejected_record(error) and output.kind != "deadletter":
                     results[i] = [self._rejected(events[i], output, error)]
-                    pending.append((i, results[i][0]))
+                    pending.append((i, results[i][0]))  # the dead letter goes out at once
                 else:
                     pending.append((i, output))
-            if pending and len(pending) == len(failures):
+                    transient.append(error)
+            if transient:
                 metrics.PRODUCE_RETRIES.inc()
                 log.warning(
                     "produce_retried",
-                    outputs=len(pending),
-                    error=repr(failures[0][2]),
+                    outputs=len(transient),
+                    error=repr(transient[0]),
                     delay_s=delay,
                 )
                 await asyncio.sleep(delay)
@@ -217,10 +218,9 @@ class Pipeline:
             for o in result:
                 if o.kind == "deadletter":
                     metrics.DEADLETTERS.labels(o.stage, o.reason).inc()
-                    article_id = o.key.decode(errors="replace")
                     log.warning(
                         "deadletter_written",
-                        article_id=article_id,
+                        article_id=o.key.decode(errors="replace"),
                         stage=o.stage,
                         reason=o.reason,
                         **coordinates,
