@@ -52,11 +52,12 @@ from worker.pipeline.temporal.rules.base import (
 )
 from worker.pipeline.temporal.values import Unit, duration, easter, fmt, nth_weekday
 
-_MONTH_STEP = r"last|next|this|this\s+past|this\s+coming"
+# "last May", "this coming Friday": the words that step a month or weekday from the anchor.
+_STEP = r"last|next|this|this\s+past|this\s+coming"
 
 
 @rule(
-    rf"{POSITION}?(?:(?P<det>{_MONTH_STEP})\s+)?(?P<mon>{MONTH_FULL_RE}|{MONTH_RE}(?<=\.))"
+    rf"{POSITION}?(?:(?P<det>{_STEP})\s+)?(?P<mon>{MONTH_FULL_RE}|{MONTH_RE}(?<=\.))"
     r"(?:\s+(?P<rel>this|last|next)\s+year)?",
     T_MONTHS,
 )
@@ -176,11 +177,8 @@ def this_part_of_day(m: re.Match[str], ctx: Context) -> Result | None:
     return "TIME", (ctx.anchor + timedelta(days=offset)).isoformat() + time_suffix(m["pod"]), True
 
 
-_WEEKDAY_STEP = r"last|next|this|this\s+coming|this\s+past"
-
-
 @rule(
-    rf"(?:(?P<det>{_WEEKDAY_STEP})\s+)?(?P<wd>{WEEKDAY_FULL_RE}|{WEEKDAY_RE}(?<=\.))(?P<pl>s)?"
+    rf"(?:(?P<det>{_STEP})\s+)?(?P<wd>{WEEKDAY_FULL_RE}|{WEEKDAY_RE}(?<=\.))(?P<pl>s)?"
     rf"(?:\s+(?P<pod>{PART_OF_DAY_RE}|night)(?P<pl2>s)?)?",
     T_WEEKDAYS,
 )
