@@ -13,6 +13,7 @@ from tests.conftest import SAMPLE
 from worker.pipeline.entities import EntityExtractor, entity_key
 from worker.pipeline.entities.chunking import chunk_spans
 from worker.pipeline.entities.credits import credit_spans
+from worker.pipeline.entities.described import described_places
 from worker.pipeline.entities.spans import (
     LABELS,
     Span,
@@ -110,6 +111,80 @@ def test_sample_pashinyan_without_possessive_or_title(sample: Entities, sample_b
     assert pashinyan.mentions == sample_body.count("Pashinyan")
     assert _canonicals(sample, "Pashinyan") == {"Nikol Pashinyan"}  # "Mr Pashinyan"
     assert not any(m.text.endswith("'s") or m.text.startswith("Mr") for m in sample.mentions)
+
+
+def test_sample_entity_list_is_exactly_right(sample: Entities) -> None:
+    # Read off the article by hand: every entity once, under its full name.
+    assert sorted((s.label, s.canonical) for s in sample.summary) == sorted(
+        [
+            ("PERSON", "Vladimir Putin"),
+            ("PERSON", "Nikol Pashinyan"),
+            ("ORG", "Commonwealth of Independent States"),
+            ("ORG", "Hamas"),
+            ("ORG", "International Criminal Court"),
+            ("GPE", "Moscow"),
+            ("GPE", "Russia"),
+            ("GPE", "Kyrgyzstan"),
+            ("GPE", "Bishkek"),
+            ("GPE", "Armenia"),
+            ("GPE", "Azerbaijan"),
+            ("GPE", "Ukraine"),
+            ("GPE", "Israel"),
+            ("GPE", "Gaza"),
+            ("LOC", "Nagorno-Karabakh"),
+            ("LOC", "Global South"),
+            ("NORP", "Soviet"),
+            ("NORP", "Russian"),
+            ("NORP", "Western"),
+            ("NORP", "Armenian"),
+            ("NORP", "Ukrainian"),
+            ("NORP", "Israeli"),
+            ("NORP", "Palestinian"),
+        ]
+    )
+    assert [(m.text, m.canonical) for m in sample.title_mentions] == [
+        ("Putin", "Vladimir Putin"),
+        ("Soviet", "Soviet"),
+    ]
+
+
+def _described(text: str, name: str) -> str:
+    start = text.index(name)
+    other = text.index("Ithaca") if "Ithaca" in text else len(text)
+    spans = [Span(start, start + len(name), "ORG")]
+    if other < len(text):
+        spans.append(Span(other, other + len("Ithaca"), "GPE"))
+    (first, *_) = described_places(text, spans)
+    return first.label
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # the sample: a locative object described again in the same sentence
+        (
+            "Azerbaijan reclaimed control last month of Nagorno-Karabakh, sparking a mass "
+            "exodus of the breakaway region’s ethnic Armenian population.",
+            "Nagorno-Karabakh",
+            "LOC",
+        ),
+        (
+            "Carlineo, 55, of Addison, a village southwest of Ithaca, pleaded guilty.",
+            "Addison",
+            "GPE",
+        ),
+        ("Shelling hit the Donbas region overnight.", "Donbas", "LOC"),
+        # a subject, not a place: "the territory's" is someone else's
+        ("Hamas said the territory’s health ministry counted 20 dead.", "Hamas", "ORG"),
+        # an apposition about the company, not a place
+        ("Microsoft, the country’s biggest company, said so.", "Microsoft", "ORG"),
+        ("They moved to Acme, the group that runs the region’s ports.", "Acme", "ORG"),
+        # the description belongs to the next sentence
+        ("He works in Acme. The region’s mayor agreed.", "Acme", "ORG"),
+    ],
+)
+def test_places_the_article_describes(text: str, name: str, label: str) -> None:
+    assert _described(text, name) == label
 
 
 def test_sample_places_nationalities_and_organisations(sample: Entities) -> None:
@@ -214,6 +289,10 @@ def test_chunk_spans_are_bounded_and_cover_the_text() -> None:
         ("Browns DL Sheldon Richardson", "PERSON", ("Sheldon Richardson", "PERSON")),
         ("JJ Watt", "PERSON", ("JJ Watt", "PERSON")),
         ("JOHN SMITH", "PERSON", ("JOHN SMITH", "PERSON")),
+        # English prefixes are not part of the name; Arabic articles are
+        ("ex-Soviet", "NORP", ("Soviet", "NORP")),
+        ("pro-Russian", "NORP", ("Russian", "NORP")),
+        ("al-Qaeda", "ORG", ("al-Qaeda", "ORG")),
     ],
 )
 def test_trim(

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from worker.pipeline.entities.canonical import resolve
 from worker.pipeline.entities.chunking import chunk_spans
 from worker.pipeline.entities.credits import credit_spans
+from worker.pipeline.entities.described import described_places
 from worker.pipeline.entities.gazetteer import Gazetteer, place_label
 from worker.pipeline.entities.spans import (
     LABELS,
@@ -144,10 +145,11 @@ class EntityExtractor:
         )
 
     def _clean(self, text: str, spans: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
-        """Drop credits, split and trim names, add missed "Mr X" persons."""
+        """Drop credits, split and trim names, add missed "Mr X" persons, type described places."""
         kept = split_possessives(text, drop_inside(spans, credits), self.gazetteer)
         trimmed = (trim(text, s, self.gazetteer) for s in kept)
-        return add_honorific_persons(text, [s for s in trimmed if s is not None])
+        named = add_honorific_persons(text, [s for s in trimmed if s is not None])
+        return described_places(text, named)
 
 
 def _names(texts: Sequence[str], parts: Sequence[list[Span]]) -> dict[str, str]:

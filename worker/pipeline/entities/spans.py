@@ -30,6 +30,8 @@ _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?= ?,| \(| 
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _WORD = re.compile(r"\S+")
 _WORD_BEFORE = re.compile(r"(\S+) $")
+# English prefixes glued to a name ("ex-Soviet", "pro-Russian"); not "al-Qaeda".
+_PREFIX = re.compile(r"(?:ex|pro|anti|non|post|pre|neo|pan)-(?=[A-Z])")
 _HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? ([A-Z][\w-]*(?:'[A-Z][\w-]*)?"
     r"(?: [A-Z][\w-]*(?:'[A-Z][\w-]*)?)*)"
@@ -83,7 +85,7 @@ def split_possessives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[
 
 
 def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
-    """Strip "the", possessives, dangling words and, for people, leading titles.
+    """Strip "the", "ex-", possessives, dangling words and, for people, leading titles.
 
     "Nikol Pashinyan's" → "Nikol Pashinyan", "Russian President Vladimir Putin"
     → "Vladimir Putin", "Mr Putin" → "Putin" (PERSON even if the model said
@@ -98,6 +100,9 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
     # a capital "The" before one word is part of the name: "The Hague", "The Guardian"
     if (article == "the" and len(words) > 1) or (article == "The" and len(words) > 2):
         words = words[1:]
+    prefix = _PREFIX.match(text, *words[0]) if words else None
+    if prefix:
+        words[0] = (prefix.end(), words[0][1])
     if not words or _is_web(text[words[0][0] : end]) or text[words[0][0] : end].islower():
         return None
     forms = [_strip_possessive(text[a:b]) for a, b in words]
