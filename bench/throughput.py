@@ -109,7 +109,10 @@ async def _flow(
 ) -> Flow:
     flow = Flow()
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, max_request_size=8 << 20, linger_ms=5)
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    # The measuring consumer must not add a fetch wait of its own to the latency.
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, enable_auto_commit=False, fetch_max_wait_ms=20
+    )
     await producer.start()
     await consumer.start()
     try:

@@ -25,7 +25,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from worker import __version__, metrics, pool
 from worker.clock import utc_now
-from worker.kafka import faust_credentials
+from worker.kafka import faust_credentials, use_fetch_wait
 from worker.learning import SiteLearning
 from worker.observability import get_logger
 from worker.pipeline.errors import PipelineError
@@ -277,6 +277,7 @@ def create_app(settings: Settings) -> faust.App:
         store="memory://",
         version=1,
     )
+    use_fetch_wait(app, settings.fetch_max_wait_ms)
     pipeline = Pipeline(app, settings)
     raw = app.topic(settings.topic_raw, key_type=bytes, value_type=bytes)
     cleaned = app.topic(settings.topic_cleaned, key_type=bytes, value_type=bytes)

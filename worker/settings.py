@@ -106,6 +106,14 @@ class Settings(BaseSettings):
         gt=0,
         description="Consumer group rebalance timeout (seconds).",
     )
+    fetch_max_wait_ms: int = Field(
+        alias="WORKER_FETCH_MAX_WAIT_MS",
+        default=100,
+        ge=1,
+        le=30_000,
+        description="Longest a fetch waits at the broker for new records (ms); "
+        "bounds per-hop latency on brokers that answer fetches late.",
+    )
 
     # Processing
     nlp_model: str = Field(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import ssl
+from typing import Any
 
 import faust
 
+from worker.app import create_app
 from worker.kafka import client_options, faust_credentials
 from worker.settings import Settings
 
@@ -42,3 +45,15 @@ def test_ssl_only() -> None:
     assert isinstance(
         faust_credentials(_settings(KAFKA_SECURITY_PROTOCOL="SSL")), faust.SSLCredentials
     )
+
+
+def test_worker_consumer_fetch_wait_is_the_setting() -> None:
+    # Faust hard-codes 1.5 s; on a broker that answers fetches late that is per-hop latency.
+    app = create_app(_settings(WORKER_FETCH_MAX_WAIT_MS="77"))
+
+    async def build() -> Any:
+        thread = app.consumer._thread  # type: ignore[attr-defined]
+        return thread._create_worker_consumer(app.transport)
+
+    consumer = asyncio.run(build())
+    assert consumer._fetch_max_wait_ms == 77
