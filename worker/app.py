@@ -12,6 +12,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from typing import Any, cast
 
 import faust
@@ -23,8 +24,9 @@ from aiokafka.errors import (
 from faust.types import EventT, StreamT
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from worker import __version__, metrics, pool
+from worker import __version__, loop_lag, metrics, pool
 from worker.clock import utc_now
+from worker.inflight import InFlight
 from worker.kafka import faust_credentials, use_fetch_wait
 from worker.learning import SiteLearning
 from worker.observability import get_logger
@@ -303,21 +305,36 @@ def create_app(settings: Settings) -> faust.App:
         learn: bool = False,
     ) -> None:
         in_flight = metrics.IN_FLIGHT.labels(agent)
-        async for batch_events in stream.noack_take(batch, within=within):
-            events: list[EventT] = list(batch_events)
-            in_flight.inc(len(events))
-            for event in events:
-                metrics.MESSAGES_IN.labels(event.message.topic).inc()
-            metrics.BATCH_SIZE.labels(agent).observe(len(events))
+        batches = InFlight(settings.max_in_flight_batches)
+
+        async def compute(events: list[EventT]) -> list[list[Output]]:
             inputs = learning.prepare(_inputs(events)) if learn else _inputs(events)
             with metrics.BATCH_SECONDS.labels(agent).time():
                 results = await pipeline.run(fn, inputs, *args, utc_now())
             if learn:
                 learning.learn(results)
+            return results
+
+        async def publish(events: list[EventT], results: list[list[Output]]) -> None:
             await pipeline.publish(results, events)
             for event in events:
                 await stream.ack(event)
             in_flight.dec(len(events))
+
+        try:
+            async for batch_events in stream.noack_take(batch, within=within):
+                events: list[EventT] = list(batch_events)
+                in_flight.inc(len(events))
+                for event in events:
+                    metrics.MESSAGES_IN.labels(event.message.topic).inc()
+                metrics.BATCH_SIZE.labels(agent).observe(len(events))
+                await batches.submit(
+                    [e.message.key for e in events],
+                    partial(compute, events),
+                    partial(publish, events),
+                )
+        finally:
+            await batches.cancel()
 
     @app.agent(raw, name="clean")
     async def clean_agent(stream: StreamT) -> None:
@@ -332,6 +349,10 @@ def create_app(settings: Settings) -> faust.App:
     @app.task
     async def start_pipeline() -> None:
         await pipeline.start()
+
+    @app.task
+    async def watch_event_loop() -> None:
+        await loop_lag.watch()
 
     progress = Progress(stall_after_s=settings.liveness_stall_s, started_at=time.monotonic())
     inputs = {settings.topic_raw, settings.topic_cleaned}

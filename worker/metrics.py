@@ -46,3 +46,11 @@ STAGE_SECONDS = Histogram(
     ["stage"],
     buckets=(0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
+EVENT_LOOP_LAG = Histogram(
+    "worker_event_loop_lag_seconds",
+    "How late a 50 ms timer fires on the event loop: time the loop was blocked.",
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
+)
+EVENT_LOOP_LAG_MAX = Gauge(
+    "worker_event_loop_lag_max_seconds", "Longest event-loop block seen since start."
+)

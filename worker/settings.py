@@ -133,6 +133,12 @@ class Settings(BaseSettings):
         ge=1,
         description="Messages per batch handed to the core.",
     )
+    max_in_flight_batches: int = Field(
+        alias="WORKER_MAX_IN_FLIGHT_BATCHES",
+        default=2,
+        ge=1,
+        description="Batches each agent has in the pool at once; more wait (backpressure).",
+    )
     batch_timeout_s: float = Field(
         alias="WORKER_BATCH_TIMEOUT_S",
         default=0.2,

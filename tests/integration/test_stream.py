@@ -118,6 +118,7 @@ def test_metrics_count_the_messages_that_flowed(worker: WorkerProcess) -> None:
     for stage in ("decode", "clean", "ner", "dates", "serialize"):
         assert f'worker_stage_seconds_count{{stage="{stage}"}}' in text
     assert "process_resident_memory_bytes" in text
+    assert "worker_event_loop_lag_seconds_count" in text
 
 
 def test_tail_prints_compact_lines_filtered_by_entity_and_date(worker: WorkerProcess) -> None:
