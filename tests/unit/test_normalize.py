@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import ftfy
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from worker.pipeline.normalize import count_words, normalize_text
+from worker.pipeline.normalize import _FTFY_CONFIG, count_words, fix_text, normalize_text
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -68,3 +71,34 @@ def test_is_idempotent_on_a_real_dump() -> None:
 )
 def test_count_words_is_comparable_across_scripts(text: str, words: int) -> None:
     assert count_words(text) == words
+
+
+# Lines of plain ASCII mixed with the characters ftfy acts on: mojibake, HTML
+# entities and tags, terminal escapes, carriage returns, ligatures, controls.
+_TRICKY = st.sampled_from(
+    [
+        "plain words",
+        "\n",
+        "\r\n",
+        "\r",
+        "&amp;",
+        "&eacute;",
+        "<b>",
+        "\x1b[31m",
+        "\x00",
+        "\ufb01",
+        "Ã©tÃ©",
+        "â€™",
+        "\u00a0",
+        "\u2028",
+        "caf\u00e9",
+        "\t",
+        " & ",
+    ]
+)
+
+
+@given(st.lists(_TRICKY, max_size=12).map("".join))
+def test_fix_text_is_ftfy_without_its_cost(text: str) -> None:
+    # The fast path skips lines ftfy leaves unchanged; the result must be ftfy's.
+    assert fix_text(text) == ftfy.fix_text(text, _FTFY_CONFIG)

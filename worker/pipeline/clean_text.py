@@ -245,11 +245,12 @@ def dump_fingerprints(text: str) -> list[str]:
     return [line_fingerprint(line) for line in lines if _WORD.search(line)]
 
 
-def _read_dump(text: str) -> tuple[str | None, list[str]]:
+@lru_cache(maxsize=2)  # cleaning and fingerprinting read the same dump one after the other
+def _read_dump(text: str) -> tuple[str | None, tuple[str, ...]]:
     """The date of a leading `date YYYY-MM-DD` header, and the normalized lines after it."""
     header = _HEADER_DATE.match(text)
     rest = text[header.end() :] if header else text
-    return (header.group(1) if header else None), normalize_text(rest).split("\n")
+    return (header.group(1) if header else None), tuple(normalize_text(rest).split("\n"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,11 @@ _WORD = re.compile(r"\w+")
 # Scripts written without spaces between words: Chinese, Japanese kana, Korean.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# Printable ASCII but "&", plus tab and newline: text ftfy returns unchanged
+# (mojibake, ligatures, odd line breaks and controls all need other characters;
+# "&" may start an HTML entity).
+_FTFY_NOOP = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")
+_SEGMENT = re.compile(r"[^\n]*\n|[^\n]+")  # ftfy's unit: a line with its "\n"
 
 
 def normalize_text(s: str) -> str:
@@ -53,10 +58,27 @@ def normalize_text(s: str) -> str:
     line breaks are kept (a dump's blocks are one per line) and runs of blank
     lines collapse to one blank line, the paragraph separator.
     """
-    text = ftfy.fix_text(s, _FTFY_CONFIG)
+    text = fix_text(s)
     text = _JUNK_CHARS.sub("", text).translate(_QUOTES)
     lines = (_HSPACE.sub(" ", line).strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def fix_text(s: str) -> str:
+    """`ftfy.fix_text` with our config, skipping the lines it would leave as they are.
+
+    ftfy fixes text line by line, at a fixed cost per line that made it a third
+    of all cleaning time on news pages, where most lines are plain ASCII. The
+    result is the same: same segments, same sticky "auto" HTML unescaping.
+    """
+    if _FTFY_NOOP.fullmatch(s):
+        return s
+    config, out = _FTFY_CONFIG, []
+    for line in _SEGMENT.findall(s):
+        if config.unescape_html == "auto" and "<" in line:
+            config = config._replace(unescape_html=False)
+        out.append(line if _FTFY_NOOP.fullmatch(line) else ftfy.fix_text(line, config))
+    return "".join(out)
 
 
 def count_words(text: str) -> int:
