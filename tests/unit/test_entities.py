@@ -148,6 +148,13 @@ def test_sample_entity_list_is_exactly_right(sample: Entities) -> None:
     ]
 
 
+def test_sample_every_occurrence_is_a_mention(sample: Entities, sample_body: str) -> None:
+    # "Western sanctions", "Western threats", "some Western weapons": all three.
+    for name in ("Western", "Russian", "Russia", "Moscow", "Israel", "Ukraine", "Hamas"):
+        found = [m for m in sample.mentions if m.canonical == name]
+        assert len(found) == len(re.findall(rf"\b{name}\b", sample_body)), name
+
+
 def _described(text: str, name: str) -> str:
     start = text.index(name)
     other = text.index("Ithaca") if "Ithaca" in text else len(text)

@@ -38,7 +38,7 @@ from worker.pipeline.model import Entities
 # Components that NER never reads; excluding them skips loading them at all.
 _NOT_FOR_NER = ("tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
 
-_PROPAGATED = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+_PROPAGATED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 _Found = tuple[list[Span], list[Span]]  # (model spans, gazetteer matches)
 
 
@@ -153,7 +153,7 @@ class EntityExtractor:
 
 
 def _names(texts: Sequence[str], parts: Sequence[list[Span]]) -> dict[str, str]:
-    """Each capitalised PERSON/ORG/GPE/LOC name of an article → its most frequent label."""
+    """Each capitalised PERSON/ORG/GPE/LOC/NORP name of an article → its most frequent label."""
     votes: dict[str, Counter[str]] = {}
     for text, spans in zip(texts, parts, strict=True):
         for span in spans:
