@@ -10,7 +10,6 @@ never loads spaCy.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
     from worker.pipeline.core import Enricher
 
 _enricher: Enricher | None = None
-_NICENESS = 5  # lower priority than the event-loop process
 # A real page run through the whole core at start, and one date string that no
 # locale reads: otherwise the first HTML page, and the first page whose date
 # goes to dateparser (its regexes for 200 locales compile on first use), each
@@ -41,9 +39,6 @@ def _init(model: str, max_chunk_chars: int, limits: Limits) -> None:
 
     # Ctrl-C reaches the whole process group; shutdown is the parent's job.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Where the pool shares a core with the event loop, the loop (heartbeats,
-    # fetches, acks: a few % of the CPU) must get it as soon as it needs it.
-    os.nice(_NICENESS)
 
     _enricher = Enricher(model, max_chunk_chars, limits)
     get_external_parser().get_date_data("warm-up 13 xyzzy")
