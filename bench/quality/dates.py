@@ -21,8 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from worker.pipeline.dates import find_timexes
-from worker.pipeline.model import Timex
+from worker.core.timex import find_timexes
+from worker.core.types import Timex
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "timeml-dev"
 

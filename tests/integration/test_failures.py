@@ -24,7 +24,7 @@ from tests.integration.conftest import (
     real_dumps,
     worker_env,
 )
-from worker.broker import EmbeddedBroker
+from worker.tools.broker import EmbeddedBroker
 
 pytestmark = pytest.mark.integration
 

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import SAMPLE
 from tests.integration.conftest import WorkerProcess, produce_sync, worker_env
-from worker.broker import EmbeddedBroker
+from worker.tools.broker import EmbeddedBroker
 
 pytestmark = pytest.mark.integration
 

@@ -15,7 +15,7 @@ from tests.integration.conftest import (
     worker_env,
 )
 from tests.unit.test_boilerplate import IN_BODY, MIN_ARTICLES, site_dumps
-from worker.broker import EmbeddedBroker
+from worker.tools.broker import EmbeddedBroker
 
 pytestmark = pytest.mark.integration
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from worker.pipeline.boilerplate import SiteBoilerplate, line_fingerprint
-from worker.pipeline.clean_html import clean_html, html_fingerprints
-from worker.pipeline.clean_text import clean_text_dump, dump_fingerprints
-from worker.pipeline.normalize import normalize_text
+from worker.core.cleaning.boilerplate import SiteBoilerplate, line_fingerprint
+from worker.core.cleaning.dump import clean_text_dump, dump_fingerprints, read_dump
+from worker.core.cleaning.html import clean_html, html_fingerprints, parse_html
+from worker.core.cleaning.normalize import normalize_text
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 ARTICLES = 6
@@ -63,8 +63,8 @@ def test_site_lines_leave_the_body_after_a_few_articles_and_paragraphs_stay() ->
     site = SiteBoilerplate()
     bodies = []
     for dump, own in site_dumps():
-        doc = clean_text_dump(dump, site.known(min_articles=MIN_ARTICLES))
-        site.observe(dump_fingerprints(dump))
+        doc = clean_text_dump(read_dump(dump), site.known(min_articles=MIN_ARTICLES))
+        site.observe(dump_fingerprints(read_dump(dump)))
         bodies.append(doc.body.split("\n\n"))
         assert all(paragraph in bodies[-1] for paragraph in own)
     assert all(line in bodies[0] for line in IN_BODY)  # the classifier alone keeps them
@@ -87,8 +87,8 @@ def test_site_paragraphs_leave_an_html_body_after_a_few_pages() -> None:
     bodies = []
     for own in real_articles()[:ARTICLES]:
         html = site_page(own)
-        doc = clean_html(html, "https://harbour-gazette.example/news/1", site.known())
-        site.observe(html_fingerprints(html))
+        doc = clean_html(parse_html(html), "https://harbour-gazette.example/news/1", site.known())
+        site.observe(html_fingerprints(parse_html(html)))
         bodies.append(doc.body.split("\n\n"))
         assert all(paragraph in bodies[-1] for paragraph in own)
     assert PROMPT in bodies[0] and FOOTER in bodies[0]  # the extractor alone keeps them

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from worker.pipeline.clean_html import clean_html
-from worker.pipeline.errors import PipelineError
-from worker.pipeline.model import CleanedDoc
+from worker.core.cleaning.html import clean_html, parse_html
+from worker.core.errors import PipelineError
+from worker.core.types import CleanedDoc
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 URL = "https://www.aljazeera.com/news/2019/11/nasa-commercial-moon-shot-musk-bezos-firms-bid-191118212515271.html"
@@ -31,7 +31,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def page() -> CleanedDoc:
     html = gzip.decompress((FIXTURES / "html_en_aljazeera.html.gz").read_bytes()).decode("utf-8")
-    return clean_html(html, URL)
+    return clean_html(parse_html(html), URL)
 
 
 def test_metadata(page: CleanedDoc) -> None:
@@ -82,18 +82,18 @@ def test_non_english_page_is_not_damaged(lang: str, paragraphs: tuple[str, ...])
         + "".join(f"<p>{p}</p>" for p in paragraphs)
         + "</article></body></html>"
     )
-    doc = clean_html(html)
+    doc = clean_html(parse_html(html))
     assert doc.language == lang
     assert doc.body.split("\n\n") == list(paragraphs)
 
 
 def test_a_url_given_as_the_document_is_not_fetched() -> None:
     with pytest.raises(PipelineError) as caught:
-        clean_html(URL, URL)
+        clean_html(parse_html(URL), URL)
     assert (caught.value.stage, caught.value.reason) == ("clean", "no_body")
 
 
 def test_empty_page_is_rejected() -> None:
     with pytest.raises(PipelineError) as caught:
-        clean_html("<html><body><nav>Home</nav></body></html>")
+        clean_html(parse_html("<html><body><nav>Home</nav></body></html>"))
     assert caught.value.reason == "no_body"

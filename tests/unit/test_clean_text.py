@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from worker.pipeline.clean_text import clean_text_dump
-from worker.pipeline.errors import PipelineError
-from worker.pipeline.model import CleanedDoc
-from worker.pipeline.normalize import normalize_text
+from worker.core.cleaning.dump import clean_text_dump, read_dump
+from worker.core.cleaning.normalize import normalize_text
+from worker.core.errors import PipelineError
+from worker.core.types import CleanedDoc
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SAMPLE = "000_d59a720f40c57080.txt"
@@ -26,7 +26,7 @@ def _read(name: str) -> str:
 
 @pytest.fixture(scope="module")
 def sample() -> CleanedDoc:
-    return clean_text_dump(_read(SAMPLE))
+    return clean_text_dump(read_dump(_read(SAMPLE)))
 
 
 def _sample_article_paragraphs() -> list[str]:
@@ -74,7 +74,7 @@ def test_sample_each_caption_once(sample: CleanedDoc) -> None:
 
 
 def test_german_dump_passes_through_undamaged() -> None:
-    doc = clean_text_dump(_read("dump_de_comwrap_excerpt.txt"))
+    doc = clean_text_dump(read_dump(_read("dump_de_comwrap_excerpt.txt")))
     assert doc.language == "de"
     assert (
         doc.title
@@ -92,7 +92,7 @@ def test_german_dump_passes_through_undamaged() -> None:
 
 
 def test_comment_section_and_share_links_are_dropped() -> None:
-    doc = clean_text_dump(_read("dump_en_comments_excerpt.txt"))
+    doc = clean_text_dump(read_dump(_read("dump_en_comments_excerpt.txt")))
     assert doc.title == 'Anthony Lynn: "We needed to win this game"'
     assert doc.byline == "Michael David Smith"
     assert doc.published_at == "2019-11-19"
@@ -107,5 +107,5 @@ def test_dump_without_article_text_is_rejected() -> None:
         "Home News Sport Weather\nSubscribe\nFacebook\n© 2019 Example Media. All rights reserved."
     )
     with pytest.raises(PipelineError) as caught:
-        clean_text_dump(dump)
+        clean_text_dump(read_dump(dump))
     assert (caught.value.stage, caught.value.reason) == ("clean", "no_body")

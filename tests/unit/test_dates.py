@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-import worker.pipeline.temporal.extract as extract
-from worker.pipeline.dates import find_timexes
-from worker.pipeline.model import Timex
+import worker.core.timex.extract as extract
+from worker.core.timex import find_timexes
+from worker.core.types import Timex
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "000_d59a720f40c57080.txt"
 FRIDAY = "2023-10-13"  # the reference article's publication date, a Friday

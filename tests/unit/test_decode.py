@@ -7,8 +7,8 @@ import gzip
 import orjson
 import pytest
 
-from worker.pipeline.decode import decode
-from worker.pipeline.errors import PipelineError
+from worker.core.decode import decode
+from worker.core.errors import PipelineError
 
 LIMIT = 100_000
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 
@@ -15,7 +16,11 @@ PROFILES = [[], ["ui"], ["metrics"], ["ui", "metrics"]]
 
 def _compose(*args: str) -> subprocess.CompletedProcess[str]:
     exe = shutil.which("docker-compose")
-    assert exe, "docker-compose is required (apt-get install docker-compose; .ci/run does it)"
+    if exe is None:
+        # CI sets REQUIRE_DOCKER_COMPOSE=1 (and installs it): there, missing is a failure.
+        if os.environ.get("REQUIRE_DOCKER_COMPOSE") == "1":
+            pytest.fail("docker-compose is required: apt-get install docker-compose")
+        pytest.skip("docker-compose is not installed (apt-get install docker-compose)")
     return subprocess.run(
         [exe, "-f", str(ROOT / "docker-compose.yml"), *args],
         capture_output=True,

@@ -10,11 +10,11 @@ import pytest
 
 from bench.quality.entities import load_gold
 from tests.conftest import SAMPLE
-from worker.pipeline.entities import EntityExtractor, entity_key
-from worker.pipeline.entities.chunking import chunk_spans
-from worker.pipeline.entities.credits import credit_spans
-from worker.pipeline.entities.described import described_places
-from worker.pipeline.entities.spans import (
+from worker.core.entities import EntityExtractor, entity_key
+from worker.core.entities.chunking import chunk_spans
+from worker.core.entities.credits import credit_spans
+from worker.core.entities.described import described_places
+from worker.core.entities.spans import (
     LABELS,
     Span,
     apply_gazetteer,
@@ -23,7 +23,7 @@ from worker.pipeline.entities.spans import (
     split_possessives,
     trim,
 )
-from worker.pipeline.model import Entities, EntitySummary, Place
+from worker.core.types import Entities, EntitySummary, Place
 
 GOLD = Path(__file__).parents[1] / "fixtures/entities-gold/gold.jsonl"
 TITLE = "Putin calls for ex-Soviet states to expand their influence"

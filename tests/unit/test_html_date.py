@@ -7,7 +7,7 @@ import json
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from worker.pipeline.html_date import publication_date
+from worker.core.cleaning.published import publication_date
 
 NAV_TODAY = '<nav><time class="today">Samstag, 19. Oktober 2019</time></nav>'
 

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from worker.inflight import InFlight
+from worker.stream.inflight import InFlight
 
 
 def _batch(

@@ -9,8 +9,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from worker.feed import message_key
-from worker.inputs import article_stem, read_inputs
+from worker.tools.inputs import article_stem, read_inputs
+from worker.tools.produce import message_key
 
 
 def test_stem_drops_all_known_extensions() -> None:

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import ssl
 from typing import Any
+from unittest import mock
 
 import faust
 
-from worker.app import create_app
 from worker.kafka import client_options, faust_credentials
 from worker.settings import Settings
+from worker.stream.app import create_app
 
 
 def _settings(**env: str) -> Settings:
-    return Settings.model_validate(env)
+    """Settings read from an environment holding exactly `env` (and no KAFKA_/WORKER_ variable)."""
+    kept = {k: v for k, v in os.environ.items() if not k.startswith(("KAFKA_", "WORKER_"))}
+    with mock.patch.dict(os.environ, {**kept, **env}, clear=True):
+        return Settings(_env_file=None)  # type: ignore[call-arg]
 
 
 def test_plaintext_by_default() -> None:
-    options = client_options(_settings(KAFKA_BOOTSTRAP_SERVERS="k1:9092,k2:9092"))
+    options = client_options(_settings(KAFKA_BOOTSTRAP_SERVERS="k1:9092,k2:9092").kafka)
     assert options == {"bootstrap_servers": "k1:9092,k2:9092", "security_protocol": "PLAINTEXT"}
-    assert faust_credentials(_settings()) is None
+    assert faust_credentials(_settings().kafka) is None
 
 
 def test_sasl_ssl_for_managed_clusters() -> None:
@@ -30,12 +35,12 @@ def test_sasl_ssl_for_managed_clusters() -> None:
         KAFKA_SASL_USERNAME="svc",
         KAFKA_SASL_PASSWORD="s3cret",
     )
-    options = client_options(settings)
+    options = client_options(settings.kafka)
     assert options["security_protocol"] == "SASL_SSL"
     assert options["sasl_mechanism"] == "SCRAM-SHA-512"
     assert (options["sasl_plain_username"], options["sasl_plain_password"]) == ("svc", "s3cret")
     assert isinstance(options["ssl_context"], ssl.SSLContext)
-    credentials = faust_credentials(settings)
+    credentials = faust_credentials(settings.kafka)
     assert isinstance(credentials, faust.SASLCredentials)
     assert credentials.username == "svc" and credentials.ssl_context is not None
     assert "s3cret" not in str(settings.masked())
@@ -43,7 +48,7 @@ def test_sasl_ssl_for_managed_clusters() -> None:
 
 def test_ssl_only() -> None:
     assert isinstance(
-        faust_credentials(_settings(KAFKA_SECURITY_PROTOCOL="SSL")), faust.SSLCredentials
+        faust_credentials(_settings(KAFKA_SECURITY_PROTOCOL="SSL").kafka), faust.SSLCredentials
     )
 
 

@@ -7,7 +7,7 @@ import time
 
 from prometheus_client import REGISTRY
 
-from worker import loop_lag
+from worker.stream import loop_lag
 
 
 def _value(name: str, **labels: str) -> float:

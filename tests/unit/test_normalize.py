@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from worker.pipeline.normalize import _FTFY_CONFIG, count_words, fix_text, normalize_text
+from worker.core.cleaning.normalize import _FTFY_CONFIG, count_words, fix_text, normalize_text
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

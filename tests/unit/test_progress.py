@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from worker.progress import Progress
+from worker.stream.health import Progress
 
 
 def test_idle_worker_without_lag_stays_healthy() -> None:

@@ -1,0 +1,56 @@
+"""The functional core: decode → clean → enrich → event records. No Kafka, no global state.
+
+The shells use only what is exported here. `Core` (its stages load spaCy) is
+imported lazily, so that the event-loop process can use the light types
+without loading any model.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from worker.core.decode import peek_envelope, peek_site
+from worker.core.errors import REASONS, PipelineError, Stage
+from worker.core.limits import Limits
+from worker.core.records import ATTEMPT_HEADER, deadletter_output
+from worker.core.timing import StageTimer
+from worker.core.types import (
+    Batch,
+    DeadLetter,
+    Input,
+    Origin,
+    Output,
+    OutputKind,
+    SiteObservation,
+)
+
+if TYPE_CHECKING:
+    from worker.core.pipeline import Core
+
+__all__ = [
+    "ATTEMPT_HEADER",
+    "REASONS",
+    "Batch",
+    "Core",
+    "DeadLetter",
+    "Input",
+    "Limits",
+    "Origin",
+    "Output",
+    "OutputKind",
+    "PipelineError",
+    "SiteObservation",
+    "Stage",
+    "StageTimer",
+    "deadletter_output",
+    "peek_envelope",
+    "peek_site",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Core":
+        from worker.core.pipeline import Core
+
+        return Core
+    raise AttributeError(f"module 'worker.core' has no attribute {name!r}")

@@ -1,0 +1,134 @@
+"""Reclassify dump lines by their neighbours, then find the article's lines.
+
+What a line is also depends on what is around it: everything after a comment
+section header is comments, headlines under "Related" are links, a short line
+above a bare credit is a caption, a lone sentence among menus is a teaser. The
+article is then the run of lines with the highest body score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from worker.core.cleaning.dump_lines import KEPT, Kind, Line
+from worker.core.text import CREDIT_ONLY_LINE
+
+# Region scores per kind, as a multiple of the line's word count (at least 2).
+_WEIGHT = {
+    Kind.BODY: 1.0,
+    Kind.LONG: 0.5,
+    Kind.SHORT: 0.5,
+    Kind.HEADING: -1.0,
+    Kind.TAG: -0.5,
+    Kind.NAV: -1.0,
+    Kind.BOILERPLATE: -1.0,
+    Kind.CAPTION: 0.0,
+    Kind.COMMENTS: -1.0,
+    Kind.LINKS: -5.0,
+}
+_TRANSPARENT = {Kind.CAPTION, Kind.BOILERPLATE}
+_MAX_ISOLATED_WORDS = 30
+_ISOLATION_REACH = 2
+_MIN_WORDS_BEFORE_COMMENTS = 100
+_MIN_PARAGRAPH_WORDS = 15
+_MAX_CREDIT_LINE_WORDS = 10
+_MAX_CAPTION_WORDS = 60
+
+
+def in_context(lines: list[Line]) -> list[Line]:
+    """The lines before any comment section, reclassified by their neighbours."""
+    return _demote_isolated(_mark_credited_captions(_mark_link_lists(_before_comments(lines))))
+
+
+def _before_comments(lines: list[Line]) -> list[Line]:
+    """Drop everything after the first comment-section header that follows article text."""
+    body_words = 0
+    for position, line in enumerate(lines):
+        if line.kind is Kind.COMMENTS and body_words >= _MIN_WORDS_BEFORE_COMMENTS:
+            return lines[:position]
+        if line.kind is Kind.BODY:
+            body_words += line.words
+    return lines
+
+
+def _mark_link_lists(lines: list[Line]) -> list[Line]:
+    """Headlines listed under a "Related"-style header are links, up to the next paragraph."""
+    marked: list[Line] = []
+    in_list = False
+    for line in lines:
+        in_list = line.kind is Kind.LINKS or (in_list and not _is_paragraph(line))
+        if in_list and line.kind in KEPT:
+            line = replace(line, kind=Kind.NAV)
+        marked.append(line)
+    return marked
+
+
+def _mark_credited_captions(lines: list[Line]) -> list[Line]:
+    """A short text line followed by a bare credit line is a caption, and so is the credit."""
+    marked = list(lines)
+    for position in range(1, len(lines)):
+        line, previous = lines[position], lines[position - 1]
+        if _is_credit_line(line) and previous.kind in KEPT and previous.words <= _MAX_CAPTION_WORDS:
+            marked[position - 1] = replace(previous, kind=Kind.CAPTION)
+            marked[position] = replace(line, kind=Kind.CAPTION)
+    return marked
+
+
+def _is_credit_line(line: Line) -> bool:
+    return (
+        line.kind in (Kind.HEADING, Kind.NAV)
+        and line.words <= _MAX_CREDIT_LINE_WORDS
+        and bool(CREDIT_ONLY_LINE.search(line.text))
+    )
+
+
+def _demote_isolated(lines: list[Line]) -> list[Line]:
+    """A short text line with no text near it is a teaser, not a paragraph.
+
+    Captions and ad markers are not neighbours: articles are interrupted by
+    pictures and ads, teaser lists by headlines, dates and tags.
+    """
+    solid = [i for i, line in enumerate(lines) if line.kind not in _TRANSPARENT]
+    demoted = list(lines)
+    for position, index in enumerate(solid):
+        line = lines[index]
+        neighbours = [
+            *solid[max(0, position - _ISOLATION_REACH) : position],
+            *solid[position + 1 : position + 1 + _ISOLATION_REACH],
+        ]
+        if (
+            line.kind in KEPT
+            and line.words < _MAX_ISOLATED_WORDS
+            and len(neighbours) == 2 * _ISOLATION_REACH
+            and all(lines[i].kind not in KEPT for i in neighbours)
+        ):
+            demoted[index] = replace(line, kind=Kind.NAV)
+    return demoted
+
+
+def _is_paragraph(line: Line) -> bool:
+    return line.kind is Kind.BODY and line.words >= _MIN_PARAGRAPH_WORDS
+
+
+def main_region(lines: Sequence[Line]) -> tuple[int, int]:
+    """Bounds [start, end) of the line run with the highest body score (Kadane)."""
+    best, best_bounds = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for position, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, position
+        total += _WEIGHT[line.kind] * max(line.words, 2)
+        if total > best:
+            best, best_bounds = total, (start, position + 1)
+    return best_bounds
+
+
+def is_subheading(region: Sequence[Line], position: int) -> bool:
+    """A heading between two stretches of running text belongs to the article."""
+    return (
+        region[position].kind is Kind.HEADING
+        and 0 < position < len(region) - 1
+        and region[position - 1].kind in KEPT
+        and region[position + 1].kind in KEPT
+    )

@@ -1,0 +1,137 @@
+"""Clean HTML pages with trafilatura (main text, metadata) and htmldate (date).
+
+The page is parsed once into an lxml tree and only that tree is handed on:
+given a tree, neither trafilatura nor htmldate can mistake the input for a URL
+and fetch it, and the page is not parsed twice: `parse_html` parses it once,
+for cleaning and for the boilerplate fingerprints. The publication date comes
+from the URL or the page's declared metadata, else from htmldate, which
+trafilatura's metadata step runs on the same tree (see `published`). The URL is
+metadata only: it helps the date and site heuristics.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
+
+from worker.core.cleaning.boilerplate import line_fingerprint
+from worker.core.cleaning.language import detect_language
+from worker.core.cleaning.normalize import count_words, normalize_text
+from worker.core.cleaning.published import HTMLDATE_PARAMS, publication_date
+from worker.core.errors import PipelineError
+from worker.core.types import CleanedDoc
+
+# Elements that hold picture captions. Figures are dropped by trafilatura, but
+# caption blocks outside <figure> can reach the text, so they are matched too.
+_CAPTION_XPATH = "//figcaption|//*[contains(@class, 'caption')][not(ancestor::figcaption)]"
+# trafilatura falls back to any text it finds, even a lone menu ("Home News"):
+# fewer words than this is not an article.
+_MIN_BODY_WORDS = 5
+# Elements whose text trafilatura outputs as one paragraph each.
+_BLOCK_XPATH = "//p|//li|//h1|//h2|//h3|//h4|//h5|//h6|//blockquote|//td|//dt|//dd"
+_MIN_CAPTION_CHARS = 15
+_MAX_CAPTION_CHARS = 600
+
+
+def parse_html(html: str) -> HtmlElement | None:
+    """The page's lxml tree (None when it does not parse): the one parse of a page."""
+    return load_html(html)
+
+
+def clean_html(
+    tree: HtmlElement | None, url: str | None = None, boilerplate: frozenset[str] = frozenset()
+) -> CleanedDoc:
+    """Extract the article of a parsed page (`parse_html`): body, title, byline, date,
+    captions, language. The tree is left as it is: trafilatura's `bare_extraction`
+    works on a copy of a tree it is given (so both extraction passes see the page).
+
+    `boilerplate` holds fingerprints (`boilerplate.line_fingerprint`) of text
+    blocks learned as the site's own (see `html_fingerprints`): paragraphs the
+    extractor keeps that match them are dropped.
+    Raises PipelineError("clean", "no_body") when the page has no extractable text.
+    """
+    if tree is None:
+        raise PipelineError("clean", "no_body", "the page does not parse as HTML")
+    captions = _captions(tree)
+    for favor_precision in (True, False):
+        document = _extract(tree, url, favor_precision)
+        body = _body(document, captions, boilerplate) if document else ""
+        if document and count_words(body) >= _MIN_BODY_WORDS:
+            published_at = publication_date(tree, url, document.date)
+            return CleanedDoc(
+                body=body,
+                title=_clean_field(document.title),
+                byline=_clean_field(document.author),
+                published_at=published_at,
+                published_at_source="html_meta" if published_at else None,
+                captions=captions,
+                language=detect_language(body) or _declared_language(tree),
+            )
+    raise PipelineError("clean", "no_body", "no article text found in the page")
+
+
+def _extract(tree: HtmlElement, url: str | None, favor_precision: bool) -> Document | None:
+    """Run trafilatura on the tree: text without comments, plus metadata and htmldate's date.
+
+    Precision mode is tried first: it drops more link lists and teasers at the
+    page edges, but on some pages it finds no article at all, hence the retry.
+    """
+    document = bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        favor_precision=favor_precision,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        date_extraction_params=dict(HTMLDATE_PARAMS),
+    )
+    return document if isinstance(document, Document) else None
+
+
+def html_fingerprints(tree: HtmlElement | None) -> tuple[str, ...]:
+    """Fingerprints of a page's text blocks, for `SiteBoilerplate.observe`.
+
+    The blocks are those the extractor turns into paragraphs. They are taken
+    from the whole page, not from the extracted body: a block dropped as
+    known boilerplate must still be counted, or it would soon be forgotten.
+    """
+    if tree is None:
+        return ()
+    blocks = (" ".join(element.text_content().split()) for element in tree.xpath(_BLOCK_XPATH))
+    lines = normalize_text("\n".join(blocks)).split("\n")  # one pass: ftfy is slow to start
+    return tuple(line_fingerprint(line) for line in lines if line)
+
+
+def _body(document: Document, captions: tuple[str, ...], boilerplate: frozenset[str]) -> str:
+    """Extracted paragraphs minus captions, a repeated title or byline, learned boilerplate."""
+    text = normalize_text(document.text or "")
+    repeated = {*captions, _clean_field(document.title), _clean_field(document.author)}
+    paragraphs = (
+        line
+        for line in text.split("\n")
+        if line
+        and line not in repeated
+        and not (boilerplate and line_fingerprint(line) in boilerplate)
+    )
+    return "\n\n".join(paragraphs)
+
+
+def _captions(tree: HtmlElement) -> tuple[str, ...]:
+    """Text of each picture caption in the page, once each, in page order."""
+    texts = (normalize_text(element.text_content()) for element in tree.xpath(_CAPTION_XPATH))
+    wanted = (t for t in texts if _MIN_CAPTION_CHARS <= len(t) <= _MAX_CAPTION_CHARS)
+    return tuple(dict.fromkeys(" ".join(t.split()) for t in wanted))
+
+
+def _clean_field(value: str | None) -> str | None:
+    return normalize_text(value) or None if value else None
+
+
+def _declared_language(tree: HtmlElement) -> str | None:
+    """The page's own <html lang>, as a fallback for text too short to identify."""
+    lang = tree.get("lang") or ""
+    code = lang.split("-")[0].strip().lower()
+    return code if len(code) == 2 and code.isalpha() else None

@@ -1,0 +1,180 @@
+"""Bytes → `RawArticle`: format sniffing, gzip, envelope aliases and size limits.
+
+Producers put three kinds of payload on the raw topic: JSON envelopes, HTML
+pages and plain-text dumps, any of them optionally gzip-compressed. This stage
+tells them apart by their content (not by a header a producer may forget) and
+rejects what cannot be an article with a dead-letter reason.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from typing import Any
+from urllib.parse import urlsplit
+
+import orjson
+
+from worker.core.errors import PipelineError
+from worker.core.types import RawArticle
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<!--|<meta|<div|<p[\s>])", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
+_HTML_INSIDE = re.compile(r"<(html|body|p|div|article|br)[\s/>]", re.I)
+
+# Envelope key → accepted spellings, first match wins.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id",),
+    "url": ("url",),
+    "published_at": ("published_at", "date", "published"),
+    "title": ("title",),
+    "source": ("source",),
+    "fetched_at": ("fetched_at",),
+    "language": ("language",),
+}
+_CONTENT_KEYS = ("text", "html", "content", "body", "raw")
+
+
+def decode(payload: bytes, *, default_id: str, max_bytes: int) -> RawArticle:
+    """Decode one raw message; `default_id` is used when the payload names no id."""
+    if len(payload) > max_bytes:
+        raise PipelineError("decode", "too_large", f"{len(payload)} bytes > limit {max_bytes}")
+    if payload[:2] == _GZIP_MAGIC:
+        payload = _gunzip(payload, max_bytes)
+    if not payload.strip():
+        raise PipelineError("decode", "empty", "message has no content")
+    if b"\x00" in payload[:65536]:
+        raise PipelineError("decode", "binary", "payload contains NUL bytes")
+    text = _to_text(payload)
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        return _from_envelope(stripped, default_id)
+    if _HTML_START.match(payload[:1024]):
+        return RawArticle(id=default_id, html=text)
+    return RawArticle(id=default_id, text=text)
+
+
+def _gunzip(payload: bytes, max_bytes: int) -> bytes:
+    """Inflate at most `max_bytes`, so that a gzip bomb costs nothing."""
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(payload, max_bytes + 1)
+    except zlib.error as exc:
+        raise PipelineError("decode", "invalid_gzip", f"cannot inflate: {exc}") from None
+    if len(out) > max_bytes or inflater.unconsumed_tail:
+        raise PipelineError("decode", "too_large", f"inflates past limit {max_bytes} bytes")
+    if not inflater.eof:
+        raise PipelineError("decode", "invalid_gzip", "truncated gzip stream")
+    return out
+
+
+def _to_text(payload: bytes) -> str:
+    """UTF-8 (with or without BOM); HTML may declare another charset in a meta tag."""
+    try:
+        return payload.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        declared = _META_CHARSET.search(payload[:4096])
+        if declared:
+            try:
+                return payload.decode(declared.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
+        raise PipelineError(
+            "decode", "invalid_utf8", f"not UTF-8 at byte {exc.start}: {exc.reason}"
+        ) from None
+
+
+def _from_envelope(text: str, default_id: str) -> RawArticle:
+    try:
+        doc = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise PipelineError("decode", "invalid_json", f"JSON does not parse: {exc}") from None
+    if not isinstance(doc, dict):
+        raise PipelineError("decode", "invalid_envelope", "JSON envelope must be an object")
+    used: set[str] = set()
+    fields = _fields(doc, used)
+    html, text_body = _content(doc, used)
+    raw_id = fields.pop("id", None)
+    return RawArticle(
+        id=raw_id if raw_id else default_id,
+        html=html,
+        text=text_body,
+        extra={k: v for k, v in doc.items() if k not in used},
+        **fields,
+    )
+
+
+def _fields(doc: dict[str, Any], used: set[str]) -> dict[str, str]:
+    """Envelope metadata by our names (first accepted spelling wins); adds the keys to `used`."""
+    fields: dict[str, str] = {}
+    for name, spellings in _ALIASES.items():
+        for key in spellings:
+            if key in doc and doc[key] is not None:
+                fields[name] = _scalar(doc[key], key)
+                used.add(key)
+                break
+    return fields
+
+
+def site_key(source: str | None, url: str | None) -> str | None:
+    """The site an article belongs to, for per-site learning: envelope `source`, else URL host."""
+    if source and source.strip():
+        return source.strip().casefold()
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def site_of(raw: RawArticle) -> str | None:
+    """The site an article belongs to, for per-site learning."""
+    return site_key(raw.source, raw.url)
+
+
+def peek_envelope(payload: bytes) -> dict[str, str]:
+    """The metadata of a plain JSON envelope (id, url, source, ...), read as `decode` reads it.
+
+    Empty for anything else (a page, a dump, a compressed or broken envelope).
+    The shells use it before the core runs: to key a message by its id, and to
+    hand the core the learned state of the batch's sites.
+    """
+    if payload[:1] != b"{":
+        return {}
+    try:
+        doc = orjson.loads(payload)
+        return _fields(doc, set()) if isinstance(doc, dict) else {}
+    except (orjson.JSONDecodeError, PipelineError):
+        return {}
+
+
+def peek_site(payload: bytes) -> str | None:
+    """The site of a plain JSON envelope (`source`, else the URL's host); else None."""
+    fields = peek_envelope(payload)
+    return site_key(fields.get("source"), fields.get("url"))
+
+
+def _scalar(value: Any, key: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise PipelineError("decode", "invalid_envelope", f"envelope key {key!r} must be a string")
+    return str(value).strip()
+
+
+def _content(doc: dict[str, Any], used: set[str]) -> tuple[str | None, str | None]:
+    """Pick the article content: `html` or `text` by name, else sniff an alias's value."""
+    for key in _CONTENT_KEYS:
+        value = doc.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise PipelineError(
+                "decode", "invalid_envelope", f"envelope key {key!r} must be a string"
+            )
+        if not value.strip():
+            continue
+        used.add(key)
+        is_html = key == "html" or (key != "text" and bool(_HTML_INSIDE.search(value[:2048])))
+        return (value, None) if is_html else (None, value)
+    raise PipelineError(
+        "decode",
+        "invalid_envelope",
+        f"envelope has no non-empty {'/'.join(_CONTENT_KEYS)}",
+    )

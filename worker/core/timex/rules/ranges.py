@@ -1,0 +1,219 @@
+"""Durations ("three years", "the past three months", "two years ago"), sets
+("every week", "daily") and the PRESENT/PAST/FUTURE_REF references."""
+
+from __future__ import annotations
+
+import re
+
+from worker.core.timex.context import Context
+from worker.core.timex.lexicon import (
+    MONTH_FULL_RE,
+    NUMBER_RE,
+    PART_OF_DAY_RE,
+    PARTS_OF_DAY,
+    UNIT_RE,
+    WEEKDAY_FULL_RE,
+    month_number,
+    parse_number,
+    weekday_number,
+)
+from worker.core.timex.rules.base import (
+    T_MONTHS,
+    T_PARTS,
+    T_UNITS,
+    T_WEEKDAYS,
+    Result,
+    quarter_context,
+    relative,
+    rule,
+    time_suffix,
+    unit_of,
+    words,
+    year_ago,
+)
+from worker.core.timex.values import MULTIPLES, duration
+
+# --------------------------------------------------------------------------- durations
+
+_AMOUNT_MOD = (
+    r"about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than"
+    r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|close\s+to|another|an\s+additional"
+)
+_DURATION_DET = (
+    r"the\s+(?:past|last|next|first|coming|previous|final|remaining|following|latest|initial|same|other|full|early)"
+    r"|the|past|last|next|first|these|each\s+of\s+the\s+(?:past|last|next)"
+)
+
+
+@rule(
+    r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bmay\s)|(?<=\bcan\s))"
+    r"one\s+day|someday",
+    {"day", "someday"},
+)
+def some_day(m: re.Match[str], ctx: Context) -> Result:
+    """ "Islam will one day be...", "someday": an unspecified future (before the
+    duration rule, which would read "one day" as P1D)."""
+    return "DATE", "FUTURE_REF", False
+
+
+# A range: "5-10 years", "two to three weeks", "between two and six days".
+_RANGE_HIGH = rf"(?:(?(btw)\s+and\s+|(?:\s*[-–]\s*(?=\d)|\s+(?:to|or)\s+))(?P<high>{NUMBER_RE}))?"
+
+
+@rule(
+    rf"(?:(?P<mod>{_AMOUNT_MOD})\s+)?(?:(?P<det>{_DURATION_DET})\s+(?!(?:{NUMBER_RE})-))?(?<![\d,.$])"
+    rf"(?P<btw>between\s+)?(?P<num>{NUMBER_RE}){_RANGE_HIGH}"
+    rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?(?P<sep>\s+|-)"
+    rf"(?P<unit>{UNIT_RE})(?:-long)?(?![- ]old\b)(?P<half>\s+and\s+a\s+half)?"
+    rf"(?:\s+(?P<dir>(?:or\s+so\s+)?(?:ago|earlier)|from\s+now|hence))?",
+    T_UNITS,
+)
+def quantity(m: re.Match[str], ctx: Context) -> Result | None:
+    """Three years, the past three months, five-year, two years ago, an hour and a half.
+
+    A range has no TIMEX3 value: it keeps its lower end ("two to three weeks" → P2W),
+    or is vague before "ago" ("five or six years ago" → PAST_REF).
+    """
+    n = parse_number(m["num"])
+    if n is not None and m["half"]:
+        n += 0.5
+    designator, is_time = unit_of(m["unit"])
+    if (
+        designator == "Q"
+        and n is not None
+        and (_FRACTION.match(ctx.text, m.end()) or (m["sep"] == "-" and m["unit"].endswith("s")))
+    ):
+        return None  # "a quarter of the shares", "three-quarters": fractions
+    number_word = words(m["num"])
+    direction = words(m["dir"])
+    if direction:
+        sign = 1 if direction in {"from now", "hence"} else -1
+        return _ago(m, ctx, None if m["high"] else n, designator, is_time, sign)
+    bare_a = number_word in {"a", "an"} and not (m["det"] or m["mod"])
+    if bare_a and (m["unit"].lower() == "second" or _amount_before(m, ctx)):
+        return None  # "a second group"; a rate
+    return "DURATION", duration(n, designator, is_time), False
+
+
+def _amount_before(m: re.Match[str], ctx: Context) -> bool:
+    """ "$2 million a year", "four flights a week": a rate, not a time span."""
+    return any(
+        pattern.search(ctx.text, max(0, m.start() - 40), m.start()) is not None
+        for pattern in (_AMOUNT_BEFORE, _COUNT_BEFORE)
+    )
+
+
+def _ago(
+    m: re.Match[str], ctx: Context, n: float | None, designator: str, is_time: bool, sign: int
+) -> Result:
+    """ "two years ago" → the year two years before the anchor; vague counts → PAST/FUTURE_REF."""
+    if n is None or is_time or designator == "WE" or n != int(n):
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", False
+    if designator == "Y" and n == 1 and sign < 0 and quarter_context(ctx):
+        return year_ago(m, ctx)
+    # "a decade ago" names a year, not a decade; "a fortnight ago" a week
+    factor, base = MULTIPLES.get(designator, (1, designator))
+    value, anchored = relative(ctx, sign * int(n) * factor, base)  # type: ignore[arg-type]
+    return "DATE", value, anchored
+
+
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|%|percent|cents?|dollars?|pounds?|euros?|yen|times|once|twice|billion|million|tons?|barrels?)\W*$",
+    re.IGNORECASE,
+)
+# A counted plural noun: "four flights", "700 new seats".
+_COUNT_BEFORE = re.compile(rf"\b(?:{NUMBER_RE})\s+(?:[a-z]+\s+)?[a-z]+s\s*$", re.IGNORECASE)
+_FRACTION = re.compile(r"\s+of\b")
+_PLURAL_UNIT = r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+
+
+@rule(
+    r"(?:(?:the\s+)?(?:recent|past|last|next|coming|following|ensuing|early|first|final)\s+"
+    rf"|the\s+(?=[a-z]+\s+ahead\b)){_PLURAL_UNIT}(?:\s+ahead)?",
+    T_UNITS,
+)
+def vague_span(m: re.Match[str], ctx: Context) -> Result:
+    """Recent years, the coming weeks, the first hours, the months ahead → PXY, PXW, PTXH."""
+    designator, is_time = unit_of(m["unit"])
+    return "DURATION", duration(None, designator, is_time), False
+
+
+@rule(
+    r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bover\sthe\s)|(?<=\bwithin\s)|(?<=\btime\sin\s))"
+    rf"{_PLURAL_UNIT}(?!\s+(?:ago|of|to\s+come))",
+    T_UNITS,
+)
+def bare_plural(m: re.Match[str], ctx: Context) -> Result:
+    """ "for years", "over the decades", "within weeks", "the first time in years": an
+    unknown number of units."""
+    designator, is_time = unit_of(m["unit"])
+    return "DURATION", duration(None, designator, is_time), False
+
+
+@rule(rf"(?P<unit>{UNIT_RE})-long", {"long"})
+def unit_long(m: re.Match[str], ctx: Context) -> Result:
+    """ "A day-long meeting" (one unit), "a decades-long battle" (an unknown number)."""
+    designator, is_time = unit_of(m["unit"])
+    plural = m["unit"].lower().endswith("s")
+    return "DURATION", duration(None if plural else 1, designator, is_time), False
+
+
+# --------------------------------------------------------------------------- sets
+
+_SET_ADVERBS: dict[str, str] = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "biweekly": "P2W",
+}  # fmt: skip
+
+
+_TIMES = rf"(?:once|twice|(?:{NUMBER_RE})\s+times)"
+
+
+@rule(
+    rf"(?P<adv>{'|'.join(_SET_ADVERBS)})"
+    rf"|(?:{_TIMES}\s+)?(?:every|each)\s+(?:other\s+)?(?P<what>{UNIT_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|{PART_OF_DAY_RE})"
+    rf"|{_TIMES}\s+an?\s+(?P<freq>{UNIT_RE})",
+    T_UNITS,
+    T_WEEKDAYS,
+    T_MONTHS,
+    T_PARTS,
+    _SET_ADVERBS,
+)
+def recurrence(m: re.Match[str], ctx: Context) -> Result | None:
+    """Daily, every week, each Thursday, twice a year → SET values."""
+    if m["adv"]:
+        return "SET", _SET_ADVERBS[m["adv"].lower()], False
+    what = m["what"] or m["freq"]
+    if what.lower() in PARTS_OF_DAY:
+        return "SET", "XXXX-XX-XX" + time_suffix(what), False
+    if re.fullmatch(UNIT_RE, what, re.IGNORECASE):
+        designator, is_time = unit_of(what)
+        every_other = 2 if "other" in m.group(0).lower() else 1
+        return "SET", duration(every_other, designator, is_time), False
+    if re.fullmatch(WEEKDAY_FULL_RE, what):
+        return "SET", f"XXXX-WXX-{weekday_number(what)}", False
+    return "SET", f"XXXX-{month_number(what):02d}", False
+
+
+# --------------------------------------------------------------------------- references
+
+_REFERENCES: dict[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF",
+    "until recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "then current": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF",
+    "the medium term": "FUTURE_REF",
+}  # fmt: skip
+
+
+@rule(
+    "|".join(r"\s+".join(k.split()) for k in sorted(_REFERENCES, key=len, reverse=True)),
+    {k.split()[-1] for k in _REFERENCES},
+)
+def reference(m: re.Match[str], ctx: Context) -> Result:
+    """Now, currently, recently, the future → PRESENT_REF / PAST_REF / FUTURE_REF."""
+    return "DATE", _REFERENCES[words(m.group(0))], False

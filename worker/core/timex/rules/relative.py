@@ -1,0 +1,436 @@
+"""Expressions resolved against the publication date and the tense: month and
+weekday names, holidays, today/yesterday, this/last/next units, seasons,
+compared periods in results news, and clock times."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from worker.core.timex import resolve
+from worker.core.timex.context import Context
+from worker.core.timex.lexicon import (
+    MONTH_FULL_RE,
+    MONTH_RE,
+    ORDINAL_RE,
+    ORDINALS,
+    PART_OF_DAY_RE,
+    SEASON_RE,
+    SEASONS,
+    SPELLED_YEAR_RE,
+    UNITS,
+    WEEKDAY_FULL_RE,
+    WEEKDAY_RE,
+    YEAR_RE,
+    month_number,
+    weekday_number,
+    year_number,
+)
+from worker.core.timex.rules.base import (
+    DIGITS,
+    POSITION,
+    T_MONTHS,
+    T_PARTS,
+    T_SEASONS,
+    T_UNITS,
+    T_WEEKDAYS,
+    FromReference,
+    Result,
+    last_quarter,
+    longer_period,
+    quarter_context,
+    relative,
+    rule,
+    side,
+    step_of,
+    tense_direction,
+    time_suffix,
+    with_part_of_day,
+    words,
+    year_ago,
+)
+from worker.core.timex.values import Unit, duration, easter, fmt, nth_weekday
+
+# "last May", "this coming Friday": the words that step a month or weekday from the anchor.
+_STEP = r"last|next|this|this\s+past|this\s+coming"
+
+
+@rule(
+    rf"{POSITION}?(?:(?P<det>{_STEP})\s+)?(?P<mon>{MONTH_FULL_RE}|{MONTH_RE}(?<=\.))"
+    r"(?:\s+(?P<rel>this|last|next)\s+year)?",
+    T_MONTHS,
+)
+def month_alone(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "in March" (tense decides the year), "last May", "January this year"."""
+    number = month_number(m["mon"])
+    if not (m["det"] or m["rel"] or m.group(0) != m["mon"] or _month_context(m, ctx)):
+        return None
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{number:02d}", False
+    if m["rel"] or words(m["det"]) == "this":
+        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[words(m["rel"] or "this")]
+        return "DATE", f"{year}-{number:02d}", True
+    step = step_of(m["det"])
+    direction = side(m, ctx, step)
+    found = resolve.month(ctx.anchor, number, direction, strict=bool(step))
+    return "DATE", fmt(found, "M"), True
+
+
+_MONTH_PREPOSITIONS = re.compile(
+    r"\b(?:in|on|by|since|until|till|from|to|through|before|after|during|between|and|or|of|since|early|late|mid|the)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _month_context(m: re.Match[str], ctx: Context) -> bool:
+    """A bare month name needs a preposition before it unless it cannot be a verb or name."""
+    if m["mon"].lower() not in {"may", "march", "august"}:
+        return True
+    return _MONTH_PREPOSITIONS.search(ctx.text, max(0, m.start() - 12), m.start()) is not None
+
+
+# --------------------------------------------------------------------------- named days
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "new year's day": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "independence day": lambda y: date(y, 7, 4),
+    "halloween": lambda y: date(y, 10, 31),
+    "valentine's day": lambda y: date(y, 2, 14),
+    "thanksgiving": lambda y: nth_weekday(y, 11, 4, 4),
+    "thanksgiving day": lambda y: nth_weekday(y, 11, 4, 4),
+    "labor day": lambda y: nth_weekday(y, 9, 1, 1),
+    "memorial day": lambda y: nth_weekday(y, 5, 1, -1),
+    "election day": lambda y: nth_weekday(y, 11, 1, 1) + timedelta(days=1),
+    "easter": easter,
+    "easter sunday": easter,
+}
+HOLIDAY_WORDS = {name.split()[0].removesuffix("'s") for name in _HOLIDAYS}
+_HOLIDAY_RE = "|".join(
+    r"\s+".join(re.escape(w.capitalize()) for w in name.split())
+    for name in sorted(_HOLIDAYS, key=len, reverse=True)
+)
+
+
+@rule(
+    rf"(?:(?P<det>last|next|this)\s+)?(?-i:(?P<h>{_HOLIDAY_RE}))(?!\s+(?:Island|Rising|egg))"
+    r"(?P<week>\s+week)?"
+    rf"(?:,?\s+(?P<y>{YEAR_RE}))?",
+    HOLIDAY_WORDS,
+)
+def holiday(m: re.Match[str], ctx: Context) -> Result | None:
+    """Christmas, Thanksgiving Day, Election Day, Easter: fixed or computed dates;
+    "Easter week" is the ISO week of the day."""
+    unit: Unit = "W" if m["week"] else "D"
+
+    def compute(year_: int) -> date:
+        day_ = _HOLIDAYS[words(m["h"])](year_)
+        return day_ - timedelta(days=day_.isoweekday() - 1) if m["week"] else day_
+
+    if m["y"]:
+        return "DATE", fmt(compute(int(m["y"])), unit), False
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    step = step_of(m["det"])
+    direction = side(m, ctx, step)
+    candidates = [compute(anchor.year + k) for k in (-1, 0, 1)]
+    if direction < 0:
+        day = max(d for d in candidates if d < anchor or (d == anchor and not step))
+    elif direction > 0:
+        day = min(d for d in candidates if d > anchor or (d == anchor and not step))
+    else:
+        day = min(candidates, key=lambda d: abs((d - anchor).days))
+    return "DATE", fmt(day, unit), True
+
+
+@rule(
+    r"(?P<w>today|tonight|yesterday|tomorrow)"
+    rf"(?:\s+(?P<pod>{PART_OF_DAY_RE}))?",
+    {"today", "tonight", "yesterday", "tomorrow"},
+)
+def deictic_day(m: re.Match[str], ctx: Context) -> Result:
+    """Today, yesterday, tomorrow morning, tonight → the day (TIME with a part of day)."""
+    word = m["w"].lower()
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    pod = m["pod"] or ("night" if word == "tonight" else None)
+    if ctx.anchor is None:
+        return with_part_of_day("XXXX-XX-XX", pod)
+    kind, value, _ = with_part_of_day((ctx.anchor + timedelta(days=offset)).isoformat(), pod)
+    return kind, value, True
+
+
+@rule(
+    rf"(?:(?:early|late|earlier|later)\s+)?(?P<det>this|last)\s+(?P<pod>{PART_OF_DAY_RE})", T_PARTS
+)
+def this_part_of_day(m: re.Match[str], ctx: Context) -> Result | None:
+    """This morning, last night → TIME on the anchor day (last night: the day before)."""
+    if m["det"].lower() == "last" and m["pod"].lower() != "night":
+        return None
+    offset = -1 if m["det"].lower() == "last" else 0
+    if ctx.anchor is None:
+        return "TIME", "XXXX-XX-XX" + time_suffix(m["pod"]), False
+    return "TIME", (ctx.anchor + timedelta(days=offset)).isoformat() + time_suffix(m["pod"]), True
+
+
+@rule(
+    rf"(?:(?P<det>{_STEP})\s+)?(?P<wd>{WEEKDAY_FULL_RE}|{WEEKDAY_RE}(?<=\.))(?P<pl>s)?"
+    rf"(?:\s+(?P<pod>{PART_OF_DAY_RE}|night)(?P<pl2>s)?)?",
+    T_WEEKDAYS,
+)
+def weekday(m: re.Match[str], ctx: Context) -> Result:
+    """Friday (tense decides which), last Friday, Monday night, Tuesdays (a SET)."""
+    number = weekday_number(m["wd"])
+    if m["pl"] or m["pl2"]:
+        return "SET", f"XXXX-WXX-{number}" + time_suffix(m["pod"]), False
+    if ctx.anchor is None:
+        return with_part_of_day(f"XXXX-WXX-{number}", m["pod"])
+    step = step_of(m["det"])
+    direction = side(m, ctx, step)
+    day = resolve.weekday(ctx.anchor, number, direction, strict=bool(step))
+    kind, value, _ = with_part_of_day(day.isoformat(), m["pod"])
+    return kind, value, True
+
+
+# --------------------------------------------------------------------------- relative units
+
+_UNIT_STEP = (
+    r"this\s+past|this\s+coming|the\s+past|the\s+last|the\s+previous|the\s+preceding|the\s+coming|the\s+next"
+    r"|the\s+current|the\s+same|the\s+following|the\s+latest|the\s+full|the\s+entire|the\s+whole|the"
+    r"|this|last|next|past|previous|coming|current"
+)
+
+
+@rule(
+    rf"(?P<mod>{POSITION}(?:in\s+)?)?(?:(?P<det>" + _UNIT_STEP + r")\s+)"
+    r"(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century)"
+    r"(?:'s\s+end|-end|\s+end)?(?P<ended>(?=\s+(?:ended|ending|to\s+(?:date|"
+    + MONTH_FULL_RE
+    + r"))))?",
+    T_UNITS,
+)
+def relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
+    """This year, last month, next week, the quarter, earlier this year, the weekend."""
+    unit_word = m["unit"].lower()
+    det = words(m["det"])
+    if unit_word == "weekend":
+        return _weekend(m, ctx, step_of(det) if det != "the" else None)
+    unit: Unit = UNITS[unit_word][0]  # type: ignore[assignment]
+    if m["ended"] is not None and unit == "Y":
+        return "DURATION", duration(1, unit), False  # "the year ended March 31": a fiscal year
+    if det in {"the", "the latest", "the full", "the entire", "the whole"} and not m["mod"]:
+        return _the_unit(m, ctx, unit, latest=det == "the latest")
+    if unit == "Q" and det == "this" and ctx.anchor and tense_direction(m, ctx) < 0:
+        # "This quarter's loss includes...": in the past, the quarter just reported
+        value, anchored = relative(ctx, 0, "Q", last_quarter(ctx.anchor))
+        return "DATE", value, anchored
+    value, anchored = relative(ctx, step_of(det) or 0, unit)
+    return "DATE", value, anchored
+
+
+def _the_unit(m: re.Match[str], ctx: Context, unit: Unit, latest: bool) -> Result:
+    """ "the year" is the anchor's; "the (latest) quarter" the last reported one, unless
+    a plain "the quarter" is in a sentence that looks ahead."""
+    if unit == "Q":
+        reported = latest or tense_direction(m, ctx) <= 0
+        base = last_quarter(ctx.anchor) if ctx.anchor and reported else None
+        value, anchored = relative(ctx, 0, "Q", base)
+        return "DATE", value, anchored
+    value, anchored = relative(ctx, 0, unit)
+    return "DATE", value, anchored
+
+
+def _weekend(m: re.Match[str], ctx: Context, step: int | None) -> Result:
+    """The weekend next to the anchor on the tense's side (the anchor's own if it is one)."""
+    if ctx.anchor is None:
+        return "DATE", "XXXX-WXX-WE", False
+    direction = step if step else tense_direction(m, ctx)
+    saturday = resolve.weekday(ctx.anchor, 6, -1 if direction < 0 else 1)
+    if ctx.anchor.isoweekday() == 7 and direction >= 0 and not step:
+        saturday = ctx.anchor - timedelta(days=1)
+    return "DATE", fmt(saturday, "WE"), True
+
+
+@rule(r"(?:around\s+)?year(?:-|\s+|'s\s+)end", {"year"})
+def year_end(m: re.Match[str], ctx: Context) -> Result:
+    """Year-end: the end of the anchor's year."""
+    value, anchored = relative(ctx, 0, "Y")
+    return "DATE", value, anchored
+
+
+@rule(
+    r"(?P<mod>(?:earlier|later|early|late|mid)(?:-|\s+)(?:in\s+)?)?(?:(?P<det>"
+    + _UNIT_STEP
+    + r")\s+)?(?:(?:early|late|mid)(?:-|\s+))?"
+    rf"(?P<s>{SEASON_RE})(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}|{SPELLED_YEAR_RE}))?",
+    T_SEASONS,
+)
+def season(m: re.Match[str], ctx: Context) -> Result | None:
+    """Last fall, this summer, the winter of 1994 → 2022-FA, 2023-SU, 1994-WI."""
+    code = SEASONS[m["s"].lower()]
+    if m["y"]:
+        year_ = year_number(" ".join(m["y"].split()))
+        return ("DATE", f"{year_}-{code}", False) if year_ else None
+    if not m["det"]:
+        return None
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{code}", False
+    if words(m["det"]) == "this":
+        return "DATE", f"{ctx.anchor.year}-{code}", True
+    step = step_of(m["det"]) if words(m["det"]) != "the" else None
+    direction = side(m, ctx, step)
+    year_, code = resolve.season(ctx.anchor, code, direction, strict=bool(step))
+    return "DATE", f"{year_}-{code}", True
+
+
+@rule(
+    r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:earlier|ago)|year\s+earlier|(?P<y>"
+    + YEAR_RE
+    + rf"))(?:\s+(?P<ord>{ORDINAL_RE})(?:\s+|-)?)?(?:\s*(?P<what>quarter|period))?",
+    {"year"},
+    DIGITS,
+)
+def year_earlier(m: re.Match[str], ctx: Context) -> Result | None:
+    """Year-earlier, the year-ago third quarter, the 1988 period: a compared quarter."""
+    if m["y"] and not m["what"]:
+        return None
+    if m["ord"]:
+        number = ORDINALS[m["ord"].lower()]
+        if number > 4 or not m["what"]:
+            return None
+        if m["y"]:
+            return "DATE", f"{m['y']}-Q{number}", False
+        if ctx.anchor is None:
+            return "DATE", f"XXXX-Q{number}", False
+        return "DATE", f"{ctx.anchor.year - 1}-Q{number}", True
+    if m["y"]:
+        if m["what"].lower() == "period" and not quarter_context(ctx):
+            return None  # "the 2010-2015 period": just a year
+        if m["what"].lower() == "period" and longer_period(m, ctx):
+            return "DATE", m["y"], False  # "the nine months ... the 1988 period"
+        base = last_quarter(ctx.anchor) if ctx.anchor else None
+        quarter_ = f"Q{(base.month - 1) // 3 + 1}" if base else "QX"
+        return "DATE", f"{m['y']}-{quarter_}", False
+    return year_ago(m, ctx)
+
+
+@rule(
+    r"the\s+latest\s+period|the\s+(?:\d{4}\s+)?period(?=\s+(?:a\s+year\s+)?(?:earlier|ago))",
+    {"period"},
+)
+def latest_period(m: re.Match[str], ctx: Context) -> Result:
+    """The latest period: the last reported quarter."""
+    base = last_quarter(ctx.anchor) if ctx.anchor else None
+    value, anchored = relative(ctx, 0, "Q", base)
+    return "DATE", value, anchored
+
+
+@rule(
+    r"(?:the\s+)?(?:(?:same|corresponding|comparable)\s+)?(?:quarter|period)\s+"
+    r"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)|last\s+year's\s+(?:quarter|period)",
+    {"quarter", "period"},
+)
+def period_a_year_back(m: re.Match[str], ctx: Context) -> Result:
+    """The quarter a year ago, the corresponding period last year, last year's quarter:
+    the compared period, as "a year earlier" (`year_ago`)."""
+    return year_ago(m, ctx)
+
+
+# --------------------------------------------------------------------------- clock times
+
+_CLOCK = (
+    r"(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d|:\d)"
+    r"|(?<!\bhigh\s)(?P<named>noon|midnight|midday)"  # not "High Noon"
+    r"|(?P<hw>\d{1,2})\s+(?:o'clock|in\s+the\s+(?P<pod>morning|afternoon|evening))"
+)
+_TIME_DAY = (
+    rf"(?P<wd>{WEEKDAY_FULL_RE})|(?P<rel>today|yesterday|tomorrow|tonight)"
+    rf"|(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d)"
+)
+
+
+# "Friday at 3 p.m.": the day is a separate expression just before the time.
+_DAY_BEFORE_CLOCK = re.compile(
+    rf"(?:{_TIME_DAY})(?:\s+(?:{PART_OF_DAY_RE}))?,?\s+(?:at|from|until|by|around|about|before|after)\s+$",
+    re.IGNORECASE,
+)
+
+
+# "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)": the day
+# follows a bracketed conversion, or closes it.
+_DAY_AFTER_BRACKET = re.compile(
+    rf"\s*\([^()]{{0,30}}?(?:\)\s*,?\s*(?:on\s+)?)?\b(?:{_TIME_DAY})",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    r"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+    rf"(?:{_CLOCK})(?:\s+(?P<tz>(?-i:[A-Z]{{2}}T|GMT|UTC)))?(?:,?\s+(?:on\s+)?(?:{_TIME_DAY}))?",
+    DIGITS,
+    {"noon", "midnight", "midday"},
+)
+def clock(m: re.Match[str], ctx: Context) -> Result | FromReference | None:
+    """3 p.m., noon Thursday, 10:35 a.m., 9 a.m. EST Tuesday → 2023-10-13T15:00.
+
+    Without a day next to it, a time is on the day last mentioned (the publication
+    date if none): "Slepian was shot on Oct. 23 ... at 10 p.m.".
+    """
+    hour, minute = _clock_time(m)
+    if hour is None:
+        return None
+    clock_time = f"T{hour:02d}:{minute:02d}"
+    named = _clock_day(m, ctx)
+    if named is None:
+        return FromReference(
+            "TIME", "D", lambda day, _: day.isoformat() + clock_time, "XXXX-XX-XX" + clock_time
+        )
+    day, anchored = named
+    return "TIME", day + clock_time, anchored
+
+
+def _clock_time(m: re.Match[str]) -> tuple[int | None, int]:
+    """(hour, minute) on a 24-hour clock; hour None if it is not a valid time."""
+    if m["named"]:
+        return (24 if m["named"].lower() == "midnight" else 12), 0
+    if m["h24"]:
+        return int(m["h24"]), int(m["mi24"])
+    hour = int(m["h"] or m["hw"])
+    if hour > 12 or hour == 0:
+        return None, 0
+    pm = (m["ampm"] or "").lower().startswith("p") or (m["pod"] or "").lower() in {
+        "afternoon",
+        "evening",
+    }
+    return (hour % 12 + (12 if pm else 0)), int(m["mi"] or 0)
+
+
+def _clock_day(m: re.Match[str], ctx: Context) -> tuple[str, bool] | None:
+    """The day a clock time falls on, the day named after it (maybe past a bracket) or
+    just before it, and whether it was resolved against the anchor; None if none is named."""
+    if not (m["wd"] or m["rel"] or m["mon"]):
+        m = (
+            _DAY_AFTER_BRACKET.match(ctx.text, m.end())
+            or _DAY_BEFORE_CLOCK.search(ctx.text, max(0, m.start() - 40), m.start())
+            or m
+        )
+    if not (m["wd"] or m["rel"] or m["mon"]):
+        return None
+    if ctx.anchor is None:
+        return "XXXX-XX-XX", False
+    if m["wd"]:
+        return resolve.weekday(
+            ctx.anchor, weekday_number(m["wd"]), tense_direction(m, ctx)
+        ).isoformat(), True
+    if m["rel"]:
+        offset = {"yesterday": -1, "tomorrow": 1}.get(m["rel"].lower(), 0)
+        return (ctx.anchor + timedelta(days=offset)).isoformat(), True
+    found = resolve.month_day(
+        ctx.anchor, month_number(m["mon"]), int(m["d"]), tense_direction(m, ctx)
+    )
+    return (found.isoformat(), True) if found else ("XXXX-XX-XX", False)

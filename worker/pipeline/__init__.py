@@ -1,1 +1,0 @@
-"""The functional core: decode → clean → enrich → event. No Kafka, no global state."""

@@ -1,0 +1,147 @@
+"""The Faust app: configuration, topics, the learning table, and the wiring of the parts.
+
+Everything that does work lives elsewhere and is given what it needs:
+`BatchAgent` (agents), `PoolExecutor` (executor), `Publisher` (publisher),
+`Stages` (the core's run order), `OffsetTracker` and the pages (health).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, cast
+
+import faust
+from faust.types import StreamT
+
+from worker.kafka import client_options, faust_credentials, use_fetch_wait
+from worker.learning import SiteLearning
+from worker.observability import get_logger
+from worker.settings import Settings
+from worker.stages import Stages
+from worker.stream import loop_lag, metrics
+from worker.stream.agents import BatchAgent
+from worker.stream.executor import CoreConfig, PoolExecutor
+from worker.stream.health import OffsetTracker, Progress, add_pages
+from worker.stream.publisher import Publisher
+
+log = get_logger("worker.stream.app")
+
+
+def _faust_app(settings: Settings) -> faust.App:
+    app = faust.App(
+        settings.consumer_group,
+        broker=[f"kafka://{h.strip()}" for h in settings.kafka.bootstrap_servers.split(",")],
+        broker_credentials=faust_credentials(settings.kafka),
+        key_serializer="raw",
+        value_serializer="raw",
+        broker_session_timeout=settings.broker_session_timeout_s,
+        broker_rebalance_timeout=settings.broker_rebalance_timeout_s,
+        broker_heartbeat_interval=min(3.0, settings.broker_session_timeout_s / 3),
+        broker_commit_interval=1.0,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        # Backpressure: a stream prefetches at most a few batches, so a slow stage
+        # pauses fetching instead of filling memory with pages (default 4096).
+        stream_buffer_maxsize=settings.batch_size * 4,
+        topic_partitions=settings.topics.partitions,
+        topic_replication_factor=settings.topics.replication,
+        web_enabled=True,
+        web_port=settings.web_port,
+        web_bind="0.0.0.0",
+        store="memory://",
+        version=1,
+    )
+    use_fetch_wait(app, settings.fetch_max_wait_ms)
+    return app
+
+
+def _learning(app: faust.App, settings: Settings) -> SiteLearning:
+    """Per-site boilerplate, changelogged: survives restarts, and every worker of the
+    group sees every site (articles of one site arrive on all partitions)."""
+    table = app.GlobalTable(
+        "boilerplate",
+        schema=faust.Schema(key_serializer="json", value_serializer="json"),
+        use_partitioner=True,  # written between events: partition the changelog by site
+    )
+    return SiteLearning(table, settings.boilerplate_capacity, settings.boilerplate_max_sites)
+
+
+def create_app(settings: Settings) -> faust.App:
+    """Build the Faust app with its topics, agents, tasks and web pages."""
+    app = _faust_app(settings)
+    topics = settings.topics
+
+    def topic(name: str) -> faust.TopicT:
+        return app.topic(
+            name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
+        )
+
+    executor = PoolExecutor(
+        settings.pool_processes,
+        CoreConfig(settings.limits, settings.nlp_model, settings.max_ner_chunk_chars),
+    )
+    stages = Stages(executor.run, _learning(app, settings))
+    publisher = Publisher(
+        {kind: topic(name) for kind, name in topics.outputs().items()},
+        f"/article-worker/{settings.consumer_group}",
+    )
+    clean, enrich = (
+        BatchAgent(
+            name,
+            step,
+            publisher,
+            settings.batch_size,
+            settings.batch_timeout_s,
+            settings.max_in_flight_batches,
+        )
+        for name, step in (("clean", stages.clean), ("enrich", stages.enrich))
+    )
+
+    @app.agent(topic(topics.raw), name="clean")
+    async def clean_agent(stream: StreamT) -> None:
+        await clean(cast(faust.Stream, stream))
+
+    @app.agent(topic(topics.cleaned), name="enrich")
+    async def enrich_agent(stream: StreamT) -> None:
+        await enrich(cast(faust.Stream, stream))
+
+    _add_tasks(app, settings, executor)
+    return app
+
+
+def _add_tasks(app: faust.App, settings: Settings, executor: PoolExecutor) -> None:
+    """Pool start-up, the event-loop watch, offset tracking, pages and their shutdown."""
+    topics = settings.topics
+
+    @app.task
+    async def start_pool() -> None:
+        started = time.monotonic()
+        await executor.start()
+        metrics.MODEL_LOAD_SECONDS.set(time.monotonic() - started)
+        log.info(
+            "pipeline_started",
+            processes=executor.processes,
+            model=settings.nlp_model,
+            startup_s=round(time.monotonic() - started, 2),
+        )
+
+    @app.task
+    async def watch_event_loop() -> None:
+        await loop_lag.watch()
+
+    progress = Progress(stall_after_s=settings.liveness_stall_s, started_at=time.monotonic())
+    tracker = OffsetTracker(
+        app,
+        client_options(settings.kafka),
+        settings.consumer_group,
+        {topics.raw, topics.cleaned},
+        progress,
+    )
+    app.timer(interval=2.0)(tracker.update)
+
+    @app.on_before_shutdown.connect
+    async def stop_parts(sender: Any, *args: Any, signal: Any, **kwargs: Any) -> None:
+        executor.stop()
+        await tracker.stop()
+
+    add_pages(app, progress, executor.ready)

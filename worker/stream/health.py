@@ -1,0 +1,129 @@
+"""Health: liveness that means progress, readiness, and the worker's HTTP pages.
+
+Lag without commits for too long is unhealthy.
+
+A process that is up but stuck (a wedged agent, a consumer that stopped
+fetching after a rebalance) still answers HTTP; what gives it away is input
+waiting (lag) while no offset has been committed for a while. Pure logic here,
+fed by the app with the consumer's numbers, so it can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import faust
+from aiokafka.admin import AIOKafkaAdminClient
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from worker import __version__
+from worker.stream import metrics
+
+
+@dataclass
+class Progress:
+    """Per-partition lag and the time of the last commit, as seen by one worker."""
+
+    stall_after_s: float
+    started_at: float
+    last_commit_at: float | None = None
+    lags: dict[str, int] = field(default_factory=dict)
+    committed: dict[str, int] = field(default_factory=dict)
+
+    def update(
+        self, highwaters: Mapping[str, int | None], committed: Mapping[str, int | None], now: float
+    ) -> None:
+        """Record the latest offsets; any committed offset that moved counts as a commit."""
+        for tp, offset in committed.items():
+            if offset is not None and offset > self.committed.get(tp, -1):
+                self.committed[tp] = offset
+                self.last_commit_at = now
+        self.lags = {
+            tp: max(0, (hw or 0) - (committed.get(tp) or 0)) for tp, hw in highwaters.items()
+        }
+
+    def healthy(self, now: float) -> tuple[bool, dict[str, object]]:
+        """Unhealthy only when there is lag and nothing was committed for `stall_after_s`."""
+        last = self.last_commit_at if self.last_commit_at is not None else self.started_at
+        idle = now - last
+        lag = sum(self.lags.values())
+        ok = lag == 0 or idle <= self.stall_after_s
+        return ok, {"lag": lag, "seconds_since_commit": round(idle, 1), "stalled": not ok}
+
+
+class OffsetTracker:
+    """Feeds `Progress` every few seconds: highwaters from the consumer, commits from the broker.
+
+    Committed offsets are asked of the broker with the admin API (Faust keeps
+    its own copy only in a private attribute), which also shows commits made by
+    a previous run of the group.
+    """
+
+    def __init__(
+        self,
+        app: faust.App,
+        options: dict[str, Any],
+        group: str,
+        inputs: set[str],
+        progress: Progress,
+    ) -> None:
+        self.app = app
+        self.options = options
+        self.group = group
+        self.inputs = inputs
+        self.progress = progress
+        self._admin: AIOKafkaAdminClient | None = None
+
+    async def update(self) -> None:
+        consumer = self.app.consumer
+        tps = [tp for tp in consumer.assignment() if tp.topic in self.inputs]
+        if not tps:
+            return
+        highwaters = await consumer.highwaters(*tps)
+        committed = await self._committed()
+        names = {tp: f"{tp.topic}/{tp.partition}" for tp in tps}
+        self.progress.update(
+            {names[tp]: highwaters.get(tp) for tp in tps},
+            {names[tp]: committed.get((tp.topic, tp.partition)) for tp in tps},
+            time.monotonic(),
+        )
+        metrics.CONSUMER_LAG.clear()
+        for name, lag in self.progress.lags.items():
+            topic, partition = name.rsplit("/", 1)
+            metrics.CONSUMER_LAG.labels(topic, partition).set(lag)
+
+    async def _committed(self) -> dict[tuple[str, int], int]:
+        if self._admin is None:
+            self._admin = AIOKafkaAdminClient(**self.options)
+            await self._admin.start()
+        offsets = await self._admin.list_consumer_group_offsets(self.group)
+        return {(tp.topic, tp.partition): meta.offset for tp, meta in offsets.items()}
+
+    async def stop(self) -> None:
+        if self._admin is not None:
+            await self._admin.close()
+
+
+def add_pages(app: faust.App, progress: Progress, models_ready: asyncio.Event) -> None:
+    """`/metrics` (Prometheus), `/health` (liveness: progress) and `/ready` (models, partitions)."""
+
+    @app.page("/metrics")
+    async def metrics_page(web: Any, request: Any) -> Any:
+        return web.bytes(generate_latest(), content_type=CONTENT_TYPE_LATEST.split(";")[0])
+
+    @app.page("/health")
+    async def health(web: Any, request: Any) -> Any:
+        ok, detail = progress.healthy(time.monotonic())
+        body = {"status": "ok" if ok else "stalled", "version": __version__, **detail}
+        return web.json(body, status=200 if ok else 503)
+
+    @app.page("/ready")
+    async def ready(web: Any, request: Any) -> Any:
+        assigned = len(app.consumer.assignment()) if app.consumer else 0
+        ok = models_ready.is_set() and assigned > 0
+        body = {"ready": ok, "models_loaded": models_ready.is_set(), "partitions": assigned}
+        return web.json(body, status=200 if ok else 503)
