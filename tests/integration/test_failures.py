@@ -18,7 +18,9 @@ import pytest
 from tests.integration.conftest import (
     Record,
     WorkerProcess,
+    alive,
     consume_until,
+    descendants,
     outcome_ids,
     produce_sync,
     real_dumps,
@@ -91,15 +93,20 @@ def _feed(env: dict[str, str], count: int, prefix: str) -> set[str]:
     return {k.decode() for k, _ in messages}
 
 
-def test_kill_9_mid_run_then_restart_loses_nothing(
+def test_kill_9_mid_run_leaves_no_process_behind_and_a_restart_loses_nothing(
     env: dict[str, str], tmp_path: Path, workers: list[WorkerProcess]
 ) -> None:
     first = _start(env, tmp_path, workers, "first")
-    ids = _feed(env, 3000, "crash")
-    _wait_for_outcomes(env, ids, minimum=800)
+    ids = _feed(env, 1200, "crash")
+    _wait_for_outcomes(env, ids, minimum=300)
     assert first.process is not None
+    children = descendants(first.process.pid)
+    assert children, "the worker runs its pipeline in child processes"
     first.process.send_signal(signal.SIGKILL)
     first.process.wait()
+    time.sleep(10)  # pool processes and the resource tracker go by themselves
+    left = sorted(pid for pid in children if alive(pid))
+    assert left == [], f"processes of the killed worker still running: {left}"
     _start(env, tmp_path, workers, "second")
     records = _wait_for_outcomes(env, ids)
     _assert_complete(env, ids, records)
@@ -109,7 +116,7 @@ def test_broker_paused_for_20_seconds_recovers_by_itself(
     env: dict[str, str], tmp_path: Path, workers: list[WorkerProcess], broker: EmbeddedBroker
 ) -> None:
     _start(env, tmp_path, workers, "outage")
-    ids = _feed(env, 600, "outage")
+    ids = _feed(env, 300, "outage")
     _wait_for_outcomes(env, ids, minimum=100)
     assert broker.process is not None
     os.kill(broker.process.pid, signal.SIGSTOP)
@@ -125,14 +132,14 @@ def test_second_worker_joins_then_first_leaves_nothing_unconsumed(
     env: dict[str, str], tmp_path: Path, workers: list[WorkerProcess]
 ) -> None:
     raw, _, _ = _topics(env)
-    messages = real_dumps(900, "rebalance")
+    messages = real_dumps(600, "rebalance")
     ids = {k.decode() for k, _ in messages}
     first = _start(env, tmp_path, workers, "first")
-    produce_sync(env["KAFKA_BOOTSTRAP_SERVERS"], raw, messages[:450])
+    produce_sync(env["KAFKA_BOOTSTRAP_SERVERS"], raw, messages[:300])
     _wait_for_outcomes(env, ids, minimum=100)
     second = _start(env, tmp_path, workers, "second")
-    produce_sync(env["KAFKA_BOOTSTRAP_SERVERS"], raw, messages[450:])
-    _wait_for_outcomes(env, ids, minimum=500)
+    produce_sync(env["KAFKA_BOOTSTRAP_SERVERS"], raw, messages[300:])
+    _wait_for_outcomes(env, ids, minimum=350)
     assert first.stop(timeout=60) == 0
     records = _wait_for_outcomes(env, ids)
     _assert_complete(env, ids, records)
@@ -156,7 +163,7 @@ def test_sigterm_under_load_exits_zero_in_time_and_loses_nothing(
 ) -> None:
     env["WORKER_SHUTDOWN_TIMEOUT_S"] = "20"
     busy = _start(env, tmp_path, workers, "busy")
-    ids = _feed(env, 900, "sigterm")
+    ids = _feed(env, 600, "sigterm")
     _wait_for_outcomes(env, ids, minimum=150)
     started = time.monotonic()
     assert busy.stop(timeout=40) == 0

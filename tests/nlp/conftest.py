@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from worker.core import Core, Input, Limits, Origin, Output
+from worker.core import Core, CoreConfig, Input, Limits, Origin, Output
 from worker.settings import Settings
 
 MODEL = Settings().nlp_model
@@ -16,8 +16,8 @@ NOW = "2026-11-27T12:00:00.000Z"
 @pytest.fixture(scope="session")
 def make_core() -> Callable[[Limits], Core]:
     """A `Core` with the given limits; every one shares the session's loaded model."""
-    Core(Limits(), MODEL, 10_000).load()
-    return lambda limits: Core(limits, MODEL, 10_000)
+    Core(CoreConfig(Limits(), MODEL, 10_000)).load()
+    return lambda limits: Core(CoreConfig(limits, MODEL, 10_000))
 
 
 def clean_one(core: Core, item: Input, now: str = NOW) -> Output:

@@ -12,7 +12,6 @@ from bench.quality.entities import load_gold
 from tests.conftest import SAMPLE
 from worker.core.entities import EntityExtractor, entity_key
 from worker.core.entities.chunking import chunk_spans
-from worker.core.entities.credits import credit_spans
 from worker.core.entities.described import described_places
 from worker.core.entities.spans import (
     LABELS,
@@ -23,6 +22,7 @@ from worker.core.entities.spans import (
     split_possessives,
     trim,
 )
+from worker.core.text import credit_spans
 from worker.core.types import Entities, EntitySummary, Place
 
 GOLD = Path(__file__).parents[1] / "fixtures/entities-gold/gold.jsonl"

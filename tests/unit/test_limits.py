@@ -8,7 +8,7 @@ import orjson
 import pytest
 
 from tests.conftest import SAMPLE, validate
-from worker.core import Core, Input, Limits, Origin, PipelineError
+from worker.core import Core, CoreConfig, Input, Limits, Origin, PipelineError
 from worker.core.limits import deadline, enrich_cut
 
 NOW = "2026-11-27T12:00:00.000Z"
@@ -40,7 +40,7 @@ def test_slow_message_becomes_a_deadline_dead_letter() -> None:
     article = text[text.index("Russian President Vladimir Putin attended") :]
     long_dump = " date 2023-10-13\nTitle\n\n" + "\n\n".join(f"{i}: {article}" for i in range(300))
     limits = Limits(deadline_s=0.01)
-    core = Core(limits, model="not-loaded-by-clean", max_chunk_chars=10_000)
+    core = Core(CoreConfig(limits, model="not-loaded-by-clean", max_chunk_chars=10_000))
     ((output,),) = core.clean([Input(long_dump.encode(), ORIGIN, "slow")], {}, now=NOW).outputs
     record = orjson.loads(output.value)
     validate("articles.deadletter", record)

@@ -16,6 +16,7 @@ from worker.core.records import ATTEMPT_HEADER, deadletter_output
 from worker.core.timing import StageTimer
 from worker.core.types import (
     Batch,
+    CoreConfig,
     DeadLetter,
     Input,
     Origin,
@@ -32,6 +33,7 @@ __all__ = [
     "REASONS",
     "Batch",
     "Core",
+    "CoreConfig",
     "DeadLetter",
     "Input",
     "Limits",

@@ -20,7 +20,7 @@ from worker.core.cleaning import Page, clean, read_page
 from worker.core.decode import decode, site_of
 from worker.core.entities import EntityExtractor
 from worker.core.errors import PipelineError, Stage
-from worker.core.limits import Limits, deadline, enrich_cut
+from worker.core.limits import deadline, enrich_cut
 from worker.core.records import (
     cleaned_record,
     deadletter_output,
@@ -31,7 +31,7 @@ from worker.core.records import (
 )
 from worker.core.timex import find_timexes
 from worker.core.timing import StageTimer
-from worker.core.types import Batch, Entities, Input, Output, SiteObservation
+from worker.core.types import Batch, CoreConfig, Entities, Input, Output, SiteObservation
 
 NO_BOILERPLATE: frozenset[str] = frozenset()
 
@@ -56,14 +56,13 @@ class Core:
     cleans never pays for it.
     """
 
-    def __init__(self, limits: Limits, model: str, max_chunk_chars: int) -> None:
-        self.limits = limits
-        self.model = model
-        self.max_chunk_chars = max_chunk_chars
+    def __init__(self, config: CoreConfig) -> None:
+        self.config = config
+        self.limits = config.limits
 
     @property
     def entities(self) -> EntityExtractor:
-        return _extractor(self.model, self.max_chunk_chars)
+        return _extractor(self.config.model, self.config.max_chunk_chars)
 
     def load(self) -> None:
         """Load the NER model now (pool start-up) rather than on the first article."""

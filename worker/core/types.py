@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from worker.core.limits import Limits
+
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 PlaceKind = Literal["continent", "country", "state", "capital", "city"]
 
@@ -99,6 +101,16 @@ class Timex:
     type: TimexType
     value: str  # TIMEX3 value: "2023-10-13", "2023-09", "2023-W41", "P3M", "PRESENT_REF", ...
     anchor: str | None  # the ISO date the value was resolved against, if any
+
+
+@dataclass(frozen=True, slots=True)
+class CoreConfig:
+    """What a `Core` is built from: light and picklable, so that the event-loop process
+    can hand it to pool processes without importing the models itself."""
+
+    limits: Limits
+    model: str  # spaCy model package, loaded by name
+    max_chunk_chars: int  # NER runs on sentence-aligned chunks of at most this size
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,9 @@ Everything that does work lives elsewhere and is given what it needs:
 
 from __future__ import annotations
 
+import asyncio
 import time
-from typing import Any, cast
+from typing import cast
 
 import faust
 from faust.types import StreamT
@@ -20,7 +21,7 @@ from worker.settings import Settings
 from worker.stages import Stages
 from worker.stream import loop_lag, metrics
 from worker.stream.agents import BatchAgent
-from worker.stream.executor import CoreConfig, PoolExecutor
+from worker.stream.executor import PoolExecutor
 from worker.stream.health import OffsetTracker, Progress, add_pages
 from worker.stream.publisher import Publisher
 
@@ -78,7 +79,7 @@ def create_app(settings: Settings) -> faust.App:
 
     executor = PoolExecutor(
         settings.pool_processes,
-        CoreConfig(settings.limits, settings.nlp_model, settings.max_ner_chunk_chars),
+        settings.core,
     )
     stages = Stages(executor.run, _learning(app, settings))
     publisher = Publisher(
@@ -112,23 +113,6 @@ def create_app(settings: Settings) -> faust.App:
 def _add_tasks(app: faust.App, settings: Settings, executor: PoolExecutor) -> None:
     """Pool start-up, the event-loop watch, offset tracking, pages and their shutdown."""
     topics = settings.topics
-
-    @app.task
-    async def start_pool() -> None:
-        started = time.monotonic()
-        await executor.start()
-        metrics.MODEL_LOAD_SECONDS.set(time.monotonic() - started)
-        log.info(
-            "pipeline_started",
-            processes=executor.processes,
-            model=settings.nlp_model,
-            startup_s=round(time.monotonic() - started, 2),
-        )
-
-    @app.task
-    async def watch_event_loop() -> None:
-        await loop_lag.watch()
-
     progress = Progress(stall_after_s=settings.liveness_stall_s, started_at=time.monotonic())
     tracker = OffsetTracker(
         app,
@@ -137,11 +121,29 @@ def _add_tasks(app: faust.App, settings: Settings, executor: PoolExecutor) -> No
         {topics.raw, topics.cleaned},
         progress,
     )
-    app.timer(interval=2.0)(tracker.update)
 
-    @app.on_before_shutdown.connect
-    async def stop_parts(sender: Any, *args: Any, signal: Any, **kwargs: Any) -> None:
-        executor.stop()
-        await tracker.stop()
+    @app.task
+    async def run_pool() -> None:
+        """Start the pool, then hold it until the app stops (tasks are cancelled then)."""
+        started = time.monotonic()
+        try:
+            await executor.start()
+            metrics.MODEL_LOAD_SECONDS.set(time.monotonic() - started)
+            log.info(
+                "pipeline_started",
+                processes=executor.processes,
+                model=settings.nlp_model,
+                startup_s=round(time.monotonic() - started, 2),
+            )
+            await asyncio.Event().wait()
+        finally:
+            executor.stop()
+            await tracker.stop()
+
+    @app.task
+    async def watch_event_loop() -> None:
+        await loop_lag.watch()
+
+    app.timer(interval=2.0)(tracker.update)
 
     add_pages(app, progress, executor.ready)

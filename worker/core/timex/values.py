@@ -2,31 +2,42 @@
 
 A relative expression is resolved by shifting the anchor date by whole units
 ("last month" = anchor − 1 month) and then printing only the granularity the
-text gives ("2023-09", not "2023-09-13").
+text gives ("2023-09", not "2023-09-13"). The calendar arithmetic itself
+(month lengths, Easter, the n-th weekday of a month) is dateutil's.
 """
 
 from __future__ import annotations
 
 import re
-from calendar import monthrange
-from datetime import MAXYEAR, MINYEAR, date, timedelta
+from datetime import date
 from typing import Literal
+
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as Weekday  # dateutil: Weekday(0, 2) = 2nd Monday
 
 Unit = Literal["D", "W", "WE", "M", "Q", "H", "Y", "DE", "CE"]
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
+# One step of each unit.
+_STEP: dict[Unit, relativedelta] = {
+    "D": relativedelta(days=1),
+    "W": relativedelta(weeks=1),
+    "WE": relativedelta(weeks=1),
+    "M": relativedelta(months=1),
+    "Q": relativedelta(months=3),
+    "H": relativedelta(months=6),
+    "Y": relativedelta(years=1),
+    "DE": relativedelta(years=10),
+    "CE": relativedelta(years=100),
+}
+
 
 def shift(day: date, n: int, unit: Unit) -> date:
-    """`day` moved by `n` calendar units, month ends clamped; ValueError beyond year 1-9999."""
-    if unit == "D":
-        return day + timedelta(days=n)
-    if unit in {"W", "WE"}:
-        return day + timedelta(weeks=n)
-    months = n * {"M": 1, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}[unit]
-    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
-    if not MINYEAR <= year <= MAXYEAR:
-        raise ValueError(f"year {year} is out of range")
-    return date(year, month0 + 1, min(day.day, monthrange(year, month0 + 1)[1]))
+    """`day` moved by `n` calendar units, month ends clamped ("Jan 31" + 1 month = "Feb 28").
+
+    Raises ValueError or OverflowError beyond year 1-9999.
+    """
+    return day + _STEP[unit] * n
 
 
 def fmt(day: date, unit: Unit) -> str:
@@ -110,25 +121,10 @@ def season_of(day: date) -> tuple[int, str]:
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    """The n-th ISO `weekday` (1=Monday) of a month; n=-1 for the last one."""
+    """The n-th ISO `weekday` (1=Monday) of a month; n <= 0 for the last one."""
     if n > 0:
-        first = date(year, month, 1)
-        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
-    last = shift(date(year, month, 1), 1, "M") - timedelta(days=1)
-    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
-
-
-def easter(year: int) -> date:
-    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * ell) // 433
-    month = (h + ell - 7 * m + 90) // 25
-    return date(year, month, (h + ell - 7 * m + 33 * month + 19) % 32)
+        return date(year, month, 1) + relativedelta(weekday=Weekday(weekday - 1, n))
+    return date(year, month, 1) + relativedelta(day=31, weekday=Weekday(weekday - 1, -1))
 
 
 def duration(n: float | None, designator: str, is_time: bool = False) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from worker.core.text import month_number
 from worker.core.timex import resolve
 from worker.core.timex.context import Context
 from worker.core.timex.lexicon import (
@@ -16,7 +17,6 @@ from worker.core.timex.lexicon import (
     UNIT_RE,
     WEEKDAY_RE,
     YEAR_RE,
-    month_number,
     year_number,
 )
 from worker.core.timex.rules.base import (

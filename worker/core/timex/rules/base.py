@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from worker.core.text import MONTHS
 from worker.core.timex.context import DIGIT_KEY, Context
 from worker.core.timex.lexicon import (
-    MONTHS,
     PARTS_OF_DAY,
     SEASONS,
     UNITS,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from worker.core.text import month_number
 from worker.core.timex import resolve
 from worker.core.timex.context import Context
 from worker.core.timex.lexicon import (
@@ -15,7 +16,6 @@ from worker.core.timex.lexicon import (
     PART_OF_DAY_RE,
     PARTS_OF_DAY,
     WEEKDAY_FULL_RE,
-    month_number,
     weekday_number,
 )
 from worker.core.timex.resolve import Direction

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from worker.core.text import month_number
 from worker.core.timex.context import Context
 from worker.core.timex.lexicon import (
     MONTH_FULL_RE,
@@ -13,7 +14,6 @@ from worker.core.timex.lexicon import (
     PARTS_OF_DAY,
     UNIT_RE,
     WEEKDAY_FULL_RE,
-    month_number,
     parse_number,
     weekday_number,
 )

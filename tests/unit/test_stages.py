@@ -1,0 +1,72 @@
+"""The run order both shells share: learned state in, clean, learn; then enrich."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+
+import orjson
+
+from worker.core import Batch, Core, CoreConfig, Input, Limits, Origin, Output
+from worker.learning import SiteLearning
+from worker.stages import StageName, Stages
+
+CORE = Core(CoreConfig(Limits(), "no-model-needed-to-clean", 10_000))
+CHROME = (
+    "Independent reporting like this is only possible because our readers pay for it every month."
+)
+
+
+TOPICS = ("the old pier", "the ferry timetable", "the fish market", "the lighthouse", "the quay")
+PLACES = ("Northgate", "the Old Town", "Eastfield", "the harbour front", "Westbrook", "Southport")
+
+
+def _article(n: int) -> bytes:
+    # Distinct words, not numbers: fingerprints ignore digits, so "plan 1" is "plan 2".
+    body = "\n\n".join(
+        [
+            CHROME,
+            f"The harbour board met on Monday to discuss {TOPICS[n % 5]} with the council.",
+            f"Residents of {PLACES[n]} said the repairs had been promised for many years now.",
+        ]
+    )
+    envelope = {"id": f"a{n}", "url": f"https://gazette.example/{n}", "text": body}
+    return orjson.dumps(envelope)
+
+
+async def _clean_here(
+    stage: StageName, items: list[Input], state: Mapping[str, frozenset[str]], now: str
+) -> tuple[Batch, dict[str, float]]:
+    seen_states.append(dict(state))
+    return CORE.clean(items, state, now=now), {}
+
+
+seen_states: list[dict[str, frozenset[str]]] = []
+
+
+def test_a_sites_recurring_line_is_learned_across_batches_and_leaves_later_bodies() -> None:
+    store: dict[str, object] = {}
+    stages = Stages(_clean_here, SiteLearning(store, capacity=100, max_sites=10))
+    bodies = []
+    for n in range(6):
+        (outputs,), _ = asyncio.run(stages.clean([Input(_article(n), Origin(path=f"{n}"))], "now"))
+        (output,) = outputs
+        bodies.append(orjson.loads(output.value)["body"])
+    assert CHROME in bodies[0]  # nothing known of the site yet
+    assert CHROME not in bodies[-1] and "Southport" in bodies[-1]
+    assert set(store) == {"gazette.example"}  # what was learned, stored by site
+    assert seen_states[0] == {"gazette.example": frozenset()}
+
+
+def test_enrich_goes_to_the_runner_without_learned_state() -> None:
+    calls: list[tuple[StageName, Mapping[str, frozenset[str]]]] = []
+
+    async def runner(
+        stage: StageName, items: list[Input], state: Mapping[str, frozenset[str]], now: str
+    ) -> tuple[Batch, dict[str, float]]:
+        calls.append((stage, state))
+        return Batch([[Output("enriched", b"k", b"{}", "e")] for _ in items]), {"ner": 0.5}
+
+    stages = Stages(runner, SiteLearning({}, capacity=100, max_sites=10))
+    outputs, seconds = asyncio.run(stages.enrich([Input(b"{}", Origin(path="x"))], "now"))
+    assert calls == [("enrich", {})] and seconds == {"ner": 0.5} and len(outputs) == 1
