@@ -27,10 +27,10 @@ lint: install
 check: lint
 	$(BIN)/python -m pytest -q tests/unit
 
-# Every test runs in a shuffled order (modules and the tests inside them), with the
-# seed printed so that a failing order can be replayed (`-p random_order --random-order-seed=N`).
+# Every test runs in a shuffled order (modules and the tests inside them; the seed is
+# printed: replay with --random-order-seed=N), test files spread over two processes.
 test: lint
-	$(BIN)/python -m pytest -q --random-order-bucket=module
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile --random-order-bucket=module
 
 unit: install
 	$(BIN)/python -m pytest -q tests/unit

@@ -104,8 +104,9 @@ def test_kill_9_mid_run_leaves_no_process_behind_and_a_restart_loses_nothing(
     assert children, "the worker runs its pipeline in child processes"
     first.process.send_signal(signal.SIGKILL)
     first.process.wait()
-    time.sleep(10)  # pool processes and the resource tracker go by themselves
-    left = sorted(pid for pid in children if alive(pid))
+    deadline = time.monotonic() + 10  # pool processes and the resource tracker go by themselves
+    while (left := sorted(pid for pid in children if alive(pid))) and time.monotonic() < deadline:
+        time.sleep(0.5)
     assert left == [], f"processes of the killed worker still running: {left}"
     _start(env, tmp_path, workers, "second")
     records = _wait_for_outcomes(env, ids)

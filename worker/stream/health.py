@@ -17,11 +17,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import faust
-from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from faust.types import TP
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from worker import __version__
+from worker.observability import get_logger
 from worker.stream import metrics
+
+log = get_logger("worker.stream.health")
 
 
 @dataclass
@@ -58,9 +62,11 @@ class Progress:
 class OffsetTracker:
     """Feeds `Progress` every few seconds: highwaters from the consumer, commits from the broker.
 
-    Committed offsets are asked of the broker with the admin API (Faust keeps
-    its own copy only in a private attribute), which also shows commits made by
-    a previous run of the group.
+    Committed offsets are asked of the broker by a consumer that carries the
+    group's id but never joins it (Faust keeps its own copy only in a private
+    attribute); it sees commits made by a previous run of the group too. A
+    failed read is logged and tried again at the next tick: health tracking
+    must never stop the worker.
     """
 
     def __init__(
@@ -76,15 +82,19 @@ class OffsetTracker:
         self.group = group
         self.inputs = inputs
         self.progress = progress
-        self._admin: AIOKafkaAdminClient | None = None
+        self._reader: AIOKafkaConsumer | None = None
 
     async def update(self) -> None:
         consumer = self.app.consumer
         tps = [tp for tp in consumer.assignment() if tp.topic in self.inputs]
         if not tps:
             return
-        highwaters = await consumer.highwaters(*tps)
-        committed = await self._committed()
+        try:
+            highwaters = await consumer.highwaters(*tps)
+            committed = await self._committed(tps)
+        except Exception as exc:  # noqa: BLE001 - the broker may be away; next tick retries
+            log.warning("offsets_unavailable", error=repr(exc))
+            return
         names = {tp: f"{tp.topic}/{tp.partition}" for tp in tps}
         self.progress.update(
             {names[tp]: highwaters.get(tp) for tp in tps},
@@ -96,16 +106,19 @@ class OffsetTracker:
             topic, partition = name.rsplit("/", 1)
             metrics.CONSUMER_LAG.labels(topic, partition).set(lag)
 
-    async def _committed(self) -> dict[tuple[str, int], int]:
-        if self._admin is None:
-            self._admin = AIOKafkaAdminClient(**self.options)
-            await self._admin.start()
-        offsets = await self._admin.list_consumer_group_offsets(self.group)
-        return {(tp.topic, tp.partition): meta.offset for tp, meta in offsets.items()}
+    async def _committed(self, tps: list[TP]) -> dict[tuple[str, int], int | None]:
+        if self._reader is None:
+            self._reader = AIOKafkaConsumer(
+                **self.options, group_id=self.group, enable_auto_commit=False
+            )
+            await self._reader.start()
+        reader = self._reader
+        found = [await reader.committed(TopicPartition(tp.topic, tp.partition)) for tp in tps]
+        return {(tp.topic, tp.partition): offset for tp, offset in zip(tps, found, strict=True)}
 
     async def stop(self) -> None:
-        if self._admin is not None:
-            await self._admin.close()
+        if self._reader is not None:
+            await self._reader.stop()
 
 
 def add_pages(app: faust.App, progress: Progress, models_ready: asyncio.Event) -> None:
