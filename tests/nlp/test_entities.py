@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from bench.quality.entities import load_gold
 from tests.conftest import SAMPLE
+from worker.core import Core, Limits
 from worker.core.entities import EntityExtractor, entity_key
 from worker.core.entities.chunking import chunk_spans
 from worker.core.entities.described import described_places
@@ -49,8 +51,8 @@ def _sample_paragraphs() -> tuple[list[str], list[str]]:
 
 
 @pytest.fixture(scope="module")
-def extractor() -> EntityExtractor:
-    return EntityExtractor()
+def extractor(make_core: Callable[[Limits], Core]) -> EntityExtractor:
+    return make_core(Limits()).entities  # the session's model
 
 
 @pytest.fixture(scope="module")
