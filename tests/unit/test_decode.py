@@ -7,6 +7,7 @@ import gzip
 import orjson
 import pytest
 
+from tests.conftest import SAMPLE
 from worker.core.decode import decode
 from worker.core.errors import PipelineError
 
@@ -77,7 +78,7 @@ def test_declared_charset_of_html_is_honoured() -> None:
     [
         (b"", "empty"),
         (b"   \n\t ", "empty"),
-        (b"\xff\xfe\xfa not utf8", "invalid_utf8"),
+        (bytes(range(1, 256)) * 3, "invalid_utf8"),  # no encoding makes these bytes text
         (b"ELF\x00\x01\x02binary", "binary"),
         (b'{"id": "a", "text": "cut off', "invalid_json"),
         (b'{"id": "a"}', "invalid_envelope"),
@@ -105,3 +106,36 @@ def test_size_limit_applies_before_and_after_gunzip() -> None:
 
 def test_deeply_nested_json_is_rejected_not_crashing() -> None:
     assert _reason(b"{" + b'"a":[' * 5000 + b"1" + b"]" * 5000 + b"}") == "invalid_json"
+
+
+def test_legacy_encoded_dumps_are_read_by_detection_and_the_encoding_is_recorded() -> None:
+    sample = SAMPLE.read_text(encoding="utf-8")  # curly quotes and dashes: cp1252 has them
+    raw = decode(sample.encode("cp1252"), default_id="cp", max_bytes=LIMIT)
+    assert (raw.text, raw.encoding) == (sample, "cp1252")
+    german = "Die Bürger in Köln äußerten sich über die Straßenbahn und die Größe der Plätze."
+    raw = decode(german.encode("latin-1"), default_id="de", max_bytes=LIMIT)
+    assert raw.text == german and raw.encoding in ("cp1252", "latin_1", "iso8859_15")
+    russian = "Президент России заявил журналистам, что переговоры в Бишкеке продолжатся."
+    raw = decode(russian.encode("cp1251"), default_id="ru", max_bytes=LIMIT)
+    assert (raw.text, raw.encoding) == (russian, "cp1251")
+    assert decode(sample.encode(), default_id="u", max_bytes=LIMIT).encoding == "utf-8"
+
+
+def test_an_envelope_that_names_its_id_keeps_it_in_its_dead_letter() -> None:
+    with pytest.raises(PipelineError) as info:
+        decode(b'{"id": "wire-42", "text": 12}', default_id="file.jsonl:3", max_bytes=LIMIT)
+    assert info.value.article_id == "wire-42"
+    with pytest.raises(PipelineError) as info:
+        decode(
+            b'{"id": "wire-43", "content_kind": "tweet", "text": "x"}',
+            default_id="f",
+            max_bytes=LIMIT,
+        )
+    assert (info.value.reason, info.value.article_id) == ("invalid_envelope", "wire-43")
+
+
+def test_content_kind_is_read_from_the_envelope() -> None:
+    raw = decode(
+        b'{"id": "a", "text": "Body.", "content_kind": "article"}', default_id="f", max_bytes=LIMIT
+    )
+    assert raw.content_kind == "article" and "content_kind" not in raw.extra

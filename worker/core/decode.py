@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import zlib
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
 import orjson
+from charset_normalizer import from_bytes
 
 from worker.core.errors import PipelineError
 from worker.core.types import RawArticle
@@ -34,6 +36,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "language": ("language",),
 }
 _CONTENT_KEYS = ("text", "html", "content", "body", "raw")
+CONTENT_KINDS = ("page", "article")
+# Bytes read to detect a legacy encoding: enough for any real page's statistics.
+_DETECT_BYTES = 65536
+_COHERENCE_TIE = 0.05  # charset-normalizer's language coherence, 0..1
 
 
 def decode(payload: bytes, *, default_id: str, max_bytes: int) -> RawArticle:
@@ -46,13 +52,13 @@ def decode(payload: bytes, *, default_id: str, max_bytes: int) -> RawArticle:
         raise PipelineError("decode", "empty", "message has no content")
     if b"\x00" in payload[:65536]:
         raise PipelineError("decode", "binary", "payload contains NUL bytes")
-    text = _to_text(payload)
+    text, encoding = _to_text(payload)
     stripped = text.lstrip()
     if stripped.startswith("{"):
-        return _from_envelope(stripped, default_id)
+        return replace(_from_envelope(stripped, default_id), encoding=encoding)
     if _HTML_START.match(payload[:1024]):
-        return RawArticle(id=default_id, html=text)
-    return RawArticle(id=default_id, text=text)
+        return RawArticle(id=default_id, html=text, encoding=encoding)
+    return RawArticle(id=default_id, text=text, encoding=encoding)
 
 
 def _gunzip(payload: bytes, max_bytes: int) -> bytes:
@@ -69,20 +75,55 @@ def _gunzip(payload: bytes, max_bytes: int) -> bytes:
     return out
 
 
-def _to_text(payload: bytes) -> str:
-    """UTF-8 (with or without BOM); HTML may declare another charset in a meta tag."""
+def _to_text(payload: bytes) -> tuple[str, str]:
+    """The text and the encoding it was read with.
+
+    UTF-8 (with or without BOM) first; then the charset an HTML page declares in
+    a meta tag; then detection (charset-normalizer) for legacy text sent with no
+    declared charset, such as Latin-1 or cp1252 dumps. Bytes no encoding fits
+    are dead-lettered.
+    """
     try:
-        return payload.decode("utf-8-sig")
+        return payload.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
-        declared = _META_CHARSET.search(payload[:4096])
-        if declared:
-            try:
-                return payload.decode(declared.group(1).decode("ascii"))
-            except (LookupError, UnicodeDecodeError):
-                pass
-        raise PipelineError(
-            "decode", "invalid_utf8", f"not UTF-8 at byte {exc.start}: {exc.reason}"
-        ) from None
+        failure = f"not UTF-8 at byte {exc.start} ({exc.reason})"
+    declared = _META_CHARSET.search(payload[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        try:
+            return payload.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    encoding = _detect(payload[:_DETECT_BYTES])
+    if encoding is not None:
+        try:
+            return payload.decode(encoding), encoding
+        except (LookupError, UnicodeDecodeError):
+            pass
+    raise PipelineError(
+        "decode", "invalid_utf8", f"{failure}, and no other text encoding fits"
+    ) from None
+
+
+def _detect(sample: bytes) -> str | None:
+    """The legacy encoding of `sample`, or None when no encoding makes it text.
+
+    charset-normalizer ranks the encodings that decode the bytes into plausible
+    text; on short Western European text several single-byte code pages tie or
+    nearly tie, and it may rank Baltic or Central European ones first. Where
+    windows-1252 reads the text as well as the best (same language coherence),
+    it wins, as the WHATWG encoding standard makes it the default for
+    unlabelled Western text.
+    """
+    matches = list(from_bytes(sample))
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        same = match.could_be_from_charset  # encodings that give the very same text
+        if "cp1252" in same and match.coherence >= best.coherence - _COHERENCE_TIE:
+            return "cp1252"
+    return str(best.encoding)
 
 
 def _from_envelope(text: str, default_id: str) -> RawArticle:
@@ -92,6 +133,16 @@ def _from_envelope(text: str, default_id: str) -> RawArticle:
         raise PipelineError("decode", "invalid_json", f"JSON does not parse: {exc}") from None
     if not isinstance(doc, dict):
         raise PipelineError("decode", "invalid_envelope", "JSON envelope must be an object")
+    named = doc.get("id")
+    try:
+        return _article(doc, default_id)
+    except PipelineError as error:
+        if isinstance(named, str | int) and not isinstance(named, bool) and str(named).strip():
+            error.article_id = str(named).strip()  # the dead letter keeps the article's id
+        raise
+
+
+def _article(doc: dict[str, Any], default_id: str) -> RawArticle:
     used: set[str] = set()
     fields = _fields(doc, used)
     html, text_body = _content(doc, used)
@@ -100,9 +151,23 @@ def _from_envelope(text: str, default_id: str) -> RawArticle:
         id=raw_id if raw_id else default_id,
         html=html,
         text=text_body,
+        content_kind=_content_kind(doc, used),
         extra={k: v for k, v in doc.items() if k not in used},
         **fields,
     )
+
+
+def _content_kind(doc: dict[str, Any], used: set[str]) -> str | None:
+    """What the producer says its text is: a whole page's text, or the article alone."""
+    kind = doc.get("content_kind")
+    if kind is None:
+        return None
+    if kind not in CONTENT_KINDS:
+        raise PipelineError(
+            "decode", "invalid_envelope", f"content_kind must be one of {CONTENT_KINDS}: {kind!r}"
+        )
+    used.add("content_kind")
+    return str(kind)
 
 
 def _fields(doc: dict[str, Any], used: set[str]) -> dict[str, str]:

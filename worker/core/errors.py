@@ -16,7 +16,7 @@ Stage = Literal["decode", "clean", "enrich", "serialize", "produce"]
 REASONS: dict[str, str] = {
     "too_large": "raw message larger than WORKER_MAX_MESSAGE_BYTES (also after gzip inflation)",
     "empty": "message has no bytes, or only whitespace",
-    "invalid_utf8": "bytes are not valid UTF-8 text",
+    "invalid_utf8": "not UTF-8, no declared charset fits, and no text encoding is detected",
     "invalid_json": "looks like JSON (starts with '{') but does not parse",
     "invalid_envelope": "JSON envelope has wrong types or lacks text/html",
     "invalid_gzip": "gzip-compressed payload that cannot be inflated",
@@ -38,3 +38,5 @@ class PipelineError(Exception):
         self.stage: Stage = stage
         self.reason = reason
         self.message = message
+        # The article's id, when the input got far enough to name one (an envelope's `id`).
+        self.article_id: str | None = None

@@ -121,6 +121,7 @@ class Core:
                 eid = event_id("cleaned", article_id, record["content_hash"])
                 return Output("cleaned", article_id.encode(), _dump(record), eid), seen
         except Exception as exc:  # noqa: BLE001 - every failure becomes a dead letter
+            article_id = getattr(exc, "article_id", None) or article_id
             return deadletter_output(item, article_id, exc, stage, now), seen
 
     def enrich(self, items: Sequence[Input], *, now: str, timer: StageTimer | None = None) -> Batch:

@@ -28,6 +28,8 @@ class RawArticle:
     source: str | None = None
     fetched_at: str | None = None
     language: str | None = None
+    content_kind: str | None = None  # "page" or "article" when the envelope says so
+    encoding: str = "utf-8"  # how the bytes were read
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -41,6 +43,8 @@ class CleanedDoc:
     published_at: str | None = None  # ISO 8601 date or datetime found in the page
     published_at_source: str | None = None  # e.g. "dump_header", "html_meta", "dateline"
     captions: tuple[str, ...] = ()
+    content_kind: str = "page"  # "article": the text was already the article, kept whole
+    content_kind_source: str = "inferred"  # or "envelope": the producer said which
     language: str | None = None
 
 

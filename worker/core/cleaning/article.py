@@ -56,7 +56,7 @@ def clean(page: Page, boilerplate: frozenset[str] = frozenset()) -> CleanedDoc:
     if page.dump is None:
         doc = clean_html(page.tree, url=raw.url, boilerplate=boilerplate)
     else:
-        doc = clean_text_dump(page.dump, boilerplate)
+        doc = clean_text_dump(page.dump, boilerplate, _kind(raw))
     if not doc.body.strip():
         raise PipelineError("clean", "no_body", "cleaning left no article body")
     published = normalize_published_at(raw.published_at)
@@ -66,7 +66,16 @@ def clean(page: Page, boilerplate: frozenset[str] = frozenset()) -> CleanedDoc:
         published_at=published or doc.published_at,
         published_at_source="envelope" if published else doc.published_at_source,
         language=(raw.language or doc.language or None),
+        content_kind_source="envelope" if raw.content_kind else "inferred",
     )
+
+
+def _kind(raw: RawArticle) -> str | None:
+    """What the producer says its text is; a title beside the text says "article":
+    whoever sends a title has extracted the page already."""
+    if raw.content_kind is None and raw.title:
+        return "article"
+    return raw.content_kind
 
 
 def normalize_published_at(value: str | None) -> str | None:

@@ -17,9 +17,9 @@ from worker.core.cleaning import dump_fields as fields
 from worker.core.cleaning.boilerplate import line_fingerprint
 from worker.core.cleaning.dump_layout import in_context, is_subheading, main_region
 from worker.core.cleaning.dump_lines import KEPT, WORD, classify, ends_like_prose, profile
+from worker.core.cleaning.extracted import article_remains, clean_article_text, looks_like_a_page
 from worker.core.cleaning.language import detect_language
 from worker.core.cleaning.normalize import normalize_text
-from worker.core.errors import PipelineError
 from worker.core.types import CleanedDoc
 
 _HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
@@ -50,16 +50,23 @@ def dump_fingerprints(dump: Dump) -> tuple[str, ...]:
     return tuple(line_fingerprint(line) for line in dump.lines if WORD.search(line))
 
 
-def clean_text_dump(dump: Dump, boilerplate: frozenset[str] = frozenset()) -> CleanedDoc:
-    """Extract the article of a plain-text page dump (`read_dump`).
+def clean_text_dump(
+    dump: Dump, boilerplate: frozenset[str] = frozenset(), kind: str | None = None
+) -> CleanedDoc:
+    """Extract the article of a text (`read_dump`): a page dump, or article text kept whole.
 
-    `boilerplate` holds fingerprints (`boilerplate.line_fingerprint`) of lines
-    learned as the site's own (menus, footers, prompts): they are classified
-    as boilerplate whatever they look like.
-    Raises PipelineError("clean", "no_body") when no body line is found.
+    `kind` is what the producer says the text is ("page" or "article"); when it
+    says nothing, the lines tell (`extracted.looks_like_a_page`). `boilerplate`
+    holds fingerprints (`boilerplate.line_fingerprint`) of lines learned as the
+    site's own (menus, footers, prompts): they are classified as boilerplate
+    whatever they look like. Raises PipelineError("clean", "no_body") only when
+    no article text is left at all.
     """
     language = detect_language(_prose_sample(dump.lines))
-    lines = in_context(classify(dump.lines, profile(language), boilerplate))
+    classified = classify(dump.lines, profile(language), boilerplate)
+    if kind == "article" or (kind is None and not looks_like_a_page(classified, boilerplate)):
+        return clean_article_text(classified, dump.header_date)
+    lines = in_context(classified)
     start, end = main_region(lines)
     title = fields.title(lines[: start + 1])
     region = lines[fields.after_byline(lines, start) : end]
@@ -69,7 +76,7 @@ def clean_text_dump(dump: Dump, boilerplate: frozenset[str] = frozenset()) -> Cl
         if line is not title and (line.kind in KEPT or is_subheading(region, position))
     ]
     if not body_lines:
-        raise PipelineError("clean", "no_body", "no article text found in the dump")
+        return article_remains(classified)
     body = "\n\n".join(body_lines)
     published_at = dump.header_date or fields.text_date(lines[: start + _DATELINE_LOOKAHEAD])
     return CleanedDoc(

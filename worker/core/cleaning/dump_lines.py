@@ -38,7 +38,7 @@ _NOUN_CAPITALIZING = {"de", "lb"}
 WORD = re.compile(r"\w+")
 
 # Icon legends and cookie notices: boilerplate however long the line is.
-_STRONG_BOILERPLATE = re.compile(
+STRONG_BOILERPLATE = re.compile(
     r"\ban icon (?:of|representing|that|used|indicating|displaying)\b"
     r"|\b(?:we|site|website|page) uses? cookies\b|\buse of cookies\b",
     re.IGNORECASE,
@@ -183,7 +183,7 @@ def _kind(text: str, words: int, profile: Profile, repeated: bool) -> Kind:
 
 def _is_boilerplate(text: str, words: int) -> bool:
     return bool(
-        _STRONG_BOILERPLATE.search(text)
+        STRONG_BOILERPLATE.search(text)
         or (words < _MAX_BOILERPLATE_WORDS and _BOILERPLATE.search(text))
     )
 
