@@ -77,8 +77,9 @@ def test_trigger_windows_find_what_a_full_scan_finds(
 ) -> None:
     """Rules run only near their trigger words; that must not lose or change matches."""
     lists = ABSOLUTE + RELATIVE + DURATIONS + TIMES_AND_SETS + RANGES_AND_UNITS + TENSE_AND_DAY_CUES
-    lists += RESULTS_AND_HOLIDAYS
-    texts = [article, *(s for s, *_ in lists), *(s for s, *_ in NARRATIVE)]
+    lists += RESULTS_AND_HOLIDAYS + GUIDELINE_VALUES + NEWS_CALENDAR + NEWS_CLOCK_AND_SPANS
+    texts_without = list(NOT_TEMPORAL)
+    texts = [article, *(s for s, *_ in lists), *(s for s, *_ in NARRATIVE), *texts_without]
     windowed = [find_timexes(t, FRIDAY) for t in texts]
     monkeypatch.setattr(
         extract, "trigger_windows", lambda text, positions, triggers: [(0, len(text))]
@@ -109,7 +110,8 @@ ABSOLUTE = [
     ("The deadline was 10/13/2023.", None, "10/13/2023", "DATE", "2023-10-13"),
     ("The company expects a loss in fiscal 2024.", FRIDAY, "fiscal 2024", "DATE", "2024"),
     ("Prices peaked in mid-2022.", FRIDAY, "mid-2022", "DATE", "2022"),
-    ("Inflation was low in the 1990s.", FRIDAY, "the 1990s", "DATE", "199X"),
+    # TimeML writes a decade as its first three digits, a century as its first two.
+    ("Inflation was low in the 1990s.", FRIDAY, "the 1990s", "DATE", "199"),
     ("Revenue rose in Q3 2023.", FRIDAY, "Q3 2023", "DATE", "2023-Q3"),
     (
         "NINETEEN ninety-six was a good year, she recalled.",
@@ -349,6 +351,14 @@ NARRATIVE = [
         "DATE",
         "2023-10-02",
         "2023-10-03",
+    ),
+    (  # "the year before", "a year after" move from the last date as "the day before" does
+        "The mill closed in 2009. The year before, it had cut 200 jobs.",
+        FRIDAY,
+        "The year before",
+        "DATE",
+        "2008",
+        "2009",
     ),
     ("The minister left the next day.", FRIDAY, "the next day", "DATE", "2023-10-14", FRIDAY),
     ("The minister left the next day.", None, "the next day", "DATE", "XXXX-XX-XX", None),
@@ -726,3 +736,146 @@ def test_adjective_recent_is_not_tagged_but_recently_is() -> None:
     """TimeBank tags "recently" most of the time, the adjective "recent" rarely."""
     text = "Shares fell after the recent sale and were recently downgraded."
     assert [(t.text, t.value) for t in find_timexes(text, FRIDAY)] == [("recently", "PAST_REF")]
+
+
+# --------------------------------------------------------------------------- beyond the dev set
+# Made-up news sentences, published Friday 2023-10-13 (FRIDAY); values from the TimeML
+# guidelines and the calendar.
+
+# (sentence, timex text, type, value): TimeML value formats.
+GUIDELINE_VALUES = [
+    # A decade is its first three digits, a century its first two.
+    ("The bridge was built in the 1960s.", "the 1960s", "DATE", "196"),
+    ("Cities grew quickly in the 19th century.", "the 19th century", "DATE", "18"),
+    ("The castle was built in the fourteenth century.", "the fourteenth century", "DATE", "13"),
+    ("Work changed in the twenty-first century.", "the twenty-first century", "DATE", "20"),
+    # An unknown number of decades is an unknown number of years; of centuries, centuries.
+    ("The family has farmed there for decades.", "decades", "DURATION", "PXY"),
+    ("Pilgrims have visited the shrine for centuries.", "centuries", "DURATION", "PXC"),
+    ("The deal, signed months ago, has collapsed.", "months ago", "DATE", "PAST_REF"),
+    ("A few moments ago, the jury returned its verdict.", "A few moments ago", "DATE", "PAST_REF"),
+    ("The merger came after months of talks.", "months", "DURATION", "PXM"),
+    ("The two sides ended a near 1-1/2 year trade war.", "1-1/2 year", "DURATION", "P1Y6M"),
+    # "a year ago" is a quarter back only in quarterly results: "headquarters" and a
+    # "quarter-century" are not quarters.
+    ("The company moved its headquarters a year ago.", "a year ago", "DATE", "2022"),
+    (
+        "Wages rose 4 percent from a year earlier, near a quarter-century high.",
+        "a year earlier",
+        "DATE",
+        "2022",
+    ),
+]
+
+NEWS_CALENDAR = [
+    # Days of a month spelled as ordinals (transcripts, holidays), with a spelled year.
+    (
+        "Voting begins this coming Sunday, October fifteenth.",
+        "this coming Sunday, October fifteenth",
+        "DATE",
+        "2023-10-15",
+    ),
+    ("Fireworks are planned for the Fourth of July.", "the Fourth of July", "DATE", "2024-07-04"),
+    (
+        "The ban took effect January first, nineteen ninety-nine.",
+        "January first, nineteen ninety-nine",
+        "DATE",
+        "1999-01-01",
+    ),
+    # Seasons with a position or a preposition; a season of every year is a SET.
+    ("The festival is held in late summer.", "late summer", "DATE", "2023-SU"),
+    ("The plant will reopen by spring.", "spring", "DATE", "2024-SP"),
+    ("The festival is held every summer.", "every summer", "SET", "XXXX-SU"),
+    # Holidays computed from Thanksgiving (Nov. 23, 2023) and Easter (April 9, 2023).
+    ("Retailers expect record sales on Black Friday.", "Black Friday", "DATE", "2023-11-24"),
+    ("Shops closed early on Good Friday.", "Good Friday", "DATE", "2023-04-07"),
+    ("He called his mother on Mother’s Day.", "Mother’s Day", "DATE", "2023-05-14"),
+    ("Veterans Day parades will be held across the country.", "Veterans Day", "DATE", "2023-11-11"),
+    # Fiscal years, months of a named year, halves and quarters of a relative year.
+    ("Home Depot expects growth in fiscal year 2024.", "fiscal year 2024", "DATE", "2024"),
+    (
+        "The model was updated as recently as May of this year.",
+        "May of this year",
+        "DATE",
+        "2023-05",
+    ),
+    (
+        "The deal should close in the first half of next year.",
+        "the first half of next year",
+        "DATE",
+        "2024-H1",
+    ),
+    (
+        "Growth slowed in the fourth quarter of last year.",
+        "the fourth quarter of last year",
+        "DATE",
+        "2022-Q4",
+    ),
+    # A period named by its last day: the calendar week or quarter it mostly covers.
+    ("Jobless claims fell in the week ended Oct. 7.", "the week", "DATE", "2023-W40"),
+    ("Sales rose 4% in the quarter ended July 31.", "the quarter", "DATE", "2023-Q2"),
+]
+
+NEWS_CLOCK_AND_SPANS = [
+    # "early"/"late" are part of the expression (TimeML's mod), not of its value.
+    ("The storm hit the coast early Tuesday.", "early Tuesday", "DATE", "2023-10-10"),
+    ("Officials met late yesterday.", "late yesterday", "DATE", "2023-10-12"),
+    # A clock time takes the date named after it, the day of a spelled hour too.
+    (
+        "Tickets go on sale at 10 a.m. Friday, Dec. 1.",
+        "10 a.m. Friday, Dec. 1",
+        "TIME",
+        "2023-12-01T10:00",
+    ),
+    (
+        "The ceasefire began at six o'clock this morning.",
+        "six o'clock this morning",
+        "TIME",
+        "2023-10-13T06:00",
+    ),
+    ("The plane landed at 14:30 GMT.", "14:30 GMT", "TIME", "2023-10-13T14:30"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "kind", "expected"),
+    GUIDELINE_VALUES + NEWS_CALENDAR + NEWS_CLOCK_AND_SPANS,
+)
+def test_news_expressions_beyond_the_dev_set(
+    sentence: str, phrase: str, kind: str, expected: str
+) -> None:
+    assert value(sentence, FRIDAY, phrase) == (kind, expected)
+
+
+# Words that look temporal in sentences where they are not: names, titles, a coil, a verb,
+# a collapse, noun modifiers, the halves of a game, a scale and a game clock.
+NOT_TEMPORAL = [
+    "The spring in the mattress broke.",
+    "Tickets for the Summer Olympics sold out.",
+    "The Arab Spring toppled several governments.",
+    "Trade grew after the fall of the Berlin Wall.",
+    "Prices are expected to fall.",
+    "The team opens spring training in Florida.",
+    "The Sunday Times reported the story.",
+    "The remarks were reported by USA Today.",
+    "He scored in the second half of the game.",
+    "The model is a 1:24 scale replica.",
+    "He appeared on 60 Minutes.",
+    "The striker scored at 7:14, 19:56 and 43:10 of the match.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_TEMPORAL)
+def test_words_that_only_look_temporal(sentence: str) -> None:
+    assert find_timexes(sentence, FRIDAY) == []
+
+
+def test_a_holiday_within_a_month_is_that_years_whatever_the_tense() -> None:
+    """Published Monday 2023-11-20: a past-tense verb nearby does not make it 2022's."""
+    text = "Black Friday is approaching, and some prices have already dropped."
+    assert value(text, "2023-11-20", "Black Friday") == ("DATE", "2023-11-24")
+
+
+def test_an_ordinal_before_a_noun_is_not_a_day_of_the_month() -> None:
+    found = find_timexes("In January first-time buyers returned.", FRIDAY)
+    assert [(t.text, t.value) for t in found] == [("January", "2023-01")]

@@ -36,6 +36,30 @@ ORDINALS: dict[str, int] = {
     "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }  # fmt: skip
 
+# Spelled ordinals from "first" to "thirty-first": days of a month ("March eighth", "the
+# Fourth of July") and centuries ("the twenty-first century").
+_ORDINAL_ONES = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+]  # fmt: skip
+SPELLED_ORDINALS: dict[str, int] = {word: n for n, word in enumerate(_ORDINAL_ONES, 1)}
+SPELLED_ORDINALS |= {"twentieth": 20, "thirtieth": 30}
+SPELLED_ORDINALS |= {
+    f"{tens}{sep}{word}": base + n
+    for tens, base in (("twenty", 20), ("thirty", 30))
+    for n, word in enumerate(_ORDINAL_ONES[:9], 1)
+    if base + n <= 31
+    for sep in ("-", " ")
+}
+
+
+def ordinal_number(word: str) -> int:
+    """1-31 for "1st", "21st", "eighth", "Twenty-First"."""
+    key = " ".join(word.lower().split())
+    return int(key[:-2]) if key[:-2].isdigit() else SPELLED_ORDINALS[key]
+
+
 # Calendar units → (ISO 8601 duration designator, is a time-of-day unit).
 UNITS: dict[str, tuple[str, bool]] = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
@@ -103,7 +127,7 @@ _CARDINAL_WORD = rf"(?:{TENS_ONES_RE}|{alternation(ONES)})"
 _MULTIPLIERS = {"hundred": 100, "thousand": 1000}
 # A quantity: digits (with an optional "1/2"), number words, "a"/"an", or vague words.
 NUMBER_RE = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_CARDINAL_WORD}(?:\s+(?:hundred|thousand)|\s+and\s+a\s+half)?"
+    rf"(?:\d+(?:\.\d+)?(?:(?:\s+|-)1/2)?|{_CARDINAL_WORD}(?:\s+(?:hundred|thousand)|\s+and\s+a\s+half)?"
     rf"|an?(?:\s+(?:hundred|thousand)|\s+and\s+a\s+half)?|half\s+an?|{alternation(VAGUE_QUANTITIES)}"
     r"|a\s+dozen|(?:a\s+)?couple\s+of)"
 )
@@ -113,6 +137,7 @@ UNIT_RE = (
 SEASON_RE = alternation(SEASONS)
 PART_OF_DAY_RE = alternation(PARTS_OF_DAY)
 ORDINAL_RE = alternation(ORDINALS)
+SPELLED_ORDINAL_RE = alternation(SPELLED_ORDINALS).replace(r"\ ", r"\s+")
 # Four-digit years a news text plausibly means; the rules exclude amounts around them.
 YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 # "nineteen ninety-six" (broadcast transcripts)

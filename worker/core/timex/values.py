@@ -41,7 +41,11 @@ def shift(day: date, n: int, unit: Unit) -> date:
 
 
 def fmt(day: date, unit: Unit) -> str:
-    """TIMEX3 value of the `unit` that contains `day` ("2023-W41", "2023-Q4", "202X")."""
+    """TIMEX3 value of the `unit` that contains `day` ("2023-W41", "2023-Q4").
+
+    A decade or century is its leading digits, as TimeML writes them ("202" for the
+    2020s, "20" for the 21st century: the years 2000-2099).
+    """
     if unit == "D":
         return day.isoformat()
     if unit in {"W", "WE"}:
@@ -56,8 +60,8 @@ def fmt(day: date, unit: Unit) -> str:
     if unit == "Y":
         return f"{day.year:04d}"
     if unit == "DE":
-        return f"{day.year // 10:03d}X"
-    return f"{day.year // 100:02d}XX"
+        return f"{day.year // 10:03d}"
+    return f"{day.year // 100:02d}"
 
 
 # Granularities from finest to coarsest: a reference date serves a unit at its own
@@ -136,7 +140,7 @@ def duration(n: float | None, designator: str, is_time: bool = False) -> str:
     """
     t = "T" if is_time else ""
     if n is None:
-        return f"P{t}X{'W' if designator == 'FN' else designator}"
+        return f"P{t}X{_VAGUE.get(designator, designator)}"
     factor, base = MULTIPLES.get(designator, (1, designator))
     n *= factor
     whole = int(n)
@@ -155,6 +159,10 @@ def duration(n: float | None, designator: str, is_time: bool = False) -> str:
 MULTIPLES: dict[str, tuple[int, str]] = {
     "WE": (2, "D"), "FN": (2, "W"), "DE": (10, "Y"), "CE": (100, "Y"),
 }  # fmt: skip
+
+# The unit of a vague count of fortnights, decades or centuries: "decades" is an unknown
+# number of years (PXY), "centuries" one of centuries (TimeML's "C": PXC).
+_VAGUE: dict[str, str] = {"FN": "W", "DE": "Y", "CE": "C"}
 
 # (designator, is a time unit) → (next smaller designator, factor, that one is a time unit)
 _SMALLER: dict[tuple[str, bool], tuple[str, int, bool]] = {

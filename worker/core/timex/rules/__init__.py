@@ -5,9 +5,9 @@ the same length: keep it (it is not alphabetical; isort is turned off for it).
 """
 
 # isort: off
-from worker.core.timex.rules import absolute, narrative, relative, clock, ranges
+from worker.core.timex.rules import absolute, narrative, relative, named, clock, ranges
 from worker.core.timex.rules.base import RULES, Rule
 
 # isort: on
 
-__all__ = ["RULES", "Rule", "absolute", "clock", "narrative", "ranges", "relative"]
+__all__ = ["RULES", "Rule", "absolute", "clock", "named", "narrative", "ranges", "relative"]

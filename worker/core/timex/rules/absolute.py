@@ -13,10 +13,12 @@ from worker.core.timex.lexicon import (
     MONTH_RE,
     ORDINAL_RE,
     ORDINALS,
+    SPELLED_ORDINAL_RE,
     SPELLED_YEAR_RE,
     UNIT_RE,
     WEEKDAY_RE,
     YEAR_RE,
+    ordinal_number,
     year_number,
 )
 from worker.core.timex.rules.base import (
@@ -73,18 +75,23 @@ def _safe_date(year: int, month_: int, day: int) -> date | None:
 
 
 _DAY_NUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+# "March eighth", "July Fourth" (transcripts, holidays), unless the ordinal counts something
+# else ("in January first-time buyers", "in May second-quarter sales").
+_SPELLED_DAY = (
+    rf"(?P<dw>{SPELLED_ORDINAL_RE})(?![-\s]+(?:quarter|half|time|round|place|term|phase|year)s?\b)"
+)
 _WD_PREFIX = (
     rf"(?:(?P<det>last|this|next|this\s+past|this\s+coming)\s+)?(?:(?P<wd>{WEEKDAY_RE}),?\s+)?"
 )
-_YEAR_SUFFIX = rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d|,\d))?"
+_YEAR_SUFFIX = rf"(?:,?\s+(?P<y>{YEAR_RE}(?!\d|,\d)|{SPELLED_YEAR_RE}))?"
 
 
 def _month_day(m: re.Match[str], ctx: Context) -> Result | None:
     """A day of a month, completed from the anchor when the year is missing."""
     month_ = month_number(m["mon"])
-    day_ = int(m["d"])
+    day_ = int(m["d"]) if m["d"] else ordinal_number(m["dw"])
     if m["y"]:
-        day = _safe_date(int(m["y"]), month_, day_)
+        day = _safe_date(year_number(" ".join(m["y"].split())) or 0, month_, day_)
         return ("DATE", day.isoformat(), False) if day else None
     if ctx.anchor is None:
         return ("DATE", f"XXXX-{month_:02d}-{day_:02d}", False) if 1 <= day_ <= 31 else None
@@ -92,12 +99,15 @@ def _month_day(m: re.Match[str], ctx: Context) -> Result | None:
     return ("DATE", found.isoformat(), True) if found else None
 
 
-rule(rf"{_WD_PREFIX}(?P<mon>{MONTH_RE})\s+{_DAY_NUM}(?!\d|:\d|\s*%){_YEAR_SUFFIX}", T_MONTHS)(
-    _month_day
-)
-rule(rf"{_WD_PREFIX}(?:the\s+)?{_DAY_NUM}(?:\s+of)?\s+(?P<mon>{MONTH_RE}){_YEAR_SUFFIX}", T_MONTHS)(
-    _month_day
-)
+rule(
+    rf"{_WD_PREFIX}(?P<mon>{MONTH_RE})\s+(?:{_DAY_NUM}(?!\d|:\d|\s*%)|{_SPELLED_DAY}){_YEAR_SUFFIX}",
+    T_MONTHS,
+)(_month_day)
+rule(
+    rf"{_WD_PREFIX}(?:the\s+)?(?:{_DAY_NUM}(?:\s+of)?|{_SPELLED_DAY}\s+of)\s+(?P<mon>{MONTH_RE})"
+    rf"{_YEAR_SUFFIX}",
+    T_MONTHS,
+)(_month_day)
 
 
 @rule(
@@ -126,7 +136,7 @@ def month_year(m: re.Match[str], ctx: Context) -> Result | None:
 
 @rule(
     r"(?P<pos>(?:early|late|mid)(?:-|\s+)|the\s+(?:middle|end|beginning|start|close|rest|remainder|"
-    r"(?P<half>first|second|last|latter)\s+half)\s+of\s+|(?:fiscal|FY|calendar|model\s+year)\s*)?"
+    r"(?P<half>first|second|last|latter)\s+half)\s+of\s+|(?:(?:fiscal|calendar)(?:\s+year)?|FY|model\s+year)\s*)?"
     rf"(?<![$€£#.,:/])(?P<y>{YEAR_RE})(?!\s*(?:%|percent)|[.,:/]\d|[-–](?!{YEAR_RE}\b|\d\d\b)\d)",
     DIGITS,
 )
@@ -156,10 +166,10 @@ _DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|ni
     _DECADE_WORDS.split("|"),
 )
 def decade(m: re.Match[str], ctx: Context) -> Result:
-    """The 1990s, the '90s, the nineties → 199X."""
+    """The 1990s, the '90s, the nineties → 199 (TimeML: a decade is its first three digits)."""
     digit = m["d"] or m["d2"] or str(_DECADE_WORDS.split("|").index(m["w"].lower()) + 2)
     century = m["c"] or ("20" if digit in "012" else "19")
-    return "DATE", f"{century}{digit}X", False
+    return "DATE", f"{century}{digit}", False
 
 
 @rule(
@@ -172,12 +182,24 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
     return ("DATE", str(year_), False) if year_ else None
 
 
-@rule(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century", DIGITS)
-def century(m: re.Match[str], ctx: Context) -> Result:
-    """The 20th century → 19XX."""
-    return "DATE", f"{int(m['n']) - 1:02d}XX", False
+@rule(
+    rf"(?:the\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{SPELLED_ORDINAL_RE}))[-\s]+century",
+    DIGITS,
+    {"century"},
+)
+def century(m: re.Match[str], ctx: Context) -> Result | None:
+    """The 20th century, the twenty-first century → 19, 20 (TimeML: its first two digits)."""
+    number = ordinal_number(m["n"] + "th" if m["n"] else m["w"])
+    return ("DATE", f"{number - 1:02d}", False) if number <= 21 else None
 
 
+# "of next year", "of the fiscal year": the year a quarter or half belongs to.
+_OF_YEAR = (
+    r"\s+of\s+(?:(?P<ry2>this|last|next)\s+(?:fiscal\s+)?year"
+    r"|(?P<the_year>the\s+(?:(?:current|fiscal|calendar)\s+)?year))"
+)
+# "the second half of the game": a half of something else than a year.
+_PART_OF = re.compile(r"\s+of\s+(?:the|a|an|this|that|his|her|their|its)\s+(?P<what>\w+)", re.I)
 _QUARTER_DET = (
     r"the|this|last|next|its|the\s+current|the\s+latest|the\s+same|a|an|the\s+fiscal|the\s+year's"
 )
@@ -186,11 +208,17 @@ _QUARTER_DET = (
 @rule(
     rf"(?:(?P<det>{_QUARTER_DET})\s+(?!(?:fiscal\s+)?(?:{ORDINAL_RE})-))?(?:(?P<y1>{YEAR_RE})(?:'s)?\s+|(?P<ry>this|last|next)\s+year's\s+)?"
     rf"(?:fiscal(?:-|\s+))?(?P<ord>{ORDINAL_RE})(?:-|\s+)(?:fiscal\s+)?(?P<unit>quarter|half)"
-    rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{YEAR_RE}))?(?!\s+(?:century|of\s+the\s+(?:century|month|week)))",
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{YEAR_RE})|{_OF_YEAR})?"
+    r"(?!\s+(?:century|of\s+the\s+(?:century|month|week)))",
     {"quarter", "half"},
 )
 def quarter(m: re.Match[str], ctx: Context) -> Result | None:
-    """Third-quarter, the fourth quarter of 1990, this year's first half → 2023-Q3 / 1990-H1."""
+    """Third-quarter, the fourth quarter of 1990, this year's first half, the first half
+    of next year → 2023-Q3, 1990-Q4, 2023-H1, 2024-H1; not the halves of a game or match
+    ("the second half of the match")."""
+    part_of = None if m["y2"] or m["ry2"] or m["the_year"] else _PART_OF.match(ctx.text, m.end())
+    if part_of and part_of["what"].lower() not in {"year", "fiscal", "current", "calendar"}:
+        return None
     return _quarter_or_half(m, ctx, ORDINALS[m["ord"].lower()], m["unit"].lower() == "quarter")
 
 
@@ -231,7 +259,7 @@ def _quarter_or_half(
         return "DATE", f"{explicit}-{label}", False
     if ctx.anchor is None:
         return "DATE", f"XXXX-{label}", False
-    relative_year = words(m.groupdict().get("ry"))
+    relative_year = words(m.groupdict().get("ry") or m.groupdict().get("ry2"))
     year_ = ctx.anchor.year + {"last": -1, "next": 1}.get(relative_year, 0)
     first_month = (number - 1) * (3 if unit == "Q" else 6) + 1
     if (

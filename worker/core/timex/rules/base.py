@@ -103,7 +103,22 @@ T_PARTS = set(PARTS_OF_DAY)
 
 # --------------------------------------------------------------------------- helpers
 
-_QUARTER_CONTEXT = re.compile(r"quarter|\bQ[1-4]\b", re.IGNORECASE)
+# Determiners of a unit or season: "the past", "this coming", "last", "the"...
+UNIT_STEP = (
+    r"this\s+past|this\s+coming|the\s+past|the\s+last|the\s+previous|the\s+preceding|the\s+coming|the\s+next"
+    r"|the\s+current|the\s+same|the\s+following|the\s+latest|the\s+full|the\s+entire|the\s+whole|the"
+    r"|this|last|next|past|previous|coming|current"
+)
+
+
+# A quarter of the year as a reporting period ("the quarter", "third-quarter", "quarterly
+# dividend", "Q3"), not a word that contains one ("headquarters", "quarterback"), a fraction
+# ("three-quarters", "a quarter of the shares") or another span ("a quarter-century").
+_QUARTER_CONTEXT = re.compile(
+    r"\b(?:first|second|third|fourth|fiscal|1st|2nd|3rd|4th)-quarter"
+    r"|(?<![\w-])(?:quarters?|quarterly)\b(?![- ](?:century|mile|of\b))|\bQ[1-4]\b",
+    re.IGNORECASE,
+)
 _LONGER_PERIOD = re.compile(
     r"\b(?:nine|six)[- ]months?\b|\bfirst\s+half\b|\bfull\s+year\b", re.IGNORECASE
 )
@@ -132,17 +147,21 @@ def step_of(determiner: str | None) -> int | None:
     return 0
 
 
-def tense_direction(m: re.Match[str], ctx: Context) -> Direction:
-    """Back for past tense, ahead for future, nearest (0) when the sentence gives no cue."""
-    tense = ctx.tense(m.start(), m.end())
+def tense_direction(m: re.Match[str], ctx: Context, group: str | int = 0) -> Direction:
+    """Back for past tense, ahead for future, nearest (0) when the sentence gives no cue.
+
+    `group` is the part of the match whose surroundings count: "earlier" in "earlier
+    Friday" is part of the expression and also a cue to the past.
+    """
+    tense = ctx.tense(m.start(group), m.end(group))
     return -1 if tense == "past" else 1 if tense == "future" else 0
 
 
-def side(m: re.Match[str], ctx: Context, step: int | None) -> Direction:
+def side(m: re.Match[str], ctx: Context, step: int | None, group: str | int = 0) -> Direction:
     """Which way to look: an explicit "last"/"next" wins over the tense."""
     if step:
         return -1 if step < 0 else 1
-    return tense_direction(m, ctx)
+    return tense_direction(m, ctx, group)
 
 
 def relative(ctx: Context, n: int, unit: Unit, base: date | None = None) -> tuple[str, bool]:

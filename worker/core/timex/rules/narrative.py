@@ -72,12 +72,13 @@ def same_period(m: re.Match[str], ctx: Context) -> FromReference:
 
 
 @rule(
-    rf"{_STEP_RE}\s+{_PERIOD_RE}|the\s+(?P<day>day)\s+(?P<rel>before|after)(?=\s*(?:[,.;:!?)]|$))",
+    rf"{_STEP_RE}\s+{_PERIOD_RE}|(?:the|a)\s+(?P<day>day|night|week|month|year)\s+(?P<rel>before|after)"
+    r"(?=\s*(?:[,.;:!?)]|$))",
     T_PERIODS,
 )
 def adjacent_period(m: re.Match[str], ctx: Context) -> FromReference | None:
-    """The next day, the following year, the previous week, the day before (with nothing
-    after it: "the day before the vote" is dated by an event, not a date).
+    """The next day, the following year, the previous week, the day before, a year after
+    (with nothing after it: "the day before the vote" is dated by an event, not a date).
 
     "The next week/month/year" counts from the publication date unless the sentence
     is in the past tense; the relative-unit rule handles it then.

@@ -12,6 +12,8 @@ from worker.core.timex.lexicon import (
     NUMBER_RE,
     PART_OF_DAY_RE,
     PARTS_OF_DAY,
+    SEASON_RE,
+    SEASONS,
     UNIT_RE,
     WEEKDAY_FULL_RE,
     parse_number,
@@ -20,6 +22,7 @@ from worker.core.timex.lexicon import (
 from worker.core.timex.rules.base import (
     T_MONTHS,
     T_PARTS,
+    T_SEASONS,
     T_UNITS,
     T_WEEKDAYS,
     Result,
@@ -61,7 +64,7 @@ _RANGE_HIGH = rf"(?:(?(btw)\s+and\s+|(?:\s*[-–]\s*(?=\d)|\s+(?:to|or)\s+))(?P<
 
 
 @rule(
-    rf"(?:(?P<mod>{_AMOUNT_MOD})\s+)?(?:(?P<det>{_DURATION_DET})\s+(?!(?:{NUMBER_RE})-))?(?<![\d,.$])"
+    rf"(?:(?P<mod>{_AMOUNT_MOD})\s+)?(?:(?P<det>{_DURATION_DET})\s+(?!(?:{NUMBER_RE})-))?(?<![\d,.$/])"
     rf"(?P<btw>between\s+)?(?P<num>{NUMBER_RE}){_RANGE_HIGH}"
     rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?(?P<sep>\s+|-)"
     rf"(?P<unit>{UNIT_RE})(?:-long)?(?![- ]old\b)(?P<half>\s+and\s+a\s+half)?"
@@ -74,6 +77,8 @@ def quantity(m: re.Match[str], ctx: Context) -> Result | None:
     A range has no TIMEX3 value: it keeps its lower end ("two to three weeks" → P2W),
     or is vague before "ago" ("five or six years ago" → PAST_REF).
     """
+    if m["unit"].istitle() and m["num"][0].isdigit():
+        return None  # a title: "60 Minutes", "the 80 Day Obsession", "May 24 Second Test"
     n = parse_number(m["num"])
     if n is not None and m["half"]:
         n += 0.5
@@ -138,16 +143,34 @@ def vague_span(m: re.Match[str], ctx: Context) -> Result:
     return "DURATION", duration(None, designator, is_time), False
 
 
+_AFTER_EVENTS = re.compile(r"\b(?:after|despite|amid|following)\s+$", re.IGNORECASE)
+
+
 @rule(
-    r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bover\sthe\s)|(?<=\bwithin\s)|(?<=\btime\sin\s))"
-    rf"{_PLURAL_UNIT}(?!\s+(?:ago|of|to\s+come))",
+    r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bover\sthe\s)|(?<=\bwithin\s)|(?<=\btime\sin\s)"
+    r"|(?<=\bafter\s)|(?<=\bdespite\s)|(?<=\bamid\s)|(?<=\bfollowing\s))"
+    rf"{_PLURAL_UNIT}(?!\s+(?:ago|to\s+come))(?P<of>(?=\s+of\b))?",
     T_UNITS,
 )
-def bare_plural(m: re.Match[str], ctx: Context) -> Result:
-    """ "for years", "over the decades", "within weeks", "the first time in years": an
-    unknown number of units."""
+def bare_plural(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "for years", "over the decades", "within weeks", "the first time in years", "after
+    months of talks": an unknown number of units."""
+    after_events = _AFTER_EVENTS.search(ctx.text, max(0, m.start() - 12), m.start()) is not None
+    if (m["of"] is not None) != after_events:
+        return None  # "for years of service" (a count of service), "after years" (a date)
     designator, is_time = unit_of(m["unit"])
     return "DURATION", duration(None, designator, is_time), False
+
+
+@rule(
+    rf"(?:{_PLURAL_UNIT}|(?:a\s+few\s+|just\s+)?moments|a\s+moment)\s+ago",
+    T_UNITS,
+    {"moment", "moments"},
+)
+def units_ago(m: re.Match[str], ctx: Context) -> Result:
+    """ "Months ago", "years ago", "a few moments ago": an unspecified past time (with a
+    count of units, `quantity`)."""
+    return "DATE", "PAST_REF", False
 
 
 @rule(rf"(?P<unit>{UNIT_RE})-long", {"long"})
@@ -171,21 +194,25 @@ _TIMES = rf"(?:once|twice|(?:{NUMBER_RE})\s+times)"
 
 @rule(
     rf"(?P<adv>{'|'.join(_SET_ADVERBS)})"
-    rf"|(?:{_TIMES}\s+)?(?:every|each)\s+(?:other\s+)?(?P<what>{UNIT_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|{PART_OF_DAY_RE})"
+    rf"|(?:{_TIMES}\s+)?(?:every|each)\s+(?:other\s+)?"
+    rf"(?P<what>{UNIT_RE}|{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|{PART_OF_DAY_RE}|{SEASON_RE})"
     rf"|{_TIMES}\s+an?\s+(?P<freq>{UNIT_RE})",
     T_UNITS,
     T_WEEKDAYS,
     T_MONTHS,
     T_PARTS,
+    T_SEASONS,
     _SET_ADVERBS,
 )
 def recurrence(m: re.Match[str], ctx: Context) -> Result | None:
-    """Daily, every week, each Thursday, twice a year → SET values."""
+    """Daily, every week, each Thursday, every summer, twice a year → SET values."""
     if m["adv"]:
         return "SET", _SET_ADVERBS[m["adv"].lower()], False
     what = m["what"] or m["freq"]
     if what.lower() in PARTS_OF_DAY:
         return "SET", "XXXX-XX-XX" + time_suffix(what), False
+    if what.lower() in SEASONS:
+        return "SET", f"XXXX-{SEASONS[what.lower()]}", False
     if re.fullmatch(UNIT_RE, what, re.IGNORECASE):
         designator, is_time = unit_of(what)
         every_other = 2 if "other" in m.group(0).lower() else 1

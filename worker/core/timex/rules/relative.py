@@ -1,14 +1,11 @@
 """Expressions resolved against the publication date and the tense: month and
-weekday names, holidays, today/yesterday, this/last/next units, seasons and
-compared periods in results news (clock times are in `clock`)."""
+weekday names, today/yesterday, this/last/next units and compared periods in
+results news (clock times are in `clock`, holidays and seasons in `named`)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
-
-from dateutil.easter import easter
 
 from worker.core.text import month_number
 from worker.core.timex import resolve
@@ -19,24 +16,20 @@ from worker.core.timex.lexicon import (
     ORDINAL_RE,
     ORDINALS,
     PART_OF_DAY_RE,
-    SEASON_RE,
-    SEASONS,
-    SPELLED_YEAR_RE,
     UNITS,
     WEEKDAY_FULL_RE,
     WEEKDAY_RE,
     YEAR_RE,
     weekday_number,
-    year_number,
 )
 from worker.core.timex.rules.base import (
     DIGITS,
     POSITION,
     T_MONTHS,
     T_PARTS,
-    T_SEASONS,
     T_UNITS,
     T_WEEKDAYS,
+    UNIT_STEP,
     Result,
     last_quarter,
     longer_period,
@@ -51,7 +44,7 @@ from worker.core.timex.rules.base import (
     words,
     year_ago,
 )
-from worker.core.timex.values import Unit, duration, fmt, nth_weekday
+from worker.core.timex.values import Unit, duration, fmt
 
 # "last May", "this coming Friday": the words that step a month or weekday from the anchor.
 _STEP = r"last|next|this|this\s+past|this\s+coming"
@@ -59,7 +52,7 @@ _STEP = r"last|next|this|this\s+past|this\s+coming"
 
 @rule(
     rf"{POSITION}?(?:(?P<det>{_STEP})\s+)?(?P<mon>{MONTH_FULL_RE}|{MONTH_RE}(?<=\.))"
-    r"(?:\s+(?P<rel>this|last|next)\s+year)?",
+    r"(?:\s+(?:of\s+)?(?P<rel>this|last|next)\s+year)?",
     T_MONTHS,
 )
 def month_alone(m: re.Match[str], ctx: Context) -> Result | None:
@@ -91,71 +84,32 @@ def _month_context(m: re.Match[str], ctx: Context) -> bool:
     return _MONTH_PREPOSITIONS.search(ctx.text, max(0, m.start() - 12), m.start()) is not None
 
 
-# --------------------------------------------------------------------------- named days
-
-_HOLIDAYS: dict[str, Callable[[int], date]] = {
-    "christmas": lambda y: date(y, 12, 25),
-    "christmas day": lambda y: date(y, 12, 25),
-    "christmas eve": lambda y: date(y, 12, 24),
-    "new year's day": lambda y: date(y, 1, 1),
-    "new year's eve": lambda y: date(y, 12, 31),
-    "independence day": lambda y: date(y, 7, 4),
-    "halloween": lambda y: date(y, 10, 31),
-    "valentine's day": lambda y: date(y, 2, 14),
-    "thanksgiving": lambda y: nth_weekday(y, 11, 4, 4),
-    "thanksgiving day": lambda y: nth_weekday(y, 11, 4, 4),
-    "labor day": lambda y: nth_weekday(y, 9, 1, 1),
-    "memorial day": lambda y: nth_weekday(y, 5, 1, -1),
-    "election day": lambda y: nth_weekday(y, 11, 1, 1) + timedelta(days=1),
-    "easter": easter,
-    "easter sunday": easter,
-}
-HOLIDAY_WORDS = {name.split()[0].removesuffix("'s") for name in _HOLIDAYS}
-_HOLIDAY_RE = "|".join(
-    r"\s+".join(re.escape(w.capitalize()) for w in name.split())
-    for name in sorted(_HOLIDAYS, key=len, reverse=True)
+# "Early Friday", "late yesterday", "earlier today": part of the extent (TimeML's mod),
+# not of the value.
+_DAY_POSITION = r"(?P<mod>(?:early|late|earlier|later)\s+)?"
+# A capitalised word after a weekday that makes "The Sunday Times" a name, not a date.
+_NAME_AROUND = re.compile(
+    rf"\s+(?!(?:{MONTH_RE}|{WEEKDAY_RE}|{PART_OF_DAY_RE})\b)(?-i:[A-Z][a-z]+)"
 )
+_WORD = re.compile(r"\w")
+
+
+def _starts_sentence(ctx: Context, start: int) -> bool:
+    """Whether no word stands between the sentence start and `start` (quotes may)."""
+    return _WORD.search(ctx.text, ctx.sentence(start, start + 1)[0], start) is None
 
 
 @rule(
-    rf"(?:(?P<det>last|next|this)\s+)?(?-i:(?P<h>{_HOLIDAY_RE}))(?!\s+(?:Island|Rising|egg))"
-    r"(?P<week>\s+week)?"
-    rf"(?:,?\s+(?P<y>{YEAR_RE}))?",
-    HOLIDAY_WORDS,
-)
-def holiday(m: re.Match[str], ctx: Context) -> Result | None:
-    """Christmas, Thanksgiving Day, Election Day, Easter: fixed or computed dates;
-    "Easter week" is the ISO week of the day."""
-    unit: Unit = "W" if m["week"] else "D"
-
-    def compute(year_: int) -> date:
-        day_ = _HOLIDAYS[words(m["h"])](year_)
-        return day_ - timedelta(days=day_.isoweekday() - 1) if m["week"] else day_
-
-    if m["y"]:
-        return "DATE", fmt(compute(int(m["y"])), unit), False
-    anchor = ctx.anchor
-    if anchor is None:
-        return None
-    step = step_of(m["det"])
-    direction = side(m, ctx, step)
-    candidates = [compute(anchor.year + k) for k in (-1, 0, 1)]
-    if direction < 0:
-        day = max(d for d in candidates if d < anchor or (d == anchor and not step))
-    elif direction > 0:
-        day = min(d for d in candidates if d > anchor or (d == anchor and not step))
-    else:
-        day = min(candidates, key=lambda d: abs((d - anchor).days))
-    return "DATE", fmt(day, unit), True
-
-
-@rule(
-    r"(?P<w>today|tonight|yesterday|tomorrow)"
-    rf"(?:\s+(?P<pod>{PART_OF_DAY_RE}))?",
+    rf"{_DAY_POSITION}(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<pod>{PART_OF_DAY_RE}))?",
     {"today", "tonight", "yesterday", "tomorrow"},
 )
-def deictic_day(m: re.Match[str], ctx: Context) -> Result:
-    """Today, yesterday, tomorrow morning, tonight → the day (TIME with a part of day)."""
+def deictic_day(m: re.Match[str], ctx: Context) -> Result | None:
+    """Today, late yesterday, tomorrow morning, tonight → the day (TIME with a part of day).
+
+    A capitalised "Today" inside a sentence is a name ("USA Today").
+    """
+    if m["w"][0].isupper() and not m["mod"] and not _starts_sentence(ctx, m.start()):
+        return None
     word = m["w"].lower()
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     pod = m["pod"] or ("night" if word == "tonight" else None)
@@ -179,19 +133,25 @@ def this_part_of_day(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 @rule(
-    rf"(?:(?P<det>{_STEP})\s+)?(?P<wd>{WEEKDAY_FULL_RE}|{WEEKDAY_RE}(?<=\.))(?P<pl>s)?"
-    rf"(?:\s+(?P<pod>{PART_OF_DAY_RE}|night)(?P<pl2>s)?)?",
+    rf"{_DAY_POSITION}(?P<day>(?:(?P<det>{_STEP})\s+)?(?P<wd>{WEEKDAY_FULL_RE}|{WEEKDAY_RE}(?<=\.))"
+    rf"(?P<pl>s)?(?:\s+(?P<pod>{PART_OF_DAY_RE}|night)(?P<pl2>s)?)?)",
     T_WEEKDAYS,
 )
-def weekday(m: re.Match[str], ctx: Context) -> Result:
-    """Friday (tense decides which), last Friday, Monday night, Tuesdays (a SET)."""
+def weekday(m: re.Match[str], ctx: Context) -> Result | None:
+    """Friday (tense decides which), last Friday, late Monday, Monday night, Tuesdays (a SET).
+
+    A weekday between "the" and a capitalised word is part of a name ("The Sunday Times").
+    """
+    after_the = ctx.text[max(0, m.start() - 4) : m.start()].lower() == "the "
+    if after_the and not (m["mod"] or m["det"]) and _NAME_AROUND.match(ctx.text, m.end()):
+        return None
     number = weekday_number(m["wd"])
     if m["pl"] or m["pl2"]:
         return "SET", f"XXXX-WXX-{number}" + time_suffix(m["pod"]), False
     if ctx.anchor is None:
         return with_part_of_day(f"XXXX-WXX-{number}", m["pod"])
     step = step_of(m["det"])
-    direction = side(m, ctx, step)
+    direction = side(m, ctx, step, "day")
     day = resolve.weekday(ctx.anchor, number, direction, strict=bool(step))
     kind, value, _ = with_part_of_day(day.isoformat(), m["pod"])
     return kind, value, True
@@ -199,15 +159,9 @@ def weekday(m: re.Match[str], ctx: Context) -> Result:
 
 # --------------------------------------------------------------------------- relative units
 
-_UNIT_STEP = (
-    r"this\s+past|this\s+coming|the\s+past|the\s+last|the\s+previous|the\s+preceding|the\s+coming|the\s+next"
-    r"|the\s+current|the\s+same|the\s+following|the\s+latest|the\s+full|the\s+entire|the\s+whole|the"
-    r"|this|last|next|past|previous|coming|current"
-)
-
 
 @rule(
-    rf"(?P<mod>{POSITION}(?:in\s+)?)?(?:(?P<det>" + _UNIT_STEP + r")\s+)"
+    rf"(?P<mod>{POSITION}(?:in\s+)?)?(?:(?P<det>" + UNIT_STEP + r")\s+)"
     r"(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century)"
     r"(?:'s\s+end|-end|\s+end)?(?P<ended>(?=\s+(?:ended|ending|to\s+(?:date|"
     + MONTH_FULL_RE
@@ -223,6 +177,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
     unit: Unit = UNITS[unit_word][0]  # type: ignore[assignment]
     if m["ended"] is not None and unit == "Y":
         return "DURATION", duration(1, unit), False  # "the year ended March 31": a fiscal year
+    if m["ended"] is not None and unit in {"Q", "W"} and (closed := _ended_on(m, ctx, unit)):
+        return closed
     if det in {"the", "the latest", "the full", "the entire", "the whole"} and not m["mod"]:
         return _the_unit(m, ctx, unit, latest=det == "the latest")
     if unit == "Q" and det == "this" and ctx.anchor and tense_direction(m, ctx) < 0:
@@ -231,6 +187,36 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
         return "DATE", value, anchored
     value, anchored = relative(ctx, step_of(det) or 0, unit)
     return "DATE", value, anchored
+
+
+_ENDED_ON = re.compile(
+    rf"\s+(?P<verb>ended|ending)\s+(?:on\s+)?(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d)\b"
+    rf"(?:,?\s+(?P<y>{YEAR_RE}))?"
+)
+# How far before its last day the bulk of a period lies: a quarter "ended July 31" is
+# mostly May to July (the second calendar quarter), a week "ended Sunday" its Monday on.
+_BACK_FROM_END = {"Q": 45, "W": 3}
+
+
+def _ended_on(m: re.Match[str], ctx: Context, unit: Unit) -> Result | None:
+    """ "The quarter ended Sept. 30", "the week ending March 9": the calendar quarter or
+    week of the period that closes on that day (None if no date follows)."""
+    closing = _ENDED_ON.match(ctx.text, m.end())
+    if closing is None:
+        return None
+    month_, day_ = month_number(closing["mon"]), int(closing["d"])
+    if closing["y"]:
+        end = date(int(closing["y"]), month_, day_)
+    elif ctx.anchor is None:
+        return None
+    else:
+        direction = -1 if closing["verb"] == "ended" else tense_direction(m, ctx)
+        found = resolve.month_day(ctx.anchor, month_, day_, direction)
+        if found is None:
+            return None
+        end = found
+    anchored = not closing["y"]
+    return "DATE", fmt(end - timedelta(days=_BACK_FROM_END[unit]), unit), anchored
 
 
 def _the_unit(m: re.Match[str], ctx: Context, unit: Unit, latest: bool) -> Result:
@@ -261,31 +247,6 @@ def year_end(m: re.Match[str], ctx: Context) -> Result:
     """Year-end: the end of the anchor's year."""
     value, anchored = relative(ctx, 0, "Y")
     return "DATE", value, anchored
-
-
-@rule(
-    r"(?P<mod>(?:earlier|later|early|late|mid)(?:-|\s+)(?:in\s+)?)?(?:(?P<det>"
-    + _UNIT_STEP
-    + r")\s+)?(?:(?:early|late|mid)(?:-|\s+))?"
-    rf"(?P<s>{SEASON_RE})(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}|{SPELLED_YEAR_RE}))?",
-    T_SEASONS,
-)
-def season(m: re.Match[str], ctx: Context) -> Result | None:
-    """Last fall, this summer, the winter of 1994 → 2022-FA, 2023-SU, 1994-WI."""
-    code = SEASONS[m["s"].lower()]
-    if m["y"]:
-        year_ = year_number(" ".join(m["y"].split()))
-        return ("DATE", f"{year_}-{code}", False) if year_ else None
-    if not m["det"]:
-        return None
-    if ctx.anchor is None:
-        return "DATE", f"XXXX-{code}", False
-    if words(m["det"]) == "this":
-        return "DATE", f"{ctx.anchor.year}-{code}", True
-    step = step_of(m["det"]) if words(m["det"]) != "the" else None
-    direction = side(m, ctx, step)
-    year_, code = resolve.season(ctx.anchor, code, direction, strict=bool(step))
-    return "DATE", f"{year_}-{code}", True
 
 
 @rule(
