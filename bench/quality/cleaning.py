@@ -5,7 +5,9 @@ stream's clean agent do (`core.clean_message` on a JSON envelope with the page
 and its URL), and prints body precision/recall/F1 (ScrapingHub benchmark
 scoring, as described in the data README), publication-date accuracy at day precision, and pages per
 second, each next to a reference: bare trafilatura/htmldate calls for HTML, the
-"keep lines of ten words or more" baseline for text dumps.
+"keep lines of ten words or more" baseline for text dumps. Every figure is
+given for the whole set and for its two folds, split by site (`folds.py`):
+fold A to tune on, fold B held out.
 
     python -m bench.quality cleaning [--set dumps|html|dates] [--data-dir DIR]
 """
@@ -30,7 +32,8 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.utils import decode_file, load_html
 
-from worker.core import Core, CoreConfig, Input, Limits, Origin
+from bench.quality.folds import Part, page_key, parts
+from worker.core import Core, CoreConfig, Input, Limits, Origin, Output
 from worker.core.cleaning.language import detect_language
 
 T = TypeVar("T")
@@ -92,17 +95,47 @@ def body_scores(pairs: Iterable[tuple[str, str]]) -> Scores:
     )
 
 
-def _timed(fn: Callable[[T], str], inputs: Sequence[T]) -> tuple[list[str], float]:
-    """Results of `fn` over `inputs` and the seconds taken (language model loaded before)."""
+# A system's name, its result for each item and the seconds each item took.
+Run = tuple[str, list[str], list[float]]
+
+
+def _timed(fn: Callable[[T], str], inputs: Sequence[T]) -> tuple[list[str], list[float]]:
+    """Results of `fn` over `inputs` and the seconds each took (language model loaded before)."""
     detect_language("Load the language model before the clock starts.")
-    start = time.perf_counter()
-    results = [fn(item) for item in inputs]
-    return results, time.perf_counter() - start
+    results: list[str] = []
+    seconds: list[float] = []
+    for item in inputs:
+        start = time.perf_counter()
+        results.append(fn(item))
+        seconds.append(time.perf_counter() - start)
+    return results, seconds
+
+
+def _rate(items: int, seconds: float) -> float:
+    return items / seconds if seconds > 0 else 0.0
 
 
 def _report(name: str, scores: Scores, pages: int, seconds: float) -> None:
     figures = f"P={scores.precision:.3f} R={scores.recall:.3f} F1={scores.f1:.3f}"
-    print(f"  {name:<22} {figures} {pages / seconds:8.1f} pages/s")
+    print(f"  {name:<22} {figures} {_rate(pages, seconds):8.1f} pages/s")
+
+
+def _heading(set_name: str, unit: str, part: Part) -> str:
+    """``dumps-dev (85 dumps)`` for the whole set, ``dumps-dev fold A (tune): ...`` for a fold."""
+    if part.name == "all":
+        return f"{set_name} ({len(part)} {unit})"
+    return f"{set_name} {part.heading(unit, 'sites')}"
+
+
+def _report_bodies(
+    set_name: str, unit: str, keys: Sequence[str], gold: Sequence[str], runs: Sequence[Run]
+) -> None:
+    """Body scores of each system on the whole set and on each fold."""
+    for part in parts(keys):
+        print(_heading(set_name, unit, part))
+        for name, bodies, seconds in runs:
+            pairs = zip(part.pick(gold), part.pick(bodies), strict=True)
+            _report(name, body_scores(pairs), len(part), sum(part.pick(seconds)))
 
 
 def _read_gz_html(path: Path) -> str:
@@ -118,13 +151,20 @@ def ten_word_lines(text: str) -> str:
     return "\n\n".join(line for line in text.splitlines() if len(line.split()) >= 10)
 
 
-def _core_clean(**envelope: str | None) -> dict[str, Any]:
-    """The cleaned event `worker process` would write for this envelope ({} if dead-lettered).
+def clean_output(envelope: dict[str, str | None]) -> Output:
+    """The core's clean-stage output for a JSON envelope: a cleaned event or a dead letter.
 
-    The same core function as the stream's clean agent: decode, clean, record.
+    The same core function as the stream's clean agent: decode, clean, record;
+    no learned boilerplate. Empty fields are left out of the envelope.
     """
     payload = orjson.dumps({"id": "bench", **{k: v for k, v in envelope.items() if v}})
     ((output,),) = _CORE.clean([Input(payload, Origin(path="bench"))], {}, now="bench").outputs
+    return output
+
+
+def _core_clean(**envelope: str | None) -> dict[str, Any]:
+    """The cleaned event `worker process` would write for this envelope ({} if dead-lettered)."""
+    output = clean_output(envelope)
     return orjson.loads(output.value) if output.kind == "cleaned" else {}
 
 
@@ -158,10 +198,10 @@ def run_dumps(data_dir: Path) -> None:
     ids = sorted(truth)
     texts = [(root / "dumps" / f"{key}.txt").read_text(encoding="utf-8") for key in ids]
     gold = [truth[key]["articleBody"] for key in ids]
-    print(f"dumps-dev ({len(ids)} dumps)")
-    for name, clean in (("ours (core)", _dump_body), ("lines >= 10 words", ten_word_lines)):
-        bodies, seconds = _timed(clean, texts)
-        _report(name, body_scores(zip(gold, bodies, strict=True)), len(ids), seconds)
+    keys = [page_key(truth[key].get("url"), key) for key in ids]
+    systems = (("ours (core)", _dump_body), ("lines >= 10 words", ten_word_lines))
+    runs = [(name, *_timed(clean, texts)) for name, clean in systems]
+    _report_bodies("dumps-dev", "dumps", keys, gold, runs)
 
 
 def run_html(data_dir: Path) -> None:
@@ -173,10 +213,10 @@ def run_html(data_dir: Path) -> None:
         (_read_gz_html(root / "html" / f"{key}.html.gz"), truth[key].get("url")) for key in ids
     ]
     gold = [truth[key]["articleBody"] for key in ids]
-    print(f"scrapinghub-dev ({len(ids)} pages)")
-    for name, clean in (("ours (core)", _html_body), ("trafilatura.extract", _bare_body)):
-        bodies, seconds = _timed(clean, pages)
-        _report(name, body_scores(zip(gold, bodies, strict=True)), len(ids), seconds)
+    keys = [page_key(truth[key].get("url"), key) for key in ids]
+    systems = (("ours (core)", _html_body), ("trafilatura.extract", _bare_body))
+    runs = [(name, *_timed(clean, pages)) for name, clean in systems]
+    _report_bodies("scrapinghub-dev", "pages", keys, gold, runs)
 
 
 def date_accuracy(gold: Sequence[str | None], found: Sequence[str]) -> float:
@@ -195,11 +235,15 @@ def run_dates(data_dir: Path) -> None:
     ids = sorted(truth)
     pages = [(_read_gz_html(root / truth[key]["file"]), truth[key].get("url")) for key in ids]
     gold = [truth[key]["date"] for key in ids]
-    print(f"htmldate-dev ({len(ids)} pages)")
-    for name, find in (("ours (core)", _html_date), ("htmldate.find_date", _bare_date)):
-        found, seconds = _timed(find, pages)
-        accuracy = date_accuracy(gold, found)
-        print(f"  {name:<22} accuracy={accuracy:.3f} {len(ids) / seconds:8.1f} pages/s")
+    keys = [page_key(truth[key].get("url"), key) for key in ids]
+    systems = (("ours (core)", _html_date), ("htmldate.find_date", _bare_date))
+    runs = [(name, *_timed(find, pages)) for name, find in systems]
+    for part in parts(keys):
+        print(_heading("htmldate-dev", "pages", part))
+        for name, found, seconds in runs:
+            accuracy = date_accuracy(part.pick(gold), part.pick(found))
+            rate = _rate(len(part), sum(part.pick(seconds)))
+            print(f"  {name:<22} accuracy={accuracy:.3f} {rate:8.1f} pages/s")
 
 
 _RUNS: dict[str, Callable[[Path], None]] = {

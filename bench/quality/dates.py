@@ -8,6 +8,9 @@ are stripped and gold offsets are computed on the stripped text, which is what
 the extractor sees. Matching follows TempEval-3: a relaxed match is any
 character overlap (one-to-one), strict is the same span; type accuracy is over
 relaxed matches and value F1 counts relaxed matches with the same value.
+
+Every figure is given for the whole set and for its two folds, split by
+document (`folds.py`: a hash of the file name): fold A to tune on, fold B held out.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.quality.folds import parts
 from worker.core.timex import find_timexes
 from worker.core.types import Timex
 
@@ -210,21 +214,28 @@ def main(argv: list[str] | None = None) -> int:
     if not docs:
         print(f"no .tml files under {args.data_dir}", file=sys.stderr)
         return 2
-    counts = Counts()
     errors: list[str] = []
+    found: list[list[Timex]] = []
     elapsed = 0.0
     for doc in docs:
         started = time.perf_counter()
         predicted = find_timexes(doc.text, doc.dct)
         elapsed += time.perf_counter() - started
-        pairs = counts.add(predicted, doc.gold)
-        errors += _errors(doc, predicted, pairs)
+        found.append(predicted)
+        errors += _errors(doc, predicted, match(predicted, doc.gold))
     words = sum(len(doc.text.split()) for doc in docs)
     print(
         f"{len(docs)} documents, {words} words in {elapsed:.2f}s: "
         f"{len(docs) / elapsed:.0f} docs/s, ~{words / elapsed / 700:.0f} 700-word articles/s"
     )
-    print("\n".join(report(counts)))
+    for part in parts([doc.name for doc in docs]):
+        counts = Counts()
+        for doc, predicted in zip(part.pick(docs), part.pick(found), strict=True):
+            counts.add(predicted, doc.gold)
+        if part.name != "all":
+            print(part.heading("documents", ""))
+        indent = "" if part.name == "all" else "  "
+        print("\n".join(indent + line for line in report(counts)))
     if args.errors > 0:
         print("\n".join(errors[:: max(1, len(errors) // args.errors)][: args.errors]))
     return 0

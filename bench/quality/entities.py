@@ -14,6 +14,10 @@ Scores are mention-level precision, recall and F1 with exact spans, per label
 canonical-name accuracy: the share of correctly found mentions whose canonical
 name equals the gold one. Throughput is articles per second over ``--repeat``
 passes, after a warm-up pass.
+
+Every table is given for the whole set and for its two folds, split by site
+(`folds.py`: the article URL's registered domain): fold A to tune on, fold B
+held out.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from pathlib import Path
 
 import spacy
 
+from bench.quality.folds import page_key, parts
 from worker.core.entities import EntityExtractor
 from worker.settings import Settings
 
@@ -53,6 +58,7 @@ class GoldDoc:
     id: str
     text: str
     mentions: tuple[GoldMention, ...]
+    url: str | None = None
 
 
 # (start, end, scored label) → canonical name ("" when the system has none)
@@ -85,7 +91,7 @@ def load_gold(path: Path) -> list[GoldDoc]:
             GoldMention(m["start"], m["end"], m["label"], m["canonical"])
             for m in record["mentions"]
         )
-        docs.append(GoldDoc(record["id"], text, mentions))
+        docs.append(GoldDoc(record["id"], text, mentions, record.get("url")))
     return docs
 
 
@@ -174,8 +180,8 @@ def timed(
     return result, repeat * len(texts) / (time.perf_counter() - started)
 
 
-def table(bare: Tally, ours: Tally, speeds: tuple[float, float]) -> str:
-    """The side-by-side report."""
+def table(bare: Tally, ours: Tally, speeds: tuple[float, float] | None) -> str:
+    """The side-by-side report (the speed line only when `speeds` are given)."""
     header = _ROW.format("label", "gold", "bare P", "R", "F1", "ours P", "R", "F1")
     rows = [header, "-" * len(header)]
     for label in (*REPORTED, None):
@@ -187,7 +193,8 @@ def table(bare: Tally, ours: Tally, speeds: tuple[float, float]) -> str:
         f"canonical name accuracy (ours): {ours.canonical_ok / found if found else 0:.3f}"
         f" ({ours.canonical_ok}/{found} correctly found mentions)"
     )
-    rows.append(f"articles/s: bare {speeds[0]:.1f}, ours {speeds[1]:.1f}")
+    if speeds is not None:
+        rows.append(f"articles/s: bare {speeds[0]:.1f}, ours {speeds[1]:.1f}")
     return "\n".join(rows)
 
 
@@ -229,6 +236,11 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(map(len, texts))
     print(f"{len(docs)} articles, {chars} characters, model {args.model}")
     print(table(Tally.of(gold, bare), Tally.of(gold, ours), (bare_speed, our_speed)))
+    for part in parts([page_key(doc.url, doc.id) for doc in docs])[1:]:
+        print(part.heading("articles", "sites"))
+        part_gold = part.pick(gold)
+        tallies = Tally.of(part_gold, part.pick(bare)), Tally.of(part_gold, part.pick(ours))
+        print(table(*tallies, None))
     for line in errors(docs, gold, ours)[: args.errors]:
         print(line)
     return 0
