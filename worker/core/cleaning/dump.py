@@ -10,13 +10,12 @@ date are read from the lines around it (`dump_fields`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import NamedTuple
 
 from worker.core.cleaning import dump_fields as fields
 from worker.core.cleaning.boilerplate import line_fingerprint
 from worker.core.cleaning.dump_layout import in_context, is_subheading, main_region
-from worker.core.cleaning.dump_lines import KEPT, WORD, classify, ends_like_prose, profile
+from worker.core.cleaning.dump_lines import KEPT, WORD, classify, profile, prose_sample
 from worker.core.cleaning.extracted import article_remains, clean_article_text, looks_like_a_page
 from worker.core.cleaning.language import detect_language
 from worker.core.cleaning.normalize import normalize_text
@@ -62,7 +61,7 @@ def clean_text_dump(
     whatever they look like. Raises PipelineError("clean", "no_body") only when
     no article text is left at all.
     """
-    language = detect_language(_prose_sample(dump.lines))
+    language = detect_language(prose_sample(dump.lines))
     classified = classify(dump.lines, profile(language), boilerplate)
     if kind == "article" or (kind is None and not looks_like_a_page(classified, boilerplate)):
         return clean_article_text(classified, dump.header_date)
@@ -90,9 +89,3 @@ def clean_text_dump(
         captions=fields.captions(lines[max(0, start - _CAPTION_LOOKBACK) : end]),
         language=detect_language(body) or language,
     )
-
-
-def _prose_sample(raw_lines: Sequence[str]) -> str:
-    """Sentence-shaped lines first: the page language is in its prose, not its menus."""
-    prose = [line for line in raw_lines if ends_like_prose(line)]
-    return "\n".join(prose or raw_lines)

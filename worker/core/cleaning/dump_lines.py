@@ -129,6 +129,13 @@ def profile(language: str | None) -> Profile:
     return Profile(stopwords, language in _NOUN_CAPITALIZING)
 
 
+def prose_sample(raw_lines: Sequence[str]) -> str:
+    """Sentence-shaped lines first: a text's language is in its prose, not in its
+    menus or its tables of names and numbers."""
+    prose = [line for line in raw_lines if ends_like_prose(line)]
+    return "\n".join(prose or raw_lines)
+
+
 def ends_like_prose(text: str) -> bool:
     """A sentence end, or a colon that introduces a quote or a list: running text."""
     return ends_sentence(text) or text.rstrip(CLOSERS).endswith(":")

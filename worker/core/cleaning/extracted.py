@@ -16,7 +16,13 @@ from collections.abc import Sequence
 
 from worker.core.cleaning import dump_fields as fields
 from worker.core.cleaning.boilerplate import line_fingerprint
-from worker.core.cleaning.dump_lines import MIN_BODY_WORDS, STRONG_BOILERPLATE, Kind, Line
+from worker.core.cleaning.dump_lines import (
+    MIN_BODY_WORDS,
+    STRONG_BOILERPLATE,
+    Kind,
+    Line,
+    prose_sample,
+)
 from worker.core.cleaning.language import detect_language
 from worker.core.errors import PipelineError
 from worker.core.types import CleanedDoc
@@ -27,7 +33,9 @@ _CHROME = _PHRASES | {Kind.NAV}
 _MAX_PHRASE_WORDS = 12  # a longer line that names "sign up" or "comments" is a sentence
 # Menus: runs of short lines without a number ("Home", "World News", "Privacy").
 # An article's subheadings stand one at a time before paragraphs; a list in an
-# article may run a few lines; a page's menus and footers run for many.
+# article may run a few lines; a page's menus and footers run for many. Menu
+# items are link texts in mixed case; runs of capitals are a wire story's
+# table headings and section labels ("AMERICAN LEAGUE", "CHICAGO AT TORONTO").
 _MENU_WORDS = 3
 _MENU_RUN = 3
 _MIN_MENU_LINES = 5
@@ -78,6 +86,7 @@ def _menu_like(line: Line) -> bool:
         line.words <= _MENU_WORDS
         and not _NUMBER.search(line.text)
         and bool(_LETTER.search(line.text))
+        and not line.text.isupper()
     )
 
 
@@ -98,7 +107,7 @@ def clean_article_text(lines: Sequence[Line], header_date: str | None) -> Cleane
         body=body,
         published_at=dated,
         published_at_source=("dump_header" if header_date else "dateline") if dated else None,
-        language=detect_language(body),
+        language=detect_language(prose_sample(paragraphs)),
         content_kind="article",
     )
 
