@@ -31,6 +31,8 @@ from worker.core.types import CleanedDoc
 _PHRASES = {Kind.BOILERPLATE, Kind.LINKS, Kind.COMMENTS}
 _CHROME = _PHRASES | {Kind.NAV}
 _MAX_PHRASE_WORDS = 12  # a longer line that names "sign up" or "comments" is a sentence
+# A page's legal footer, whatever the line classifier made of it (a credit, a caption).
+_LEGAL = re.compile(r"©|\ball rights reserved\b", re.IGNORECASE)
 # Menus: runs of short lines without a number ("Home", "World News", "Privacy").
 # An article's subheadings stand one at a time before paragraphs; a list in an
 # article may run a few lines; a page's menus and footers run for many. Menu
@@ -64,6 +66,8 @@ def looks_like_a_page(lines: Sequence[Line], learned: frozenset[str] = frozenset
 
 def _chrome_phrase(line: Line) -> bool:
     """A short sharing/sign-up/legal/link-list line, or icon legends and cookie notices."""
+    if line.words <= _MAX_PHRASE_WORDS and _LEGAL.search(line.text):
+        return True
     if line.kind not in _PHRASES:
         return False
     return line.words <= _MAX_PHRASE_WORDS or bool(STRONG_BOILERPLATE.search(line.text))
