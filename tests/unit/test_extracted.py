@@ -74,3 +74,20 @@ def test_a_page_of_menus_and_legal_lines_alone_has_no_body() -> None:
     item = Input(orjson.dumps({"id": "m", "text": text}), Origin(path="t"))
     ((output,),) = CORE.clean([item], {}, now="n").outputs
     assert output.kind == "deadletter" and orjson.loads(output.value)["reason"] == "no_body"
+
+
+def test_a_bad_field_in_a_named_envelope_is_dead_lettered_under_the_envelopes_id() -> None:
+    line = orjson.dumps({"id": "wire-7", "url": "https://example.com/a", "text": ["not", "text"]})
+    item = Input(line, Origin(path="feed.jsonl", line=3), "feed.jsonl:3")
+    ((output,),) = CORE.clean([item], {}, now="n").outputs
+    record = orjson.loads(output.value)
+    assert (record["id"], record["reason"]) == ("wire-7", "invalid_envelope")
+    assert output.key == b"wire-7" and record["source"] == {"file": "feed.jsonl", "line": 3}
+
+
+def test_a_cp1252_dump_becomes_an_event_that_names_its_encoding() -> None:
+    item = Input(SAMPLE.read_text(encoding="utf-8").encode("cp1252"), Origin(path="s.txt"), "s")
+    ((output,),) = CORE.clean([item], {}, now="n").outputs
+    event = orjson.loads(output.value)
+    assert output.kind == "cleaned" and event["encoding"] == "cp1252"
+    assert event["title"] == "Putin calls for ex-Soviet states to expand their influence"
