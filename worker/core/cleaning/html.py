@@ -3,9 +3,9 @@
 The page is parsed once into an lxml tree and only that tree is handed on:
 given a tree, neither trafilatura nor htmldate can mistake the input for a URL
 and fetch it, and the page is not parsed twice: `parse_html` parses it once,
-for cleaning and for the boilerplate fingerprints. The publication date comes
-from the URL or the page's declared metadata, else from htmldate, which
-trafilatura's metadata step runs on the same tree (see `published`). The URL is
+for cleaning and for the boilerplate fingerprints. The publication date is
+weighed from the URL, the declared dates, the dateline under the headline and
+htmldate's estimates, all read from the same tree (see `published`). The URL is
 metadata only: it helps the date and site heuristics.
 """
 
