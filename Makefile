@@ -30,7 +30,7 @@ check: lint
 # Every test runs in a shuffled order (modules and the tests inside them; the seed is
 # printed: replay with --random-order-seed=N), test files spread over two processes.
 test: lint
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile --random-order-bucket=module
+	$(BIN)/python -m pytest -n 2 --dist loadfile --random-order-bucket=module
 
 unit: install
 	$(BIN)/python -m pytest -q tests/unit
