@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import orjson
 from charset_normalizer import from_bytes
 
+from worker.core.envelope import CONTENT_KEYS, TEXT_KEYS, fields
 from worker.core.errors import PipelineError
 from worker.core.types import RawArticle
 
@@ -25,17 +26,6 @@ _HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<!--|<meta|<
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 _HTML_INSIDE = re.compile(r"<(html|body|p|div|article|br)[\s/>]", re.I)
 
-# Envelope key → accepted spellings, first match wins.
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "id": ("id",),
-    "url": ("url",),
-    "published_at": ("published_at", "date", "published"),
-    "title": ("title",),
-    "source": ("source",),
-    "fetched_at": ("fetched_at",),
-    "language": ("language",),
-}
-_CONTENT_KEYS = ("text", "html", "content", "body", "raw")
 CONTENT_KINDS = ("page", "article")
 # Bytes read to detect a legacy encoding: enough for any real page's statistics.
 _DETECT_BYTES = 65536
@@ -144,16 +134,16 @@ def _from_envelope(text: str, default_id: str) -> RawArticle:
 
 def _article(doc: dict[str, Any], default_id: str) -> RawArticle:
     used: set[str] = set()
-    fields = _fields(doc, used)
+    found = fields(doc, used)
     html, text_body = _content(doc, used)
-    raw_id = fields.pop("id", None)
+    raw_id = found.pop("id", None)
     return RawArticle(
         id=raw_id if raw_id else default_id,
         html=html,
         text=text_body,
         content_kind=_content_kind(doc, used),
         extra={k: v for k, v in doc.items() if k not in used},
-        **fields,
+        **found,
     )
 
 
@@ -168,18 +158,6 @@ def _content_kind(doc: dict[str, Any], used: set[str]) -> str | None:
         )
     used.add("content_kind")
     return str(kind)
-
-
-def _fields(doc: dict[str, Any], used: set[str]) -> dict[str, str]:
-    """Envelope metadata by our names (first accepted spelling wins); adds the keys to `used`."""
-    fields: dict[str, str] = {}
-    for name, spellings in _ALIASES.items():
-        for key in spellings:
-            if key in doc and doc[key] is not None:
-                fields[name] = _scalar(doc[key], key)
-                used.add(key)
-                break
-    return fields
 
 
 def site_key(source: str | None, url: str | None) -> str | None:
@@ -206,26 +184,22 @@ def peek_envelope(payload: bytes) -> dict[str, str]:
         return {}
     try:
         doc = orjson.loads(payload)
-        return _fields(doc, set()) if isinstance(doc, dict) else {}
+        found = fields(doc, set()) if isinstance(doc, dict) else {}
     except (orjson.JSONDecodeError, PipelineError):
         return {}
+    return {name: value for name, value in found.items() if isinstance(value, str)}
 
 
 def peek_site(payload: bytes) -> str | None:
     """The site of a plain JSON envelope (`source`, else the URL's host); else None."""
-    fields = peek_envelope(payload)
-    return site_key(fields.get("source"), fields.get("url"))
-
-
-def _scalar(value: Any, key: str) -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise PipelineError("decode", "invalid_envelope", f"envelope key {key!r} must be a string")
-    return str(value).strip()
+    found = peek_envelope(payload)
+    return site_key(found.get("source"), found.get("url"))
 
 
 def _content(doc: dict[str, Any], used: set[str]) -> tuple[str | None, str | None]:
-    """Pick the article content: `html` or `text` by name, else sniff an alias's value."""
-    for key in _CONTENT_KEYS:
+    """Pick the article content: `html` or text by name (`text`, `maintext`,
+    `articleBody`, `raw_text`), else sniff an alias's value."""
+    for key in CONTENT_KEYS:
         value = doc.get(key)
         if value is None:
             continue
@@ -235,11 +209,19 @@ def _content(doc: dict[str, Any], used: set[str]) -> tuple[str | None, str | Non
             )
         if not value.strip():
             continue
-        used.add(key)
-        is_html = key == "html" or (key != "text" and bool(_HTML_INSIDE.search(value[:2048])))
+        used.update(_same_text(doc, value))
+        sniff = key not in TEXT_KEYS and bool(_HTML_INSIDE.search(value[:2048]))
+        is_html = key == "html" or sniff
         return (value, None) if is_html else (None, value)
     raise PipelineError(
         "decode",
         "invalid_envelope",
-        f"envelope has no non-empty {'/'.join(_CONTENT_KEYS)}",
+        f"envelope has no non-empty {'/'.join(CONTENT_KEYS)}",
     )
+
+
+def _same_text(doc: dict[str, Any], value: str) -> list[str]:
+    """The content keys holding `value` but for whitespace (trafilatura's `raw_text` is
+    its `text` on one line): the same text twice is not kept under `extra`."""
+    words = value.split()
+    return [k for k in CONTENT_KEYS if isinstance(doc.get(k), str) and doc[k].split() == words]

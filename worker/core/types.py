@@ -25,10 +25,14 @@ class RawArticle:
     url: str | None = None
     published_at: str | None = None
     title: str | None = None
-    source: str | None = None
+    source: str | None = None  # the site (`source_domain`, `hostname`, a publisher's name, ...)
     fetched_at: str | None = None
     language: str | None = None
     content_kind: str | None = None  # "page" or "article" when the envelope says so
+    byline: str | None = None  # the envelope's, else its authors joined with ", "
+    authors: tuple[str, ...] = ()
+    modified_at: str | None = None
+    description: str | None = None
     encoding: str = "utf-8"  # how the bytes were read
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -46,6 +50,9 @@ class CleanedDoc:
     content_kind: str = "page"  # "article": the text was already the article, kept whole
     content_kind_source: str = "inferred"  # or "envelope": the producer said which
     language: str | None = None
+    authors: tuple[str, ...] = ()  # from the envelope
+    modified_at: str | None = None  # from the envelope, ISO 8601 when readable
+    description: str | None = None  # from the envelope
 
 
 @dataclass(frozen=True, slots=True)

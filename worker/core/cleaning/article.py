@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 
 from lxml.html import HtmlElement
 
@@ -63,6 +64,10 @@ def clean(page: Page, boilerplate: frozenset[str] = frozenset()) -> CleanedDoc:
     return dataclasses.replace(
         doc,
         title=normalize_text(raw.title) if raw.title else doc.title,
+        byline=normalize_text(raw.byline) if raw.byline else doc.byline,
+        authors=tuple(normalize_text(name) for name in raw.authors),
+        modified_at=normalize_published_at(raw.modified_at),
+        description=normalize_text(raw.description) if raw.description else None,
         published_at=published or doc.published_at,
         published_at_source="envelope" if published else doc.published_at_source,
         language=(raw.language or doc.language or None),
@@ -82,7 +87,9 @@ def normalize_published_at(value: str | None) -> str | None:
     """ISO 8601 form of an envelope date, or None when it is not a date we can read.
 
     A date-only value stays a date (no invented midnight); a datetime keeps its
-    offset when it has one. Unreadable values are dropped rather than guessed.
+    offset when it has one. Besides ISO 8601, the RFC 2822 form some pages put in
+    their JSON-LD ("19 Nov 2019 07:09 GMT") is read. Unreadable values are
+    dropped rather than guessed.
     """
     if not value:
         return None
@@ -92,4 +99,8 @@ def normalize_published_at(value: str | None) -> str | None:
             return date.fromisoformat(text).isoformat()
         return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
     except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).isoformat()
+    except (TypeError, ValueError, IndexError):
         return None
