@@ -223,3 +223,16 @@ def test_peek_reads_a_formats_envelope_as_decode_does() -> None:
         "NASA’s commercial moon shot: Musk's and Bezos's firms to bid",
     )
     assert "authors" not in peeked and peeked["byline"] == "Laura Winter"
+
+
+def test_schema_org_article_inside_a_json_ld_graph() -> None:
+    ld = {k: v for k, v in _schema_org().items() if k != "@context"}
+    ld["@type"] = ["NewsArticle"]
+    page = {"@type": "WebPage", "@id": URL, "name": "Al Jazeera"}
+    document = {"@context": "https://schema.org", "@graph": [page, ld]}
+    event = _cleaned(document)
+    _assert_article(
+        event, site="Al Jazeera", byline="Laura Winter", published="2019-11-19T07:09:00+00:00"
+    )
+    assert event["extra"]["@graph"] == [page]
+    assert peek_envelope(orjson.dumps(document))["url"] == URL

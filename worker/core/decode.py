@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import orjson
 from charset_normalizer import from_bytes
 
-from worker.core.envelope import CONTENT_KEYS, TEXT_KEYS, fields
+from worker.core.envelope import CONTENT_KEYS, TEXT_KEYS, fields, ld_article
 from worker.core.errors import PipelineError
 from worker.core.types import RawArticle
 
@@ -123,6 +123,7 @@ def _from_envelope(text: str, default_id: str) -> RawArticle:
         raise PipelineError("decode", "invalid_json", f"JSON does not parse: {exc}") from None
     if not isinstance(doc, dict):
         raise PipelineError("decode", "invalid_envelope", "JSON envelope must be an object")
+    doc = ld_article(doc)
     named = doc.get("id")
     try:
         return _article(doc, default_id)
@@ -184,7 +185,7 @@ def peek_envelope(payload: bytes) -> dict[str, str]:
         return {}
     try:
         doc = orjson.loads(payload)
-        found = fields(doc, set()) if isinstance(doc, dict) else {}
+        found = fields(ld_article(doc), set()) if isinstance(doc, dict) else {}
     except (orjson.JSONDecodeError, PipelineError):
         return {}
     return {name: value for name, value in found.items() if isinstance(value, str)}

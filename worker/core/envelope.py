@@ -102,6 +102,22 @@ FIELDS: dict[str, tuple[tuple[str, ...], Converter]] = {
     "language": (("language", "inLanguage", "meta_lang"), scalar),
 }
 
+# schema.org types of an article, for picking it out of a JSON-LD `@graph`.
+ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "Report",
+    }
+)
+
 # Content keys, in order: ours, then news-please, schema.org and trafilatura's.
 CONTENT_KEYS = ("text", "html", "content", "body", "raw", "maintext", "articleBody", "raw_text")
 # Content keys that hold text, never HTML (others are sniffed).
@@ -126,3 +142,25 @@ def fields(doc: dict[str, Any], used: set[str]) -> dict[str, Any]:
     if "authors" in found and "byline" not in found:
         found["byline"] = ", ".join(found["authors"])
     return found
+
+
+def ld_article(doc: dict[str, Any]) -> dict[str, Any]:
+    """A JSON-LD document whose article sits in its `@graph`: the article node, with the
+    document's other keys and the graph's other nodes (kept under `extra`). Any
+    other envelope as it is."""
+    graph = doc.get("@graph")
+    if not isinstance(graph, list) or any(key in doc for key in CONTENT_KEYS):
+        return doc
+    for node in graph:
+        if isinstance(node, dict) and _ld_types(node) & ARTICLE_TYPES:
+            others = [other for other in graph if other is not node]
+            rest = {k: v for k, v in doc.items() if k != "@graph"}
+            return {**rest, **node, **({"@graph": others} if others else {})}
+    return doc
+
+
+def _ld_types(node: dict[str, Any]) -> set[str]:
+    """A JSON-LD node's `@type`: one name or a list of names."""
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k for k in kinds if isinstance(k, str)}
