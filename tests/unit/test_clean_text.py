@@ -109,3 +109,32 @@ def test_dump_without_article_text_is_rejected() -> None:
     with pytest.raises(PipelineError) as caught:
         clean_text_dump(read_dump(dump))
     assert (caught.value.stage, caught.value.reason) == ("clean", "no_body")
+
+
+MARKETS_DUMP = "\n".join(
+    (
+        "Business Markets World Politics Tech",
+        "Asian shares soft as trade doubts creep back in",
+        "Asian shares slipped on Tuesday as doubts about a trade deal between the United States"
+        " and China crept back into the market, dulling the appetite for riskier assets.",
+        "Long-dated U.S. Treasury yields slipped as risk appetite weakened.",
+        "Investors had bid up stocks over the past weeks on hopes that the two sides were close"
+        " to signing the first phase of a deal, but the talks have since stalled"
+        " over farm purchases.",
+        "Related Coverage",
+        "Oil prices fall on trade worries, U.S. inventory build",
+        "Dollar steadies near three-week high as traders await Fed minutes",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+    )
+)
+
+
+def test_terse_sentence_between_paragraphs_is_kept_but_link_list_is_not() -> None:
+    # Few function words make the middle sentence look like a menu on its own;
+    # printed between two paragraphs of the story, it is the story.
+    doc = clean_text_dump(read_dump(MARKETS_DUMP))
+    assert "Long-dated U.S. Treasury yields slipped as risk appetite weakened." in doc.body
+    assert doc.body.startswith("Asian shares slipped on Tuesday")
+    assert doc.body.endswith("stalled over farm purchases.")
+    for unwanted in ("Oil prices fall", "Dollar steadies", "Business Markets"):
+        assert unwanted not in doc.body

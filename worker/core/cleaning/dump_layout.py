@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from worker.core.cleaning.dump_lines import KEPT, Kind, Line
+from worker.core.cleaning.dump_lines import KEPT, Kind, Line, ends_like_prose
 from worker.core.text import CREDIT_ONLY_LINE
 
 # Region scores per kind, as a multiple of the line's word count (at least 2).
@@ -131,4 +131,26 @@ def is_subheading(region: Sequence[Line], position: int) -> bool:
         and 0 < position < len(region) - 1
         and region[position - 1].kind in KEPT
         and region[position + 1].kind in KEPT
+    )
+
+
+def is_article_line(region: Sequence[Line], position: int) -> bool:
+    """A line of the article's region that is article text.
+
+    Running text is; so is a subheading, and so is a sentence the classifier
+    took for a menu (few function words: figures, names, scores) when running
+    text stands on both sides of it: menus and link lists are not printed
+    between two paragraphs of one article.
+    """
+    line = region[position]
+    if line.kind in KEPT:
+        return True
+    if line.kind is Kind.NAV and ends_like_prose(line.text):
+        return _next_to_text(region, position)
+    return is_subheading(region, position)
+
+
+def _next_to_text(region: Sequence[Line], position: int) -> bool:
+    return (position > 0 and region[position - 1].kind in KEPT) or (
+        position < len(region) - 1 and region[position + 1].kind in KEPT
     )
