@@ -138,3 +138,38 @@ def test_terse_sentence_between_paragraphs_is_kept_but_link_list_is_not() -> Non
     assert doc.body.endswith("stalled over farm purchases.")
     for unwanted in ("Oil prices fall", "Dollar steadies", "Business Markets"):
         assert unwanted not in doc.body
+
+
+BLOG_DUMP = "\n".join(
+    (
+        "Home Blog Courses About Contact",
+        "How to step into an online leadership role",
+        "Leading online starts long before anyone calls you a leader, with the small things you"
+        " publish every week for the people who read your work.",
+        "You can grow into it one step at a time, and each step asks a little more of you than"
+        " the one before it did, which is exactly the point of the exercise.",
+        "Here is the order most people follow:",
+        *(f"Step {n}: {task}" for n, task in enumerate(("Blog posts", "Email", "Calls"), 1)),
+        *(f"Step {n}: {task}" for n, task in enumerate(("Podcasts", "Panels", "Keynotes"), 4)),
+        "Each of these asks you to speak to more people at once, and every one of them gets"
+        " easier once you have done the one before it a few times.",
+        "197 Shares",
+        "Share",
+        "Tweet",
+        "Email",
+        "Online Business, Selling",
+        "Pamela Wilson",
+        "Pamela Wilson",
+        "Pamela Wilson is an online educator, author and keynote speaker who helps small"
+        " businesses grow.",
+    )
+)
+
+
+def test_author_box_after_the_share_buttons_is_not_the_article() -> None:
+    # A long run of buttons, tags and names ends the article; the short prose after it
+    # (the author box) is not the story, while a list introduced by a colon is no such run.
+    doc = clean_text_dump(read_dump(BLOG_DUMP))
+    assert doc.body.startswith("Leading online starts long before")
+    assert doc.body.endswith("done the one before it a few times.")
+    assert "online educator" not in doc.body

@@ -34,6 +34,8 @@ _MIN_WORDS_BEFORE_COMMENTS = 100
 _MIN_PARAGRAPH_WORDS = 15
 _MAX_CREDIT_LINE_WORDS = 10
 _MAX_CAPTION_WORDS = 60
+_MIN_GAP_LINES = 6
+_MIN_TAIL_SHARE = 0.5
 
 
 def in_context(lines: list[Line]) -> list[Line]:
@@ -121,7 +123,7 @@ def main_region(lines: Sequence[Line]) -> tuple[int, int]:
         total += _WEIGHT[line.kind] * max(line.words, 2)
         if total > best:
             best, best_bounds = total, (start, position + 1)
-    return best_bounds
+    return _drop_trailing_blocks(lines, *best_bounds)
 
 
 def is_subheading(region: Sequence[Line], position: int) -> bool:
@@ -154,3 +156,32 @@ def _next_to_text(region: Sequence[Line], position: int) -> bool:
     return (position > 0 and region[position - 1].kind in KEPT) or (
         position < len(region) - 1 and region[position + 1].kind in KEPT
     )
+
+
+def _drop_trailing_blocks(lines: Sequence[Line], start: int, end: int) -> tuple[int, int]:
+    """Cut the region's tail off at a long run of lines without text after the article.
+
+    After an article come author boxes, tag lists, share buttons, teasers and
+    sign-up blurbs: short prose among many headings and tags. Split at runs of
+    `_MIN_GAP_LINES` non-text lines (captions and ad markers do not count, and
+    nor does a list introduced by a colon), the first block after the largest one with
+    less than `_MIN_TAIL_SHARE` of its words ends the article.
+    """
+    blocks: list[tuple[int, int, int]] = []  # (text words, start, end)
+    block_start, words, gap, listing = start, 0, 0, False
+    for position in range(start, end):
+        line = lines[position]
+        if line.kind in KEPT:
+            if gap >= _MIN_GAP_LINES:
+                blocks.append((words, block_start, position - gap))
+                block_start, words = position, 0
+            gap, words = 0, words + line.words
+            listing = line.text.endswith(":")
+        elif line.kind not in _TRANSPARENT and not listing:
+            gap += 1
+    blocks.append((words, block_start, end))
+    largest = blocks.index(max(blocks))
+    last = largest
+    while last + 1 < len(blocks) and blocks[last + 1][0] >= _MIN_TAIL_SHARE * blocks[largest][0]:
+        last += 1
+    return start, blocks[last][2]
