@@ -173,3 +173,12 @@ def test_author_box_after_the_share_buttons_is_not_the_article() -> None:
     assert doc.body.startswith("Leading online starts long before")
     assert doc.body.endswith("done the one before it a few times.")
     assert "online educator" not in doc.body
+
+
+def test_follow_us_on_social_media_line_is_not_the_article() -> None:
+    dump = "\n".join(
+        (*MARKETS_DUMP.split("\n")[:5], "Follow Newsbeat on Instagram, Facebook and YouTube.")
+    )
+    doc = clean_text_dump(read_dump(dump))
+    assert doc.body.endswith("stalled over farm purchases.")
+    assert "Follow Newsbeat" not in doc.body
