@@ -182,3 +182,14 @@ def test_follow_us_on_social_media_line_is_not_the_article() -> None:
     doc = clean_text_dump(read_dump(dump))
     assert doc.body.endswith("stalled over farm purchases.")
     assert "Follow Newsbeat" not in doc.body
+
+
+def test_section_heading_with_its_subheading_stays_between_paragraphs() -> None:
+    paragraph = (
+        "Traders in Tokyo and Hong Kong said the mood had soured after a week in which every"
+        " report from the talks seemed to contradict the one that came before it."
+    )
+    lines = MARKETS_DUMP.split("\n")
+    dump = "\n".join((*lines[:3], paragraph, "What comes next", "Farm purchases", *lines[4:]))
+    doc = clean_text_dump(read_dump(dump), kind="page")
+    assert "came before it.\n\nWhat comes next\n\nFarm purchases\n\nInvestors had bid" in doc.body

@@ -35,6 +35,7 @@ _MIN_PARAGRAPH_WORDS = 15
 _MAX_CREDIT_LINE_WORDS = 10
 _MAX_CAPTION_WORDS = 60
 _MIN_GAP_LINES = 6
+_MAX_STACKED_HEADINGS = 2
 _MIN_TAIL_SHARE = 0.5
 
 
@@ -127,12 +128,21 @@ def main_region(lines: Sequence[Line]) -> tuple[int, int]:
 
 
 def is_subheading(region: Sequence[Line], position: int) -> bool:
-    """A heading between two stretches of running text belongs to the article."""
+    """A heading between two stretches of running text belongs to the article (a
+    section heading and its subheading may stand together)."""
+    if region[position].kind is not Kind.HEADING:
+        return False
+    run_start, run_end = position, position + 1
+    while run_start > 0 and region[run_start - 1].kind is Kind.HEADING:
+        run_start -= 1
+    while run_end < len(region) and region[run_end].kind is Kind.HEADING:
+        run_end += 1
     return (
-        region[position].kind is Kind.HEADING
-        and 0 < position < len(region) - 1
-        and region[position - 1].kind in KEPT
-        and region[position + 1].kind in KEPT
+        run_end - run_start <= _MAX_STACKED_HEADINGS
+        and run_start > 0
+        and run_end < len(region)
+        and region[run_start - 1].kind in KEPT
+        and region[run_end].kind in KEPT
     )
 
 
