@@ -109,3 +109,87 @@ def test_dump_without_article_text_is_rejected() -> None:
     with pytest.raises(PipelineError) as caught:
         clean_text_dump(read_dump(dump))
     assert (caught.value.stage, caught.value.reason) == ("clean", "no_body")
+
+
+MARKETS_DUMP = "\n".join(
+    (
+        "Business Markets World Politics Tech",
+        "Asian shares soft as trade doubts creep back in",
+        "Asian shares slipped on Tuesday as doubts about a trade deal between the United States"
+        " and China crept back into the market, dulling the appetite for riskier assets.",
+        "Long-dated U.S. Treasury yields slipped as risk appetite weakened.",
+        "Investors had bid up stocks over the past weeks on hopes that the two sides were close"
+        " to signing the first phase of a deal, but the talks have since stalled"
+        " over farm purchases.",
+        "Related Coverage",
+        "Oil prices fall on trade worries, U.S. inventory build",
+        "Dollar steadies near three-week high as traders await Fed minutes",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+    )
+)
+
+
+def test_terse_sentence_between_paragraphs_is_kept_but_link_list_is_not() -> None:
+    # Few function words make the middle sentence look like a menu on its own;
+    # printed between two paragraphs of the story, it is the story.
+    doc = clean_text_dump(read_dump(MARKETS_DUMP))
+    assert "Long-dated U.S. Treasury yields slipped as risk appetite weakened." in doc.body
+    assert doc.body.startswith("Asian shares slipped on Tuesday")
+    assert doc.body.endswith("stalled over farm purchases.")
+    for unwanted in ("Oil prices fall", "Dollar steadies", "Business Markets"):
+        assert unwanted not in doc.body
+
+
+BLOG_DUMP = "\n".join(
+    (
+        "Home Blog Courses About Contact",
+        "How to step into an online leadership role",
+        "Leading online starts long before anyone calls you a leader, with the small things you"
+        " publish every week for the people who read your work.",
+        "You can grow into it one step at a time, and each step asks a little more of you than"
+        " the one before it did, which is exactly the point of the exercise.",
+        "Here is the order most people follow:",
+        *(f"Step {n}: {task}" for n, task in enumerate(("Blog posts", "Email", "Calls"), 1)),
+        *(f"Step {n}: {task}" for n, task in enumerate(("Podcasts", "Panels", "Keynotes"), 4)),
+        "Each of these asks you to speak to more people at once, and every one of them gets"
+        " easier once you have done the one before it a few times.",
+        "197 Shares",
+        "Share",
+        "Tweet",
+        "Email",
+        "Online Business, Selling",
+        "Pamela Wilson",
+        "Pamela Wilson",
+        "Pamela Wilson is an online educator, author and keynote speaker who helps small"
+        " businesses grow.",
+    )
+)
+
+
+def test_author_box_after_the_share_buttons_is_not_the_article() -> None:
+    # A long run of buttons, tags and names ends the article; the short prose after it
+    # (the author box) is not the story, while a list introduced by a colon is no such run.
+    doc = clean_text_dump(read_dump(BLOG_DUMP))
+    assert doc.body.startswith("Leading online starts long before")
+    assert doc.body.endswith("done the one before it a few times.")
+    assert "online educator" not in doc.body
+
+
+def test_follow_us_on_social_media_line_is_not_the_article() -> None:
+    dump = "\n".join(
+        (*MARKETS_DUMP.split("\n")[:5], "Follow Newsbeat on Instagram, Facebook and YouTube.")
+    )
+    doc = clean_text_dump(read_dump(dump))
+    assert doc.body.endswith("stalled over farm purchases.")
+    assert "Follow Newsbeat" not in doc.body
+
+
+def test_section_heading_with_its_subheading_stays_between_paragraphs() -> None:
+    paragraph = (
+        "Traders in Tokyo and Hong Kong said the mood had soured after a week in which every"
+        " report from the talks seemed to contradict the one that came before it."
+    )
+    lines = MARKETS_DUMP.split("\n")
+    dump = "\n".join((*lines[:3], paragraph, "What comes next", "Farm purchases", *lines[4:]))
+    doc = clean_text_dump(read_dump(dump), kind="page")
+    assert "came before it.\n\nWhat comes next\n\nFarm purchases\n\nInvestors had bid" in doc.body

@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 from worker.core.cleaning import dump_fields as fields
 from worker.core.cleaning.boilerplate import line_fingerprint
-from worker.core.cleaning.dump_layout import in_context, is_subheading, main_region
-from worker.core.cleaning.dump_lines import KEPT, WORD, classify, profile, prose_sample
+from worker.core.cleaning.dump_layout import in_context, is_article_line, main_region
+from worker.core.cleaning.dump_lines import WORD, classify, profile, prose_sample
 from worker.core.cleaning.extracted import article_remains, clean_article_text, looks_like_a_page
 from worker.core.cleaning.language import detect_language
 from worker.core.cleaning.normalize import normalize_text
@@ -72,7 +72,7 @@ def clean_text_dump(
     body_lines = [
         line.text
         for position, line in enumerate(region)
-        if line is not title and (line.kind in KEPT or is_subheading(region, position))
+        if line is not title and is_article_line(region, position)
     ]
     if not body_lines:
         return article_remains(classified)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from worker.core.cleaning.dump_lines import KEPT, Kind, Line
+from worker.core.cleaning.dump_lines import KEPT, Kind, Line, ends_like_prose
 from worker.core.text import CREDIT_ONLY_LINE
 
 # Region scores per kind, as a multiple of the line's word count (at least 2).
@@ -34,6 +34,9 @@ _MIN_WORDS_BEFORE_COMMENTS = 100
 _MIN_PARAGRAPH_WORDS = 15
 _MAX_CREDIT_LINE_WORDS = 10
 _MAX_CAPTION_WORDS = 60
+_MIN_GAP_LINES = 6
+_MAX_STACKED_HEADINGS = 2
+_MIN_TAIL_SHARE = 0.5
 
 
 def in_context(lines: list[Line]) -> list[Line]:
@@ -121,14 +124,74 @@ def main_region(lines: Sequence[Line]) -> tuple[int, int]:
         total += _WEIGHT[line.kind] * max(line.words, 2)
         if total > best:
             best, best_bounds = total, (start, position + 1)
-    return best_bounds
+    return _drop_trailing_blocks(lines, *best_bounds)
 
 
 def is_subheading(region: Sequence[Line], position: int) -> bool:
-    """A heading between two stretches of running text belongs to the article."""
+    """A heading between two stretches of running text belongs to the article (a
+    section heading and its subheading may stand together)."""
+    if region[position].kind is not Kind.HEADING:
+        return False
+    run_start, run_end = position, position + 1
+    while run_start > 0 and region[run_start - 1].kind is Kind.HEADING:
+        run_start -= 1
+    while run_end < len(region) and region[run_end].kind is Kind.HEADING:
+        run_end += 1
     return (
-        region[position].kind is Kind.HEADING
-        and 0 < position < len(region) - 1
-        and region[position - 1].kind in KEPT
-        and region[position + 1].kind in KEPT
+        run_end - run_start <= _MAX_STACKED_HEADINGS
+        and run_start > 0
+        and run_end < len(region)
+        and region[run_start - 1].kind in KEPT
+        and region[run_end].kind in KEPT
     )
+
+
+def is_article_line(region: Sequence[Line], position: int) -> bool:
+    """A line of the article's region that is article text.
+
+    Running text is; so is a subheading, and so is a sentence the classifier
+    took for a menu (few function words: figures, names, scores) when running
+    text stands on both sides of it: menus and link lists are not printed
+    between two paragraphs of one article.
+    """
+    line = region[position]
+    if line.kind in KEPT:
+        return True
+    if line.kind is Kind.NAV and ends_like_prose(line.text):
+        return _next_to_text(region, position)
+    return is_subheading(region, position)
+
+
+def _next_to_text(region: Sequence[Line], position: int) -> bool:
+    return (position > 0 and region[position - 1].kind in KEPT) or (
+        position < len(region) - 1 and region[position + 1].kind in KEPT
+    )
+
+
+def _drop_trailing_blocks(lines: Sequence[Line], start: int, end: int) -> tuple[int, int]:
+    """Cut the region's tail off at a long run of lines without text after the article.
+
+    After an article come author boxes, tag lists, share buttons, teasers and
+    sign-up blurbs: short prose among many headings and tags. Split at runs of
+    `_MIN_GAP_LINES` non-text lines (captions and ad markers do not count, and
+    nor does a list introduced by a colon), the first block after the largest one with
+    less than `_MIN_TAIL_SHARE` of its words ends the article.
+    """
+    blocks: list[tuple[int, int, int]] = []  # (text words, start, end)
+    block_start, words, gap, listing = start, 0, 0, False
+    for position in range(start, end):
+        line = lines[position]
+        if line.kind in KEPT:
+            if gap >= _MIN_GAP_LINES:
+                blocks.append((words, block_start, position - gap))
+                block_start, words = position, 0
+            gap, words = 0, words + line.words
+            listing = line.text.endswith(":")
+        elif line.kind not in _TRANSPARENT and not listing:
+            gap += 1
+    blocks.append((words, block_start, end))
+    largest = blocks.index(max(blocks))
+    last = largest
+    while last + 1 < len(blocks) and blocks[last + 1][0] >= _MIN_TAIL_SHARE * blocks[largest][0]:
+        last += 1
+    return start, blocks[last][2]

@@ -50,6 +50,7 @@ _BOILERPLATE = re.compile(
     r"|\bcookies?\b|\bprivacy (?:policy|settings)|\bterms (?:of|and) (?:use|service|conditions)"
     r"|\ball rights reserved\b|\bcopyright\b|©|^advertisement$|^related\b|\bread more\b"
     r"|\bshare (?:this|on|via)\b|\bfollow us\b|\bclick here\b|\bdownload (?:the|our) app"
+    r"|^follow\b.{0,40}\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b"
     r"|\bcomments?\b.*\bpolicy\b|^more:?$|^(?:source|sources|tags?|topics?)\s*:"
     r"|\binbox\b|\bnews alerts?\b|\bdelayed (?:by )?\d+ minutes\b",
     re.IGNORECASE,
