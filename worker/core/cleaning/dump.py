@@ -63,7 +63,7 @@ def clean_text_dump(
     """
     language = detect_language(prose_sample(dump.lines))
     classified = classify(dump.lines, profile(language), boilerplate)
-    if kind == "article" or (kind is None and not looks_like_a_page(classified, boilerplate)):
+    if kind == "article" or (kind is None and not looks_like_a_page(classified)):
         return clean_article_text(classified, dump.header_date)
     lines = in_context(classified)
     start, end = main_region(lines)

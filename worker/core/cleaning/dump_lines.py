@@ -113,6 +113,7 @@ class Line:
     text: str
     words: int
     kind: Kind
+    learned: bool = False  # the line is one learned as its site's boilerplate
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,11 +151,10 @@ def classify(raw_lines: Sequence[str], profile: Profile, boilerplate: frozenset[
     for position, text in enumerate(texts):
         words = count_words(text)
         if boilerplate and line_fingerprint(text) in boilerplate:
-            kind = Kind.BOILERPLATE
-        else:
-            repeated = counts[text] > 1 or _has_variant_nearby(texts, position)
-            kind = _kind(text, words, profile, repeated)
-        lines.append(Line(text, words, kind))
+            lines.append(Line(text, words, Kind.BOILERPLATE, learned=True))
+            continue
+        repeated = counts[text] > 1 or _has_variant_nearby(texts, position)
+        lines.append(Line(text, words, _kind(text, words, profile, repeated)))
     return lines
 
 

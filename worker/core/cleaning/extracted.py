@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 
 from worker.core.cleaning import dump_fields as fields
-from worker.core.cleaning.boilerplate import line_fingerprint
 from worker.core.cleaning.dump_lines import (
     MIN_BODY_WORDS,
     STRONG_BOILERPLATE,
@@ -49,19 +48,19 @@ _DATELINE_LINES = 3
 _NOT_TEXT = {Kind.TAG, Kind.CAPTION}
 
 
-def looks_like_a_page(lines: Sequence[Line], learned: frozenset[str] = frozenset()) -> bool:
+def looks_like_a_page(lines: Sequence[Line]) -> bool:
     """Whether classified lines are a whole page's text rather than an article's.
 
     A page has chrome: a short sharing, sign-up, legal, link-list or comments
     line, or menus (runs of short lines). Article text from an extractor or a
-    wire has neither; nor does it hold lines learned as its site's boilerplate
-    (`learned` fingerprints). Measured on the dev sets in `bench.quality extracted`,
+    wire has neither; nor does it hold lines learned as its site's boilerplate.
+    Measured on the dev sets in `bench.quality extracted`,
     `conll` and `cleaning` (the content-kind lines).
     """
     text = [line for line in lines if line.words]
-    if any(_chrome_phrase(line) for line in text) or _menu_lines(text) >= _MIN_MENU_LINES:
+    if any(line.learned or _chrome_phrase(line) for line in text):
         return True
-    return bool(learned) and any(line_fingerprint(line.text) in learned for line in text)
+    return _menu_lines(text) >= _MIN_MENU_LINES
 
 
 def _chrome_phrase(line: Line) -> bool:
