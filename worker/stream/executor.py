@@ -41,19 +41,28 @@ _PARENT_POLL_S = 0.5
 _core: Core | None = None
 
 
-def init_process(config: CoreConfig, watch_parent: bool = True) -> None:
-    """Build this process's core, load its models and warm them up."""
-    global _core
-    from htmldate.extractors import get_external_parser
+def init_process(config: CoreConfig, in_pool: bool = True) -> None:
+    """Build this process's core and load its models.
 
-    if watch_parent:
-        # Ctrl-C reaches the whole process group; shutdown is the parent's job.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _exit_with_parent(os.getppid())
+    A pool process also ignores Ctrl-C (shutdown is its parent's job), exits
+    with its parent, and warms up, because its first articles' latency counts;
+    `worker process` in the current process needs none of that.
+    """
+    global _core
     from worker.core import Core
 
     _core = Core(config)
     _core.load()
+    if in_pool:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _exit_with_parent(os.getppid())
+        _warm_up()
+
+
+def _warm_up() -> None:
+    """A real page through both stages, and dateparser's first use (see `_WARM_UP_PAGE`)."""
+    from htmldate.extractors import get_external_parser
+
     get_external_parser().get_date_data("warm-up 13 xyzzy")
     warm = [Input(_WARM_UP_PAGE.read_bytes(), Origin(path="warm-up"))]
     cleaned = run_slice("clean", warm, {}, utc_now())[0].outputs[0]

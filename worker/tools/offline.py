@@ -58,7 +58,7 @@ def process_paths(
 def process_inputs(settings: Settings, inputs: Iterable[Input]) -> Iterator[Output]:
     """The enriched event or the dead letter of each input, in batches, as `worker process`
     makes them (also the quality benchmarks' way through the whole pipeline)."""
-    init_process(settings.core, watch_parent=False)
+    init_process(settings.core, in_pool=False)
     learning = SiteLearning({}, settings.boilerplate_capacity, settings.boilerplate_max_sites)
     stages = Stages(_here, learning)
     for batch in _batches(inputs, BATCH):
