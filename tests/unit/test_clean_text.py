@@ -193,3 +193,25 @@ def test_section_heading_with_its_subheading_stays_between_paragraphs() -> None:
     dump = "\n".join((*lines[:3], paragraph, "What comes next", "Farm purchases", *lines[4:]))
     doc = clean_text_dump(read_dump(dump), kind="page")
     assert "came before it.\n\nWhat comes next\n\nFarm purchases\n\nInvestors had bid" in doc.body
+
+
+def test_numbered_calendar_is_the_article_and_ends_at_the_second_share_bar() -> None:
+    # The whole article is a list of twelve dated rounds: short lines without a
+    # sentence in them, between a share bar above and the same bar below; a
+    # sidebar of teasers with longer sentences follows it.
+    doc = clean_text_dump(read_dump(_read("dump_pt_calendar.txt")))
+    rows = [line for line in doc.body.split("\n\n") if "etapa:" in line]
+    assert [row.split("a etapa")[0] for row in rows] == [str(n) for n in range(1, 13)]
+    assert rows[0] == "1a etapa: 10 de março – Interlagos"
+    for sidebar in ("Clique na foto do Adauto", "Loucos 2019", "Usuários Online"):
+        assert sidebar not in doc.body
+
+
+def test_standings_table_rows_are_kept_in_order() -> None:
+    doc = clean_text_dump(read_dump(_read("dump_pt_standings.txt")))
+    assert doc.body.startswith("Nesta página você terá sempre a classificação atualizada")
+    lines = doc.body.split("\n\n")
+    first, last = lines.index("1 Kyle Busch 5040 5 1 17 27"), lines.index("40 Casey Mears 1 0 0 0 0")
+    assert last - first == 39
+    for sidebar in ("Clique na foto do Adauto", "Autoracing Power Ranking", "Política de Privacidade"):
+        assert sidebar not in doc.body

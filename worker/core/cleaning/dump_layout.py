@@ -8,6 +8,7 @@ article is then the run of lines with the highest body score.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -31,27 +32,41 @@ _TRANSPARENT = {Kind.CAPTION, Kind.BOILERPLATE}
 _MAX_ISOLATED_WORDS = 30
 _ISOLATION_REACH = 2
 _MIN_WORDS_BEFORE_COMMENTS = 100
+_SHARE_BAR = re.compile(r"\bshare (?:this|on|via)\b", re.IGNORECASE)
+_MIN_WORDS_BETWEEN_BARS = 40
 _MIN_PARAGRAPH_WORDS = 15
 _MAX_CREDIT_LINE_WORDS = 10
 _MAX_CAPTION_WORDS = 60
 _MIN_GAP_LINES = 6
 _MAX_STACKED_HEADINGS = 2
 _MIN_TAIL_SHARE = 0.5
+# A row of a numbered list or table: "1 Kyle Busch 5040", "2a etapa: 8 de abril", "3. Step".
+_NUMBERED_ROW = re.compile(r"^(\d{1,3})(?:[a-zº°ª]{0,2}[.):]?)\s+\S")
+_MIN_NUMBERED_ROWS = 4
+_MIN_ROW_WORDS = 3
 
 
 def in_context(lines: list[Line]) -> list[Line]:
     """The lines before any comment section, reclassified by their neighbours."""
-    return _demote_isolated(_mark_credited_captions(_mark_link_lists(_before_comments(lines))))
+    ended = _before_comments(_mark_numbered_rows(lines))
+    return _demote_isolated(_mark_credited_captions(_mark_link_lists(ended)))
 
 
 def _before_comments(lines: list[Line]) -> list[Line]:
-    """Drop everything after the first comment-section header that follows article text."""
-    body_words = 0
+    """Drop everything after the first comment-section header that follows article text,
+    and after a share bar printed again below article text (pages print it above and
+    below the article; what follows the second copy is the page's, not the article's)."""
+    body_words, kept_words = 0, 0
+    share_bars: dict[str, int] = {}  # text of a share bar → kept words seen before it
     for position, line in enumerate(lines):
         if line.kind is Kind.COMMENTS and body_words >= _MIN_WORDS_BEFORE_COMMENTS:
             return lines[:position]
-        if line.kind is Kind.BODY:
-            body_words += line.words
+        if line.kind is Kind.BOILERPLATE and _SHARE_BAR.search(line.text):
+            if kept_words - share_bars.get(line.text, kept_words) >= _MIN_WORDS_BETWEEN_BARS:
+                return lines[: position + 1]
+            share_bars.setdefault(line.text, kept_words)
+        body_words += line.words if line.kind is Kind.BODY else 0
+        kept_words += line.words if line.kind in KEPT else 0
     return lines
 
 
@@ -84,6 +99,44 @@ def _is_credit_line(line: Line) -> bool:
         and line.words <= _MAX_CREDIT_LINE_WORDS
         and bool(CREDIT_ONLY_LINE.search(line.text))
     )
+
+
+def _mark_numbered_rows(lines: list[Line]) -> list[Line]:
+    """Consecutive lines numbered 1, 2, 3, ... are rows of a ranking, a results table or
+    a list of steps: article text, however few function words they hold.
+
+    Menus and tag lists are not numbered; the count must go up by one on every
+    line for at least `_MIN_NUMBERED_ROWS` lines, so that figures that merely
+    start lines (prices, years, scores) do not make a list.
+    """
+    marked = list(lines)
+    run: list[int] = []  # positions of the current run, each numbered one more
+    previous = -1
+    for position, line in enumerate(lines):
+        number = _row_number(line)
+        if not (run and number == previous + 1):
+            _mark_rows(marked, run)
+            run = []
+        if number >= 0:
+            run.append(position)
+        previous = number
+    _mark_rows(marked, run)
+    return marked
+
+
+def _mark_rows(lines: list[Line], run: list[int]) -> None:
+    if len(run) >= _MIN_NUMBERED_ROWS:
+        for index in run:
+            if lines[index].kind not in KEPT:
+                lines[index] = replace(lines[index], kind=Kind.SHORT)
+
+
+def _row_number(line: Line) -> int:
+    """The number a line starts with as a list row, or -1."""
+    if line.words < _MIN_ROW_WORDS or line.kind is Kind.BOILERPLATE:
+        return -1
+    match = _NUMBERED_ROW.match(line.text)
+    return int(match.group(1)) if match else -1
 
 
 def _demote_isolated(lines: list[Line]) -> list[Line]:
