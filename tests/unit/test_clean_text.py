@@ -211,7 +211,14 @@ def test_standings_table_rows_are_kept_in_order() -> None:
     doc = clean_text_dump(read_dump(_read("dump_pt_standings.txt")))
     assert doc.body.startswith("Nesta página você terá sempre a classificação atualizada")
     lines = doc.body.split("\n\n")
-    first, last = lines.index("1 Kyle Busch 5040 5 1 17 27"), lines.index("40 Casey Mears 1 0 0 0 0")
+    first, last = (
+        lines.index("1 Kyle Busch 5040 5 1 17 27"),
+        lines.index("40 Casey Mears 1 0 0 0 0"),
+    )
     assert last - first == 39
-    for sidebar in ("Clique na foto do Adauto", "Autoracing Power Ranking", "Política de Privacidade"):
+    for sidebar in (
+        "Clique na foto do Adauto",
+        "Autoracing Power Ranking",
+        "Política de Privacidade",
+    ):
         assert sidebar not in doc.body
