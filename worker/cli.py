@@ -78,6 +78,22 @@ def process(paths: tuple[str, ...], output: str | None, deadletter: str | None) 
     click.echo(f"processed {good + bad} inputs: {good} events, {bad} dead letters", err=True)
 
 
+@main.command()
+@click.argument("path")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="HTML file (stdout).")
+def inspect(path: str, output: str | None) -> None:
+    """Run one input (a dump, a page, an envelope) through the core; write its article view
+    as a standalone HTML page. Exits 1 if the input was dead-lettered."""
+    from worker.tools.inspect import inspect_page
+
+    html, failed = inspect_page(_settings(), path)
+    with _open(output, sys.stdout.buffer) as out:
+        out.write(html)
+    if failed:
+        click.echo(f"{failed} input(s) dead-lettered: see the page", err=True)
+        sys.exit(1)
+
+
 @main.command("replay-deadletter")
 @click.option("--reason", "reasons", multiple=True, help="Only this reason code (repeatable).")
 @click.option("--error-type", "error_types", multiple=True, help="Only this error type.")

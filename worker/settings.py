@@ -210,11 +210,16 @@ class Settings(BaseSettings):
         gt=0,
         description="/health fails when there is lag and no commit for this long (seconds).",
     )
+    broker_wait_s: float = Field(
+        default=120.0,
+        gt=0,
+        description="At start, wait this long for the brokers (pages up meanwhile), then exit.",
+    )
     web_port: int = Field(
         default=6066,
         ge=0,
         le=65535,
-        description="HTTP port of /metrics, /health and /ready.",
+        description="HTTP port of the live page (/), /metrics, /health and /ready.",
     )
     log_level: Annotated[str, _one_of("DEBUG", "INFO", "WARNING", "ERROR")] = Field(
         default="INFO",

@@ -19,10 +19,11 @@ from worker.learning import SiteLearning
 from worker.observability import get_logger
 from worker.settings import Settings
 from worker.stages import Stages
-from worker.stream import loop_lag, metrics
+from worker.stream import loop_lag, memory, metrics
 from worker.stream.agents import BatchAgent
 from worker.stream.executor import PoolExecutor
 from worker.stream.health import OffsetTracker, Progress, add_pages
+from worker.stream.live import LiveFeed
 from worker.stream.publisher import Publisher
 
 log = get_logger("worker.stream.app")
@@ -82,9 +83,11 @@ def create_app(settings: Settings) -> faust.App:
         settings.core,
     )
     stages = Stages(executor.run, _learning(app, settings))
+    feed = LiveFeed()
     publisher = Publisher(
         {kind: topic(name) for kind, name in topics.outputs().items()},
         f"/article-worker/{settings.consumer_group}",
+        feed,
     )
     clean, enrich = (
         BatchAgent(
@@ -106,11 +109,11 @@ def create_app(settings: Settings) -> faust.App:
     async def enrich_agent(stream: StreamT) -> None:
         await enrich(cast(faust.Stream, stream))
 
-    _add_tasks(app, settings, executor)
+    _add_tasks(app, settings, executor, feed)
     return app
 
 
-def _add_tasks(app: faust.App, settings: Settings, executor: PoolExecutor) -> None:
+def _add_tasks(app: faust.App, settings: Settings, executor: PoolExecutor, feed: LiveFeed) -> None:
     """Pool start-up, the event-loop watch, offset tracking, pages and their shutdown."""
     topics = settings.topics
     progress = Progress(stall_after_s=settings.liveness_stall_s, started_at=time.monotonic())
@@ -145,5 +148,6 @@ def _add_tasks(app: faust.App, settings: Settings, executor: PoolExecutor) -> No
         await loop_lag.watch()
 
     app.timer(interval=2.0)(tracker.update)
+    app.timer(interval=5.0)(memory.update)
 
-    add_pages(app, progress, executor.ready)
+    add_pages(app, progress, executor.ready, feed)

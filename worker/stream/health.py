@@ -24,6 +24,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from worker import __version__
 from worker.observability import get_logger
 from worker.stream import metrics
+from worker.stream.live import LiveFeed, Status, gauge_value, page
 
 log = get_logger("worker.stream.health")
 
@@ -121,8 +122,38 @@ class OffsetTracker:
             await self._reader.stop()
 
 
-def add_pages(app: faust.App, progress: Progress, models_ready: asyncio.Event) -> None:
-    """`/metrics` (Prometheus), `/health` (liveness: progress) and `/ready` (models, partitions)."""
+def add_pages(
+    app: faust.App, progress: Progress, models_ready: asyncio.Event, feed: LiveFeed
+) -> None:
+    """`/metrics` (Prometheus), `/health` (liveness: progress), `/ready` (models, partitions),
+    and the live page: `/` and the `/live.json` it polls (see `live.py`)."""
+
+    def status() -> Status:
+        ok, detail = progress.healthy(time.monotonic())
+        health = {
+            "models loaded": models_ready.is_set(),
+            "partitions assigned": len(app.consumer.assignment()) if app.consumer else 0,
+            "seconds since commit": detail["seconds_since_commit"],
+            "event loop lag max (s)": round(gauge_value(metrics.EVENT_LOOP_LAG_MAX), 3),
+            "pool memory (MiB)": round(gauge_value(metrics.POOL_MEMORY_BYTES) / 2**20),
+        }
+        state = "running" if ok else "stalled"
+        return Status(state, None, {"lag": progress.lags, "health": health})
+
+    @app.page("/")
+    async def live_page(web: Any, request: Any) -> Any:
+        return web.bytes(page(), content_type="text/html")
+
+    @app.page("/live.json")
+    async def live_json(web: Any, request: Any) -> Any:
+        return web.json(feed.snapshot(status()))
+
+    @app.page("/live/deadletter/{event_id}")
+    async def live_deadletter(web: Any, request: Any, event_id: str) -> Any:
+        record = feed.deadletter(event_id)
+        return web.json(
+            record or {"error": "no such recent dead letter"}, status=200 if record else 404
+        )
 
     @app.page("/metrics")
     async def metrics_page(web: Any, request: Any) -> Any:

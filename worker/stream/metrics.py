@@ -54,3 +54,11 @@ EVENT_LOOP_LAG = Histogram(
 EVENT_LOOP_LAG_MAX = Gauge(
     "worker_event_loop_lag_max_seconds", "Longest event-loop block seen since start."
 )
+BROKER_CONNECT_ATTEMPTS = Counter(
+    "worker_broker_connect_attempts_total",
+    "Attempts to reach the brokers and check the topics before the stream starts.",
+)
+POOL_MEMORY_BYTES = Gauge(
+    "worker_pool_resident_memory_bytes",
+    "Resident memory of the pool processes (models and batches), summed.",
+)

@@ -22,6 +22,7 @@ from worker.core import Output as CoreOutput
 from worker.kafka import backoff
 from worker.observability import get_logger
 from worker.stream import metrics
+from worker.stream.live import LiveFeed
 
 log = get_logger("worker.stream.publisher")
 
@@ -58,9 +59,15 @@ def cloudevent_headers(output: CoreOutput, source: str, time_: str) -> dict[str,
 class Publisher:
     """Sends outputs to the topic of their kind; one per worker, shared by the agents."""
 
-    def __init__(self, topics: Mapping[OutputKind, faust.TopicT], source: str) -> None:
+    def __init__(
+        self,
+        topics: Mapping[OutputKind, faust.TopicT],
+        source: str,
+        feed: LiveFeed | None = None,
+    ) -> None:
         self.topics = topics
         self.source = source
+        self.feed = feed  # the live page's buffers, given every acknowledged output
 
     async def publish(self, results: list[list[CoreOutput]], inputs: Sequence[Input]) -> None:
         """Produce every output of `results` (one list per input) until all are acknowledged.
@@ -125,6 +132,8 @@ class Publisher:
             coordinates = item.origin.as_dict()
             for o in result:
                 metrics.MESSAGES_OUT.labels(self.topics[o.kind].get_topic_name()).inc()
+                if self.feed is not None:
+                    self.feed.record(o)
                 article_id = o.key.decode(errors="replace")
                 if isinstance(o, DeadLetter):
                     metrics.DEADLETTERS.labels(o.stage, o.reason).inc()

@@ -11,17 +11,22 @@ import faust
 from worker.kafka import backoff, ensure_topics
 from worker.observability import configure_logging, get_logger, logging_config
 from worker.settings import Settings
+from worker.stream import metrics
 from worker.stream.app import create_app
+from worker.stream.waiting import WaitingPages
 
 log = get_logger("worker.stream.runner")
 
 
-async def wait_for_topics(settings: Settings, timeout_s: float = 120.0) -> None:
+async def wait_for_topics(
+    settings: Settings, timeout_s: float = 120.0, pages: WaitingPages | None = None
+) -> None:
     """Kafka may still be starting (docker-compose): retry with backoff, then give up."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout_s
     delays = backoff(cap_s=5.0)
     while True:
+        metrics.BROKER_CONNECT_ATTEMPTS.inc()
         try:
             created = await ensure_topics(settings)
             log.info("topics_checked", created=created)
@@ -29,6 +34,8 @@ async def wait_for_topics(settings: Settings, timeout_s: float = 120.0) -> None:
         except Exception as exc:
             if loop.time() > deadline:
                 raise
+            if pages is not None:
+                pages.failed(exc)
             delay = next(delays)
             log.warning("broker_unavailable", error=repr(exc), retry_in_s=delay)
             await asyncio.sleep(delay)
@@ -69,9 +76,19 @@ def _force_exit() -> None:
     os._exit(0)
 
 
+async def _wait_serving_pages(settings: Settings) -> None:
+    """Wait for the brokers with the web pages up (`waiting.py`), closed once they answer."""
+    pages = WaitingPages(settings.web_port, settings.kafka.bootstrap_servers)
+    await pages.start()
+    try:
+        await wait_for_topics(settings, settings.broker_wait_s, pages)
+    finally:
+        await pages.stop()
+
+
 def run_worker(settings: Settings) -> None:
     configure_logging(settings.log_level)
-    asyncio.run(wait_for_topics(settings))
+    asyncio.run(_wait_serving_pages(settings))
     _Worker.shutdown_timeout_s = settings.shutdown_timeout_s
     worker = _Worker(
         create_app(settings),
