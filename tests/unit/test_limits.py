@@ -44,4 +44,6 @@ def test_slow_message_becomes_a_deadline_dead_letter() -> None:
     ((output,),) = core.clean([Input(long_dump.encode(), ORIGIN, "slow")], {}, now=NOW).outputs
     record = orjson.loads(output.value)
     validate("articles.deadletter", record)
-    assert (record["stage"], record["reason"]) == ("clean", "deadline_exceeded")
+    # The deadline covers the message's whole way through the stage: on a busy
+    # machine it may already expire while the dump is decoded.
+    assert record["reason"] == "deadline_exceeded" and record["stage"] in ("decode", "clean")

@@ -38,6 +38,7 @@ def run_demo(examples: Path | None) -> None:
     worker = None
     try:
         sys.stderr.write(f"broker at {bootstrap}\n")
+        sys.stderr.write(f"live page at http://127.0.0.1:{env['WORKER_WEB_PORT']}/\n")
         asyncio.run(ensure_topics(settings))
         worker = subprocess.Popen(
             [sys.executable, "-m", "worker.cli", "run"], env=env, stdout=sys.stderr
