@@ -108,9 +108,14 @@ def test_pages_answer_before_the_broker_is_up(tmp_path: Path) -> None:
         dom = rendered(f"http://127.0.0.1:{waiting.web_port}/")
         assert dom.get_element_by_id("state").text_content() == "waiting"
         assert f"127.0.0.1:{port}" in dom.get_element_by_id("reason").text_content()
-        with EmbeddedBroker(port=port, log_path=tmp_path / "broker.log"):
+        with EmbeddedBroker(port=port, log_path=tmp_path / "broker.log") as broker:
             assert _until(lambda: waiting.http("/ready")[0] == 200, 120), (
                 waiting.log_path.read_text()[-3000:]
             )
+            produce_sync(broker.bootstrap, waiting.topic("raw"), [(b"late", SAMPLE.read_bytes())])
+            found = consume_until(
+                broker.bootstrap, [waiting.topic("enriched")], lambda records: bool(records)
+            )
+            assert [record.value["title"] for record in found] == [TITLE]
     finally:
         waiting.stop()
