@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
@@ -202,6 +202,16 @@ def real_dumps(count: int, prefix: str) -> list[tuple[bytes, bytes]]:
             value = f"{header}\n\n{body}".encode()
         messages.append((key.encode(), value))
     return messages
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float, every_s: float = 0.3) -> bool:
+    """Whether `predicate` came true within `timeout` seconds (polled)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(every_s)
+    return False
 
 
 def outcome_ids(records: list[Record], enriched: str, deadletter: str) -> set[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import orjson
 import pytest
 
 from tests.conftest import SAMPLE
-from tests.integration.conftest import WorkerProcess, produce_sync, worker_env
+from tests.integration.conftest import WorkerProcess, produce_sync, wait_for, worker_env
 from worker.tools.broker import EmbeddedBroker
 
 pytestmark = pytest.mark.integration
@@ -24,15 +23,6 @@ def _children(pid: int) -> list[int]:
     for task in tasks.iterdir():
         found += [int(c) for c in (task / "children").read_text().split()]
     return found
-
-
-def _wait_for(predicate, timeout: float) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.5)
-    return False
 
 
 @pytest.fixture
@@ -56,7 +46,7 @@ def test_health_turns_unhealthy_when_stalled_with_lag_and_recovers(
     try:
         messages = [(f"stall-{i}".encode(), SAMPLE.read_bytes()) for i in range(20)]
         produce_sync(worker.env["KAFKA_BOOTSTRAP_SERVERS"], worker.topic("raw"), messages)
-        assert _wait_for(lambda: worker.http("/health")[0] == 503, timeout=40), worker.http(
+        assert wait_for(lambda: worker.http("/health")[0] == 503, timeout=40), worker.http(
             "/health"
         )
         body = orjson.loads(worker.http("/health")[1])
@@ -67,7 +57,7 @@ def test_health_turns_unhealthy_when_stalled_with_lag_and_recovers(
     finally:
         for pid in pool:
             os.kill(pid, signal.SIGCONT)
-    assert _wait_for(lambda: worker.http("/health")[0] == 200, timeout=60)
+    assert wait_for(lambda: worker.http("/health")[0] == 200, timeout=60)
 
     def raw_lags() -> list[float]:
         lines = worker.http("/metrics")[1].decode().splitlines()
@@ -75,7 +65,7 @@ def test_health_turns_unhealthy_when_stalled_with_lag_and_recovers(
         raw = f'topic="{worker.topic("raw")}"'
         return [float(x.rsplit(" ", 1)[1]) for x in lines if x.startswith(prefix) and raw in x]
 
-    assert _wait_for(lambda: raw_lags() != [] and sum(raw_lags()) == 0, timeout=60), raw_lags()
+    assert wait_for(lambda: raw_lags() != [] and sum(raw_lags()) == 0, timeout=60), raw_lags()
 
 
 def test_ready_only_with_models_loaded_and_partitions(stall_worker: WorkerProcess) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,13 @@ import pytest
 
 from tests.browser import rendered, screenshot
 from tests.conftest import SAMPLE
-from tests.integration.conftest import WorkerProcess, consume_until, produce_sync, worker_env
+from tests.integration.conftest import (
+    WorkerProcess,
+    consume_until,
+    produce_sync,
+    wait_for,
+    worker_env,
+)
 from tests.unit.test_dashboard import dashboard_queries, query_parts
 from worker.tools.broker import EmbeddedBroker, free_port
 
@@ -22,15 +27,6 @@ pytestmark = pytest.mark.integration
 
 HOSTILE_TITLE = "<img src=x onerror=\"document.title='pwned'\">Hostile<script>alert(1)</script>"
 TITLE = "Putin calls for ex-Soviet states to expand their influence"
-
-
-def _until(check, timeout: float) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.3)
-    return False
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +46,7 @@ def fed_worker(worker: WorkerProcess) -> Iterator[WorkerProcess]:
         [enriched, dead],
         lambda found: {r.value["id"] for r in found} >= {"live-sample", "hostile-1", "live-bad"},
     )
-    assert _until(lambda: b"live-sample" in worker.http("/live.json")[1], 30)
+    assert wait_for(lambda: b"live-sample" in worker.http("/live.json")[1], 30)
     yield worker
 
 
@@ -101,15 +97,15 @@ def test_pages_answer_before_the_broker_is_up(tmp_path: Path) -> None:
         stderr=subprocess.STDOUT,
     )
     try:
-        assert _until(lambda: waiting.http("/health")[0] == 200, 30), waiting.log_path.read_text()
+        assert wait_for(lambda: waiting.http("/health")[0] == 200, 30), waiting.log_path.read_text()
         status, body = waiting.http("/ready")
         assert status == 503 and f"127.0.0.1:{port}" in orjson.loads(body)["reason"]
-        assert _until(lambda: b"connect_attempts_total 2" in waiting.http("/metrics")[1], 30)
+        assert wait_for(lambda: b"connect_attempts_total 2" in waiting.http("/metrics")[1], 30)
         dom = rendered(f"http://127.0.0.1:{waiting.web_port}/")
         assert dom.get_element_by_id("state").text_content() == "waiting"
         assert f"127.0.0.1:{port}" in dom.get_element_by_id("reason").text_content()
         with EmbeddedBroker(port=port, log_path=tmp_path / "broker.log") as broker:
-            assert _until(lambda: waiting.http("/ready")[0] == 200, 120), (
+            assert wait_for(lambda: waiting.http("/ready")[0] == 200, 120), (
                 waiting.log_path.read_text()[-3000:]
             )
             produce_sync(broker.bootstrap, waiting.topic("raw"), [(b"late", SAMPLE.read_bytes())])
