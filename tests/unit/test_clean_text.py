@@ -222,3 +222,10 @@ def test_standings_table_rows_are_kept_in_order() -> None:
         "Política de Privacidade",
     ):
         assert sidebar not in doc.body
+
+
+def test_a_month_name_with_a_long_s_is_read_not_a_crash() -> None:
+    # Case-insensitive patterns match "ſ" (long s) as "s"; the month lookup must too.
+    dump = f"Tides of the Thames\n5 ſeptember 2019\n{MARKETS_DUMP.split(chr(10), 2)[2]}"
+    doc = clean_text_dump(read_dump(dump))
+    assert doc.published_at == "2019-09-05"

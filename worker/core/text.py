@@ -59,9 +59,10 @@ def month_number(name: str) -> int:
 
     A word that is not in MONTHS is read by its three-letter stem, so that other
     spellings that share it still count ("Novembre", "Sept"). Raises KeyError for a
-    word that starts with no month stem.
+    word that starts with no month stem. Case-folded as the patterns that find the
+    names match case-insensitively: "ſeptember" (long s) is September.
     """
-    key = name.lower().rstrip(".")
+    key = name.casefold().rstrip(".")
     return MONTHS.get(key) or MONTHS[key[:3]]
 
 
