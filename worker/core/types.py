@@ -12,6 +12,9 @@ from typing import Any, Literal
 from worker.core.limits import Limits
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+# Where a canonical name comes from: the article itself, or what the stream learned
+# of the name in other articles (`core/names.py`).
+CanonicalSource = Literal["article", "stream"]
 PlaceKind = Literal["continent", "country", "state", "capital", "city"]
 
 
@@ -65,6 +68,7 @@ class Mention:
     end: int
     canonical: str
     entity_key: str
+    canonical_source: CanonicalSource = "article"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,7 @@ class EntitySummary:
     in_lede: bool
     salience: float
     place: Place | None = None  # GPE/LOC entities the gazetteer knows
+    canonical_source: CanonicalSource = "article"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,103 @@
+"""Names learned across the stream, as both shells keep them around the core.
+
+Before an enrich batch: read the one-word names its articles may need
+(capitalised words of each cleaned event's title and body) and hand the core
+what the book knows of them. After it: count the articles' sightings
+(`core.names.sightings`) into the book. The store maps a casefolded word to
+the names it stood for, as dicts; it is a plain dict in `worker process` and a
+changelogged Faust table in the stream.
+
+Bounded and decaying: a name no article was sure of for `window_days` is
+forgotten, a word keeps its `per_word` most seen names, and at most
+`max_words` words are kept (the one updated least recently by this process
+goes first).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, MutableMapping
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import orjson
+
+from worker.core import Input
+from worker.core.names import KnownName, NameSighting
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*\w")
+
+
+@dataclass(frozen=True)
+class NameLimits:
+    window_days: float = 30.0
+    per_word: int = 8
+    max_words: int = 200_000
+
+
+def candidate_words(payload: bytes) -> set[str]:
+    """Casefolded capitalised words of a cleaned event's title and body (none if unreadable)."""
+    try:
+        event = orjson.loads(payload)
+        text = f"{event.get('title') or ''}\n{event.get('body') or ''}"
+    except (orjson.JSONDecodeError, AttributeError, TypeError):
+        return set()
+    return {word.casefold() for word in _CAPITALISED.findall(text)}
+
+
+class NameMemory:
+    """The name book over `store` (word → list of `KnownName` dicts), bounded by `limits`."""
+
+    def __init__(self, store: MutableMapping[str, Any], limits: NameLimits) -> None:
+        self.store = store
+        self.limits = limits
+        self._order: OrderedDict[str, None] = OrderedDict()
+
+    def known(self, items: Iterable[Input]) -> dict[str, tuple[KnownName, ...]]:
+        """What the book knows of the words the articles of `items` use."""
+        words = set().union(*(candidate_words(item.payload) for item in items))
+        found = {}
+        for word in words:
+            entries = self.store.get(word)
+            if entries:
+                found[word] = tuple(KnownName(**entry) for entry in entries)
+        return found
+
+    def learn(self, seen: Iterable[NameSighting], now: str) -> None:
+        """Count each sighting (one article sure of a name) into its word's entries."""
+        touched: dict[str, dict[str, dict[str, Any]]] = {}
+        for sighting in seen:
+            entries = touched.get(sighting.word)
+            if entries is None:
+                entries = {e["entity_key"]: e for e in self.store.get(sighting.word) or ()}
+                touched[sighting.word] = entries
+            entry = entries.get(sighting.entity_key)
+            articles = entry["articles"] + 1 if entry else 1
+            name = KnownName(sighting.canonical, sighting.entity_key, sighting.label, articles, now)
+            entries[sighting.entity_key] = asdict(name)
+        for word, entries in touched.items():
+            self._store(word, self._kept(entries.values(), now))
+        while len(self._order) > self.limits.max_words:
+            oldest, _ = self._order.popitem(last=False)
+            self.store.pop(oldest, None)
+
+    def _kept(self, entries: Iterable[dict[str, Any]], now: str) -> list[dict[str, Any]]:
+        """Entries seen within the window, the most seen first, at most `per_word`."""
+        since = _instant(now) - timedelta(days=self.limits.window_days)
+        fresh = [e for e in entries if _instant(e["last_seen"]) >= since]
+        fresh.sort(key=lambda e: (-e["articles"], e["entity_key"]))
+        return fresh[: self.limits.per_word]
+
+    def _store(self, word: str, entries: list[dict[str, Any]]) -> None:
+        if entries:
+            self.store[word] = entries
+        else:
+            self.store.pop(word, None)
+        self._order.pop(word, None)
+        self._order[word] = None
+
+
+def _instant(iso: str) -> datetime:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00"))
