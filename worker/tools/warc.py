@@ -1,0 +1,118 @@
+"""WARC and ARC archives → raw envelopes, one per archived page, read as a stream.
+
+Crawlers (Heritrix, Browsertrix, `wget --warc-file`, Common Crawl's CC-NEWS)
+store what they fetched as WARC records. A `response` or `resource` record
+holding an HTML page becomes our JSON envelope (`url`, `fetched_at`, `html`),
+a WET `conversion` record (the page's text) one with `text` and
+`content_kind: page`. Everything else (requests, metadata, redirects, errors,
+images, robots.txt, over-size pages) is skipped and counted by reason, so that
+the caller can tell the user what was left out. warcio reads one record at a
+time, inflating `.warc.gz` member by member, so memory does not grow with the
+archive; a record's content is never read past the raw size limit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator
+from typing import IO, Any
+
+import orjson
+from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecord
+
+from worker.core import Input, Origin, PipelineError, page_text
+
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+_PAGE_RECORDS = ("response", "resource", "conversion")
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_TEXT_TYPE = "text/plain"  # a WET conversion record's page text
+
+
+def is_archive(name: str) -> bool:
+    return name.endswith(ARCHIVE_SUFFIXES)
+
+
+def archive_inputs(
+    stream: IO[bytes], path: str, max_bytes: int, skipped: Counter[str]
+) -> Iterator[Input]:
+    """One raw message per page record of the archive `stream`; `skipped` counts the rest."""
+    for number, record in enumerate(ArchiveIterator(stream, arc2warc=True), start=1):
+        reason = _not_a_page(record)
+        if reason is None:
+            content = record.content_stream().read(max_bytes + 1)
+            envelope = _envelope(record, content) if content.strip() else b""
+            reason = "too_large" if len(envelope) > max_bytes else None if envelope else "empty"
+        if reason is not None:
+            skipped[reason] += 1
+            continue
+        origin = Origin(path=path, line=number)  # `line`: the record's number in the archive
+        yield Input(envelope, origin, _record_id(record))
+
+
+def _not_a_page(record: ArcWarcRecord) -> str | None:
+    """Why a record is not a page to send (`record:request`, `status:301`, ...), or None."""
+    if record.rec_type not in _PAGE_RECORDS:
+        return f"record:{record.rec_type}"
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    if url.split("?")[0].endswith("/robots.txt"):
+        return "robots.txt"
+    if record.http_headers is not None and record.rec_type == "response":
+        status = record.http_headers.get_statuscode()
+        if status != "200":
+            return f"status:{status}"
+    elif record.rec_type == "response":
+        return "not_http"
+    media = _media_type(record)
+    text_ok = record.rec_type == "conversion" and media == _TEXT_TYPE
+    return None if media in _HTML_TYPES or text_ok else f"type:{media or 'none'}"
+
+
+def _content_type(record: ArcWarcRecord) -> str:
+    headers = record.http_headers if record.http_headers is not None else record.rec_headers
+    return str(headers.get_header("Content-Type") or "")
+
+
+def _media_type(record: ArcWarcRecord) -> str:
+    return _content_type(record).split(";")[0].strip().lower()
+
+
+def _charset(record: ArcWarcRecord) -> str | None:
+    for part in _content_type(record).split(";")[1:]:
+        name, _, value = part.partition("=")
+        if name.strip().lower() == "charset" and value.strip(" \"'"):
+            return value.strip(" \"'")
+    return None
+
+
+def _record_id(record: ArcWarcRecord) -> str:
+    """`WARC-Record-ID` (`urn:uuid:...`); an ARC record has none that lasts, so its URL
+    and date make one."""
+    if record.format == "warc":
+        found = record.rec_headers.get_header("WARC-Record-ID")
+        if found:
+            return str(found).strip("<>")
+    headers = record.rec_headers
+    key = f"{headers.get_header('WARC-Target-URI')} {headers.get_header('WARC-Date')}"
+    return "arc:" + hashlib.sha1(key.encode()).hexdigest()[:20]
+
+
+def _envelope(record: ArcWarcRecord, content: bytes) -> bytes:
+    """Our raw envelope for a page record; a page no text encoding fits is sent as its
+    bytes, for the worker to dead-letter with its reason."""
+    try:
+        text, _ = page_text(content, _charset(record))
+    except PipelineError:
+        return content
+    headers = record.rec_headers
+    doc: dict[str, Any] = {
+        "id": _record_id(record),
+        "url": headers.get_header("WARC-Target-URI"),
+        "fetched_at": headers.get_header("WARC-Date"),
+    }
+    if _media_type(record) == _TEXT_TYPE:
+        doc.update(text=text, content_kind="page")
+    else:
+        doc["html"] = text
+    return orjson.dumps({k: v for k, v in doc.items() if v})
