@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from aiokafka import AIOKafkaProducer
-from aiokafka.errors import KafkaError
+from aiokafka.errors import KafkaError, MessageSizeTooLargeError
 from tqdm import tqdm
 
 from worker.core import Input, peek_envelope
@@ -50,6 +50,7 @@ class ProduceReport:
     skipped: Counter[str] = field(default_factory=Counter)
     failed: Counter[str] = field(default_factory=Counter)
     first_error: str | None = None
+    stopped: bool = False  # a failure no later record could escape ended the run early
     elapsed_s: float = 0.0
 
     def fail(self, error: BaseException) -> None:
@@ -66,6 +67,8 @@ class ProduceReport:
         ]
         if self.first_error:
             lines.append(f"first failure: {self.first_error}")
+        if self.stopped:
+            lines.append("stopped at that failure: the inputs after it were not sent")
         return "\n".join(lines)
 
 
@@ -130,8 +133,12 @@ async def _send_all(
             key = message_key(item, options.key_from)
             future = await producer.send(options.topic, item.payload, key=key)
             pending.append((future, len(item.payload)))
-        except KafkaError as error:  # refused by the client before sending (e.g. too large)
+        except MessageSizeTooLargeError as error:  # this record only: go on with the next
             report.fail(error)
+        except KafkaError as error:  # no record can go (unknown topic, no broker): stop
+            report.fail(error)
+            report.stopped = True
+            break
         if len(pending) >= IN_FLIGHT:
             await _settle(pending, report, bar)
     await _settle(pending, report, bar)

@@ -21,6 +21,7 @@ from typing import IO, Any
 import orjson
 from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArcWarcRecord
+from warcio.timeutils import timestamp_to_iso_date
 
 from worker.core import Input, Origin, PipelineError, page_text
 
@@ -38,7 +39,7 @@ def archive_inputs(
     stream: IO[bytes], path: str, max_bytes: int, skipped: Counter[str]
 ) -> Iterator[Input]:
     """One raw message per page record of the archive `stream`; `skipped` counts the rest."""
-    for number, record in enumerate(ArchiveIterator(stream, arc2warc=True), start=1):
+    for number, record in enumerate(ArchiveIterator(stream), start=1):
         reason = _not_a_page(record)
         if reason is None:
             content = record.content_stream().read(max_bytes + 1)
@@ -55,7 +56,7 @@ def _not_a_page(record: ArcWarcRecord) -> str | None:
     """Why a record is not a page to send (`record:request`, `status:301`, ...), or None."""
     if record.rec_type not in _PAGE_RECORDS:
         return f"record:{record.rec_type}"
-    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    url = _header(record, "WARC-Target-URI") or ""
     if url.split("?")[0].endswith("/robots.txt"):
         return "robots.txt"
     if record.http_headers is not None and record.rec_type == "response":
@@ -86,15 +87,24 @@ def _charset(record: ArcWarcRecord) -> str | None:
     return None
 
 
-def _record_id(record: ArcWarcRecord) -> str:
-    """`WARC-Record-ID` (`urn:uuid:...`); an ARC record has none that lasts, so its URL
-    and date make one."""
-    if record.format == "warc":
-        found = record.rec_headers.get_header("WARC-Record-ID")
-        if found:
-            return str(found).strip("<>")
+def _header(record: ArcWarcRecord, name: str) -> str | None:
+    """A WARC header, or its ARC counterpart (`uri`, `archive-date` as ISO 8601)."""
     headers = record.rec_headers
-    key = f"{headers.get_header('WARC-Target-URI')} {headers.get_header('WARC-Date')}"
+    if record.format != "arc":
+        return headers.get_header(name)
+    if name == "WARC-Date":
+        stamp = headers.get_header("archive-date")
+        return timestamp_to_iso_date(stamp) if stamp else None
+    return headers.get_header("uri") if name == "WARC-Target-URI" else None
+
+
+def _record_id(record: ArcWarcRecord) -> str:
+    """`WARC-Record-ID` (`urn:uuid:...`); an ARC record has none, so its URL and date
+    make one."""
+    found = _header(record, "WARC-Record-ID")
+    if found:
+        return found.strip("<>")
+    key = f"{_header(record, 'WARC-Target-URI')} {_header(record, 'WARC-Date')}"
     return "arc:" + hashlib.sha1(key.encode()).hexdigest()[:20]
 
 
@@ -105,11 +115,10 @@ def _envelope(record: ArcWarcRecord, content: bytes) -> bytes:
         text, _ = page_text(content, _charset(record))
     except PipelineError:
         return content
-    headers = record.rec_headers
     doc: dict[str, Any] = {
         "id": _record_id(record),
-        "url": headers.get_header("WARC-Target-URI"),
-        "fetched_at": headers.get_header("WARC-Date"),
+        "url": _header(record, "WARC-Target-URI"),
+        "fetched_at": _header(record, "WARC-Date"),
     }
     if _media_type(record) == _TEXT_TYPE:
         doc.update(text=text, content_kind="page")

@@ -1,0 +1,168 @@
+"""WARC/ARC archives: one raw envelope per archived page, everything else skipped and counted.
+
+The archives are written by warcio's own writer (`bench.archives`) from two real
+dev pages (Al Jazeera, AutoIndustriya) with their HTTP headers, next to the
+records a crawl also holds: warcinfo, requests, a redirect, an image,
+robots.txt and metadata.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+from collections import Counter
+from pathlib import Path
+
+import orjson
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+from warcio.warcwriter import WARCWriter
+
+from bench.archives import OTHER_RECORDS, Page, write_archive
+from tests.conftest import FIXTURES
+from worker.core import Input
+from worker.tools.inputs import read_inputs
+from worker.tools.warc import archive_inputs
+
+AL_JAZEERA = Page(
+    "https://www.aljazeera.com/ajimpact/"
+    "nasas-commercial-moon-shot-musk-bezos-firms-bid-191119041538885.html",
+    gzip.decompress((FIXTURES / "html_en_aljazeera.html.gz").read_bytes()),
+)
+AUTOINDUSTRIYA = Page(
+    "https://www.autoindustriya.com/auto-industry-news/"
+    "lexus-wants-you-to-go-topless-with-2020-lc500-convertible.html",
+    gzip.decompress((FIXTURES / "html_en_autoindustriya.html.gz").read_bytes()),
+)
+PAGES = [AL_JAZEERA, AUTOINDUSTRIYA]
+
+
+def _archive(tmp_path: Path, pages: list[Page], name: str = "crawl.warc.gz") -> Path:
+    path = tmp_path / name
+    with path.open("wb") as fh:
+        write_archive(fh, pages, gzip=name.endswith(".gz"))
+    return path
+
+
+def _response_ids(path: Path) -> list[str]:
+    """The WARC-Record-IDs of the archive's 200 HTML responses, as warcio reads them."""
+    with path.open("rb") as fh:
+        return [
+            r.rec_headers.get_header("WARC-Record-ID").strip("<>")
+            for r in ArchiveIterator(fh)
+            if r.rec_type == "response"
+            and r.http_headers.get_statuscode() == "200"
+            and "html" in (r.http_headers.get_header("Content-Type") or "")
+        ]
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_one_envelope_per_html_response_and_the_rest_counted(tmp_path: Path, name: str) -> None:
+    path = _archive(tmp_path, PAGES, name)
+    skipped: Counter[str] = Counter()
+    items = list(read_inputs([str(path)], 10**7, skipped))
+
+    docs = [orjson.loads(i.payload) for i in items]
+    assert [d["url"] for d in docs] == [p.url for p in PAGES]
+    assert [d["id"] for d in docs] == [i.default_id for i in items] == _response_ids(path)
+    assert all(d["fetched_at"] == "2019-11-20T10:00:00Z" for d in docs)
+    assert docs[0]["html"] == AL_JAZEERA.html.decode("utf-8")
+    assert set(docs[0]) == {"id", "url", "fetched_at", "html"}  # our raw envelope, nothing new
+    assert skipped == Counter(OTHER_RECORDS) + Counter({"record:request": len(PAGES)})
+
+
+def test_the_http_charset_decodes_the_page(tmp_path: Path) -> None:
+    """A cp1252 page whose <meta> wrongly says utf-8: the HTTP header is right, and wins."""
+    text = AUTOINDUSTRIYA.html.decode("utf-8")
+    assert "’" in text and '<meta charset="utf-8">' in text
+    page = Page(AUTOINDUSTRIYA.url, text.encode("cp1252", errors="replace"), "windows-1252")
+    (item,) = read_inputs([str(_archive(tmp_path, [page]))], 10**7)
+    html = orjson.loads(item.payload)["html"]
+    assert html == text.encode("cp1252", errors="replace").decode("cp1252")
+    assert "’" in html and "\ufffd" not in html
+
+
+def test_a_page_without_a_charset_is_read_as_a_raw_message(tmp_path: Path) -> None:
+    page = Page(AL_JAZEERA.url, AL_JAZEERA.html, charset=None)
+    (item,) = read_inputs([str(_archive(tmp_path, [page]))], 10**7)
+    assert orjson.loads(item.payload)["html"] == AL_JAZEERA.html.decode("utf-8")
+
+
+def test_an_oversize_page_is_skipped_and_counted(tmp_path: Path) -> None:
+    limit = 70_000  # the limit applies to the envelope, a few % above the page's size
+    assert len(AL_JAZEERA.html) < 60_000 and len(AUTOINDUSTRIYA.html) > limit
+    skipped: Counter[str] = Counter()
+    items = list(read_inputs([str(_archive(tmp_path, PAGES))], limit, skipped))
+    assert [orjson.loads(i.payload)["url"] for i in items] == [AL_JAZEERA.url]
+    assert skipped["too_large"] == 1
+
+
+def _records(records: list[tuple[str, str, bytes]]) -> io.BytesIO:
+    """A WARC of (type, content type, content) records without HTTP headers."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for number, (kind, content_type, content) in enumerate(records):
+        url = f"https://example.org/{number}"
+        writer.write_record(
+            writer.create_warc_record(
+                url,
+                kind,
+                payload=io.BytesIO(content),
+                warc_content_type=content_type,
+                warc_headers_dict={"WARC-Date": "2024-05-01T00:00:00Z"},
+            )
+        )
+    out.seek(0)
+    return out
+
+
+def test_wet_conversion_and_html_resource_records_are_pages() -> None:
+    text = "Lexus wants you to go topless\nThe 2020 LC500 Convertible is here."
+    archive = _records(
+        [
+            ("conversion", "text/plain", text.encode()),
+            ("resource", "text/html", AL_JAZEERA.html),
+            ("resource", "image/jpeg", b"\xff\xd8\xff\xe0"),
+        ]
+    )
+    skipped: Counter[str] = Counter()
+    wet, page = (orjson.loads(i.payload) for i in archive_inputs(archive, "a", 10**7, skipped))
+    assert wet == {
+        "id": wet["id"],
+        "url": "https://example.org/0",
+        "fetched_at": "2024-05-01T00:00:00Z",
+        "text": text,
+        "content_kind": "page",  # a WET record is the text of a whole page
+    }
+    assert page["url"] == "https://example.org/1" and page["html"] == AL_JAZEERA.html.decode()
+    assert skipped == Counter({"type:image/jpeg": 1})
+
+
+def test_an_arc_file_is_read_too(tmp_path: Path) -> None:
+    """ARC v1 (the Internet Archive's older format): warcio reads it as WARC responses."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + AL_JAZEERA.html
+    filedesc = b"1 0 InternetArchive\nURL IP-address Archive-date Content-type Archive-length\n"
+    header = f"filedesc://crawl.arc 0.0.0.0 20191120100000 text/plain {len(filedesc)}\n"
+    record = f"{AL_JAZEERA.url} 1.2.3.4 20191120100000 text/html {len(http)}\n".encode()
+    path = tmp_path / "crawl.arc.gz"
+    with path.open("wb") as fh:  # one gzip member per record, as .arc.gz files are
+        for part in (header.encode() + filedesc, record + http):
+            fh.write(gzip.compress(part + b"\n"))
+    skipped: Counter[str] = Counter()
+    items = list(read_inputs([str(path)], 10**7, skipped))
+    docs = [orjson.loads(i.payload) for i in items]
+    assert [(d["url"], d["fetched_at"]) for d in docs] == [(AL_JAZEERA.url, "2019-11-20T10:00:00Z")]
+    again = [i.default_id for i in read_inputs([str(path)], 10**7)]
+    assert again == [docs[0]["id"]]  # ARC has no record ids: ours is the same every read
+    assert skipped == Counter({"record:arc_header": 1})
+
+
+def test_an_archive_on_stdin_streams_as_from_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _archive(tmp_path, PAGES)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes())))
+    skipped: Counter[str] = Counter()
+    items: list[Input] = list(read_inputs(["-"], 10**7, skipped))
+    assert [i.default_id for i in items] == _response_ids(path)
+    assert skipped["status:301"] == 1
