@@ -18,30 +18,11 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
-from bench.archives import OTHER_RECORDS, Page, write_archive
-from tests.conftest import FIXTURES
+from bench.archives import OTHER_RECORDS, Page
+from tests.archives import AL_JAZEERA, AUTOINDUSTRIYA, PAGES, crawl
 from worker.core import Input
 from worker.tools.inputs import read_inputs
 from worker.tools.warc import archive_inputs
-
-AL_JAZEERA = Page(
-    "https://www.aljazeera.com/ajimpact/"
-    "nasas-commercial-moon-shot-musk-bezos-firms-bid-191119041538885.html",
-    gzip.decompress((FIXTURES / "html_en_aljazeera.html.gz").read_bytes()),
-)
-AUTOINDUSTRIYA = Page(
-    "https://www.autoindustriya.com/auto-industry-news/"
-    "lexus-wants-you-to-go-topless-with-2020-lc500-convertible.html",
-    gzip.decompress((FIXTURES / "html_en_autoindustriya.html.gz").read_bytes()),
-)
-PAGES = [AL_JAZEERA, AUTOINDUSTRIYA]
-
-
-def _archive(tmp_path: Path, pages: list[Page], name: str = "crawl.warc.gz") -> Path:
-    path = tmp_path / name
-    with path.open("wb") as fh:
-        write_archive(fh, pages, gzip=name.endswith(".gz"))
-    return path
 
 
 def _response_ids(path: Path) -> list[str]:
@@ -58,7 +39,7 @@ def _response_ids(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
 def test_one_envelope_per_html_response_and_the_rest_counted(tmp_path: Path, name: str) -> None:
-    path = _archive(tmp_path, PAGES, name)
+    path = crawl(tmp_path, PAGES, name)
     skipped: Counter[str] = Counter()
     items = list(read_inputs([str(path)], 10**7, skipped))
 
@@ -76,7 +57,7 @@ def test_the_http_charset_decodes_the_page(tmp_path: Path) -> None:
     text = AUTOINDUSTRIYA.html.decode("utf-8")
     assert "’" in text and '<meta charset="utf-8">' in text
     page = Page(AUTOINDUSTRIYA.url, text.encode("cp1252", errors="replace"), "windows-1252")
-    (item,) = read_inputs([str(_archive(tmp_path, [page]))], 10**7)
+    (item,) = read_inputs([str(crawl(tmp_path, [page]))], 10**7)
     html = orjson.loads(item.payload)["html"]
     assert html == text.encode("cp1252", errors="replace").decode("cp1252")
     assert "’" in html and "\ufffd" not in html
@@ -84,7 +65,7 @@ def test_the_http_charset_decodes_the_page(tmp_path: Path) -> None:
 
 def test_a_page_without_a_charset_is_read_as_a_raw_message(tmp_path: Path) -> None:
     page = Page(AL_JAZEERA.url, AL_JAZEERA.html, charset=None)
-    (item,) = read_inputs([str(_archive(tmp_path, [page]))], 10**7)
+    (item,) = read_inputs([str(crawl(tmp_path, [page]))], 10**7)
     assert orjson.loads(item.payload)["html"] == AL_JAZEERA.html.decode("utf-8")
 
 
@@ -92,7 +73,7 @@ def test_an_oversize_page_is_skipped_and_counted(tmp_path: Path) -> None:
     limit = 70_000  # the limit applies to the envelope, a few % above the page's size
     assert len(AL_JAZEERA.html) < 60_000 and len(AUTOINDUSTRIYA.html) > limit
     skipped: Counter[str] = Counter()
-    items = list(read_inputs([str(_archive(tmp_path, PAGES))], limit, skipped))
+    items = list(read_inputs([str(crawl(tmp_path, PAGES))], limit, skipped))
     assert [orjson.loads(i.payload)["url"] for i in items] == [AL_JAZEERA.url]
     assert skipped["too_large"] == 1
 
@@ -160,7 +141,7 @@ def test_an_arc_file_is_read_too(tmp_path: Path) -> None:
 def test_an_archive_on_stdin_streams_as_from_a_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = _archive(tmp_path, PAGES)
+    path = crawl(tmp_path, PAGES)
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes())))
     skipped: Counter[str] = Counter()
     items: list[Input] = list(read_inputs(["-"], 10**7, skipped))
