@@ -60,7 +60,7 @@ class ProduceReport:
     def summary(self, topic: str) -> str:
         rate = self.sent / max(self.elapsed_s, 1e-9)
         lines = [
-            f"sent {self.sent} messages ({self.sent_bytes} bytes) to {topic} "
+            f"produced {self.sent} messages ({self.sent_bytes} bytes) to {topic} "
             f"in {self.elapsed_s:.1f} s ({rate:.0f} msg/s)",
             f"skipped {self.skipped.total()}{_by_reason(self.skipped)}",
             f"failed {self.failed.total()}{_by_reason(self.failed)}",
