@@ -26,7 +26,9 @@ from worker.kafka import client_options
 from worker.settings import Settings
 from worker.tools.inputs import read_inputs
 
-IN_FLIGHT = 500  # unacknowledged sends before we wait, to bound memory
+# Unacknowledged sends (count, bytes) before we wait for the broker: bounds memory
+IN_FLIGHT = 500
+IN_FLIGHT_BYTES = 16 << 20
 KeyFrom = Literal["id", "url", "file"]
 Compression = Literal["none", "gzip", "lz4", "zstd"]
 KEY_FROM: tuple[str, ...] = get_args(KeyFrom)
@@ -139,7 +141,7 @@ async def _send_all(
             report.fail(error)
             report.stopped = True
             break
-        if len(pending) >= IN_FLIGHT:
+        if len(pending) >= IN_FLIGHT or sum(size for _, size in pending) >= IN_FLIGHT_BYTES:
             await _settle(pending, report, bar)
     await _settle(pending, report, bar)
 
