@@ -55,7 +55,7 @@ def test_a_warc_crawl_gives_one_event_per_page(worker: WorkerProcess, tmp_path: 
     assert {e["id"] for e in events} == {r.value["id"] for r in raw}
     for event in events:
         validate("articles.enriched", event)
-        assert event["title"] and event["byline"] and event["published_at"]
+        assert event["title"] and event["byline"] and event["site"] and event["published_at"]
 
 
 def test_jsonl_on_stdin_keyed_by_id_at_a_limited_rate(worker: WorkerProcess) -> None:

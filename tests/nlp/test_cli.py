@@ -117,18 +117,21 @@ def test_process_gives_one_event_per_page_of_a_warc_crawl(tmp_path: Path) -> Non
     for event in events:
         validate("articles.enriched", event)
     found = {
-        e["url"]: (e["title"], e["byline"], e["published_at"], e["fetched_at"]) for e in events
+        e["url"]: (e["title"], e["byline"], e["site"], e["published_at"], e["fetched_at"])
+        for e in events
     }
     assert found == {
         AL_JAZEERA.url: (
             "NASA's commercial moon shot: Musk's and Bezos's firms to bid",
             "Laura Winter",
+            "Al Jazeera",  # the publisher of the page's JSON-LD
             "2019-11-19",
             "2019-11-20T10:00:00Z",
         ),
         AUTOINDUSTRIYA.url: (
             "Lexus wants you to go topless with 2020 LC500 Convertible - Auto News",
             "Jose Altoveros",
+            "AutoIndustriya.com",
             "2019-11-20",
             "2019-11-20T10:00:00Z",
         ),
