@@ -16,6 +16,8 @@ from pathlib import Path
 import orjson
 import pytest
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader
+from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from bench.archives import OTHER_RECORDS, Page
@@ -147,3 +149,35 @@ def test_an_archive_on_stdin_streams_as_from_a_file(
     items: list[Input] = list(read_inputs(["-"], 10**7, skipped))
     assert [i.default_id for i in items] == _response_ids(path)
     assert skipped["status:301"] == 1
+
+
+def test_a_gzip_encoded_chunked_body_is_inflated_and_an_unknown_encoding_skipped() -> None:
+    """What wget stores: the body as the server sent it, compressed and chunked."""
+    body = gzip.compress(AL_JAZEERA.html)
+    chunked = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for url, encoding, payload in [
+        (AL_JAZEERA.url, "gzip", chunked),
+        ("https://example.org/br", "br", b"\x1b\x03\x00"),
+        ("https://example.org/zz", "x-unknown", b"\x00\x01"),
+    ]:
+        headers = [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Encoding", encoding),
+            ("Transfer-Encoding", "chunked" if encoding == "gzip" else "identity"),
+        ]
+        http = StatusAndHeaders("200 OK", headers, "HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                url, "response", payload=io.BytesIO(payload), http_headers=http
+            )
+        )
+    out.seek(0)
+    skipped: Counter[str] = Counter()
+    (item,) = archive_inputs(out, "a", 10**7, skipped)
+    assert orjson.loads(item.payload)["html"] == AL_JAZEERA.html.decode()
+    assert skipped["encoding:x-unknown"] == 1
+    assert skipped["encoding:br"] == (
+        0 if "br" in BufferedReader.get_supported_decompressors() else 1
+    )

@@ -20,6 +20,7 @@ from typing import IO, Any
 
 import orjson
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader
 from warcio.recordloader import ArcWarcRecord
 from warcio.timeutils import timestamp_to_iso_date
 
@@ -59,15 +60,27 @@ def _not_a_page(record: ArcWarcRecord) -> str | None:
     url = _header(record, "WARC-Target-URI") or ""
     if url.split("?")[0].endswith("/robots.txt"):
         return "robots.txt"
-    if record.http_headers is not None and record.rec_type == "response":
-        status = record.http_headers.get_statuscode()
-        if status != "200":
-            return f"status:{status}"
-    elif record.rec_type == "response":
-        return "not_http"
+    if record.rec_type == "response":
+        reason = _not_an_ok_response(record)
+        if reason:
+            return reason
     media = _media_type(record)
     text_ok = record.rec_type == "conversion" and media == _TEXT_TYPE
     return None if media in _HTML_TYPES or text_ok else f"type:{media or 'none'}"
+
+
+def _not_an_ok_response(record: ArcWarcRecord) -> str | None:
+    """A response that is not a 200, or whose body warcio cannot inflate (brotli
+    without the `brotli` package): sent as it is, it would be bytes, not a page."""
+    if record.http_headers is None:
+        return "not_http"
+    status = record.http_headers.get_statuscode()
+    if status != "200":
+        return f"status:{status}"
+    encoding = (record.http_headers.get_header("Content-Encoding") or "identity").lower()
+    if encoding not in ("identity", *BufferedReader.get_supported_decompressors()):
+        return f"encoding:{encoding}"
+    return None
 
 
 def _content_type(record: ArcWarcRecord) -> str:
