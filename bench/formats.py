@@ -121,6 +121,7 @@ def produce_run(path: Path) -> dict[str, Any]:
         "records_per_s": records / seconds,
         "mb_per_s": sent_bytes / MB / seconds,
         "peak_rss_mb": usage.ru_maxrss / 1024,
+        "cpu_ms_per_record": (usage.ru_utime + usage.ru_stime) * 1000 / records,
     }
 
 
@@ -145,6 +146,7 @@ def measure(pages: list[Page], sizes: list[int], runs: int) -> list[dict[str, An
                     "produce_records_per_s": _median(produced, "records_per_s"),
                     "produce_mb_per_s": _median(produced, "mb_per_s"),
                     "produce_peak_rss_mb": _median(produced, "peak_rss_mb"),
+                    "produce_cpu_ms_per_record": _median(produced, "cpu_ms_per_record"),
                 }
             )
             path.unlink()

@@ -181,3 +181,12 @@ def test_a_gzip_encoded_chunked_body_is_inflated_and_an_unknown_encoding_skipped
     assert skipped["encoding:br"] == (
         0 if "br" in BufferedReader.get_supported_decompressors() else 1
     )
+
+
+def test_a_file_that_is_no_archive_is_counted_and_the_next_one_read(tmp_path: Path) -> None:
+    (tmp_path / "a.warc").write_bytes(bytes(range(256)) * 4)
+    archive = crawl(tmp_path, PAGES, "b.warc.gz")
+    skipped: Counter[str] = Counter()
+    items = list(read_inputs([str(tmp_path / "a.warc"), str(archive)], 10**7, skipped))
+    assert skipped["invalid_archive"] == 1
+    assert [orjson.loads(i.payload)["url"] for i in items] == [p.url for p in PAGES]

@@ -21,6 +21,7 @@ from typing import IO, Any
 import orjson
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BufferedReader
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 from warcio.timeutils import timestamp_to_iso_date
 
@@ -39,7 +40,15 @@ def is_archive(name: str) -> bool:
 def archive_inputs(
     stream: IO[bytes], path: str, max_bytes: int, skipped: Counter[str]
 ) -> Iterator[Input]:
-    """One raw message per page record of the archive `stream`; `skipped` counts the rest."""
+    """One raw message per page record of the archive `stream`; `skipped` counts the rest,
+    and an archive that stops making sense as one (`invalid_archive`) is read no further."""
+    try:
+        yield from _pages(stream, path, max_bytes, skipped)
+    except ArchiveLoadFailed:
+        skipped["invalid_archive"] += 1
+
+
+def _pages(stream: IO[bytes], path: str, max_bytes: int, skipped: Counter[str]) -> Iterator[Input]:
     for number, record in enumerate(ArchiveIterator(stream), start=1):
         reason = _not_a_page(record)
         if reason is None:
