@@ -22,6 +22,7 @@ from worker.core.types import Input, Origin
 from worker.tools.warc import ARCHIVE_SUFFIXES, archive_inputs, is_archive
 
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+_ARCHIVE_STARTS = (b"WARC/", b"filedesc://")  # a WARC record's first line, an ARC file's
 _PEEK = 65536  # bytes of stdin looked at to tell an archive from JSONL or a document
 
 
@@ -97,7 +98,7 @@ def _stdin(max_bytes: int, skipped: Counter[str]) -> Iterator[Input]:
     document; archives and JSONL are read as a stream."""
     stream = io.BufferedReader(sys.stdin.buffer, buffer_size=_PEEK)  # type: ignore[type-var]
     head = stream.peek(_PEEK)
-    if head.startswith(b"WARC/") or _gzipped_warc(head):
+    if head.startswith(_ARCHIVE_STARTS) or _gzipped_warc(head):
         yield from archive_inputs(stream, "-", max_bytes, skipped)
         return
     first = stream.readline(max_bytes + 1)
@@ -116,4 +117,4 @@ def _gzipped_warc(head: bytes) -> bool:
         start = zlib.decompressobj(wbits=31).decompress(head, 16)
     except zlib.error:
         return False
-    return start.startswith((b"WARC/", b"filedesc://"))
+    return start.startswith(_ARCHIVE_STARTS)
