@@ -72,14 +72,15 @@ def read_child(path: str) -> None:
     skipped: Counter[str] = Counter()
     records = sum(1 for _ in read_inputs([path], MAX_BYTES, skipped))
     seconds = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     print(
         json.dumps(
             {
                 "records": records,
                 "skipped": skipped.total(),
                 "seconds": seconds,
-                "peak_rss_mb": peak_kb / 1024,
+                "peak_rss_mb": usage.ru_maxrss / 1024,
+                "cpu_ms_per_record": (usage.ru_utime + usage.ru_stime) * 1000 / records,
             }
         )
     )
@@ -143,6 +144,7 @@ def measure(pages: list[Page], sizes: list[int], runs: int) -> list[dict[str, An
                     "records": reads[0]["records"],
                     "read_records_per_s": _median(reads, "records_per_s"),
                     "read_peak_rss_mb": _median(reads, "peak_rss_mb"),
+                    "read_cpu_ms_per_record": _median(reads, "cpu_ms_per_record"),
                     "produce_records_per_s": _median(produced, "records_per_s"),
                     "produce_mb_per_s": _median(produced, "mb_per_s"),
                     "produce_peak_rss_mb": _median(produced, "peak_rss_mb"),
@@ -156,14 +158,16 @@ def measure(pages: list[Page], sizes: list[int], runs: int) -> list[dict[str, An
 def report(rows: list[dict[str, Any]], runs: int) -> None:
     print(f"WARC .warc.gz of scrapinghub-dev pages, medians of {runs} runs")
     print(
-        f"{'archive':>8} {'pages':>7} {'read rec/s':>11} {'read RSS':>9} "
-        f"{'produce rec/s':>14} {'MB/s':>6} {'produce RSS':>12}"
+        f"{'archive':>8} {'pages':>7} | read: {'rec/s':>6} {'CPU ms/rec':>10} {'peak RSS':>9} "
+        f"| produce: {'rec/s':>6} {'MB/s':>5} {'CPU ms/rec':>10} {'peak RSS':>9}"
     )
     for row in rows:
         print(
-            f"{row['size_mb']:>6}MB {row['records']:>7} {row['read_records_per_s']:>11.0f} "
-            f"{row['read_peak_rss_mb']:>7.0f}MB {row['produce_records_per_s']:>14.0f} "
-            f"{row['produce_mb_per_s']:>6.1f} {row['produce_peak_rss_mb']:>10.0f}MB"
+            f"{row['size_mb']:>6}MB {row['records']:>7} | "
+            f"      {row['read_records_per_s']:>6.0f} {row['read_cpu_ms_per_record']:>10.2f} "
+            f"{row['read_peak_rss_mb']:>7.0f}MB | "
+            f"         {row['produce_records_per_s']:>6.0f} {row['produce_mb_per_s']:>5.1f} "
+            f"{row['produce_cpu_ms_per_record']:>10.2f} {row['produce_peak_rss_mb']:>7.0f}MB"
         )
 
 
