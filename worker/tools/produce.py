@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError, MessageSizeTooLargeError
@@ -31,8 +31,6 @@ IN_FLIGHT = 500
 IN_FLIGHT_BYTES = 16 << 20
 KeyFrom = Literal["id", "url", "file"]
 Compression = Literal["none", "gzip", "lz4", "zstd"]
-KEY_FROM: tuple[str, ...] = get_args(KeyFrom)
-COMPRESSIONS: tuple[str, ...] = get_args(Compression)
 
 
 @dataclass(frozen=True)
