@@ -22,6 +22,7 @@ from warcio.warcwriter import WARCWriter
 
 from bench.archives import OTHER_RECORDS, Page
 from tests.archives import AL_JAZEERA, AUTOINDUSTRIYA, PAGES, crawl
+from tests.conftest import validate
 from worker.core import Input
 from worker.tools.inputs import read_inputs
 from worker.tools.warc import archive_inputs
@@ -51,6 +52,8 @@ def test_one_envelope_per_html_response_and_the_rest_counted(tmp_path: Path, nam
     assert all(d["fetched_at"] == "2019-11-20T10:00:00Z" for d in docs)
     assert docs[0]["html"] == AL_JAZEERA.html.decode("utf-8")
     assert set(docs[0]) == {"id", "url", "fetched_at", "html"}  # our raw envelope, nothing new
+    for doc in docs:
+        validate("articles.raw", doc)
     assert skipped == Counter(OTHER_RECORDS) + Counter({"record:request": len(PAGES)})
 
 
@@ -117,6 +120,7 @@ def test_wet_conversion_and_html_resource_records_are_pages() -> None:
         "text": text,
         "content_kind": "page",  # a WET record is the text of a whole page
     }
+    validate("articles.raw", wet)
     assert page["url"] == "https://example.org/1" and page["html"] == AL_JAZEERA.html.decode()
     assert skipped == Counter({"type:image/jpeg": 1})
 
