@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,13 +39,32 @@ def run() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--topic", help="Target topic (default: WORKER_TOPIC_RAW).")
-def produce(paths: tuple[str, ...], topic: str | None) -> None:
-    """Put raw dumps (files, directories, '-' for stdin) onto the raw topic."""
-    from worker.tools.produce import produce_paths
+@click.option(
+    "--key-from",
+    type=click.Choice(["id", "url", "file"]),
+    default="id",
+    show_default=True,
+    help="Message key: the envelope id, its URL, or the input file's path.",
+)
+@click.option("--rate", type=float, default=0.0, help="At most this many messages/s (0: no limit).")
+@click.option(
+    "--compression",
+    type=click.Choice(["none", "gzip", "lz4", "zstd"]),
+    default="none",
+    show_default=True,
+    help="Producer compression of record batches.",
+)
+def produce(paths: tuple[str, ...], topic: str | None, **options: Any) -> None:
+    """Put raw dumps (files, directories, JSONL, WARC/ARC archives, '-' for stdin) onto
+    the raw topic; exits 1 when records were refused."""
+    from worker.tools.produce import ProduceOptions, produce_paths
 
     settings = _settings()
-    count = asyncio.run(produce_paths(settings, list(paths), topic or settings.topics.raw))
-    click.echo(f"produced {count} messages to {topic or settings.topics.raw}", err=True)
+    target = topic or settings.topics.raw
+    report = asyncio.run(produce_paths(settings, list(paths), ProduceOptions(target, **options)))
+    click.echo(report.summary(target), err=True)
+    if report.failed:
+        raise click.ClickException(f"{report.failed.total()} messages were not accepted")
 
 
 @main.command()
@@ -73,9 +93,13 @@ def process(paths: tuple[str, ...], output: str | None, deadletter: str | None) 
     from worker.tools.offline import process_paths
 
     settings = _settings()
+    skipped: Counter[str] = Counter()
     with _open(output, sys.stdout.buffer) as out, _open(deadletter, sys.stderr.buffer) as dlq:
-        good, bad = process_paths(settings, list(paths), out, dlq)
+        good, bad = process_paths(settings, list(paths), out, dlq, skipped)
     click.echo(f"processed {good + bad} inputs: {good} events, {bad} dead letters", err=True)
+    if skipped:
+        reasons = ", ".join(f"{reason}: {n}" for reason, n in sorted(skipped.items()))
+        click.echo(f"skipped {skipped.total()} archive records ({reasons})", err=True)
 
 
 @main.command()

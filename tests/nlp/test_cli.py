@@ -103,3 +103,40 @@ def test_process_learns_a_sites_boilerplate_across_the_files_it_reads(tmp_path: 
         body, (_, own) = bodies[f"site-{i:03d}"], dumps[i % len(dumps)]
         assert not any(line in body for line in IN_BODY)
         assert all(paragraph in body for paragraph in own)
+
+
+def test_process_gives_one_event_per_page_of_a_warc_crawl(tmp_path: Path) -> None:
+    from bench.archives import OTHER_RECORDS
+    from tests.archives import AL_JAZEERA, AUTOINDUSTRIYA, PAGES, crawl
+
+    out = tmp_path / "events.jsonl"
+    result = _worker("process", str(crawl(tmp_path, PAGES)), "-o", str(out))
+
+    assert result.returncode == 0, result.stderr.decode()
+    events = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    for event in events:
+        validate("articles.enriched", event)
+    found = {
+        e["url"]: (e["title"], e["byline"], e["site"], e["published_at"], e["fetched_at"])
+        for e in events
+    }
+    assert found == {
+        AL_JAZEERA.url: (
+            "NASA's commercial moon shot: Musk's and Bezos's firms to bid",
+            "Laura Winter",
+            "Al Jazeera",  # the publisher of the page's JSON-LD
+            "2019-11-19",
+            "2019-11-20T10:00:00Z",
+        ),
+        AUTOINDUSTRIYA.url: (
+            "Lexus wants you to go topless with 2020 LC500 Convertible - Auto News",
+            "Jose Altoveros",
+            "AutoIndustriya.com",
+            "2019-11-20",
+            "2019-11-20T10:00:00Z",
+        ),
+    }
+    assert all(e["id"].startswith("urn:uuid:") for e in events)
+    assert b"2 events, 0 dead letters" in result.stderr
+    others = sum(OTHER_RECORDS.values()) + len(PAGES)  # and one request per page
+    assert f"skipped {others} archive records".encode() in result.stderr

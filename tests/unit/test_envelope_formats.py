@@ -3,7 +3,9 @@
 The article is the Al Jazeera dev page of the fixtures: trafilatura's JSON is
 its real output on that HTML; the schema.org object is the page's own JSON-LD
 (plus the `articleBody` the page leaves out); news-please and newspaper4k
-records carry those tools' keys, filled with the page's values.
+records carry those tools' keys, filled with the page's values (newspaper4k
+itself cannot be a dev dependency: it requires python-dateutil < 3, and the
+worker pins 4.0).
 """
 
 from __future__ import annotations

@@ -66,3 +66,23 @@ def test_stdin_jsonl_and_single_document(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"a plain dump\nline two\n")))
     (item,) = read_inputs(["-"], 1000)
     assert item.default_id == "stdin" and item.payload.startswith(b"a plain dump")
+
+
+def test_key_from_url_or_file(tmp_path: Path) -> None:
+    lines = [
+        orjson.dumps({"id": "a", "url": "https://example.org/a", "text": "x"}),
+        orjson.dumps({"id": "b", "text": "no url"}),
+    ]
+    (tmp_path / "feed.jsonl").write_bytes(b"\n".join(lines))
+    with_url, without = read_inputs([str(tmp_path / "feed.jsonl")], max_bytes=1000)
+    assert message_key(with_url, "url") == b"https://example.org/a"
+    assert message_key(without, "url") == b"b"  # no URL: the id
+    assert message_key(with_url, "file") == message_key(without, "file")
+    assert message_key(without, "file") == str(tmp_path / "feed.jsonl").encode()
+
+
+def test_stdin_single_long_json_line_is_one_envelope(monkeypatch: pytest.MonkeyPatch) -> None:
+    envelope = orjson.dumps({"id": "long", "text": "word " * 30_000})  # past the 64 KiB peek
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(envelope)))
+    (item,) = read_inputs(["-"], 1_000_000)
+    assert item.payload == envelope and message_key(item) == b"long"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from worker.core.decode import peek_envelope, peek_site
+from worker.core.decode import page_text, peek_envelope, peek_site
 from worker.core.errors import REASONS, PipelineError, Stage
 from worker.core.limits import Limits
 from worker.core.records import ATTEMPT_HEADER, deadletter_output
@@ -45,6 +45,7 @@ __all__ = [
     "Stage",
     "StageTimer",
     "deadletter_output",
+    "page_text",
     "peek_envelope",
     "peek_site",
 ]

@@ -8,6 +8,7 @@ rejects what cannot be an article with a dead-letter reason.
 
 from __future__ import annotations
 
+import codecs
 import re
 import zlib
 from dataclasses import replace
@@ -63,6 +64,19 @@ def _gunzip(payload: bytes, max_bytes: int) -> bytes:
     if not inflater.eof:
         raise PipelineError("decode", "invalid_gzip", "truncated gzip stream")
     return out
+
+
+def page_text(payload: bytes, declared: str | None = None) -> tuple[str, str]:
+    """A fetched page's text and encoding: the charset its HTTP `Content-Type` declared
+    wins (as in a browser, bytes it cannot map become U+FFFD); without a usable one,
+    the page is read as `decode` reads a raw message. Raises `PipelineError` when no
+    encoding fits."""
+    if declared and not payload.startswith(codecs.BOM_UTF8):  # a BOM wins over the header
+        try:
+            return payload.decode(declared, errors="replace"), declared.lower()
+        except LookupError:
+            pass
+    return _to_text(payload)
 
 
 def _to_text(payload: bytes) -> tuple[str, str]:

@@ -152,14 +152,14 @@ def ld_article(doc: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(graph, list) or any(key in doc for key in CONTENT_KEYS):
         return doc
     for node in graph:
-        if isinstance(node, dict) and _ld_types(node) & ARTICLE_TYPES:
+        if isinstance(node, dict) and ld_types(node) & ARTICLE_TYPES:
             others = [other for other in graph if other is not node]
             rest = {k: v for k, v in doc.items() if k != "@graph"}
             return {**rest, **node, **({"@graph": others} if others else {})}
     return doc
 
 
-def _ld_types(node: dict[str, Any]) -> set[str]:
+def ld_types(node: dict[str, Any]) -> set[str]:
     """A JSON-LD node's `@type`: one name or a list of names."""
     kind = node.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]

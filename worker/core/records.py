@@ -51,7 +51,7 @@ def cleaned_record(
         "id": raw.id,
         "source": origin.as_dict(),
         "url": raw.url,
-        "site": raw.source,
+        "site": raw.source or doc.site,
         "title": doc.title,
         "byline": doc.byline,
         "authors": list(doc.authors),

@@ -56,6 +56,7 @@ class CleanedDoc:
     authors: tuple[str, ...] = ()  # from the envelope
     modified_at: str | None = None  # from the envelope, ISO 8601 when readable
     description: str | None = None  # from the envelope
+    site: str | None = None  # a page's publisher (JSON-LD), when the envelope names no site
 
 
 @dataclass(frozen=True, slots=True)

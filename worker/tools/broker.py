@@ -24,9 +24,14 @@ def free_port() -> int:
 class EmbeddedBroker:
     """A Tansu broker process on 127.0.0.1; use as a context manager."""
 
-    def __init__(self, port: int | None = None, log_path: Path | None = None) -> None:
+    def __init__(
+        self, port: int | None = None, log_path: Path | None = None, schema_dir: Path | None = None
+    ) -> None:
         self.port = port or free_port()
         self.log_path = log_path
+        # JSON Schemas named `<topic>.json`: the broker rejects records of that topic
+        # that do not match (a real broker refusing records, for tests)
+        self.schema_dir = schema_dir
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -46,7 +51,9 @@ class EmbeddedBroker:
                 url,
                 "--advertised-listener-url",
                 url,
+                *(["--schema-registry", "file://./"] if self.schema_dir else []),
             ],
+            cwd=self.schema_dir,  # Tansu reads a file:// registry relative to its directory
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,

@@ -20,7 +20,7 @@ from pathlib import Path
 from worker.kafka import ensure_topics
 from worker.settings import Settings
 from worker.tools.broker import EmbeddedBroker, free_port
-from worker.tools.produce import produce_paths
+from worker.tools.produce import ProduceOptions, produce_paths
 from worker.tools.tail import TailOptions, tail_topic
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -43,7 +43,12 @@ def run_demo(examples: Path | None) -> None:
         worker = subprocess.Popen(
             [sys.executable, "-m", "worker.cli", "run"], env=env, stdout=sys.stderr
         )
-        asyncio.run(produce_paths(settings, [str(examples or EXAMPLES)], settings.topics.raw))
+        report = asyncio.run(
+            produce_paths(
+                settings, [str(examples or EXAMPLES)], ProduceOptions(settings.topics.raw)
+            )
+        )
+        sys.stderr.write(report.summary(settings.topics.raw) + "\n")
         sys.stderr.write("waiting for events (Ctrl-C to stop)...\n")
         topics = [settings.topics.enriched, settings.topics.deadletter]
         asyncio.run(tail_topic(settings, topics, TailOptions(style="compact", from_beginning=True)))

@@ -9,6 +9,7 @@ across the files of one run.
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import IO
@@ -37,15 +38,21 @@ async def _here(
 
 
 def process_paths(
-    settings: Settings, paths: list[str], out: IO[bytes], deadletters: IO[bytes]
+    settings: Settings,
+    paths: list[str],
+    out: IO[bytes],
+    deadletters: IO[bytes],
+    skipped: Counter[str] | None = None,
 ) -> tuple[int, int]:
     """Write one enriched event per good input to `out`, one dead letter per bad one.
 
-    Returns (events, dead letters). Entity records are part of the enriched
-    event (`entity_summary`), so they are not written separately.
+    Returns (events, dead letters); archive records that are not pages are
+    counted in `skipped`. Entity records are part of the enriched event
+    (`entity_summary`), so they are not written separately.
     """
     good = bad = 0
-    for output in process_inputs(settings, read_inputs(paths, settings.max_message_bytes)):
+    inputs = read_inputs(paths, settings.max_message_bytes, skipped)
+    for output in process_inputs(settings, inputs):
         if isinstance(output, DeadLetter):
             deadletters.write(output.value + b"\n")
             bad += 1

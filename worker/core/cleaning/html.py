@@ -17,6 +17,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from worker.core.cleaning.boilerplate import line_fingerprint
+from worker.core.cleaning.jsonld import page_publisher
 from worker.core.cleaning.language import detect_language
 from worker.core.cleaning.normalize import count_words, normalize_text
 from worker.core.cleaning.published import HTMLDATE_PARAMS, publication_date
@@ -68,6 +69,7 @@ def clean_html(
                 published_at_source="html_meta" if published_at else None,
                 captions=captions,
                 language=detect_language(body) or _declared_language(tree),
+                site=page_publisher(tree),
             )
     raise PipelineError("clean", "no_body", "no article text found in the page")
 
