@@ -20,6 +20,7 @@ from worker.core.entities.canonical import resolve
 from worker.core.entities.chunking import chunk_spans
 from worker.core.entities.described import described_places
 from worker.core.entities.gazetteer import Gazetteer, place_label
+from worker.core.entities.glued import split_glued, teams
 from worker.core.entities.spans import (
     LABELS,
     Span,
@@ -145,11 +146,12 @@ class EntityExtractor:
         )
 
     def _clean(self, text: str, spans: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
-        """Drop credits, split and trim names, add missed "Mr X" persons, type described places."""
+        """Drop credits, cut glued names, trim, add "Mr X", type described places, teams."""
         kept = split_possessives(text, drop_inside(spans, credits), self.gazetteer)
-        trimmed = (trim(text, s, self.gazetteer) for s in kept)
+        cut = split_glued(text, kept, self.gazetteer)
+        trimmed = (trim(text, s, self.gazetteer) for s in cut)
         named = add_honorific_persons(text, [s for s in trimmed if s is not None])
-        return described_places(text, named)
+        return teams(text, described_places(text, named), self.gazetteer)
 
 
 def _names(texts: Sequence[str], parts: Sequence[list[Span]]) -> dict[str, str]:
