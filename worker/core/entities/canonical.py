@@ -30,6 +30,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from worker.core.entities.gazetteer import Gazetteer
+from worker.core.entities.orgs import org_canonicals
+from worker.core.entities.people import PersonNames, reads_as_organisation
 from worker.core.entities.spans import Span, merge
 from worker.core.types import Mention
 
@@ -54,7 +56,7 @@ def resolve(parts: Sequence[tuple[str, list[Span]]], gaz: Gazetteer) -> list[lis
     acronyms = _acronyms(parts)
     parts = [(text, _add_acronym_mentions(text, spans, acronyms)) for text, spans in parts]
     surfaces = [[text[s.start : s.end] for s in spans] for text, spans in parts]
-    parts = _people_by_surname(parts, surfaces, gaz)
+    parts = _organisations(_people_by_surname(parts, surfaces, gaz), surfaces, gaz)
     full_names = {
         t
         for part, (_, spans) in zip(surfaces, parts, strict=True)
@@ -62,7 +64,13 @@ def resolve(parts: Sequence[tuple[str, list[Span]]], gaz: Gazetteer) -> list[lis
         if s.label == "PERSON" and gaz.looks_like_full_name(t)
     }
     surnames = Counter(gaz.surname(name) for name in full_names)
-    people = _PersonNames(full_names)
+    people = PersonNames(full_names, gaz)
+    orgs = org_canonicals(
+        t
+        for part, (_, sp) in zip(surfaces, parts, strict=True)
+        for t, s in zip(part, sp, strict=True)
+        if s.label == "ORG"
+    )
 
     resolved: list[list[tuple[Span, str, str]]] = []
     for part, (_, spans) in zip(surfaces, parts, strict=True):
@@ -78,7 +86,13 @@ def resolve(parts: Sequence[tuple[str, list[Span]]], gaz: Gazetteer) -> list[lis
             else:
                 if label != "NORP" and surnames.get(surface) == 1 and surface not in gaz.places:
                     label = "PERSON"  # a lone surname the model mislabelled
-                canonical = people.canonical(surface) if label == "PERSON" else surface
+                canonical = (
+                    people.canonical(surface)
+                    if label == "PERSON"
+                    else orgs.get(surface, surface)
+                    if label == "ORG"
+                    else surface
+                )
             resolved[-1].append((span._replace(label=label), surface, canonical))
 
     votes: dict[str, Counter[str]] = {}
@@ -121,35 +135,38 @@ def _people_by_surname(
     ]
 
 
+def _organisations(
+    parts: list[tuple[str, list[Span]]], surfaces: list[list[str]], gaz: Gazetteer
+) -> list[tuple[str, list[Span]]]:
+    """Relabel ORG the one-word PERSON names that `reads_as_organisation`."""
+    people = {
+        word
+        for part, (_, spans) in zip(surfaces, parts, strict=True)
+        for surface, span in zip(part, spans, strict=True)
+        if span.label == "PERSON" and " " in surface
+        for word in surface.split()
+    }
+    befores: dict[str, list[str]] = {}
+    for part, (text, spans) in zip(surfaces, parts, strict=True):
+        for surface, span in zip(part, spans, strict=True):
+            if span.label == "PERSON" and surface not in people:
+                befores.setdefault(surface, []).append(text[max(0, span.start - 20) : span.start])
+    brands = {name for name, b in befores.items() if reads_as_organisation(name, b, gaz)}
+    return [
+        (
+            text,
+            [
+                s._replace(label="ORG") if s.label == "PERSON" and t in brands else s
+                for t, s in zip(part, spans, strict=True)
+            ],
+        )
+        for part, (text, spans) in zip(surfaces, parts, strict=True)
+    ]
+
+
 def _mention(span: Span, surface: str, canonical: str, votes: dict[str, Counter[str]]) -> Mention:
     label = votes[_slug(canonical)].most_common(1)[0][0]
     return Mention(surface, label, span.start, span.end, canonical, entity_key(label, canonical))
-
-
-class _PersonNames:
-    """Resolve partial person names against the article's full names, with a cache."""
-
-    def __init__(self, full_names: set[str]) -> None:
-        self._full = [(name, tuple(name.split())) for name in sorted(full_names)]
-        self._cache: dict[str, str] = {}
-
-    def canonical(self, name: str) -> str:
-        if name not in self._cache:
-            words = tuple(name.split())
-            longer = [(n, w) for n, w in self._full if len(w) > len(words) and _within(words, w)]
-            maximal = {
-                n
-                for n, w in longer
-                if not any(len(o) > len(w) and _within(w, o) for _, o in longer)
-            }
-            self._cache[name] = maximal.pop() if len(maximal) == 1 else name
-        return self._cache[name]
-
-
-def _within(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
-    """True if `words` is an ordered subsequence of `name`."""
-    rest = iter(name)
-    return all(word in rest for word in words)
 
 
 def _acronyms(parts: Sequence[tuple[str, list[Span]]]) -> dict[str, tuple[str, str]]:

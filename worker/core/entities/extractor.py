@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Tok2Vec
 from spacy.tokens import Doc
@@ -133,7 +134,7 @@ class EntityExtractor:
             )
             for text, spans, found in zip(texts, cleaned, (in_title, in_body), strict=True)
         ]
-        names = _names(texts, fixed)
+        names = _names(texts, fixed, self.gazetteer)
         parts = [
             (text, drop_inside(propagate(text, spans, names), holes))
             for text, spans, holes in zip(texts, fixed, credits, strict=True)
@@ -154,12 +155,32 @@ class EntityExtractor:
         return teams(text, described_places(text, named), self.gazetteer)
 
 
-def _names(texts: Sequence[str], parts: Sequence[list[Span]]) -> dict[str, str]:
-    """Each capitalised PERSON/ORG/GPE/LOC/NORP name of an article → its most frequent label."""
+def _names(texts: Sequence[str], parts: Sequence[list[Span]], gaz: Gazetteer) -> dict[str, str]:
+    """Each capitalised PERSON/ORG/GPE/LOC/NORP name of an article → its most frequent
+    label, and the surnames of its people (see `_surnames`)."""
     votes: dict[str, Counter[str]] = {}
     for text, spans in zip(texts, parts, strict=True):
         for span in spans:
             name = text[span.start : span.end]
             if span.label in _PROPAGATED and len(name) > 1 and name[0].isupper():
                 votes.setdefault(name, Counter())[span.label] += 1
-    return {name: count.most_common(1)[0][0] for name, count in votes.items()}
+    names = {name: count.most_common(1)[0][0] for name, count in votes.items()}
+    return _surnames(names, gaz) | names
+
+
+def _surnames(names: dict[str, str], gaz: Gazetteer) -> dict[str, str]:
+    """Surnames of the article's full PERSON names, to find "Swift" after "Taylor Swift"
+    (a surname that is also a place, a demonym or a common word is left out)."""
+    surnames = {
+        gaz.surname(name)
+        for name, label in names.items()
+        if label == "PERSON" and gaz.looks_like_full_name(name)
+    }
+    return {
+        s: "PERSON"
+        for s in surnames
+        if s[:1].isupper()
+        and s.lower() not in STOP_WORDS
+        and gaz.place(s) is None
+        and s not in gaz.demonyms
+    }
