@@ -32,8 +32,9 @@ from collections.abc import Sequence
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.orgs import org_canonicals
 from worker.core.entities.people import PersonNames, reads_as_organisation
+from worker.core.entities.places import PlaceResolver
 from worker.core.entities.spans import Span, merge
-from worker.core.types import Mention
+from worker.core.types import Mention, Place
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -51,57 +52,83 @@ def _slug(name: str) -> str:
     return _NON_ALNUM.sub("-", folded).strip("-")
 
 
-def resolve(parts: Sequence[tuple[str, list[Span]]], gaz: Gazetteer) -> list[list[Mention]]:
-    """Mentions with canonical names and keys, one list per (text, spans) part."""
+def resolve(
+    parts: Sequence[tuple[str, list[Span]]], gaz: Gazetteer, site: str | None = None
+) -> tuple[list[list[Mention]], dict[str, Place]]:
+    """Mentions with canonical names and keys, one list per (text, spans) part, and the
+    place of each GPE/LOC canonical name, resolved in the article's context."""
     acronyms = _acronyms(parts)
     parts = [(text, _add_acronym_mentions(text, spans, acronyms)) for text, spans in parts]
     surfaces = [[text[s.start : s.end] for s in spans] for text, spans in parts]
     parts = _organisations(_people_by_surname(parts, surfaces, gaz), surfaces, gaz)
-    full_names = {
-        t
-        for part, (_, spans) in zip(surfaces, parts, strict=True)
-        for t, s in zip(part, spans, strict=True)
-        if s.label == "PERSON" and gaz.looks_like_full_name(t)
-    }
-    surnames = Counter(gaz.surname(name) for name in full_names)
-    people = PersonNames(full_names, gaz)
-    orgs = org_canonicals(
-        t
-        for part, (_, sp) in zip(surfaces, parts, strict=True)
-        for t, s in zip(part, sp, strict=True)
-        if s.label == "ORG"
-    )
-
-    resolved: list[list[tuple[Span, str, str]]] = []
-    for part, (_, spans) in zip(surfaces, parts, strict=True):
-        resolved.append([])
-        for surface, span in zip(part, spans, strict=True):
-            label = span.label
-            if surface in acronyms:
-                canonical, label = acronyms[surface]
-            elif label in ("GPE", "LOC") and (place := gaz.place(surface)) is not None:
-                canonical = place.name
-            elif label == "NORP" and surface in gaz.demonyms:
-                canonical = gaz.demonyms[surface]
-            else:
-                if label != "NORP" and surnames.get(surface) == 1 and surface not in gaz.places:
-                    label = "PERSON"  # a lone surname the model mislabelled
-                canonical = (
-                    people.canonical(surface)
-                    if label == "PERSON"
-                    else orgs.get(surface, surface)
-                    if label == "ORG"
-                    else surface
-                )
-            resolved[-1].append((span._replace(label=label), surface, canonical))
-
+    names = _Names(parts, surfaces, gaz, acronyms, PlaceResolver(gaz, parts, site))
+    resolved = [
+        [
+            (*names.name(text, span, surface), surface)
+            for surface, span in zip(part, spans, strict=True)
+        ]
+        for part, (text, spans) in zip(surfaces, parts, strict=True)
+    ]
     votes: dict[str, Counter[str]] = {}
-    for span, _, canonical in (r for part in resolved for r in part):
+    for span, canonical, _ in (r for part in resolved for r in part):
         votes.setdefault(_slug(canonical), Counter())[span.label] += 1
-    return [
-        [_mention(span, surface, canonical, votes) for span, surface, canonical in part]
+    mentions = [
+        [_mention(span, surface, canonical, votes) for span, canonical, surface in part]
         for part in resolved
     ]
+    return mentions, names.places
+
+
+class _Names:
+    """Canonical names of one article's mentions (see the module docstring)."""
+
+    def __init__(
+        self,
+        parts: list[tuple[str, list[Span]]],
+        surfaces: list[list[str]],
+        gaz: Gazetteer,
+        acronyms: dict[str, tuple[str, str]],
+        places: PlaceResolver,
+    ) -> None:
+        full_names = {
+            t
+            for part, (_, spans) in zip(surfaces, parts, strict=True)
+            for t, s in zip(part, spans, strict=True)
+            if s.label == "PERSON" and gaz.looks_like_full_name(t)
+        }
+        self._gaz, self._acronyms, self._resolver = gaz, acronyms, places
+        self._surnames = Counter(gaz.surname(name) for name in full_names)
+        self._people = PersonNames(full_names, gaz)
+        self._orgs = org_canonicals(
+            t
+            for part, (_, sp) in zip(surfaces, parts, strict=True)
+            for t, s in zip(part, sp, strict=True)
+            if s.label == "ORG"
+        )
+        self.places: dict[str, Place] = {}
+
+    def name(self, text: str, span: Span, surface: str) -> tuple[Span, str]:
+        """The mention's span (relabelled if need be) and canonical name."""
+        label, gaz = span.label, self._gaz
+        if surface in self._acronyms:
+            canonical, label = self._acronyms[surface]
+            return span._replace(label=label), canonical
+        if label != "NORP" and surface not in gaz.places and self._is_family(surface):
+            label = "PERSON"  # a surname, or a family ("the Obamas"), the model called a place
+        elif label in ("GPE", "LOC") and (place := self._resolver.resolve(text, span)):
+            self.places.setdefault(place.name, place)
+            return span, place.name
+        elif label == "NORP" and surface in gaz.demonyms:
+            return span, gaz.demonyms[surface]
+        if label == "PERSON":
+            canonical = self._people.canonical(surface)
+        else:
+            canonical = self._orgs.get(surface, surface) if label == "ORG" else surface
+        return span._replace(label=label), canonical
+
+    def _is_family(self, surface: str) -> bool:
+        plural = surface.endswith("s") and self._surnames.get(surface[:-1]) == 1
+        return self._surnames.get(surface) == 1 or plural
 
 
 def _people_by_surname(

@@ -67,12 +67,15 @@ class EntityExtractor:
         for label, group in names.items():
             self._matcher.add(label, [self.nlp.make_doc(name) for name in group])
 
-    def extract(self, title: str | None, body: str) -> Entities:
+    def extract(self, title: str | None, body: str, site: str | None = None) -> Entities:
         """Entities of one article; prefer `extract_batch` for throughput."""
-        return self.extract_batch([(title, body)])[0]
+        return self.extract_batch([(title, body)], [site])[0]
 
-    def extract_batch(self, docs: Sequence[tuple[str | None, str]]) -> list[Entities]:
-        """Entities of each (title, body) pair, in order."""
+    def extract_batch(
+        self, docs: Sequence[tuple[str | None, str]], sites: Sequence[str | None] | None = None
+    ) -> list[Entities]:
+        """Entities of each (title, body) pair, in order; `sites` (the article's URL or
+        host, for its country-code domain) help resolve ambiguous places."""
         texts: list[str] = []
         owners: list[tuple[int, int]] = []  # (found index, offset into its text)
         found: list[_Found] = []
@@ -93,7 +96,7 @@ class EntityExtractor:
             )
             matches.extend(self._gazetteer_matches(doc, offset))
         return [
-            self._entities(title or "", body, found[2 * i], found[2 * i + 1])
+            self._entities(title or "", body, found[2 * i : 2 * i + 2], sites[i] if sites else None)
             for i, (title, body) in enumerate(docs)
         ]
 
@@ -110,8 +113,11 @@ class EntityExtractor:
                 end_token = end
         return out
 
-    def _entities(self, title: str, body: str, in_title: _Found, in_body: _Found) -> Entities:
+    def _entities(
+        self, title: str, body: str, found_in: list[_Found], site: str | None
+    ) -> Entities:
         texts = (title, body)
+        in_title, in_body = found_in
         credits = [credit_spans(text) for text in texts]
         cleaned = [
             self._clean(text, spans[0], holes)
@@ -139,11 +145,11 @@ class EntityExtractor:
             (text, drop_inside(propagate(text, spans, names), holes))
             for text, spans, holes in zip(texts, fixed, credits, strict=True)
         ]
-        title_mentions, mentions = resolve(parts, self.gazetteer)
+        (title_mentions, mentions), places = resolve(parts, self.gazetteer, site)
         return Entities(
             mentions=tuple(mentions),
             title_mentions=tuple(title_mentions),
-            summary=summarize(body, mentions, title_mentions, self.gazetteer.place),
+            summary=summarize(body, mentions, title_mentions, places.get),
         )
 
     def _clean(self, text: str, spans: list[Span], credits: list[tuple[int, int]]) -> list[Span]:

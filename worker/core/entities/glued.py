@@ -4,8 +4,11 @@ The small model runs adjacent names into one span:
 
 * a place before a person: "Ukraine Marie Yovanovitch" (from "ambassador to
   Ukraine Marie Yovanovitch"): a country or US state followed by a name of two
-  or more capitalised words is cut into the place (GPE/LOC) and the PERSON;
+  or more capitalised words is cut into the place (GPE/LOC) and the PERSON
+  (an ORG only if that name starts with a known given name: not "China
+  Construction Bank");
   "Jordan Henderson" (one word after the place) is left alone;
+* places joined by a hyphen: "U.S.-Mexico" → "U.S.", "Mexico";
 * a list: "Acme, Globex": an ORG or PERSON span is cut at ", " unless what
   follows is a legal form or a suffix ("Acme Systems, Inc.", "John Doe, Jr.");
 * a clause: "Garrett hit Rudolph": a lowercase word inside a name that is
@@ -29,6 +32,7 @@ from cleanco import basename
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from worker.core.entities.gazetteer import Gazetteer, place_label
+from worker.core.entities.people import is_given_name
 from worker.core.entities.spans import Span, merge
 
 # Player positions and roles that only a team (never a place) has; team sports
@@ -55,7 +59,7 @@ def split_glued(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
     """`spans` with team+player, place+person and list spans cut, and clause spans dropped."""
     out: list[Span] = []
     for span in spans:
-        for piece in _split_position(text, span, gaz):
+        for piece in _split_compound(text, _split_position(text, span, gaz), gaz):
             if not _is_clause(text, piece, gaz):
                 for name in _split_list(text, piece, gaz):
                     out.extend(_split_place_person(text, name, gaz))
@@ -74,6 +78,22 @@ def _split_position(text: str, span: Span, gaz: Gazetteer) -> list[Span]:
     if j > 1 and len(words) - j >= 2 and (role in POSITIONS or _is_code(role, gaz)):
         return [Span(*words[0].span(), "ORG"), Span(words[j].start(), span.end, "PERSON")]
     return [span]
+
+
+def _split_compound(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """ "U.S.-Mexico" (border) → GPE "U.S.", GPE "Mexico": known places joined by a hyphen."""
+    out: list[Span] = []
+    for span in spans:
+        parts = text[span.start : span.end].split("-")
+        places = [p for p in map(gaz.places.get, parts) if p is not None]
+        if len(parts) < 2 or len(places) < len(parts):
+            out.append(span)
+            continue
+        start = span.start
+        for part, place in zip(parts, places, strict=True):
+            out.append(Span(start, start + len(part), place_label(place)))
+            start += len(part) + 1
+    return out
 
 
 def _is_code(word: str, gaz: Gazetteer) -> bool:
@@ -109,22 +129,25 @@ def _split_list(text: str, span: Span, gaz: Gazetteer) -> list[Span]:
 
 
 def _split_place_person(text: str, span: Span, gaz: Gazetteer) -> list[Span]:
-    if span.label != "PERSON":
+    if span.label not in ("PERSON", "ORG"):
         return [span]
     words = list(_WORD.finditer(text, span.start, span.end))
+    if words and words[0].group().lower() == "the":  # "the Ukraine Marie Yovanovitch"
+        words = words[1:]
     for n in (3, 2, 1):
         if len(words) - n < 2:
             continue
-        place = gaz.places.get(text[span.start : words[n - 1].end()])
+        place = gaz.places.get(text[words[0].start() : words[n - 1].end()])
         rest = [w.group() for w in words[n:]]
         if (
             place is not None
             and place.kind in _PLACE_KINDS
             and all(w[0].isupper() for w in rest)
             and " ".join(rest) not in gaz.places
+            and (span.label == "PERSON" or is_given_name(rest[0]))  # not "China Construction Bank"
         ):
             return [
-                Span(span.start, words[n - 1].end(), place_label(place)),
+                Span(words[0].start(), words[n - 1].end(), place_label(place)),
                 Span(words[n].start(), span.end, "PERSON"),
             ]
     return [span]

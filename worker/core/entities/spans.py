@@ -259,12 +259,29 @@ def apply_gazetteer(
     capital (a team or a company: "Phoenix"), and a match inside a longer span
     ("Bank of Russia").
     """
+    spans = _widen_places(spans, matches)
     by_span = {(s.start, s.end): s for s in spans}
     for match in matches:
         found = by_span.get((match.start, match.end))
         if found and not _keeps_label(text[match.start : match.end], found.label, keep_person, gaz):
             by_span[(match.start, match.end)] = match
     return merge(sorted(by_span.values()), [m for m in matches if (m.start, m.end) not in by_span])
+
+
+def _widen_places(spans: list[Span], matches: list[Span]) -> list[Span]:
+    """Replace place spans that a longer known place covers ("Washington" and "D.C." by
+    "Washington, D.C.", "New York" by "New York City")."""
+    for match in matches:
+        inside = [s for s in spans if match.start <= s.start and s.end <= match.end]
+        crossing = [s for s in spans if s.start < match.end and match.start < s.end]
+        if (
+            inside
+            and crossing == inside
+            and [(s.start, s.end) for s in inside] != [(match.start, match.end)]
+            and all(s.label in ("GPE", "LOC") for s in inside)
+        ):
+            spans = merge([s for s in spans if s not in inside], [match])
+    return spans
 
 
 def _keeps_label(surface: str, label: str, keep_person: Collection[str], gaz: Gazetteer) -> bool:
