@@ -10,7 +10,8 @@ by its "name" (confidence 1.0); otherwise the strongest evidence decides:
    "Greenbelt, Maryland", "DUBAI, United Arab Emirates" a place inside the
    state or country named after the comma.
 2. "dateline" (0.9): a name in capitals opening the body is a city.
-3. "article" (0.85): the article's other places that have one meaning. A
+3. "article" (0.85): the article's other places whose meanings all lie in one
+   country (their first meaning stands for them). A
    state wins over its own big city when the article names another place of
    that state ("A New York man ... of Addison, southwest of Ithaca"); else a
    place inside a US state the article names, else one in a country it names.
@@ -61,12 +62,12 @@ class PlaceResolver:
     ) -> None:
         self._gaz = gaz
         self._site = site_country(site)
-        self._known: list[tuple[str, Place]] = []  # (surface, place) of one-meaning names
+        self._known: list[tuple[str, Place]] = []  # (surface, place) of one-country names
         for text, spans in parts:
             for span in spans:
                 surface = text[span.start : span.end]
                 found = gaz.candidates.get(surface, ()) if span.label in _PLACE_LABELS else ()
-                if len(found) == 1:
+                if len({p.country_code for p in found}) == 1:  # "Tbilisi": city or region
                     self._known.append((surface, found[0]))
 
     def resolve(self, text: str, span: Span) -> Place | None:
