@@ -154,8 +154,8 @@ def _split_place_person(text: str, span: Span, gaz: Gazetteer) -> list[Span]:
 
 
 def teams(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
-    """Relabel ORG a one-word name before a position and a player's name, and add
-    the player if the model missed them ("Pittsburgh center Maurkice Pouncey")."""
+    """Relabel ORG a one-word name before a position and a player's name, and make the
+    player a PERSON, added if the model missed them ("Pittsburgh center Maurkice Pouncey")."""
     out, players = [], []
     for span in spans:
         match = _POSITION.match(text, span.end)
@@ -170,4 +170,6 @@ def teams(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             span = span._replace(label="ORG")
             players.append(Span(*player.span(), "PERSON"))
         out.append(span)
+    named = {(p.start, p.end) for p in players}
+    out = [s._replace(label="PERSON") if (s.start, s.end) in named else s for s in out]
     return merge(out, players)
