@@ -137,16 +137,25 @@ def _places(
 def _candidates(found: list[tuple[str, Place, int]]) -> dict[str, tuple[Place, ...]]:
     """Name → its places, most likely first: countries, capitals, big cities, US states and
     home nations, other subdivisions, then other cities, each most populous first."""
-    ranked: dict[str, dict[Place, tuple[int, int]]] = {}
+    ranked: dict[str, dict[int, tuple[tuple[int, int], Place]]] = {}  # by id(place): fast
+    nations = {id(p) for _, p, _ in found if p.kind == "state" and is_home_nation(p)}
     for name, place, population in found:
         rank = (_RANK[place.kind], -population)
         if place.kind == "city" and population >= MIN_CITY_POPULATION:
             rank = (_RANK["capital"] + 1, -population)
-        elif place.kind == "state" and place.country_code != "US" and not is_home_nation(place):
+        elif place.kind == "state" and place.country_code != "US" and id(place) not in nations:
             rank = (_RANK["state"] + 1, 0)
         known = ranked.setdefault(name, {})
-        known[place] = min(known.get(place, rank), rank)
-    return {name: tuple(sorted(known, key=known.__getitem__)) for name, known in ranked.items()}
+        if id(place) not in known or rank < known[id(place)][0]:
+            known[id(place)] = (rank, place)
+    return {
+        name: tuple(p for _, p in sorted(known.values(), key=_rank_of))
+        for name, known in ranked.items()
+    }
+
+
+def _rank_of(ranked: tuple[tuple[int, int], Place]) -> tuple[int, int]:
+    return ranked[0]
 
 
 _RANK = {"continent": 0, "country": 0, "capital": 1, "state": 3, "city": 5}
