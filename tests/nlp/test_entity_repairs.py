@@ -108,7 +108,8 @@ def test_nickname_and_legal_form_variants_are_one_entity(extractor: EntityExtrac
             "New York",
             ("US", "state", "US-NY"),
         ),
-        ("Alibaba's shares closed in New York on Tuesday.", "New York City", ("US", "city", "US-NY")),
+        ("Alibaba's shares closed in New York on Tuesday.", "New York City",
+         ("US", "city", "US-NY")),
         ("BUFFALO, N.Y. — The Sabres lost again.", "Buffalo", ("US", "city", "US-NY")),
         ("Britain's Conservative Party was accused of misleading voters.", "United Kingdom",
          ("GB", "country", None)),
@@ -136,3 +137,29 @@ def test_the_site_country_decides_an_ambiguous_city(extractor: EntityExtractor) 
     assert uk is not None and au is not None
     assert (uk.country_code, uk.resolved_by) == ("GB", "site")
     assert au.country_code == "AU"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Mayer told The Hollywood Reporter on Monday that sales were strong.",
+            {("Hollywood Reporter", "ORG", "Hollywood Reporter")},
+        ),
+        (
+            "It was first reported by The Wall Street Journal and the Independent.",
+            {("Wall Street Journal", "ORG", "Wall Street Journal")},
+        ),
+        ("The court in The Hague ruled on Friday.", {("The Hague", "GPE", "The Hague")}),
+        (
+            "Hosting Cook at the conference, Apple chief executive Tim Cook said sales rose.",
+            {("Cook", "PERSON", "Tim Cook"), ("Tim Cook", "PERSON", "Tim Cook")},
+        ),
+    ],
+)
+def test_the_convention_and_glued_capitalised_words(
+    extractor: EntityExtractor, body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = _found(extractor.extract(None, body))
+    assert expected <= found
+    assert not any(text.startswith("The ") and text != "The Hague" for text, _, _ in found)

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.orgs import org_canonicals
-from worker.core.entities.people import PersonNames, reads_as_organisation
+from worker.core.entities.people import PersonNames, is_given_name, reads_as_organisation
 from worker.core.entities.places import PlaceResolver
 from worker.core.entities.spans import Span, merge
 from worker.core.types import Mention, Place
@@ -59,6 +59,7 @@ def resolve(
     place of each GPE/LOC canonical name, resolved in the article's context."""
     acronyms = _acronyms(parts)
     parts = [(text, _add_acronym_mentions(text, spans, acronyms)) for text, spans in parts]
+    parts = _cut_glued_words(parts, gaz)
     surfaces = [[text[s.start : s.end] for s in spans] for text, spans in parts]
     parts = _organisations(_people_by_surname(parts, surfaces, gaz), surfaces, gaz)
     names = _Names(parts, surfaces, gaz, acronyms, PlaceResolver(gaz, parts, site))
@@ -129,6 +130,36 @@ class _Names:
     def _is_family(self, surface: str) -> bool:
         plural = surface.endswith("s") and self._surnames.get(surface[:-1]) == 1
         return self._surnames.get(surface) == 1 or plural
+
+
+def _cut_glued_words(
+    parts: list[tuple[str, list[Span]]], gaz: Gazetteer
+) -> list[tuple[str, list[Span]]]:
+    """Cut a capitalised word glued before a surname: "Hosting Cook" and "House Cook" are
+    "Cook" of "Tim Cook" when their first word is no given name and no word of another
+    PERSON name of the article."""
+    names = [
+        text[s.start : s.end].split()
+        for text, spans in parts
+        for s in spans
+        if s.label == "PERSON" and " " in text[s.start : s.end]
+    ]
+    given = {words[0] for words in names if is_given_name(words[0])}
+    out = []
+    for text, spans in parts:
+        cut = []
+        for span in spans:
+            words = text[span.start : span.end].split()
+            glued = (
+                span.label == "PERSON"
+                and len(words) == 2
+                and words[0] not in given
+                and not is_given_name(words[0])
+                and any(n[-1] == words[1] and n[0] in given for n in names)
+            )
+            cut.append(span._replace(start=span.end - len(words[1])) if glued else span)
+        out.append((text, cut))
+    return out
 
 
 def _people_by_surname(
