@@ -2,19 +2,27 @@
 
 * People: a full name that the model labelled otherwise is a PERSON when its
   surname alone is one in the article ("Mason Rudolph" as ORG, "Rudolph" as
-  PERSON). A PERSON mention whose words are an ordered subsequence of exactly
-  one longer PERSON name of the article takes that name ("Putin", "Mr Putin"
-  → "Vladimir Putin"); with two candidates ("Johnson" with Boris and Dwayne
-  Johnson in the article) it keeps its own text. A one-word ORG/GPE/... mention
-  that is the surname of exactly one such name becomes a PERSON (NORP excluded:
-  "Democrats" must not join "Virginia Democrats").
+  PERSON); a capitalised word glued before a known surname is cut ("Hosting
+  Cook" → "Cook"). Partial and variant names take the article's full name
+  (`people.PersonNames`: "Putin" → "Vladimir Putin", "Bob Smith" → "Robert
+  Smith"); with two candidates a mention keeps its own text. A one-word
+  ORG/GPE/... mention that is the surname of exactly one such name, or its
+  plural ("the Obamas"), becomes a PERSON (NORP excluded: "Democrats" must not
+  join "Virginia Democrats"). One-word PERSONs that read as brands become ORGs
+  (`people.reads_as_organisation`).
+* Organisations: legal-form variants are one (`orgs.org_canonicals`).
 * Acronyms defined in the article, "Long Name (ACR)", where ACR's capitals are
   the initials of Long Name's words (or of its capitalised words): every "ACR"
   becomes a mention of Long Name, with Long Name's label.
-* Places and nationalities known to the gazetteer take its name ("Russian
-  Federation", "US" → "Russia", "United States"; "Russians" → "Russian").
+* Places take the name of the place they resolve to in the article's context
+  (`places.PlaceResolver`: "US" → "United States", "Washington" → "Washington,
+  D.C." or the state); nationalities the gazetteer's demonym ("Russians" →
+  "Russian").
 * The model may label one name differently in two places; all mentions of one
   canonical name take its most frequent label (the first seen on a tie).
+
+A canonical name is thus a mention's text or one of those documented
+expansions of it, never a new string.
 
 `entity_key` is "LABEL:slug", where slug is the canonical name NFKD-folded
 (accents dropped), casefolded, with every run of non-alphanumerics replaced by
