@@ -109,9 +109,9 @@ def _is_clause(text: str, span: Span, gaz: Gazetteer) -> bool:
 
 
 def _split_list(text: str, span: Span, gaz: Gazetteer) -> list[Span]:
-    if span.label not in ("ORG", "PERSON"):
-        return [span]
     name = text[span.start : span.end]
+    if span.label not in ("ORG", "PERSON") or ", " not in name:
+        return [span]
     core = len(basename(name))  # the name without its legal form
     pieces: list[Span] = []
     start = span.start
