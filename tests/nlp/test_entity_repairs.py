@@ -163,3 +163,9 @@ def test_the_convention_and_glued_capitalised_words(
     found = _found(extractor.extract(None, body))
     assert expected <= found
     assert not any(text.startswith("The ") and text != "The Hague" for text, _, _ in found)
+
+
+def test_a_name_with_a_club_form_is_a_club(extractor: EntityExtractor) -> None:
+    found = _found(extractor.extract(None, "FC Basel beat AC Milan 2-1 on Tuesday in the US."))
+    assert {("FC Basel", "ORG", "FC Basel"), ("AC Milan", "ORG", "AC Milan")} <= found
+    assert ("US", "GPE", "United States") in found

@@ -16,7 +16,8 @@ The small model runs adjacent names into one span:
   shows that the span is not one name; it is dropped, and the names in it are
   found again by propagation from their other mentions.
 
-Teams: in sports copy a club is named by its city or nickname right before a
+Teams: a name with a club's legal form ("FC Basel", "AC Milan") is an ORG.
+In sports copy a club is also named by its city or nickname right before a
 player's position and the player ("Pittsburgh quarterback Mason Rudolph",
 "Cleveland DL Larry Ogunjobi"); such a name is an ORG whatever the model said.
 Positions are a small table of common nouns (below) or an all-capital
@@ -46,6 +47,13 @@ POSITIONS = frozenset(
         "striker", "forward", "midfielder", "defender", "goalkeeper", "keeper", "winger",
         "fullback", "halfback", "goaltender", "goalie", "defenseman", "coach", "rookie",
     }
+)  # fmt: skip
+# Abbreviated legal forms of sports clubs in club names (football club, sport
+# club, athletic club, ... in English, German, Spanish, Italian, Dutch,
+# Scandinavian usage): a name with one is a club, not a place or a person.
+CLUB_FORMS = frozenset(
+    {"FC", "AFC", "CF", "SC", "AC", "SV", "VfB", "VfL", "TSG", "SK", "FK", "BK", "IF", "IK",
+     "CD", "UD", "SD", "RCD", "SSC", "KV", "KRC", "PSV", "NK", "HNK", "GNK"}
 )  # fmt: skip
 _POSITION = re.compile(r" ((?:[a-z]+ ){1,2}|[A-Z]{2,3} )(?=[A-Z])")
 _COMMA = re.compile(r", ")
@@ -153,6 +161,11 @@ def _split_place_person(text: str, span: Span, gaz: Gazetteer) -> list[Span]:
     return [span]
 
 
+def _is_club(name: str) -> bool:
+    """ "FC Basel", "Ajax Amsterdam AFC", "AC Milan": a name with a club's form."""
+    return any(word in CLUB_FORMS for word in name.split())
+
+
 def teams(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """Relabel ORG a one-word name before a position and a player's name, and make the
     player a PERSON, added if the model missed them ("Pittsburgh center Maurkice Pouncey")."""
@@ -169,6 +182,10 @@ def teams(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         ):
             span = span._replace(label="ORG")
             players.append(Span(*player.span(), "PERSON"))
+        elif span.label in ("GPE", "LOC", "PERSON", "NORP") and _is_club(
+            text[span.start : span.end]
+        ):
+            span = span._replace(label="ORG")
         out.append(span)
     named = {(p.start, p.end) for p in players}
     out = [s._replace(label="PERSON") if (s.start, s.end) in named else s for s in out]
