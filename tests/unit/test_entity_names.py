@@ -18,7 +18,7 @@ from worker.core.entities import entity_key
 from worker.core.entities.canonical import resolve
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.orgs import org_canonicals
-from worker.core.entities.people import PersonNames
+from worker.core.entities.people import PersonNames, reads_as_organisation
 from worker.core.entities.places import site_country
 from worker.core.entities.spans import LABELS, Span
 
@@ -215,3 +215,20 @@ def test_places_resolved_by_context(
     gaz: Gazetteer, text: str, name: str, expected: tuple[str, str, str]
 ) -> None:
     assert _place(gaz, text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "contexts", "brand"),
+    [
+        ("Twitter", [("Taylor Swift posted on ", " accusing her label")], True),
+        ("Twitter", [("changing the name of the ", " account to")], True),
+        ("Netflix", [("or block her ", " special, they said")], True),
+        ("Twitter", [("posted on ", ""), ("said Mr ", " on Monday")], False),  # after a title
+        ("Max", [("posted on ", "")], False),  # a given name
+        ("Smith", [("", " said on Monday")], False),  # no brand context
+    ],
+)
+def test_one_word_person_that_reads_as_a_brand(
+    gaz: Gazetteer, surface: str, contexts: list[tuple[str, str]], brand: bool
+) -> None:
+    assert reads_as_organisation(surface, contexts, gaz) is brand

@@ -212,12 +212,14 @@ def _organisations(
         if span.label == "PERSON" and " " in surface
         for word in surface.split()
     }
-    befores: dict[str, list[str]] = {}
+    contexts: dict[str, list[tuple[str, str]]] = {}
     for part, (text, spans) in zip(surfaces, parts, strict=True):
         for surface, span in zip(part, spans, strict=True):
             if span.label == "PERSON" and surface not in people:
-                befores.setdefault(surface, []).append(text[max(0, span.start - 20) : span.start])
-    brands = {name for name, b in befores.items() if reads_as_organisation(name, b, gaz)}
+                contexts.setdefault(surface, []).append(
+                    (text[max(0, span.start - 20) : span.start], text[span.end : span.end + 20])
+                )
+    brands = {name for name, c in contexts.items() if reads_as_organisation(name, c, gaz)}
     return [
         (
             text,

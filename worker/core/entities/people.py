@@ -17,7 +17,8 @@ Public" → "John Q. Public"), where
 Not people: the model labels short brand names PERSON ("Twitter", "Netflix").
 A one-word PERSON that is no word of a longer person's name in the article,
 not a given name of the nickname table, never after a title or honorific, and
-used after "on", "via" or "at" somewhere in the article is an ORG.
+used somewhere in the article after "on", "via" or "at" ("posted on Twitter")
+or between a determiner and a lowercase noun ("the Twitter account") is an ORG.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ from nicknames import NickNamer
 from worker.core.entities.gazetteer import Gazetteer
 
 _ORG_BEFORE = re.compile(r"\b(?:on|via|at) $")
+# "the Twitter account", "her Netflix special": a name between a determiner and a
+# noun modifies it as a brand does; a person's name is not used so without a first name.
+_DETERMINER = re.compile(r"\b(?:the|a|an|her|his|its|their|our|your|my) $", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r" [a-z]{3,}\b")
 _WORD_BEFORE = re.compile(r"(\S+) $")
 
 
@@ -99,10 +104,16 @@ def _within(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
     return all(any(_same(word, other) for other in rest) for word in words)
 
 
-def reads_as_organisation(surface: str, befores: Iterable[str], gaz: Gazetteer) -> bool:
-    """True if the one-word PERSON `surface`, after each of `befores` (the text before
-    each of its mentions), reads as an organisation (see the module docstring)."""
+def reads_as_organisation(
+    surface: str, contexts: Iterable[tuple[str, str]], gaz: Gazetteer
+) -> bool:
+    """True if the one-word PERSON `surface`, in each of `contexts` (the text before and
+    after each of its mentions), reads as an organisation (see the module docstring)."""
     if " " in surface or is_given_name(surface):
         return False
-    words = [m.group(1) if (m := _WORD_BEFORE.search(b)) else "" for b in befores]
-    return not any(gaz.is_title(w) for w in words) and any(_ORG_BEFORE.search(b) for b in befores)
+    found = list(contexts)
+    words = [m.group(1) if (m := _WORD_BEFORE.search(before)) else "" for before, _ in found]
+    return not any(w[:1].isupper() and gaz.is_title(w) for w in words) and any(
+        _ORG_BEFORE.search(before) or (_DETERMINER.search(before) and _NOUN_AFTER.match(after))
+        for before, after in found
+    )
