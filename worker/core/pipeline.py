@@ -143,7 +143,9 @@ class Core:
             # The whole batch gets the deadline of all its messages; on any failure
             # each message is retried alone, with its own deadline, to isolate the culprit.
             with timer("ner"), deadline(self.limits.deadline_s * len(parsed), "enrich"):
-                found = self.entities.extract_batch([self._ner_input(c) for _, c in parsed])
+                found = self.entities.extract_batch(
+                    [self._ner_input(c) for _, c in parsed], [c.get("url") for _, c in parsed]
+                )
         except Exception:  # noqa: BLE001
             found = None
         for n, (i, cleaned) in enumerate(parsed):
@@ -173,7 +175,7 @@ class Core:
         try:
             if entities is None:
                 with timer("ner"), deadline(limits.deadline_s, "enrich"):
-                    entities = self.entities.extract(*self._ner_input(cleaned))
+                    entities = self.entities.extract(*self._ner_input(cleaned), cleaned.get("url"))
             anchor, body = cleaned["published_at"], cleaned["body"]
             cut = enrich_cut(body, limits.max_enrich_chars)
             with timer("dates"), deadline(limits.deadline_s, "enrich"):

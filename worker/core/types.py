@@ -16,6 +16,7 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 # of the name in other articles (`core/names.py`).
 CanonicalSource = Literal["article", "stream"]
 PlaceKind = Literal["continent", "country", "state", "capital", "city"]
+PlaceEvidence = Literal["name", "words", "dateline", "article", "site", "default"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +79,12 @@ class Place:
 
     name: str
     country_code: str | None  # None for continents
-    kind: PlaceKind
+    kind: PlaceKind  # "state": any first-level subdivision (US state, province, home nation)
     latitude: float | None
     longitude: float | None
+    subdivision_code: str | None = None  # ISO 3166-2 of a subdivision, or of a US city's state
+    resolved_by: PlaceEvidence | None = None  # what chose this place among those of its name
+    confidence: float | None = None  # how sure, by evidence (docs/entities.md), in [0, 1]
 
 
 @dataclass(frozen=True, slots=True)

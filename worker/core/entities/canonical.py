@@ -2,19 +2,27 @@
 
 * People: a full name that the model labelled otherwise is a PERSON when its
   surname alone is one in the article ("Mason Rudolph" as ORG, "Rudolph" as
-  PERSON). A PERSON mention whose words are an ordered subsequence of exactly
-  one longer PERSON name of the article takes that name ("Putin", "Mr Putin"
-  → "Vladimir Putin"); with two candidates ("Johnson" with Boris and Dwayne
-  Johnson in the article) it keeps its own text. A one-word ORG/GPE/... mention
-  that is the surname of exactly one such name becomes a PERSON (NORP excluded:
-  "Democrats" must not join "Virginia Democrats").
+  PERSON); a capitalised word glued before a known surname is cut ("Hosting
+  Cook" → "Cook"). Partial and variant names take the article's full name
+  (`people.PersonNames`: "Putin" → "Vladimir Putin", "Bob Smith" → "Robert
+  Smith"); with two candidates a mention keeps its own text. A one-word
+  ORG/GPE/... mention that is the surname of exactly one such name, or its
+  plural ("the Obamas"), becomes a PERSON (NORP excluded: "Democrats" must not
+  join "Virginia Democrats"). One-word PERSONs that read as brands become ORGs
+  (`people.reads_as_organisation`).
+* Organisations: legal-form variants are one (`orgs.org_canonicals`).
 * Acronyms defined in the article, "Long Name (ACR)", where ACR's capitals are
   the initials of Long Name's words (or of its capitalised words): every "ACR"
   becomes a mention of Long Name, with Long Name's label.
-* Places and nationalities known to the gazetteer take its name ("Russian
-  Federation", "US" → "Russia", "United States"; "Russians" → "Russian").
+* Places take the name of the place they resolve to in the article's context
+  (`places.PlaceResolver`: "US" → "United States", "Washington" → "Washington,
+  D.C." or the state); nationalities the gazetteer's demonym ("Russians" →
+  "Russian").
 * The model may label one name differently in two places; all mentions of one
   canonical name take its most frequent label (the first seen on a tie).
+
+A canonical name is thus a mention's text or one of those documented
+expansions of it, never a new string.
 
 `entity_key` is "LABEL:slug", where slug is the canonical name NFKD-folded
 (accents dropped), casefolded, with every run of non-alphanumerics replaced by
@@ -30,8 +38,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from worker.core.entities.gazetteer import Gazetteer
+from worker.core.entities.orgs import org_canonicals
+from worker.core.entities.people import PersonNames, is_given_name, reads_as_organisation
+from worker.core.entities.places import PlaceResolver
 from worker.core.entities.spans import Span, merge
-from worker.core.types import Mention
+from worker.core.types import Mention, Place
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -49,45 +60,114 @@ def _slug(name: str) -> str:
     return _NON_ALNUM.sub("-", folded).strip("-")
 
 
-def resolve(parts: Sequence[tuple[str, list[Span]]], gaz: Gazetteer) -> list[list[Mention]]:
-    """Mentions with canonical names and keys, one list per (text, spans) part."""
+def resolve(
+    parts: Sequence[tuple[str, list[Span]]], gaz: Gazetteer, site: str | None = None
+) -> tuple[list[list[Mention]], dict[str, Place]]:
+    """Mentions with canonical names and keys, one list per (text, spans) part, and the
+    place of each GPE/LOC canonical name, resolved in the article's context."""
     acronyms = _acronyms(parts)
     parts = [(text, _add_acronym_mentions(text, spans, acronyms)) for text, spans in parts]
+    parts = _cut_glued_words(parts, gaz)
     surfaces = [[text[s.start : s.end] for s in spans] for text, spans in parts]
-    parts = _people_by_surname(parts, surfaces, gaz)
-    full_names = {
-        t
-        for part, (_, spans) in zip(surfaces, parts, strict=True)
-        for t, s in zip(part, spans, strict=True)
-        if s.label == "PERSON" and gaz.looks_like_full_name(t)
-    }
-    surnames = Counter(gaz.surname(name) for name in full_names)
-    people = _PersonNames(full_names)
-
-    resolved: list[list[tuple[Span, str, str]]] = []
-    for part, (_, spans) in zip(surfaces, parts, strict=True):
-        resolved.append([])
-        for surface, span in zip(part, spans, strict=True):
-            label = span.label
-            if surface in acronyms:
-                canonical, label = acronyms[surface]
-            elif label in ("GPE", "LOC") and (place := gaz.place(surface)) is not None:
-                canonical = place.name
-            elif label == "NORP" and surface in gaz.demonyms:
-                canonical = gaz.demonyms[surface]
-            else:
-                if label != "NORP" and surnames.get(surface) == 1 and surface not in gaz.places:
-                    label = "PERSON"  # a lone surname the model mislabelled
-                canonical = people.canonical(surface) if label == "PERSON" else surface
-            resolved[-1].append((span._replace(label=label), surface, canonical))
-
+    parts = _organisations(_people_by_surname(parts, surfaces, gaz), surfaces, gaz)
+    names = _Names(parts, surfaces, gaz, acronyms, PlaceResolver(gaz, parts, site))
+    resolved = [
+        [
+            (*names.name(text, span, surface), surface)
+            for surface, span in zip(part, spans, strict=True)
+        ]
+        for part, (text, spans) in zip(surfaces, parts, strict=True)
+    ]
     votes: dict[str, Counter[str]] = {}
-    for span, _, canonical in (r for part in resolved for r in part):
+    for span, canonical, _ in (r for part in resolved for r in part):
         votes.setdefault(_slug(canonical), Counter())[span.label] += 1
-    return [
-        [_mention(span, surface, canonical, votes) for span, surface, canonical in part]
+    mentions = [
+        [_mention(span, surface, canonical, votes) for span, canonical, surface in part]
         for part in resolved
     ]
+    return mentions, names.places
+
+
+class _Names:
+    """Canonical names of one article's mentions (see the module docstring)."""
+
+    def __init__(
+        self,
+        parts: list[tuple[str, list[Span]]],
+        surfaces: list[list[str]],
+        gaz: Gazetteer,
+        acronyms: dict[str, tuple[str, str]],
+        places: PlaceResolver,
+    ) -> None:
+        full_names = {
+            t
+            for part, (_, spans) in zip(surfaces, parts, strict=True)
+            for t, s in zip(part, spans, strict=True)
+            if s.label == "PERSON" and gaz.looks_like_full_name(t)
+        }
+        self._gaz, self._acronyms, self._resolver = gaz, acronyms, places
+        self._surnames = Counter(gaz.surname(name) for name in full_names)
+        self._people = PersonNames(full_names, gaz)
+        self._orgs = org_canonicals(
+            t
+            for part, (_, sp) in zip(surfaces, parts, strict=True)
+            for t, s in zip(part, sp, strict=True)
+            if s.label == "ORG"
+        )
+        self.places: dict[str, Place] = {}
+
+    def name(self, text: str, span: Span, surface: str) -> tuple[Span, str]:
+        """The mention's span (relabelled if need be) and canonical name."""
+        label, gaz = span.label, self._gaz
+        if surface in self._acronyms:
+            canonical, label = self._acronyms[surface]
+            return span._replace(label=label), canonical
+        if label != "NORP" and surface not in gaz.places and self._is_family(surface):
+            label = "PERSON"  # a surname, or a family ("the Obamas"), the model called a place
+        elif label in ("GPE", "LOC") and (place := self._resolver.resolve(text, span)):
+            self.places.setdefault(place.name, place)
+            return span, place.name
+        elif label == "NORP" and surface in gaz.demonyms:
+            return span, gaz.demonyms[surface]
+        if label == "PERSON":
+            canonical = self._people.canonical(surface)
+        else:
+            canonical = self._orgs.get(surface, surface) if label == "ORG" else surface
+        return span._replace(label=label), canonical
+
+    def _is_family(self, surface: str) -> bool:
+        plural = surface.endswith("s") and self._surnames.get(surface[:-1]) == 1
+        return self._surnames.get(surface) == 1 or plural
+
+
+def _cut_glued_words(
+    parts: list[tuple[str, list[Span]]], gaz: Gazetteer
+) -> list[tuple[str, list[Span]]]:
+    """Cut a capitalised word glued before a surname: "Hosting Cook" and "House Cook" are
+    "Cook" of "Tim Cook" when their first word is no given name and no word of another
+    PERSON name of the article."""
+    names = [
+        text[s.start : s.end].split()
+        for text, spans in parts
+        for s in spans
+        if s.label == "PERSON" and " " in text[s.start : s.end]
+    ]
+    given = {words[0] for words in names if is_given_name(words[0])}
+    out = []
+    for text, spans in parts:
+        cut = []
+        for span in spans:
+            words = text[span.start : span.end].split()
+            glued = (
+                span.label == "PERSON"
+                and len(words) == 2
+                and words[0] not in given
+                and not is_given_name(words[0])
+                and any(n[-1] == words[1] and n[0] in given for n in names)
+            )
+            cut.append(span._replace(start=span.end - len(words[1])) if glued else span)
+        out.append((text, cut))
+    return out
 
 
 def _people_by_surname(
@@ -121,35 +201,40 @@ def _people_by_surname(
     ]
 
 
+def _organisations(
+    parts: list[tuple[str, list[Span]]], surfaces: list[list[str]], gaz: Gazetteer
+) -> list[tuple[str, list[Span]]]:
+    """Relabel ORG the one-word PERSON names that `reads_as_organisation`."""
+    people = {
+        word
+        for part, (_, spans) in zip(surfaces, parts, strict=True)
+        for surface, span in zip(part, spans, strict=True)
+        if span.label == "PERSON" and " " in surface
+        for word in surface.split()
+    }
+    contexts: dict[str, list[tuple[str, str]]] = {}
+    for part, (text, spans) in zip(surfaces, parts, strict=True):
+        for surface, span in zip(part, spans, strict=True):
+            if span.label == "PERSON" and surface not in people:
+                contexts.setdefault(surface, []).append(
+                    (text[max(0, span.start - 20) : span.start], text[span.end : span.end + 20])
+                )
+    brands = {name for name, c in contexts.items() if reads_as_organisation(name, c, gaz)}
+    return [
+        (
+            text,
+            [
+                s._replace(label="ORG") if s.label == "PERSON" and t in brands else s
+                for t, s in zip(part, spans, strict=True)
+            ],
+        )
+        for part, (text, spans) in zip(surfaces, parts, strict=True)
+    ]
+
+
 def _mention(span: Span, surface: str, canonical: str, votes: dict[str, Counter[str]]) -> Mention:
     label = votes[_slug(canonical)].most_common(1)[0][0]
     return Mention(surface, label, span.start, span.end, canonical, entity_key(label, canonical))
-
-
-class _PersonNames:
-    """Resolve partial person names against the article's full names, with a cache."""
-
-    def __init__(self, full_names: set[str]) -> None:
-        self._full = [(name, tuple(name.split())) for name in sorted(full_names)]
-        self._cache: dict[str, str] = {}
-
-    def canonical(self, name: str) -> str:
-        if name not in self._cache:
-            words = tuple(name.split())
-            longer = [(n, w) for n, w in self._full if len(w) > len(words) and _within(words, w)]
-            maximal = {
-                n
-                for n, w in longer
-                if not any(len(o) > len(w) and _within(w, o) for _, o in longer)
-            }
-            self._cache[name] = maximal.pop() if len(maximal) == 1 else name
-        return self._cache[name]
-
-
-def _within(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
-    """True if `words` is an ordered subsequence of `name`."""
-    rest = iter(name)
-    return all(word in rest for word in words)
 
 
 def _acronyms(parts: Sequence[tuple[str, list[Span]]]) -> dict[str, tuple[str, str]]:

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Tok2Vec
 from spacy.tokens import Doc
@@ -20,6 +21,7 @@ from worker.core.entities.canonical import resolve
 from worker.core.entities.chunking import chunk_spans
 from worker.core.entities.described import described_places
 from worker.core.entities.gazetteer import Gazetteer, place_label
+from worker.core.entities.glued import split_glued, teams
 from worker.core.entities.spans import (
     LABELS,
     Span,
@@ -65,12 +67,15 @@ class EntityExtractor:
         for label, group in names.items():
             self._matcher.add(label, [self.nlp.make_doc(name) for name in group])
 
-    def extract(self, title: str | None, body: str) -> Entities:
+    def extract(self, title: str | None, body: str, site: str | None = None) -> Entities:
         """Entities of one article; prefer `extract_batch` for throughput."""
-        return self.extract_batch([(title, body)])[0]
+        return self.extract_batch([(title, body)], [site])[0]
 
-    def extract_batch(self, docs: Sequence[tuple[str | None, str]]) -> list[Entities]:
-        """Entities of each (title, body) pair, in order."""
+    def extract_batch(
+        self, docs: Sequence[tuple[str | None, str]], sites: Sequence[str | None] | None = None
+    ) -> list[Entities]:
+        """Entities of each (title, body) pair, in order; `sites` (the article's URL or
+        host, for its country-code domain) help resolve ambiguous places."""
         texts: list[str] = []
         owners: list[tuple[int, int]] = []  # (found index, offset into its text)
         found: list[_Found] = []
@@ -91,7 +96,7 @@ class EntityExtractor:
             )
             matches.extend(self._gazetteer_matches(doc, offset))
         return [
-            self._entities(title or "", body, found[2 * i], found[2 * i + 1])
+            self._entities(title or "", body, found[2 * i : 2 * i + 2], sites[i] if sites else None)
             for i, (title, body) in enumerate(docs)
         ]
 
@@ -108,8 +113,11 @@ class EntityExtractor:
                 end_token = end
         return out
 
-    def _entities(self, title: str, body: str, in_title: _Found, in_body: _Found) -> Entities:
+    def _entities(
+        self, title: str, body: str, found_in: list[_Found], site: str | None
+    ) -> Entities:
         texts = (title, body)
+        in_title, in_body = found_in
         credits = [credit_spans(text) for text in texts]
         cleaned = [
             self._clean(text, spans[0], holes)
@@ -132,32 +140,53 @@ class EntityExtractor:
             )
             for text, spans, found in zip(texts, cleaned, (in_title, in_body), strict=True)
         ]
-        names = _names(texts, fixed)
+        names = _names(texts, fixed, self.gazetteer)
         parts = [
             (text, drop_inside(propagate(text, spans, names), holes))
             for text, spans, holes in zip(texts, fixed, credits, strict=True)
         ]
-        title_mentions, mentions = resolve(parts, self.gazetteer)
+        (title_mentions, mentions), places = resolve(parts, self.gazetteer, site)
         return Entities(
             mentions=tuple(mentions),
             title_mentions=tuple(title_mentions),
-            summary=summarize(body, mentions, title_mentions, self.gazetteer.place),
+            summary=summarize(body, mentions, title_mentions, places.get),
         )
 
     def _clean(self, text: str, spans: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
-        """Drop credits, split and trim names, add missed "Mr X" persons, type described places."""
+        """Drop credits, cut glued names, trim, add "Mr X", type described places, teams."""
         kept = split_possessives(text, drop_inside(spans, credits), self.gazetteer)
-        trimmed = (trim(text, s, self.gazetteer) for s in kept)
+        cut = split_glued(text, kept, self.gazetteer)
+        trimmed = (trim(text, s, self.gazetteer) for s in cut)
         named = add_honorific_persons(text, [s for s in trimmed if s is not None])
-        return described_places(text, named)
+        return teams(text, described_places(text, named), self.gazetteer)
 
 
-def _names(texts: Sequence[str], parts: Sequence[list[Span]]) -> dict[str, str]:
-    """Each capitalised PERSON/ORG/GPE/LOC/NORP name of an article → its most frequent label."""
+def _names(texts: Sequence[str], parts: Sequence[list[Span]], gaz: Gazetteer) -> dict[str, str]:
+    """Each capitalised PERSON/ORG/GPE/LOC/NORP name of an article → its most frequent
+    label, and the surnames of its people (see `_surnames`)."""
     votes: dict[str, Counter[str]] = {}
     for text, spans in zip(texts, parts, strict=True):
         for span in spans:
             name = text[span.start : span.end]
             if span.label in _PROPAGATED and len(name) > 1 and name[0].isupper():
                 votes.setdefault(name, Counter())[span.label] += 1
-    return {name: count.most_common(1)[0][0] for name, count in votes.items()}
+    names = {name: count.most_common(1)[0][0] for name, count in votes.items()}
+    return _surnames(names, gaz) | names
+
+
+def _surnames(names: dict[str, str], gaz: Gazetteer) -> dict[str, str]:
+    """Surnames of the article's full PERSON names, to find "Swift" after "Taylor Swift"
+    (a surname that is also a place, a demonym or a common word is left out)."""
+    surnames = {
+        gaz.surname(name)
+        for name, label in names.items()
+        if label == "PERSON" and gaz.looks_like_full_name(name)
+    }
+    return {
+        s: "PERSON"
+        for s in surnames
+        if s[:1].isupper()
+        and s.lower() not in STOP_WORDS
+        and gaz.place(s) is None
+        and s not in gaz.demonyms
+    }

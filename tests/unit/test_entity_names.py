@@ -1,0 +1,234 @@
+"""Canonical names and entity keys, without the model: the article-level resolution
+(`canonical.resolve`) on hand-placed spans, and its properties on generated articles."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import ROOT
+from worker.core.entities import entity_key
+from worker.core.entities.canonical import resolve
+from worker.core.entities.gazetteer import Gazetteer
+from worker.core.entities.orgs import org_canonicals
+from worker.core.entities.people import PersonNames, reads_as_organisation
+from worker.core.entities.places import site_country
+from worker.core.entities.spans import LABELS, Span
+
+SEPARATORS = (" ", " ", " ", ", ", ". ", "\n\n", "'s ")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+# Names as news writes them, whole and in part, with the glued forms of issue 15.
+NAMES = (
+    "Robert Smith", "Bob Smith", "Smith", "Mr Smith", "Jane Doe", "Doe", "John Q. Public",
+    "John Public", "Patrick W. Carlineo Jr.", "Patrick Carlineo", "Carlineo", "Barack Obama",
+    "Obamas", "Hosting Smith", "Ukraine Jane Doe", "Acme Systems, Inc.", "Acme Systems Inc.",
+    "Acme Systems", "Acme, Globex", "Walt Disney Co.", "Disney", "Twitter",
+    "Commonwealth of Independent States (CIS)", "CIS", "Washington", "WASHINGTON",
+    "New York", "Britain", "England", "Georgia", "Atlanta", "Russians", "U.S.-Mexico",
+)  # fmt: skip
+FILLER = ("said", "on", "at", "the", "state", "in", "of", "President", "31, of", "and", ".")
+# PERSON most often: the label whose canonical names are the most rewritten.
+LABEL_CHOICES = ("PERSON", "PERSON", "PERSON", "ORG", "ORG", "GPE", "LOC", "NORP", "PRODUCT")
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> list[tuple[str, list[Span]]]:
+    """A title and a body: filler words and names, each name a span of a drawn label."""
+    parts = []
+    for _ in range(2):
+        text, spans = "", []
+        for _ in range(draw(st.integers(0, 30))):
+            if draw(st.booleans()):
+                name = draw(st.sampled_from(NAMES))
+                spans.append(
+                    Span(len(text), len(text) + len(name), draw(st.sampled_from(LABEL_CHOICES)))
+                )
+                text += name
+            else:
+                text += draw(st.sampled_from(FILLER))
+            text += draw(st.sampled_from(SEPARATORS))
+        parts.append((text, spans))
+    return parts
+
+
+def _expansions(surface: str, gaz: Gazetteer) -> set[str]:
+    """Documented expansions of a mention's text (docs/entities.md): the gazetteer's
+    name of a place it may mean, and the canonical form of a nationality."""
+    names = {place.name for place in gaz.candidates.get(surface, ())}
+    if surface in gaz.demonyms:
+        names.add(gaz.demonyms[surface])
+    return names
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=articles(), site=st.sampled_from([None, "https://www.bbc.co.uk/news", "example.com"]))
+def test_every_canonical_name_is_a_mention_or_a_documented_expansion(
+    gaz: Gazetteer, parts: list[tuple[str, list[Span]]], site: str | None
+) -> None:
+    mention_lists, places = resolve(parts, gaz, site)
+    texts = {m.text for mentions in mention_lists for m in mentions}
+    for mentions in mention_lists:
+        for m in mentions:
+            assert m.canonical in texts | _expansions(m.text, gaz), (m.text, m.canonical)
+            assert m.entity_key == entity_key(m.label, m.canonical)
+    for name, place in places.items():
+        assert place.name == name and place.resolved_by is not None
+
+
+def _keys_in_subprocess(pairs: list[tuple[str, str]]) -> list[str]:
+    code = (
+        "import json, sys\n"
+        "from worker.core.entities.canonical import entity_key\n"
+        "print(json.dumps([entity_key(l, n) for l, n in json.load(sys.stdin)]))\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "random"}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(pairs),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
+    return list(json.loads(done.stdout))
+
+
+def test_entity_key_is_the_same_in_another_process() -> None:
+    drawn: list[tuple[str, str]] = []
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.lists(st.tuples(st.sampled_from(sorted(LABELS)), st.text(min_size=1)), min_size=1))
+    def draw(pairs: list[tuple[str, str]]) -> None:
+        drawn.extend(pairs)
+
+    draw()
+    assert _keys_in_subprocess(drawn) == [entity_key(label, name) for label, name in drawn]
+
+
+def test_entity_key_folds_accents_case_and_punctuation() -> None:
+    assert entity_key("PERSON", "José  Martí-Pérez") == "PERSON:jose-marti-perez"
+    assert entity_key("ORG", "Acme Systems, Inc.") == "ORG:acme-systems-inc"
+
+
+@pytest.mark.parametrize(
+    ("names", "name", "canonical"),
+    [
+        (["Robert Smith", "Bob Smith"], "Bob Smith", "Robert Smith"),
+        (["Robert Smith", "Bob Smith"], "Smith", "Robert Smith"),
+        (["John Q. Public", "John Public"], "John Public", "John Q. Public"),
+        (["Patrick W. Carlineo Jr."], "Patrick Carlineo", "Patrick W. Carlineo Jr."),
+        (["John Doe Jr.", "John Doe Sr."], "Doe", "Doe"),  # two people: no guess
+        (["John Doe Jr.", "John Doe Sr."], "John Doe Sr.", "John Doe Sr."),
+        (["Boris Johnson", "Dwayne Johnson"], "Johnson", "Johnson"),
+        (["Jane Doe"], "Smith", "Smith"),  # a surname whose full name never appears
+    ],
+)
+def test_person_variants(gaz: Gazetteer, names: list[str], name: str, canonical: str) -> None:
+    assert PersonNames(names, gaz).canonical(name) == canonical
+
+
+def test_legal_forms_make_one_organisation_named_by_its_fullest_form() -> None:
+    names = org_canonicals(["Acme Systems, Inc.", "Acme Systems Inc.", "Acme Systems", "Globex"])
+    assert set(names.values()) == {"Acme Systems, Inc.", "Globex"}
+    assert org_canonicals(["Walt Disney Co.", "Disney"])["Disney"] == "Walt Disney Co."
+    assert org_canonicals(["Acme Corporation", "Acme"])["Acme"] == "Acme Corporation"
+    # no legal form: a shorter name is not taken to be the longer one
+    assert org_canonicals(["Nasdaq Composite", "Nasdaq"])["Nasdaq"] == "Nasdaq"
+
+
+@pytest.mark.parametrize(
+    ("site", "country"),
+    [
+        ("https://www.bbc.co.uk/news/x", "GB"),
+        ("www.sportsnet.ca", "CA"),
+        ("https://www.cnn.com/2019/11/18/", None),
+        ("http://www.theparadigmng.com/", None),
+        ("https://example.ng/a", "NG"),
+        (None, None),
+        ("not a url", None),
+    ],
+)
+def test_site_country_from_country_code_domain(site: str | None, country: str | None) -> None:
+    assert site_country(site) == country
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)*")
+
+
+def _place(gaz: Gazetteer, text: str, name: str) -> tuple[str, str, str]:
+    """(country, kind, evidence) of the place `name` means in `text`, where every run of
+    capitalised words that the gazetteer knows is a GPE (as if the model had said so)."""
+    spans = []
+    for run in _CAPITALISED.finditer(text):
+        words = list(re.finditer(r"\S+", run.group()))
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 3), i, -1):
+                start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
+                if text[start:end] not in gaz.candidates and text[end - 1] == ".":
+                    end -= 1  # a full stop, not "U.S."
+                if text[start:end] in gaz.candidates:
+                    spans.append(Span(start, end, "GPE"))
+                    i = j - 1
+                    break
+            i += 1
+    _, places = resolve([("", []), (text, spans)], gaz)
+    place = next(p for p in places.values() if p.name in _expansions(name, gaz))
+    return place.country_code or "", place.kind, place.resolved_by or ""
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Washington said the sanctions would stay.", "Washington", ("US", "capital", "default")),
+        ("Voters in Washington state back the measure.", "Washington", ("US", "state", "words")),
+        ("He moved to upstate New York last year.", "New York", ("US", "state", "words")),
+        ("Shares rose in New York on Tuesday.", "New York", ("US", "city", "default")),
+        (
+            "A New York man was charged. He lives in Ithaca.",
+            "New York",
+            ("US", "state", "article"),
+        ),
+        ("BUFFALO, N.Y. - The Sabres won.", "BUFFALO", ("US", "city", "words")),
+        ("Britain and France signed the deal.", "Britain", ("GB", "country", "name")),
+        ("He grew up in England.", "England", ("GB", "state", "name")),
+        ("Police in Georgia arrested a man near Atlanta.", "Georgia", ("US", "state", "article")),
+        ("Tbilisi is the capital of Georgia.", "Georgia", ("GE", "country", "article")),
+        ("Rain fell in Ontario.", "Ontario", ("CA", "state", "default")),
+    ],
+)
+def test_places_resolved_by_context(
+    gaz: Gazetteer, text: str, name: str, expected: tuple[str, str, str]
+) -> None:
+    assert _place(gaz, text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "contexts", "brand"),
+    [
+        ("Twitter", [("Taylor Swift posted on ", " accusing her label")], True),
+        ("Twitter", [("changing the name of the ", " account to")], True),
+        ("Netflix", [("or block her ", " special, they said")], True),
+        ("Twitter", [("posted on ", ""), ("said Mr ", " on Monday")], False),  # after a title
+        ("Max", [("posted on ", "")], False),  # a given name
+        ("Smith", [("", " said on Monday")], False),  # no brand context
+    ],
+)
+def test_one_word_person_that_reads_as_a_brand(
+    gaz: Gazetteer, surface: str, contexts: list[tuple[str, str]], brand: bool
+) -> None:
+    assert reads_as_organisation(surface, contexts, gaz) is brand

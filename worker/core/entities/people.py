@@ -1,0 +1,119 @@
+"""People's names within one article: variants of one name, and names that are not people.
+
+Variants: a PERSON mention takes the one longest full name of the article that
+contains its words in order ("Putin", "Mr Putin" → "Vladimir Putin"; "John
+Public" → "John Q. Public"), where
+
+* generational suffixes are left out of the comparison ("Patrick Carlineo" →
+  "Patrick W. Carlineo Jr."); "John Doe Jr." and "John Doe Sr." stay two people;
+* a word matches itself or the formal name it is a nickname of, from the
+  `nicknames` table ("Bob Smith" → "Robert Smith"); of two full names of the
+  same length, the one with the more formal first name (the one with more
+  nicknames in the table) is the canonical one;
+* with two or more candidates ("Johnson" with Boris and Dwayne Johnson) the
+  mention keeps its own text. So does a surname whose full name the article
+  never gives ("President Smith" → "Smith").
+
+Not people: the model labels short brand names PERSON ("Twitter", "Netflix").
+A one-word PERSON that is no word of a longer person's name in the article,
+not a given name of the nickname table, never after a title or honorific, and
+used somewhere in the article after "on", "via" or "at" ("posted on Twitter")
+or between a determiner and a lowercase noun ("the Twitter account") is an ORG.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from nicknames import NickNamer
+
+from worker.core.entities.gazetteer import Gazetteer
+
+_ORG_BEFORE = re.compile(r"\b(?:on|via|at) $")
+# "the Twitter account", "her Netflix special": a name between a determiner and a
+# noun modifies it as a brand does; a person's name is not used so without a first name.
+_DETERMINER = re.compile(r"\b(?:the|a|an|her|his|its|their|our|your|my) $", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r" [a-z]{3,}\b")
+_WORD_BEFORE = re.compile(r"(\S+) $")
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def _formality(word: str) -> int:
+    """How formal a given name is: the number of its nicknames ("Robert" 11, "Bob" 2)."""
+    return len(_nicknamer().nicknames_of(word.casefold()))
+
+
+def _same(word: str, other: str) -> bool:
+    """`word` is `other`, or a nickname of it ("Bob", "Robert")."""
+    return word == other or other.casefold() in _nicknamer().canonicals_of(word.casefold())
+
+
+def is_given_name(word: str) -> bool:
+    """True for given names the nickname table knows ("Max", "Hope", "Robert")."""
+    folded = word.casefold()
+    return bool(_nicknamer().nicknames_of(folded) or _nicknamer().canonicals_of(folded))
+
+
+class PersonNames:
+    """Resolve partial and variant person names against the article's full names."""
+
+    def __init__(self, full_names: Iterable[str], gaz: Gazetteer) -> None:
+        self._gaz = gaz
+        self._full = [(name, self._words(name)) for name in sorted(set(full_names))]
+        self._cache: dict[str, str] = {}
+
+    def _words(self, name: str) -> tuple[str, ...]:
+        words = name.split()
+        while len(words) > 1 and words[-1].rstrip(".,").lower() in self._gaz.suffixes:
+            words.pop()
+        return tuple(w.rstrip(",") for w in words)
+
+    def canonical(self, name: str) -> str:
+        if name in self._cache:
+            return self._cache[name]
+        self._cache[name] = name  # a guard against cycles of variants
+        words = self._words(name)
+        longer = [(n, w) for n, w in self._full if n != name and _covers(words, w)]
+        maximal = {n for n, w in longer if not any(_covers(w, o) and o != w for _, o in longer)}
+        found = {self.canonical(n) for n in maximal}
+        self._cache[name] = found.pop() if len(found) == 1 else name
+        return self._cache[name]
+
+
+def _covers(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """`name` is a fuller form of `words`: longer and containing them in order, or as
+    long with a more formal first name ("Bob Smith" → "Robert Smith")."""
+    if len(name) > len(words):
+        return _within(words, name)
+    return (
+        len(name) == len(words)
+        and _within(words, name)
+        and _formality(name[0]) > _formality(words[0])
+    )
+
+
+def _within(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """True if `words` is an ordered subsequence of `name`, nicknames matching."""
+    rest = iter(name)
+    return all(any(_same(word, other) for other in rest) for word in words)
+
+
+def reads_as_organisation(
+    surface: str, contexts: Iterable[tuple[str, str]], gaz: Gazetteer
+) -> bool:
+    """True if the one-word PERSON `surface`, in each of `contexts` (the text before and
+    after each of its mentions), reads as an organisation (see the module docstring)."""
+    if " " in surface or is_given_name(surface):
+        return False
+    found = list(contexts)
+    words = [m.group(1) if (m := _WORD_BEFORE.search(before)) else "" for before, _ in found]
+    return not any(w[:1].isupper() and gaz.is_title(w) for w in words) and any(
+        _ORG_BEFORE.search(before) or (_DETERMINER.search(before) and _NOUN_AFTER.match(after))
+        for before, after in found
+    )
