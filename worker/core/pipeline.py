@@ -28,7 +28,10 @@ from worker.core.records import (
     entity_records,
     event_id,
     payload_id,
+    quote_fields,
+    quote_records,
 )
+from worker.core.quotes import find_quotes
 from worker.core.timex import find_timexes
 from worker.core.timing import StageTimer
 from worker.core.types import Batch, CoreConfig, Entities, Input, Output, SiteObservation
@@ -180,7 +183,11 @@ class Core:
                 dates = find_timexes(body[:cut], anchor)
                 title_dates = find_timexes(cleaned["title"], anchor) if cleaned["title"] else []
             kept = _capped(entities, limits.max_entities)
+            with timer("quotes"), deadline(limits.deadline_s, "enrich"):
+                quotes = find_quotes(body[:cut], entities.mentions)
+                title_quotes = find_quotes(cleaned["title"] or "", entities.title_mentions)
             record = enriched_record(cleaned, kept, dates, title_dates, now)
+            record.update(quote_fields(record["entity_summary"], quotes, title_quotes))
             record["enrichment_truncated"] = cut < len(body)
             record["entities_truncated"] = kept is not entities
             stage = "serialize"
@@ -204,6 +211,14 @@ def _enriched_outputs(record: dict[str, Any]) -> list[Output]:
             event_id("entities", f"{article_id}\x1f{r['entity_key']}", digest),
         )
         for r in entity_records(record)
+    ] + [
+        Output(
+            "quotes",
+            key.encode(),
+            _dump(quote),
+            event_id("quotes", f"{article_id}\x1f{position}", digest),
+        )
+        for key, position, quote in quote_records(record)
     ]
 
 

@@ -1,0 +1,171 @@
+"""Who the words next to a cue name: an entity of the article, a pronoun or description
+whose referent the article makes clear, or an unnamed speaker.
+
+* A PERSON (else ORG, else GPE/NORP) mention among the words is the speaker.
+* "he", "she": the latest named speaker or sentence subject before it (the first
+  PERSON of a sentence, outside quotes), so "Ryan Suter, who joked about
+  Parise's sticks, ... "...," he said" is Suter, not Parise.
+* "the company", "it": the latest ORG; "the coach", "the president": the latest
+  person the article gave that title ("Wild coach Bruce Boudreau"), or the
+  description of an earlier speaker ("one legal expert" ... "the expert": unnamed).
+* Anything else ("a spokesperson", "officials", "aides"): unnamed, words kept.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from worker.core.text import SENTENCE_BOUNDARY
+from worker.core.types import Mention, Quote, Speaker, SpeakerMention
+
+_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
+_PERSONAL = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
+_IMPERSONAL = re.compile(r"^it$", re.IGNORECASE)
+_DEFINITE = re.compile(r"^(?:the|this|that|our|his|her|its)\s+(?:[\w’'-]+\s+){0,4}([\w-]+)$", re.I)
+_ORG_HEADS = frozenset(
+    "company firm group agency club team bank airline carrier ministry department government "
+    "organization organisation network studio league retailer startup party union council "
+    "court committee board commission office police service website newspaper broadcaster "
+    "administration campaign platform giant maker manufacturer".split()
+)
+_CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
+_GAP_WORDS = re.compile(
+    r"(?:\s|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|did|does|do|is|was|"
+    r"just|even|still|further)\b)*$"
+)
+MAX_DESCRIPTION_WORDS = 8
+
+
+def _speaker(m: Mention) -> Speaker:
+    return Speaker(m.canonical, m.entity_key, m.label)
+
+
+def _mention(text: str, start: int, end: int) -> SpeakerMention:
+    return SpeakerMention(text[start:end], start, end)
+
+
+class Speakers:
+    """Speaker resolution over one text, its entity mentions and its quoted segments."""
+
+    def __init__(
+        self, text: str, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]
+    ) -> None:
+        self.text = text
+        outside = [m for m in mentions if m.label in _RANK and not _inside(m, quoted)]
+        self.mentions = sorted(outside, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self.subjects = _sentence_subjects(text, self.mentions)
+        self.history: list[Quote] = []
+
+    def who(self, start: int, end: int, first: bool) -> tuple[Speaker | None, SpeakerMention | None]:
+        """The speaker named by `text[start:end]`: its first name or, for words
+        before a cue (`first=False`), the clause nearest the cue."""
+        region = self._named(start, end)
+        if first:
+            words = self.text[start:end].strip(" ,—–-")
+            begin = start + self.text[start:end].find(words)
+            head = words.split()[0] if words.split() else ""
+            if _PERSONAL.match(head) or _IMPERSONAL.match(head):
+                return self._phrase(begin, begin + len(head))
+            if region:
+                return _speaker(region[0]), _mention(self.text, region[0].start, region[0].end)
+            return self._phrase(begin, begin + len(words.split(",")[0])) if words else (None, None)
+        clause = self._clause(start, end)
+        if clause is not None:
+            found = self._named(*clause)
+            return (
+                (_speaker(found[0]), _mention(self.text, found[0].start, found[0].end))
+                if found
+                else self._phrase(*clause)
+            )
+        if region:
+            return _speaker(region[0]), _mention(self.text, region[0].start, region[0].end)
+        return None, None
+
+    def _named(self, start: int, end: int) -> list[Mention]:
+        """Mentions inside `[start, end)`, the best speaker label first, then in order."""
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        inside = [m for m in self.mentions[lo:hi] if m.end <= end]
+        return sorted(inside, key=lambda m: (_RANK[m.label], m.start))
+
+    def _clause(self, start: int, end: int) -> tuple[int, int] | None:
+        """The words of the last clause before a cue, auxiliaries and adverbs dropped."""
+        words = self.text[start:end]
+        cut = max((m.end() for m in _CLAUSE.finditer(words)), default=0)
+        gap = _GAP_WORDS.search(words, cut)
+        stop = gap.start() if gap else len(words)
+        tail = words[cut:stop]
+        if not tail.strip():
+            return None
+        lead = len(tail) - len(tail.lstrip())
+        return start + cut + lead, start + stop
+
+    def _phrase(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
+        """A pronoun or description: resolved when the article makes the referent clear."""
+        words = self.text[start:end].strip()
+        if not words or len(words.split()) > MAX_DESCRIPTION_WORDS:
+            return None, None
+        mention = _mention(self.text, start, end)
+        if _PERSONAL.match(words):
+            return self._antecedent(start, "PERSON"), mention
+        if _IMPERSONAL.match(words):
+            return self._antecedent(start, "ORG"), mention
+        definite = _DEFINITE.match(words)
+        if definite is None:
+            return None, mention
+        head = definite.group(1).lower()
+        for quote in reversed(self.history):
+            said = quote.speaker_mention
+            if said is not None and said.text.lower().endswith(head) and said.start < start:
+                return quote.speaker, mention
+        if head in _ORG_HEADS:
+            return self._antecedent(start, "ORG"), mention
+        return self._titled(head, start) or self._antecedent(start, "PERSON"), mention
+
+    def _antecedent(self, position: int, label: str) -> Speaker | None:
+        """The latest named speaker or sentence subject of `label` before `position`."""
+        best: tuple[int, Speaker] | None = None
+        for quote in self.history:
+            if quote.speaker and quote.speaker.label == label and quote.start < position:
+                best = max(best or (quote.start, quote.speaker), (quote.start, quote.speaker), key=lambda b: b[0])
+        subjects = [m for m in self.subjects if m.start < position and m.label == label]
+        if label == "ORG":
+            subjects = [m for m in self.mentions if m.start < position and m.label == label]
+        if subjects and (best is None or subjects[-1].start > best[0]):
+            return _speaker(subjects[-1])
+        return best[1] if best else None
+
+    def _titled(self, head: str, position: int) -> Speaker | None:
+        """The latest person the article calls `head` ("coach Bruce Boudreau", "X, the coach")."""
+        pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+        for m in reversed(self.mentions):
+            if m.label != "PERSON" or m.start >= position:
+                continue
+            near = self.text[max(0, m.start - 40) : m.start] + self.text[m.end : m.end + 40]
+            if pattern.search(near):
+                return _speaker(m)
+        return None
+
+
+def _inside(m: Mention, quoted: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= m.start and m.end <= end for start, end in quoted)
+
+
+def _sentence_subjects(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The first PERSON mention of each sentence: who a later "he" most likely is."""
+    starts = [0, *(m.end() for m in SENTENCE_BOUNDARY.finditer(text))]
+    subjects: list[Mention] = []
+    index = 0
+    for n, begin in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(text)
+        while index < len(mentions) and mentions[index].start < begin:
+            index += 1
+        for m in mentions[index:]:
+            if m.start >= end:
+                break
+            if m.label == "PERSON":
+                subjects.append(m)
+                break
+    return subjects
