@@ -21,6 +21,7 @@ from worker.core.decode import decode, site_of
 from worker.core.entities import EntityExtractor
 from worker.core.errors import PipelineError, Stage
 from worker.core.limits import deadline, enrich_cut
+from worker.core.quotes import find_quotes
 from worker.core.records import (
     cleaned_record,
     deadletter_output,
@@ -31,7 +32,6 @@ from worker.core.records import (
     quote_fields,
     quote_records,
 )
-from worker.core.quotes import find_quotes
 from worker.core.timex import find_timexes
 from worker.core.timing import StageTimer
 from worker.core.types import Batch, CoreConfig, Entities, Input, Output, SiteObservation
@@ -203,23 +203,27 @@ def _enriched_outputs(record: dict[str, Any]) -> list[Output]:
     enriched = Output(
         "enriched", article_id.encode(), _dump(record), event_id("enriched", article_id, digest)
     )
-    return [enriched] + [
-        Output(
-            "entities",
-            r["entity_key"].encode(),
-            _dump(r),
-            event_id("entities", f"{article_id}\x1f{r['entity_key']}", digest),
-        )
-        for r in entity_records(record)
-    ] + [
-        Output(
-            "quotes",
-            key.encode(),
-            _dump(quote),
-            event_id("quotes", f"{article_id}\x1f{position}", digest),
-        )
-        for key, position, quote in quote_records(record)
-    ]
+    return (
+        [enriched]
+        + [
+            Output(
+                "entities",
+                r["entity_key"].encode(),
+                _dump(r),
+                event_id("entities", f"{article_id}\x1f{r['entity_key']}", digest),
+            )
+            for r in entity_records(record)
+        ]
+        + [
+            Output(
+                "quotes",
+                key.encode(),
+                _dump(quote),
+                event_id("quotes", f"{article_id}\x1f{position}", digest),
+            )
+            for key, position, quote in quote_records(record)
+        ]
+    )
 
 
 def _capped(entities: Entities, limit: int) -> Entities:

@@ -53,20 +53,28 @@ def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
         same = following is not None and following.paragraph == segment.paragraph
         start = max(
             para_start,
-            bounds[bisect_right(bounds, segment.open_at) - 1] if bisect_right(bounds, segment.open_at) else 0,
+            bounds[bisect_right(bounds, segment.open_at) - 1]
+            if bisect_right(bounds, segment.open_at)
+            else 0,
             previous.close_at + 1 if previous else 0,
         )
-        quote = _attributed(text, segment, start, following.open_at if same and following else para_end, speakers)
+        quote = _attributed(
+            text, segment, start, following.open_at if same and following else para_end, speakers
+        )
         if quote is None:
             continue
         if quote.cue is not None:
             speakers.history.append(quote)
-        outside = "".join(text[a:b] for a, b in _gaps(segments, segment.paragraph, para_start, para_end))
+        outside = "".join(
+            text[a:b] for a, b in _gaps(segments, segment.paragraph, para_start, para_end)
+        )
         found.append(_Found(segment, quote, not outside.strip(" ,.;:—–-")))
     return _inherited(found)
 
 
-def _attributed(text: str, segment: Segment, start: int, end: int, speakers: Speakers) -> Quote | None:
+def _attributed(
+    text: str, segment: Segment, start: int, end: int, speakers: Speakers
+) -> Quote | None:
     """The segment as a quotation with its own cue and speaker, or None if it is no quotation."""
     cue = cues.after(text, segment.close_at + 1, end) if segment.close_at < end else None
     first = True
@@ -80,7 +88,9 @@ def _attributed(text: str, segment: Segment, start: int, end: int, speakers: Spe
     return Quote(words, segment.start, segment.end, speaker, mention, cue.word if cue else None)
 
 
-def _gaps(segments: Sequence[Segment], paragraph: int, start: int, end: int) -> list[tuple[int, int]]:
+def _gaps(
+    segments: Sequence[Segment], paragraph: int, start: int, end: int
+) -> list[tuple[int, int]]:
     """The unquoted stretches of one paragraph."""
     gaps, position = [], start
     for s in segments:

@@ -39,11 +39,15 @@ _VERBS = (
 )
 CUE = re.compile(rf"\b(?:according to|{_VERBS})\b", re.IGNORECASE)
 # Between a speaker and its verb: adverbs and auxiliaries ("Suter later acknowledged").
-_GAP = re.compile(r"^(?:\s|,|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|"
-                  r"did|does|do|is|was|just|even|still|further|himself|herself)\b)*$")
+_GAP = re.compile(
+    r"^(?:\s|,|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|"
+    r"did|does|do|is|was|just|even|still|further|himself|herself)\b)*$"
+)
 _AFTER_END = re.compile(r"[.!?;]\s|[.!?;]$|\n")
-_PHRASE_END = re.compile(r"[,.;:!?()]|\s(?:in|on|at|during|after|before|when|while|as|to|of|"
-                         r"who|which|that|from|about|with)\s")
+_PHRASE_END = re.compile(
+    r"[,.;:!?()]|\s(?:in|on|at|during|after|before|when|while|as|to|of|"
+    r"who|which|that|from|about|with)\s"
+)
 MAX_SPEAKER_WORDS = 12
 
 

@@ -15,7 +15,29 @@ import re
 MIN_WORDS = 3  # shorter quoted words are terms or scare quotes unless a statement
 
 _SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into of on or the to with vs nor per via".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "vs",
+        "nor",
+        "per",
+        "via",
+    ]
 )
 _WORK_NOUNS = re.compile(
     r"\b(?:film|movie|song|single|album|book|novel|memoir|show|series|sitcom|episode|play|"
@@ -30,9 +52,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 def _title_cased(words: list[str]) -> bool:
     """Every word capitalised except small ones, the first one included: "Mary Poppins"."""
-    return words[0][0].isupper() and all(
-        w[0].isupper() or w.lower() in _SMALL_WORDS for w in words
-    )
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def is_quotation(text: str, before: str, attributed: bool) -> bool:

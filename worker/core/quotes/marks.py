@@ -108,7 +108,9 @@ def find_segments(text: str) -> list[Segment]:
             if begin >= finish:
                 continue
             segments.append(
-                Segment(begin, finish, open_at, close_at, index, chained and n == 0 and open_at == start)
+                Segment(
+                    begin, finish, open_at, close_at, index, chained and n == 0 and open_at == start
+                )
             )
             unclosed = close_at == end
     return segments

@@ -25,10 +25,46 @@ _PERSONAL = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"^it$", re.IGNORECASE)
 _DEFINITE = re.compile(r"^(?:the|this|that|our|his|her|its)\s+(?:[\w’'-]+\s+){0,4}([\w-]+)$", re.I)
 _ORG_HEADS = frozenset(
-    "company firm group agency club team bank airline carrier ministry department government "
-    "organization organisation network studio league retailer startup party union council "
-    "court committee board commission office police service website newspaper broadcaster "
-    "administration campaign platform giant maker manufacturer".split()
+    [
+        "company",
+        "firm",
+        "group",
+        "agency",
+        "club",
+        "team",
+        "bank",
+        "airline",
+        "carrier",
+        "ministry",
+        "department",
+        "government",
+        "organization",
+        "organisation",
+        "network",
+        "studio",
+        "league",
+        "retailer",
+        "startup",
+        "party",
+        "union",
+        "council",
+        "court",
+        "committee",
+        "board",
+        "commission",
+        "office",
+        "police",
+        "service",
+        "website",
+        "newspaper",
+        "broadcaster",
+        "administration",
+        "campaign",
+        "platform",
+        "giant",
+        "maker",
+        "manufacturer",
+    ]
 )
 _CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
 _GAP_WORDS = re.compile(
@@ -59,7 +95,9 @@ class Speakers:
         self.subjects = _sentence_subjects(text, self.mentions)
         self.history: list[Quote] = []
 
-    def who(self, start: int, end: int, first: bool) -> tuple[Speaker | None, SpeakerMention | None]:
+    def who(
+        self, start: int, end: int, first: bool
+    ) -> tuple[Speaker | None, SpeakerMention | None]:
         """The speaker named by `text[start:end]`: its first name or, for words
         before a cue (`first=False`), the clause nearest the cue."""
         region = self._named(start, end)
@@ -126,16 +164,14 @@ class Speakers:
 
     def _antecedent(self, position: int, label: str) -> Speaker | None:
         """The latest named speaker or sentence subject of `label` before `position`."""
-        best: tuple[int, Speaker] | None = None
-        for quote in self.history:
-            if quote.speaker and quote.speaker.label == label and quote.start < position:
-                best = max(best or (quote.start, quote.speaker), (quote.start, quote.speaker), key=lambda b: b[0])
-        subjects = [m for m in self.subjects if m.start < position and m.label == label]
-        if label == "ORG":
-            subjects = [m for m in self.mentions if m.start < position and m.label == label]
-        if subjects and (best is None or subjects[-1].start > best[0]):
+        said = [
+            q for q in self.history if q.speaker and q.speaker.label == label and q.start < position
+        ]
+        pool = self.subjects if label == "PERSON" else self.mentions
+        subjects = [m for m in pool if m.start < position and m.label == label]
+        if subjects and (not said or subjects[-1].start > said[-1].start):
             return _speaker(subjects[-1])
-        return best[1] if best else None
+        return said[-1].speaker if said else None
 
     def _titled(self, head: str, position: int) -> Speaker | None:
         """The latest person the article calls `head` ("coach Bruce Boudreau", "X, the coach")."""
