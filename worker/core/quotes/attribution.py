@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from worker.core.quotes import cues
-from worker.core.quotes.kinds import is_quotation
+from worker.core.quotes.kinds import MIN_WORDS, is_quotation
 from worker.core.quotes.marks import Segment, find_segments, paragraphs
 from worker.core.quotes.speakers import Speakers
 from worker.core.text import SENTENCE_BOUNDARY
@@ -56,7 +56,7 @@ def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
             bounds[bisect_right(bounds, segment.open_at) - 1]
             if bisect_right(bounds, segment.open_at)
             else 0,
-            previous.close_at + 1 if previous else 0,
+            previous.close_at + 1 if previous and _words(text, previous) >= MIN_WORDS else 0,
         )
         quote = _attributed(
             text, segment, start, following.open_at if same and following else para_end, speakers
@@ -76,16 +76,20 @@ def _attributed(
     text: str, segment: Segment, start: int, end: int, speakers: Speakers
 ) -> Quote | None:
     """The segment as a quotation with its own cue and speaker, or None if it is no quotation."""
-    cue = cues.after(text, segment.close_at + 1, end) if segment.close_at < end else None
-    first = True
-    if cue is None:
-        cue = cues.before(text, start, segment.open_at)
-        first = cue.first if cue else True
+    cue = cues.before(text, start, segment.open_at)
+    if cue is None or not cues.introduces(text, cue, segment.open_at):
+        cue = (
+            cues.after(text, segment.close_at + 1, end) if segment.close_at < end else None
+        ) or cue
     words = text[segment.start : segment.end]
     if not is_quotation(words, text[start : segment.open_at], cue is not None):
         return None
-    speaker, mention = speakers.who(cue.who_start, cue.who_end, first) if cue else (None, None)
+    speaker, mention = speakers.who(cue.who_start, cue.who_end, cue.first) if cue else (None, None)
     return Quote(words, segment.start, segment.end, speaker, mention, cue.word if cue else None)
+
+
+def _words(text: str, segment: Segment) -> int:
+    return len(text[segment.start : segment.end].split())
 
 
 def _gaps(

@@ -14,11 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DOUBLE = re.compile(r'[“”"]')
+# Doubled single marks stand for double ones in some feeds: ‘‘...’’, ''...''.
+_DOUBLE = re.compile(r"‘‘|’’|''|[“”\"]")
+_OPENERS = {"“": "“", "‘‘": "“", "''": '"', '"': '"'}
 _SINGLE_OPEN = re.compile(r"(?<![\w’'])[‘'](?=[\w“\"])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…”\"])[’'](?!\w)")
 _OPENING = "“\"‘'"
 _PARAGRAPH = re.compile(r"[^\n]+")
+_EDGE_MARKS = "‘’'"  # the second mark of a doubled single one
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +51,11 @@ def _double_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
     for m in _DOUBLE.finditer(text, start, end):
-        mark = m.group()
+        mark = _OPENERS.get(m.group(), "”")
         if opened is None:
             if mark != "”":  # a stray closing mark opens nothing
                 opened = m.start()
-        elif mark == "“" and text[opened] == "“":
+        elif mark == "“" and text[opened] in "“‘":
             opened = m.start()  # the previous one was never closed
         else:
             pairs.append((opened, m.start()))
@@ -87,9 +90,9 @@ def _kept(doubles: list[tuple[int, int]], singles: list[tuple[int, int]]) -> lis
 
 def _trimmed(text: str, open_at: int, close_at: int) -> tuple[int, int]:
     start, end = open_at + 1, close_at
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in _EDGE_MARKS):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_MARKS):
         end -= 1
     return start, end
 

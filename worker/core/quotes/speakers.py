@@ -13,17 +13,23 @@ whose referent the article makes clear, or an unnamed speaker.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from worker.core.text import SENTENCE_BOUNDARY
 from worker.core.types import Mention, Quote, Speaker, SpeakerMention
 
 _RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
-_PERSONAL = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
-_IMPERSONAL = re.compile(r"^it$", re.IGNORECASE)
-_DEFINITE = re.compile(r"^(?:the|this|that|our|his|her|its)\s+(?:[\w’'-]+\s+){0,4}([\w-]+)$", re.I)
+_PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+_IMPERSONAL = re.compile(r"^(?:it|they|we)$", re.IGNORECASE)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|they|it)\b", re.IGNORECASE)
+_DEFINITE = re.compile(
+    r"^(?:the|this|that|our|his|her|its)\s+(?:[\w’'-]+\s+){0,4}([\w-]+)$", re.IGNORECASE
+)
+_NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A-Z][\w’'-]+)$")
 _ORG_HEADS = frozenset(
     [
         "company",
@@ -94,33 +100,51 @@ class Speakers:
         self._starts = [m.start for m in self.mentions]
         self.subjects = _sentence_subjects(text, self.mentions)
         self.history: list[Quote] = []
+        people: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.label == "PERSON":
+                people.setdefault(m.canonical, m)
+        self._surnames = _surnames(people.values())
 
     def who(
         self, start: int, end: int, first: bool
     ) -> tuple[Speaker | None, SpeakerMention | None]:
-        """The speaker named by `text[start:end]`: its first name or, for words
+        """The speaker named by `text[start:end]`: its first words or, for words
         before a cue (`first=False`), the clause nearest the cue."""
-        region = self._named(start, end)
-        if first:
-            words = self.text[start:end].strip(" ,—–-")
-            begin = start + self.text[start:end].find(words)
-            head = words.split()[0] if words.split() else ""
-            if _PERSONAL.match(head) or _IMPERSONAL.match(head):
-                return self._phrase(begin, begin + len(head))
-            if region:
-                return _speaker(region[0]), _mention(self.text, region[0].start, region[0].end)
-            return self._phrase(begin, begin + len(words.split(",")[0])) if words else (None, None)
-        clause = self._clause(start, end)
-        if clause is not None:
-            found = self._named(*clause)
-            return (
-                (_speaker(found[0]), _mention(self.text, found[0].start, found[0].end))
-                if found
-                else self._phrase(*clause)
-            )
-        if region:
-            return _speaker(region[0]), _mention(self.text, region[0].start, region[0].end)
-        return None, None
+        if not first:
+            clause = self._clause(start, end)
+            if clause is None:
+                return self._subject(start, end)
+            start, end = clause
+        words = self.text[start:end].strip(" ,—–-")
+        if not words:
+            return None, None
+        begin = start + self.text[start:end].find(words)
+        last = words.split()[-1]
+        if not first and (_PERSONAL.match(last) or _IMPERSONAL.match(last)):
+            return self._phrase(begin + len(words) - len(last), begin + len(words))
+        head = words.split()[0]
+        if _PERSONAL.match(head) or _IMPERSONAL.match(head):
+            return self._phrase(begin, begin + len(head))
+        named = self._named(begin, begin + len(words))
+        if named:
+            return self._entity(named[0])
+        return self._phrase(begin, begin + len(words.split(",")[0].rstrip()))
+
+    def _subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
+        """The sentence's subject when the cue's own clause names nobody
+        (`During the call, he asked ..., called Omar a "terrorist" and said, "...`):
+        its first pronoun or name, whichever comes first."""
+        named = self._named(start, end)
+        pronoun = _SUBJECT_PRONOUN.search(self.text, start, end)
+        if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
+            return self._phrase(pronoun.start(), pronoun.end())
+        return self._entity(named[0]) if named else (None, None)
+
+    def _entity(self, m: Mention) -> tuple[Speaker, SpeakerMention]:
+        """A mention as speaker: a lone surname stands for the article's full name ("Cook")."""
+        full = self._surnames.get(m.canonical) if m.label == "PERSON" else None
+        return full or _speaker(m), _mention(self.text, m.start, m.end)
 
     def _named(self, start: int, end: int) -> list[Mention]:
         """Mentions inside `[start, end)`, the best speaker label first, then in order."""
@@ -134,14 +158,12 @@ class Speakers:
         cut = max((m.end() for m in _CLAUSE.finditer(words)), default=0)
         gap = _GAP_WORDS.search(words, cut)
         stop = gap.start() if gap else len(words)
-        tail = words[cut:stop]
-        if not tail.strip():
+        if not words[cut:stop].strip():
             return None
-        lead = len(tail) - len(tail.lstrip())
-        return start + cut + lead, start + stop
+        return start + cut, start + stop
 
     def _phrase(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
-        """A pronoun or description: resolved when the article makes the referent clear."""
+        """A pronoun, name or description: resolved when the article makes the referent clear."""
         words = self.text[start:end].strip()
         if not words or len(words.split()) > MAX_DESCRIPTION_WORDS:
             return None, None
@@ -150,6 +172,9 @@ class Speakers:
             return self._antecedent(start, "PERSON"), mention
         if _IMPERSONAL.match(words):
             return self._antecedent(start, "ORG"), mention
+        name = _NAME.match(words)
+        if name is not None:  # a name the model missed: "Lopez" of "Feliciano Lopez"
+            return self._surnames.get(name.group(1)), mention
         definite = _DEFINITE.match(words)
         if definite is None:
             return None, mention
@@ -167,10 +192,9 @@ class Speakers:
         said = [
             q for q in self.history if q.speaker and q.speaker.label == label and q.start < position
         ]
-        pool = self.subjects if label == "PERSON" else self.mentions
-        subjects = [m for m in pool if m.start < position and m.label == label]
+        subjects = [m for m in self.subjects if m.start < position and m.label == label]
         if subjects and (not said or subjects[-1].start > said[-1].start):
-            return _speaker(subjects[-1])
+            return self._entity(subjects[-1])[0]
         return said[-1].speaker if said else None
 
     def _titled(self, head: str, position: int) -> Speaker | None:
@@ -185,23 +209,39 @@ class Speakers:
         return None
 
 
+def _surnames(people: Iterable[Mention]) -> dict[str, Speaker]:
+    """Last name → the first full name of the article that ends with it ("Cook" → "Tim Cook").
+
+    `people` are in order of first mention: an article names a person in full first.
+    """
+    full: dict[str, Speaker] = {}
+    for m in people:
+        if " " in m.canonical:
+            full.setdefault(m.canonical.split()[-1], _speaker(m))
+    return full
+
+
 def _inside(m: Mention, quoted: Sequence[tuple[int, int]]) -> bool:
     return any(start <= m.start and m.end <= end for start, end in quoted)
 
 
 def _sentence_subjects(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """The first PERSON mention of each sentence: who a later "he" most likely is."""
-    starts = [0, *(m.end() for m in SENTENCE_BOUNDARY.finditer(text))]
+    """The first PERSON and the first ORG mention of each sentence not led by a pronoun:
+    who a later "he" or "it" most likely is (a pronoun-led sentence keeps the earlier one)."""
+    starts = [0, *(m.end() for m in SENTENCE_BOUNDARY.finditer(text)), len(text)]
     subjects: list[Mention] = []
     index = 0
-    for n, begin in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(text)
+    for begin, end in itertools.pairwise(starts):
         while index < len(mentions) and mentions[index].start < begin:
             index += 1
+        if _PRONOUN_START.match(text[begin:end]):
+            continue
+        firsts: dict[str, Mention] = {}
         for m in mentions[index:]:
             if m.start >= end:
                 break
-            if m.label == "PERSON":
-                subjects.append(m)
-                break
+            firsts.setdefault(m.label, m)
+        subjects.extend(
+            sorted((m for k, m in firsts.items() if k in ("PERSON", "ORG")), key=lambda m: m.start)
+        )
     return subjects
