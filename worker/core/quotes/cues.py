@@ -38,6 +38,12 @@ _VERBS = (
     r"described|characteri[sz]ed|branded|labell?ed|texted|messaged|emailed|posted"
 )
 CUE = re.compile(rf"\b(?:according to|{_VERBS})\b", re.IGNORECASE)
+# Also nouns ("a Tumblr post", "the call"): cues only right after a quotation ("...," notes X).
+_NOUN_LIKE = (
+    r"comments|notes|states|claims|posts|tweets|recalls|asks|replies|jokes|quips|remarks|"
+    r"counters|promises|vows|pledges|boasts|asked|posted|tweeted"
+)
+CUE_AFTER = re.compile(rf"\b(?:according to|{_VERBS}|{_NOUN_LIKE})\b", re.IGNORECASE)
 _AFTER_END = re.compile(r"[.!?;]\s|[.!?;]$|\n")
 _PHRASE_END = re.compile(
     r"[,.;:!?()]|\s(?:in|on|at|during|after|before|when|while|as|to|of|"
@@ -45,6 +51,8 @@ _PHRASE_END = re.compile(
 )
 # What may stand between a cue and the quote mark it introduces: `said, "`, `said that "`.
 _INTRODUCES = re.compile(r"\s*[,:]?\s*(?:that\s*)?$")
+# In a colon introduction, what the speaker spoke about follows these words.
+_TOPIC = re.compile(r"\s(?:on|about|over|after|of|to|at|in)\s")
 MAX_SPEAKER_WORDS = 30
 
 
@@ -69,7 +77,7 @@ def after(text: str, start: int, end: int) -> Cue | None:
     """A cue just after a quotation: `text[start:end]` is the rest of its sentence."""
     stop = _AFTER_END.search(text, start, end)
     end = stop.start() if stop else end
-    cue = CUE.search(text, start, end)
+    cue = CUE_AFTER.search(text, start, end)
     if cue is None:
         return None
     who = text[start : cue.start()]
@@ -100,7 +108,10 @@ def before(text: str, start: int, end: int) -> Cue | None:
         return Cue(word, cue.end(), start, cue.start(), first=False)
     words = text[start:end].rstrip()
     if words.endswith(":") and words.strip() != ":":
-        return Cue(":", start + len(words), start, start + len(words) - 1, first=False)
+        topic = _TOPIC.search(words)  # "Browns player on Rudolph's role:" names a player
+        return Cue(
+            ":", start + len(words), start, start + (topic.start() if topic else len(words) - 1)
+        )
     return None
 
 

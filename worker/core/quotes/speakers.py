@@ -143,7 +143,9 @@ class Speakers:
 
     def _entity(self, m: Mention) -> tuple[Speaker, SpeakerMention]:
         """A mention as speaker: a lone surname stands for the article's full name ("Cook")."""
-        full = self._surnames.get(m.canonical) if m.label == "PERSON" else None
+        # "Mayer, Disney" (a name run into its apposition by the model, any label) is "Mayer".
+        name = m.canonical.split(",")[0]
+        full = self._surnames.get(name) if m.label == "PERSON" or name != m.canonical else None
         return full or _speaker(m), _mention(self.text, m.start, m.end)
 
     def _named(self, start: int, end: int) -> list[Mention]:
