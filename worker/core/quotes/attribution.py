@@ -49,7 +49,9 @@ def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
     for n, segment in enumerate(segments):
         para_start, para_end = spans[segment.paragraph]
         previous = segments[n - 1] if n and segments[n - 1].paragraph == segment.paragraph else None
-        following = segments[n + 1] if n + 1 < len(segments) else None
+        following = next(
+            (s for s in segments[n + 1 :] if _words(text, s) >= MIN_WORDS), None
+        )  # titles and terms in between ("the "Pose" actor said") do not end the sentence
         same = following is not None and following.paragraph == segment.paragraph
         start = max(
             para_start,
@@ -63,13 +65,39 @@ def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
         )
         if quote is None:
             continue
-        if quote.cue is not None:
-            speakers.history.append(quote)
         outside = "".join(
             text[a:b] for a, b in _gaps(segments, segment.paragraph, para_start, para_end)
         )
-        found.append(_Found(segment, quote, not outside.strip(" ,.;:—–-")))
+        bare = not outside.strip(" ,.;:—–-")
+        if quote.cue is None and bare and _opens_unattributed(found, segment):
+            quote = _introduced(text, quote, spans[segment.paragraph - 1], bounds, speakers)
+        if quote.cue is not None:
+            speakers.history.append(quote)
+        found.append(_Found(segment, quote, bare))
     return _inherited(found)
+
+
+def _opens_unattributed(found: Sequence[_Found], segment: Segment) -> bool:
+    """A paragraph-long quotation whose paragraph before quotes nobody it could continue."""
+    return (
+        segment.paragraph > 0
+        and not segment.continues
+        and not any(f.segment.paragraph == segment.paragraph - 1 and f.quote.cue for f in found)
+    )
+
+
+def _introduced(
+    text: str, quote: Quote, before: tuple[int, int], bounds: Sequence[int], speakers: Speakers
+) -> Quote:
+    """The quotation with the speaker the last sentence of the paragraph before introduces
+    ("..., Van Der Beek noted there should be "zero shame" involved." then a quoted
+    paragraph), or as it was."""
+    start = max((b for b in bounds if before[0] <= b < before[1]), default=before[0])
+    cue = cues.before(text, start, before[1])
+    if cue is None:
+        return quote
+    speaker, mention = speakers.who(cue.who_start, cue.who_end, cue.first)
+    return replace(quote, speaker=speaker, speaker_mention=mention, cue=cue.word)
 
 
 def _attributed(

@@ -32,7 +32,7 @@ _VERBS = (
     r"conceded|predict|predicts|predicted|vowed|promised|"
     r"assert|asserts|asserted|shouted|yelled|recount|recounted|"
     r"boasted|complain|complains|complained|confirm|confirms|confirmed|"
-    r"denied|pledged|introduce[sd]?|testify|testified|agree|agrees|agreed|countered|"
+    r"denied|pledged|noting|chimed in|introduce[sd]?|testify|testified|agree|agrees|agreed|countered|"
     r"point(?:s|ed)? out|went on|goes on|describing|adding|saying|reiterated|cheered|"
     r"mused|wondered|exclaimed|demanded|repeated|maintained|contended|lamented|praised|"
     r"described|characteri[sz]ed|branded|labell?ed|texted|messaged|emailed|posted"

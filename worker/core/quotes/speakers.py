@@ -25,9 +25,14 @@ _RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"^(?:it|they|we)$", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# "In his Instagram post, ...", "During the call, ...": the subject comes after the comma.
+_INTRO = re.compile(
+    r"\s*(?:In|During|After|Before|At|On|With|Without|Despite|While|When|As|For|From|Since|"
+    r"Upon|Following|Asked|[A-Z]\w+ing)\b[^,]*,"
+)
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|they|it)\b", re.IGNORECASE)
 _DEFINITE = re.compile(
-    r"^(?:the|this|that|our|his|her|its)\s+(?:[\w’'-]+\s+){0,4}([\w-]+)$", re.IGNORECASE
+    r"^(?:the|this|that|our|his|her|its)\s+(?:\S+\s+){0,4}([\w-]+)$", re.IGNORECASE
 )
 _NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A-Z][\w’'-]+)$")
 _ORG_HEADS = frozenset(
@@ -120,21 +125,21 @@ class Speakers:
         if not words:
             return None, None
         begin = start + self.text[start:end].find(words)
-        last = words.split()[-1]
-        if not first and (_PERSONAL.match(last) or _IMPERSONAL.match(last)):
-            return self._phrase(begin + len(words) - len(last), begin + len(words))
-        head = words.split()[0]
-        if _PERSONAL.match(head) or _IMPERSONAL.match(head):
-            return self._phrase(begin, begin + len(head))
+        pronoun = words.split()[0 if first else -1]  # "he said" / "at the time she described"
+        if _PERSONAL.match(pronoun) or _IMPERSONAL.match(pronoun):
+            at = begin if first else begin + len(words) - len(pronoun)
+            return self._phrase(at, at + len(pronoun))
         named = self._named(begin, begin + len(words))
-        if named:
-            return self._entity(named[0])
+        if named:  # before a cue, the name nearest it: "Walt Disney Co. executive Kevin Mayer"
+            return self._entity(named[0] if first else min(named, key=_nearest_last))
         return self._phrase(begin, begin + len(words.split(",")[0].rstrip()))
 
     def _subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
         """The sentence's subject when the cue's own clause names nobody
         (`During the call, he asked ..., called Omar a "terrorist" and said, "...`):
-        its first pronoun or name, whichever comes first."""
+        its first pronoun or name, whichever comes first, after an introductory phrase."""
+        intro = _INTRO.match(self.text, start, end)
+        start = intro.end() if intro else start
         named = self._named(start, end)
         pronoun = _SUBJECT_PRONOUN.search(self.text, start, end)
         if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
@@ -221,6 +226,10 @@ def _surnames(people: Iterable[Mention]) -> dict[str, Speaker]:
         if " " in m.canonical:
             full.setdefault(m.canonical.split()[-1], _speaker(m))
     return full
+
+
+def _nearest_last(m: Mention) -> tuple[int, int]:
+    return _RANK[m.label], -m.start
 
 
 def _inside(m: Mention, quoted: Sequence[tuple[int, int]]) -> bool:
