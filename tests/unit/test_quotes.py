@@ -42,7 +42,7 @@ def test_doubled_single_marks_close_a_double_quote() -> None:
     assert (
         "And I think it is inappropriate and misleading for a serious political party to behave that way."
         in quoted
-    )  # noqa: E501
+    )
 
 
 def test_ascii_opening_and_typographic_closing_pair() -> None:
