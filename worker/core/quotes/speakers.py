@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from worker.core.text import SENTENCE_BOUNDARY
 from worker.core.types import Mention, Quote, Speaker, SpeakerMention
 
 _RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
+_SUBJECTS = ("PERSON", "ORG")
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"^(?:it|they|we)$", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
@@ -83,6 +84,7 @@ _GAP_WORDS = re.compile(
     r"just|even|still|further)\b)*$"
 )
 MAX_DESCRIPTION_WORDS = 8
+MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
 
 
 def _speaker(m: Mention) -> Speaker:
@@ -100,11 +102,15 @@ class Speakers:
         self, text: str, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]
     ) -> None:
         self.text = text
-        outside = [m for m in mentions if m.label in _RANK and not _inside(m, quoted)]
+        opens = [start for start, _ in quoted]
+        outside = [m for m in mentions if m.label in _RANK and not _inside(m, quoted, opens)]
         self.mentions = sorted(outside, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        self.subjects = _sentence_subjects(text, self.mentions)
-        self.history: list[Quote] = []
+        subjects = _sentence_subjects(text, self.mentions)
+        self.subjects = {label: [m for m in subjects if m.label == label] for label in _SUBJECTS}
+        self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
+        self.history: list[Quote] = []  # attributed quotations so far, in order
+        self._said: dict[str, list[tuple[int, Speaker]]] = {label: [] for label in _RANK}
         people: dict[str, Mention] = {}
         for m in self.mentions:
             if m.label == "PERSON":
@@ -133,6 +139,12 @@ class Speakers:
         if named:  # before a cue, the name nearest it: "Walt Disney Co. executive Kevin Mayer"
             return self._entity(named[0] if first else min(named, key=_nearest_last))
         return self._phrase(begin, begin + len(words.split(",")[0].rstrip()))
+
+    def add(self, quote: Quote) -> None:
+        """An attributed quotation: a later pronoun or description may refer to its speaker."""
+        self.history.append(quote)
+        if quote.speaker is not None and quote.speaker.label in self._said:
+            self._said[quote.speaker.label].append((quote.start, quote.speaker))
 
     def _subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
         """The sentence's subject when the cue's own clause names nobody
@@ -186,7 +198,7 @@ class Speakers:
         if definite is None:
             return None, mention
         head = definite.group(1).lower()
-        for quote in reversed(self.history):
+        for quote in reversed(self.history[-MAX_LOOKBACK:]):
             said = quote.speaker_mention
             if said is not None and said.text.lower().endswith(head) and said.start < start:
                 return quote.speaker, mention
@@ -196,13 +208,14 @@ class Speakers:
 
     def _antecedent(self, position: int, label: str) -> Speaker | None:
         """The latest named speaker or sentence subject of `label` before `position`."""
-        said = [
-            q for q in self.history if q.speaker and q.speaker.label == label and q.start < position
-        ]
-        subjects = [m for m in self.subjects if m.start < position and m.label == label]
-        if subjects and (not said or subjects[-1].start > said[-1].start):
-            return self._entity(subjects[-1])[0]
-        return said[-1].speaker if said else None
+        said_list = self._said[label]
+        said_at = bisect_left(said_list, position, key=lambda item: item[0]) - 1
+        said = said_list[said_at] if said_at >= 0 else None
+        subjects = self.subjects[label]
+        index = bisect_left(self._subject_starts[label], position) - 1
+        if index >= 0 and (said is None or subjects[index].start > said[0]):
+            return self._entity(subjects[index])[0]
+        return said[1] if said else None
 
     def _titled(self, head: str, position: int) -> Speaker | None:
         """The latest person the article calls `head` ("coach Bruce Boudreau", "X, the coach")."""
@@ -228,12 +241,17 @@ def _surnames(people: Iterable[Mention]) -> dict[str, Speaker]:
     return full
 
 
+def _start(m: Mention) -> int:
+    return m.start
+
+
 def _nearest_last(m: Mention) -> tuple[int, int]:
     return _RANK[m.label], -m.start
 
 
-def _inside(m: Mention, quoted: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= m.start and m.end <= end for start, end in quoted)
+def _inside(m: Mention, quoted: Sequence[tuple[int, int]], opens: Sequence[int]) -> bool:
+    index = bisect_right(opens, m.start) - 1
+    return index >= 0 and m.end <= quoted[index][1]
 
 
 def _sentence_subjects(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -252,7 +270,5 @@ def _sentence_subjects(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             if m.start >= end:
                 break
             firsts.setdefault(m.label, m)
-        subjects.extend(
-            sorted((m for k, m in firsts.items() if k in ("PERSON", "ORG")), key=lambda m: m.start)
-        )
+        subjects.extend(sorted((firsts[k] for k in _SUBJECTS if k in firsts), key=_start))
     return subjects
