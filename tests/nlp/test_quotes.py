@@ -148,3 +148,11 @@ def test_title_quotation_offsets_index_the_title(core: Core) -> None:
     assert title[quote["start"] : quote["end"]] == quote["text"] == "He asked for it"
     assert quote["cue"] == ":"
     assert _who(_said(event, "can't antagonize")) == "Sheldon Richardson"
+
+
+def test_quotations_only_in_english_articles(core: Core) -> None:
+    text = EXCERPTS[0]["text"]  # a producer declaring the wrong language gets no English rules
+    envelope = {"id": "q", "title": None, "text": text, "language": "de", "content_kind": "article"}
+    event, outputs = _enrich(core, orjson.dumps(envelope), "q")
+    assert event["quotes"] == [] and event["title_quotes"] == []
+    assert "quotes" not in [o.kind for o in outputs]

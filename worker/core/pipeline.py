@@ -184,8 +184,11 @@ class Core:
                 title_dates = find_timexes(cleaned["title"], anchor) if cleaned["title"] else []
             kept = _capped(entities, limits.max_entities)
             with timer("quotes"), deadline(limits.deadline_s, "enrich"):
-                quotes = find_quotes(body[:cut], entities.mentions)
-                title_quotes = find_quotes(cleaned["title"] or "", entities.title_mentions)
+                english = cleaned["language"] in (None, "en")  # cue words are English, as NER
+                quotes = find_quotes(body[:cut], entities.mentions) if english else []
+                title_quotes = (
+                    find_quotes(cleaned["title"] or "", entities.title_mentions) if english else []
+                )
             record = enriched_record(cleaned, kept, dates, title_dates, now)
             record.update(quote_fields(record["entity_summary"], quotes, title_quotes))
             record["enrichment_truncated"] = cut < len(body)
