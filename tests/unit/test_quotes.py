@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.conftest import FIXTURES, SAMPLE
 from worker.core.entities import entity_key
 from worker.core.quotes import find_quotes
@@ -107,3 +110,20 @@ def test_pronoun_refers_to_the_subject_before_it() -> None:
 
 def _shifted(m: Mention, by: int) -> Mention:
     return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
+
+
+# Text made of what the quote finder reacts to: marks, cue words, names, breaks.
+_PIECES = st.sampled_from(
+    ['"', "“", "”", "‘", "’", "'", "''", "’’", ",", ".", ":", " ", "\n", "\n\n", "he", "said",
+     "told", "according to", "the company", "Mr Putin", "We will win", "and soon", "—"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map(" ".join))
+def test_any_text_yields_consistent_quotations(text: str) -> None:
+    for quote in find_quotes(text, []):  # never raises
+        assert quote.text == quote.text.strip() and quote.text
+        assert text[: quote.start].rstrip()[-1] in "\"“”‘’'"  # right after a quote mark
+        mention = quote.speaker_mention  # the words naming a speaker are outside the quotation
+        assert mention is None or not quote.start <= mention.start < quote.end
