@@ -51,6 +51,11 @@ def test_ascii_opening_and_typographic_closing_pair() -> None:
     assert "has convinced me that there are no coincidences." in quoted
 
 
+def test_a_detached_possessive_opens_no_quotation() -> None:
+    text = GOLD["374ac9a5"]  # "Emirates Airline finalized a deal to purchase 30 of Boeing 's ..."
+    assert [q.text for q in find_quotes(text, [])] == ["end of an era,"]
+
+
 def test_multi_paragraph_quotation_is_chained_segments() -> None:
     text = EXCERPTS[2]
     segments = {text[s.start : s.end][:18]: s for s in find_segments(text)}

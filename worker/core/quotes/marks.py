@@ -17,7 +17,8 @@ from dataclasses import dataclass
 # Doubled single marks stand for double ones in some feeds: ‘‘...’’, ''...''.
 _DOUBLE = re.compile(r"‘‘|’’|''|[“”\"]")
 _OPENERS = {"“": "“", "‘‘": "“", "''": '"', '"': '"'}
-_SINGLE_OPEN = re.compile(r"(?<![\w’'])[‘'](?=[\w“\"])")
+# Not an opening mark: a detached possessive or contraction ("Boeing 's jets", "' re").
+_SINGLE_OPEN = re.compile(r"(?<![\w’'])[‘'](?!(?:s|t|re|ve|ll|d|m)\b)(?=[\w“\"])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…”\"])[’'](?!\w)")
 _OPENING = "“\"‘'"
 _PARAGRAPH = re.compile(r"[^\n]+")
