@@ -113,6 +113,24 @@ def test_pronoun_refers_to_the_subject_before_it() -> None:
     assert said.speaker_mention is not None and said.speaker_mention.text == "he"
 
 
+def test_pull_quote_takes_the_speaker_of_the_quotation_it_repeats() -> None:
+    text = GOLD["7bb1ca90"]
+    dempsey = _person(text, "Dempsey", "Owen Dempsey", text.index("Dempsey told Gizmodo"))
+    pull, *_ = find_quotes(text, [_person(text, "Owen Dempsey", "Owen Dempsey"), dempsey])
+    assert pull.text.startswith("Their immune system behaves")  # alone, between paragraphs
+    assert pull.speaker is not None and pull.speaker.canonical == "Owen Dempsey"
+
+
+def test_a_group_described_before_a_name_stays_unnamed() -> None:
+    text = GOLD["7f93c194"]  # "The authors of the research published in the journal JAMA ..."
+    start = text.index("JAMA Psychiatry")
+    jama = Mention("JAMA Psychiatry", "ORG", start, start + 15, "JAMA Psychiatry", "ORG:jama")
+    benefits = find_quotes(text, [jama])[0]
+    assert benefits.text.startswith("important social benefits")
+    assert benefits.speaker is None and benefits.speaker_mention is not None
+    assert benefits.speaker_mention.text == "The authors"
+
+
 def _shifted(m: Mention, by: int) -> Mention:
     return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
 

@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from worker.core.quotes import cues
-from worker.core.quotes.kinds import is_quotation
+from worker.core.quotes.kinds import MIN_WORDS, is_quotation
 from worker.core.quotes.layout import Layout
 from worker.core.quotes.marks import Segment, find_segments
 from worker.core.quotes.speakers import Speakers
 from worker.core.types import Mention, Quote
+
+MAX_PULL_QUOTE_SEARCH = 200  # quotations per text searched for the pull quotes they repeat
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,4 +114,17 @@ def _inherited(found: list[_Found]) -> list[Quote]:
     for n in range(1, len(found)):
         if found[n].bare and found[n - 1].segment.paragraph == found[n].segment.paragraph - 1:
             take(n, n - 1)
+    if len(quotes) <= MAX_PULL_QUOTE_SEARCH:
+        for n in range(len(quotes)):
+            take(n, _repeated(quotes, n))
     return quotes
+
+
+def _repeated(quotes: Sequence[Quote], n: int) -> int | None:
+    """The attributed quotation that a pull quote repeats: one whose words contain its words."""
+    words = quotes[n].text.strip(" ,.;:!?…").casefold()
+    if quotes[n].cue is not None or len(words.split()) < MIN_WORDS:
+        return None
+    return next(
+        (m for m, q in enumerate(quotes) if m != n and q.cue and words in q.text.casefold()), None
+    )

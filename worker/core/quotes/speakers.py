@@ -25,6 +25,10 @@ _RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 _SUBJECTS = ("PERSON", "ORG")
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"^(?:it|they|we)$", re.IGNORECASE)
+# A description whose names sit in a phrase attached to it: the description is the speaker.
+_GROUP = re.compile(
+    r"((?i:the|a|an|some|several|two|three|many)\s+[^A-Z]*?)\s+(?:of|in|at|for|from|with|by|on)\s"
+)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # "In his Instagram post, ...", "During the call, ...": the subject comes after the comma.
 _INTRO = re.compile(
@@ -136,6 +140,9 @@ class Speakers:
             at = begin if first else begin + len(words) - len(pronoun)
             return self._phrase(at, at + len(pronoun))
         named = self._named(begin, begin + len(words))
+        group = _GROUP.match(words)  # "The authors of the research in the journal X argued"
+        if group and not self._named(begin, begin + group.end(1)):
+            return self._phrase(begin, begin + group.end(1))
         if named:  # before a cue, the name nearest it: "Walt Disney Co. executive Kevin Mayer"
             return self._entity(named[0] if first else min(named, key=_nearest_last))
         return self._phrase(begin, begin + len(words.split(",")[0].rstrip()))
