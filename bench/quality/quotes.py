@@ -189,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         name: [system(d.text, e.mentions) for d, e in zip(docs, found, strict=True)]
         for name, system in (("ours", ours), ("naive", naive))
     }
-    print(f"{len(docs)} articles, {sum(len(d.quotes) for d in docs)} quotations")
+    required = sum(not q.optional for d in docs for q in d.quotes)
+    print(f"{len(docs)} articles, {required} quotations (and optional ones)")
     print(_ROW.format("", "gold", "found", "P", "R", "span F1", "speaker", "attrib. F1"))
     errors: list[str] = []
     for part in parts([page_key(doc.url, doc.id) for doc in docs]):
