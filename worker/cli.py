@@ -139,7 +139,7 @@ def topics() -> None:
 
 @topics.command("create")
 def topics_create() -> None:
-    """Create the raw, cleaned, enriched, entities and dead-letter topics if missing."""
+    """Create the raw, cleaned, enriched, entities, quotes and dead-letter topics if missing."""
     from worker.kafka import ensure_topics
 
     created = asyncio.run(ensure_topics(_settings()))

@@ -84,6 +84,10 @@ class TopicSettings(BaseSettings):
         default="articles.entities",
         description="One record per article and entity.",
     )
+    quotes: str = Field(
+        default="articles.quotes",
+        description="One record per quotation (key: the speaker's entity_key).",
+    )
     deadletter: str = Field(
         default="articles.deadletter",
         description="Failed inputs.",
@@ -105,6 +109,7 @@ class TopicSettings(BaseSettings):
             "cleaned": self.cleaned,
             "enriched": self.enriched,
             "entities": self.entities,
+            "quotes": self.quotes,
             "deadletter": self.deadletter,
         }
 

@@ -28,23 +28,27 @@ def test_sample_dump_becomes_schema_valid_events(worker: WorkerProcess) -> None:
         check=True,
     )
     assert b"produced 1 messages" in produced.stderr
-    enriched_t, entities_t, cleaned_t = (
-        worker.topic(n) for n in ("enriched", "entities", "cleaned")
+    enriched_t, entities_t, cleaned_t, quotes_t = (
+        worker.topic(n) for n in ("enriched", "entities", "cleaned", "quotes")
     )
     article = SAMPLE.name.removesuffix(".txt")
 
     def done(records: list[Record]) -> bool:
-        """The enriched event and every one of its entity records (they span partitions)."""
+        """The enriched event and every one of its entity and quote records (they span
+        partitions)."""
         events = [r.value for r in records if r.topic == enriched_t and r.value["id"] == article]
         keys = {
             r.key for r in records if r.topic == entities_t and r.value["article_id"] == article
         }
+        quotes = [r for r in records if r.topic == quotes_t and r.value["article_id"] == article]
         return (
-            bool(events) and {s["entity_key"].encode() for s in events[0]["entity_summary"]} <= keys
+            bool(events)
+            and {s["entity_key"].encode() for s in events[0]["entity_summary"]} <= keys
+            and len(quotes) >= len(events[0]["quotes"])
         )
 
     records = consume_until(
-        worker.env["KAFKA_BOOTSTRAP_SERVERS"], [cleaned_t, enriched_t, entities_t], done
+        worker.env["KAFKA_BOOTSTRAP_SERVERS"], [cleaned_t, enriched_t, entities_t, quotes_t], done
     )
     assert done(records), f"no events; worker log:\n{worker.log_path.read_text()[-3000:]}"
 
@@ -69,6 +73,12 @@ def test_sample_dump_becomes_schema_valid_events(worker: WorkerProcess) -> None:
     assert {r.key.decode() for r in entity_records if r.key} == {
         s["entity_key"] for s in event["entity_summary"]
     }
+    # Its six quotations, each once, keyed by the speaker: Vladimir Putin.
+    quote_records = [r for r in records if r.topic == quotes_t and r.value["article_id"] == article]
+    assert len(event["quotes"]) == 6
+    assert sorted(r.value["start"] for r in quote_records) == [q["start"] for q in event["quotes"]]
+    assert {r.key for r in quote_records} == {b"PERSON:vladimir-putin"}
+    assert {r.value["speaker"]["canonical"] for r in quote_records} == {"Vladimir Putin"}
 
 
 def test_malformed_message_is_dead_lettered_and_the_next_one_processed(

@@ -32,8 +32,9 @@ def cleaned(sample_bytes: bytes, core: Core) -> dict:
 def enriched(cleaned: dict, core: Core) -> tuple[dict, list[dict]]:
     outputs = enrich_one(core, orjson.dumps(cleaned), ORIGIN, "sample")
     kinds = [o.kind for o in outputs]
-    assert kinds[0] == "enriched" and set(kinds[1:]) == {"entities"}
-    return orjson.loads(outputs[0].value), [orjson.loads(o.value) for o in outputs[1:]]
+    assert kinds[0] == "enriched" and set(kinds[1:]) == {"entities", "quotes"}
+    entities = [orjson.loads(o.value) for o in outputs if o.kind == "entities"]
+    return orjson.loads(outputs[0].value), entities
 
 
 def _sample_paragraphs() -> list[str]:

@@ -39,3 +39,23 @@ def test_compact_line_shows_id_title_entities_and_dates() -> None:
     assert "Vladimir Putin (PERSON)" in line and "last month=2023-09" in line
     dead = compact_line({"id": "b", "stage": "decode", "reason": "empty"})
     assert dead == "DEADLETTER b stage=decode reason=empty"
+
+
+QUOTE = {
+    "article_id": "a1",
+    "text": "Israel certainly has the right to ensure its security,",
+    "speaker": {"canonical": "Vladimir Putin", "entity_key": "PERSON:vladimir-putin"},
+    "speaker_mention": {"text": "he", "start": 2403, "end": 2405},
+    "cue": "said",
+}
+
+
+def test_quote_records_match_and_show_their_speaker() -> None:
+    assert TailOptions(entity="PERSON:vladimir-putin").keeps(QUOTE)
+    assert not TailOptions(entity="Bishkek").keeps(QUOTE)
+    assert compact_line(QUOTE) == (
+        "a1 | Vladimir Putin: \u201cIsrael certainly has the right to ensure its security,\u201d"
+    )
+    unnamed = {**QUOTE, "speaker": None, "speaker_mention": {"text": "officials"}}
+    assert compact_line(unnamed).startswith("a1 | officials: ")
+    assert not TailOptions(entity="vladimir putin").keeps(unnamed)

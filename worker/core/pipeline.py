@@ -21,6 +21,7 @@ from worker.core.decode import decode, site_of
 from worker.core.entities import EntityExtractor
 from worker.core.errors import PipelineError, Stage
 from worker.core.limits import deadline, enrich_cut
+from worker.core.quotes import find_quotes
 from worker.core.records import (
     cleaned_record,
     deadletter_output,
@@ -28,6 +29,8 @@ from worker.core.records import (
     entity_records,
     event_id,
     payload_id,
+    quote_fields,
+    quote_records,
 )
 from worker.core.timex import find_timexes
 from worker.core.timing import StageTimer
@@ -182,7 +185,14 @@ class Core:
                 dates = find_timexes(body[:cut], anchor)
                 title_dates = find_timexes(cleaned["title"], anchor) if cleaned["title"] else []
             kept = _capped(entities, limits.max_entities)
+            with timer("quotes"), deadline(limits.deadline_s, "enrich"):
+                english = cleaned["language"] in (None, "en")  # cue words are English, as NER
+                quotes = find_quotes(body[:cut], entities.mentions) if english else []
+                title_quotes = (
+                    find_quotes(cleaned["title"] or "", entities.title_mentions) if english else []
+                )
             record = enriched_record(cleaned, kept, dates, title_dates, now)
+            record.update(quote_fields(record["entity_summary"], quotes, title_quotes))
             record["enrichment_truncated"] = cut < len(body)
             record["entities_truncated"] = kept is not entities
             stage = "serialize"
@@ -198,15 +208,27 @@ def _enriched_outputs(record: dict[str, Any]) -> list[Output]:
     enriched = Output(
         "enriched", article_id.encode(), _dump(record), event_id("enriched", article_id, digest)
     )
-    return [enriched] + [
-        Output(
-            "entities",
-            r["entity_key"].encode(),
-            _dump(r),
-            event_id("entities", f"{article_id}\x1f{r['entity_key']}", digest),
-        )
-        for r in entity_records(record)
-    ]
+    return (
+        [enriched]
+        + [
+            Output(
+                "entities",
+                r["entity_key"].encode(),
+                _dump(r),
+                event_id("entities", f"{article_id}\x1f{r['entity_key']}", digest),
+            )
+            for r in entity_records(record)
+        ]
+        + [
+            Output(
+                "quotes",
+                key.encode(),
+                _dump(quote),
+                event_id("quotes", f"{article_id}\x1f{position}", digest),
+            )
+            for key, position, quote in quote_records(record)
+        ]
+    )
 
 
 def _capped(entities: Entities, limit: int) -> Entities:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import traceback
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -17,7 +19,16 @@ import orjson
 
 from worker import __version__
 from worker.core.errors import PipelineError, Stage
-from worker.core.types import CleanedDoc, DeadLetter, Entities, Input, Origin, RawArticle, Timex
+from worker.core.types import (
+    CleanedDoc,
+    DeadLetter,
+    Entities,
+    Input,
+    Origin,
+    Quote,
+    RawArticle,
+    Timex,
+)
 
 SCHEMA_VERSION = 1
 # Kafka header carrying the delivery attempt of a replayed dead letter (b"2", b"3", ...).
@@ -109,6 +120,46 @@ def entity_records(enriched: dict[str, Any]) -> list[dict[str, Any]]:
         }
         for summary in enriched["entity_summary"]
     ]
+
+
+def quote_fields(
+    summary: Sequence[dict[str, Any]], quotes: Sequence[Quote], title_quotes: Sequence[Quote]
+) -> dict[str, Any]:
+    """The enriched event's `quotes`, `title_quotes` and its summary with quotes per entity."""
+    said = Counter(q.speaker.entity_key for q in (*quotes, *title_quotes) if q.speaker)
+    return {
+        "quotes": [asdict(q) for q in quotes],
+        "title_quotes": [asdict(q) for q in title_quotes],
+        "entity_summary": [{**item, "quotes": said[item["entity_key"]]} for item in summary],
+    }
+
+
+def quote_records(enriched: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """The `articles.quotes` events as (key, position, record): one per quotation.
+
+    The key is the speaker's `entity_key`, or the article id for a quotation
+    without a named speaker (it stays with its article's partition). The
+    position ("body:START" or "title:START") makes the event id unique.
+    """
+    out = []
+    for field, in_title in (("quotes", False), ("title_quotes", True)):
+        for quote in enriched.get(field, ()):
+            speaker = quote["speaker"]
+            record = {
+                "schema_version": SCHEMA_VERSION,
+                "article_id": enriched["id"],
+                **quote,
+                "in_title": in_title,
+                "url": enriched["url"],
+                "site": enriched.get("site"),
+                "title": enriched["title"],
+                "published_at": enriched["published_at"],
+                "processed_at": enriched["processed_at"],
+                "worker_version": __version__,
+            }
+            key = speaker["entity_key"] if speaker else enriched["id"]
+            out.append((key, f"{'title' if in_title else 'body'}:{quote['start']}", record))
+    return out
 
 
 def deadletter_record(

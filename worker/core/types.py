@@ -113,6 +113,41 @@ class Entities:
 
 
 @dataclass(frozen=True, slots=True)
+class Speaker:
+    """The canonical entity a quotation is attributed to (as in `entity_summary`)."""
+
+    canonical: str
+    entity_key: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerMention:
+    """The words that name a speaker ("he", "Mr Putin", "a spokesperson"); offsets into the text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quoted segment (marks excluded) and who said it; offsets index into its text.
+
+    `speaker` is None for an unnamed or unknown speaker; `speaker_mention` keeps
+    the words that name an unnamed one ("officials"). `cue` is the attribution
+    word ("said", "according to", ":"), None when nothing attributes the quote.
+    """
+
+    text: str
+    start: int
+    end: int
+    speaker: Speaker | None
+    speaker_mention: SpeakerMention | None
+    cue: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Timex:
     """A TIMEX3-style temporal expression; offsets index into the text it was found in."""
 
@@ -154,7 +189,7 @@ class Origin:
         return {"file": self.path, "line": self.line}
 
 
-OutputKind = Literal["cleaned", "enriched", "entities", "deadletter"]
+OutputKind = Literal["cleaned", "enriched", "entities", "quotes", "deadletter"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,10 @@ def compact_line(event: dict[str, Any]) -> str:
     """id | title | top entities | dates: what a person watching the stream wants to see."""
     if "stage" in event and "reason" in event:
         return f"DEADLETTER {event.get('id')} stage={event['stage']} reason={event['reason']}"
+    if "speaker_mention" in event:  # an articles.quotes record
+        said = event.get("speaker") or {}
+        who = said.get("canonical") or (event.get("speaker_mention") or {}).get("text") or "?"
+        return f"{event.get('article_id')} | {who}: \u201c{str(event.get('text'))[:100]}\u201d"
     summary = event.get("entity_summary") or []
     top = ", ".join(f"{s['canonical']} ({s['label']})" for s in summary[:4])
     dates = ", ".join(f"{d['text']}={d['value']}" for d in (event.get("dates") or [])[:4])
@@ -47,7 +51,7 @@ class TailOptions:
         if self.entity is None:
             return True
         wanted = self.entity.casefold()
-        items = event.get("entity_summary") or [event]
+        items = event.get("entity_summary") or [event.get("speaker") or event]
         return any(
             wanted
             in (str(i.get("canonical", "")).casefold(), str(i.get("entity_key", "")).casefold())

@@ -1,0 +1,158 @@
+"""Quotations and their speakers, through the enrich stage, on real article text.
+
+The cleaner writes apostrophes as ASCII ("don't"), so the expected texts do too.
+
+Expected quotations and speakers were read off the texts by hand: the sample
+dump, articles of the quotation gold set (`tests/fixtures/quotes-gold/`) and
+excerpts of ScrapingHub gold bodies (`tests/fixtures/quotes-excerpts.jsonl`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import orjson
+import pytest
+
+from tests.conftest import FIXTURES, validate
+from tests.nlp.conftest import clean_one, enrich_one
+from worker.core import Core, Input, Limits, Origin
+
+ORIGIN = Origin(path="quotes-test", line=None)
+
+
+def _texts(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines()]
+
+
+GOLD = {r["id"]: r for r in _texts("quotes-gold/gold.jsonl")}
+EXCERPTS = _texts("quotes-excerpts.jsonl")
+
+
+@pytest.fixture(scope="module")
+def core(make_core: Any) -> Core:
+    return make_core(Limits())
+
+
+def _enrich(core: Core, payload: bytes, key: str) -> tuple[dict[str, Any], list[Any]]:
+    cleaned = clean_one(core, Input(payload, ORIGIN, key))
+    outputs = enrich_one(core, cleaned.value, ORIGIN, key)
+    assert outputs[0].kind == "enriched", outputs[0].value
+    return orjson.loads(outputs[0].value), outputs
+
+
+def _article(core: Core, text: str, title: str | None = None) -> dict[str, Any]:
+    envelope = {
+        "id": "q",
+        "title": title,
+        "text": text,
+        "published_at": "2019-11-19",
+        "content_kind": "article",
+    }
+    return _enrich(core, orjson.dumps(envelope), "q")[0]
+
+
+def _said(event: dict[str, Any], start: str) -> dict[str, Any]:
+    (quote,) = [q for q in event["quotes"] if q["text"].startswith(start)]
+    return quote
+
+
+def _who(quote: dict[str, Any]) -> str | None:
+    return quote["speaker"]["canonical"] if quote["speaker"] else None
+
+
+def test_sample_six_quotations_once_each_all_putin(sample_bytes: bytes, core: Core) -> None:
+    event, outputs = _enrich(core, sample_bytes, "sample")
+    body, quotes = event["body"], event["quotes"]
+    assert [q["text"][:30] for q in quotes] == [
+        "it is important to work togeth",
+        "unprecedented not only in its ",
+        "Israel certainly has the right",
+        "make all of its residents suff",
+        "I don't have any doubt that th",
+        "I certainly have no sympathy f",
+    ]
+    for quote in quotes:
+        assert body[quote["start"] : quote["end"]] == quote["text"]
+        assert body[quote["start"] - 1] in '“"' and body[quote["end"]] in '”"'
+        assert _who(quote) == "Vladimir Putin"
+    assert _said(event, "Israel certainly")["speaker_mention"]["text"] == "he"
+    assert _said(event, "Israel certainly")["cue"] == "said"
+    validate("articles.enriched", event)
+    (putin,) = [s for s in event["entity_summary"] if s["canonical"] == "Vladimir Putin"]
+    assert putin["quotes"] == 6
+    records = [orjson.loads(o.value) for o in outputs if o.kind == "quotes"]
+    assert {o.key for o in outputs if o.kind == "quotes"} == {putin["entity_key"].encode()}
+    assert [r["text"] for r in records] == [q["text"] for q in quotes]
+    for record in records:
+        validate("articles.quotes", record)
+        assert record["article_id"] == "sample" and record["published_at"] == "2023-10-13"
+    assert len({o.event_id for o in outputs}) == len(outputs)
+
+
+def test_fragments_inside_a_sentence(core: Core) -> None:
+    event = _article(core, EXCERPTS[0]["text"])
+    crisis = _said(event, "a crisis of public trust")
+    assert _who(crisis) == "Ben Sasse" and crisis["cue"] == "called"
+
+
+def test_interrupted_quotation_is_two_segments_one_speaker(core: Core) -> None:
+    event = _article(core, EXCERPTS[1]["text"])
+    first, second = _said(event, "Forty-five years"), _said(event, "has convinced me")
+    assert first["text"] == "Forty-five years of practicing law,"
+    assert second["text"] == "has convinced me that there are no coincidences."
+    assert _who(first) == _who(second) == "Jack Scarola"
+    assert first["speaker_mention"]["text"] == second["speaker_mention"]["text"] == "he"
+
+
+def test_multi_paragraph_quotation_keeps_its_speaker(core: Core) -> None:
+    event = _article(core, EXCERPTS[2]["text"])
+    parts = [
+        _said(event, start)
+        for start in ("For a while now", "If we were able", "And the basic idea", "We aim to build")
+    ]
+    assert {_who(q) for q in parts} == {"Jennifer Ngo-Anh"}
+    assert "\n" not in "".join(q["text"] for q in parts)
+    sasse = _article(core, EXCERPTS[0]["text"])
+    assert _who(_said(sasse, "The Bureau of Prisons")) == "Ben Sasse"
+    assert _who(_said(sasse, "These guards")) == "Ben Sasse"
+
+
+def test_titles_of_works_are_not_quotations(core: Core) -> None:
+    event = _article(core, GOLD["098bb3e9"]["text"])
+    texts = [q["text"] for q in event["quotes"]]
+    assert not [t for t in texts if t.strip(",.") in ("Star Wars", "Mary Poppins", "Bambi")]
+    assert {_who(q) for q in event["quotes"] if len(q["text"].split()) > 2} == {"Kevin Mayer"}
+
+
+def test_unnamed_speaker_keeps_the_words_naming_it(core: Core) -> None:
+    event = _article(core, GOLD["1f765c48"]["text"])
+    expert = _said(event, "Prince Andrew is not entitled")
+    assert expert["speaker"] is None and expert["speaker_mention"]["text"] == "one legal expert"
+    again = _said(event, "His friendship")
+    assert again["speaker"] is None and again["speaker_mention"]["text"] == "the expert"
+
+
+def test_pronoun_speaker_is_the_person_the_article_means(core: Core) -> None:
+    event = _article(core, GOLD["264dc3ae"]["text"])
+    suter = _said(event, "He's used to scoring goals")
+    assert _who(suter) == "Ryan Suter" and suter["speaker_mention"]["text"] == "he"
+    assert _who(_said(event, "That's perfect")) == "Bruce Boudreau"
+
+
+def test_title_quotation_offsets_index_the_title(core: Core) -> None:
+    title = "Browns player on Mason Rudolph's role in fight with Myles Garrett: 'He asked for it'"
+    event = _article(core, GOLD["08f79376"]["text"], title)
+    (quote,) = event["title_quotes"]
+    assert title[quote["start"] : quote["end"]] == quote["text"] == "He asked for it"
+    assert quote["cue"] == ":"
+    assert _who(_said(event, "can't antagonize")) == "Sheldon Richardson"
+
+
+def test_quotations_only_in_english_articles(core: Core) -> None:
+    text = EXCERPTS[0]["text"]  # a producer declaring the wrong language gets no English rules
+    envelope = {"id": "q", "title": None, "text": text, "language": "de", "content_kind": "article"}
+    event, outputs = _enrich(core, orjson.dumps(envelope), "q")
+    assert event["quotes"] == [] and event["title_quotes"] == []
+    assert "quotes" not in [o.kind for o in outputs]

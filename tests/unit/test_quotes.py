@@ -1,0 +1,152 @@
+"""Quote marks, quotation kinds and attribution on real article text, without the model.
+
+Entity mentions are written by hand where attribution needs them; the texts
+are the quotation gold set's articles and ScrapingHub excerpts.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import FIXTURES, SAMPLE
+from worker.core.entities import entity_key
+from worker.core.quotes import find_quotes
+from worker.core.quotes.kinds import is_quotation
+from worker.core.quotes.marks import find_segments
+from worker.core.types import Mention
+
+
+def _texts(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines()]
+
+
+GOLD = {r["id"]: r["text"] for r in _texts("quotes-gold/gold.jsonl")}
+EXCERPTS = [r["text"] for r in _texts("quotes-excerpts.jsonl")]
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_segments(text)]
+
+
+def _person(text: str, surface: str, canonical: str, after: int = 0) -> Mention:
+    start = text.index(surface, after)
+    return Mention(
+        surface, "PERSON", start, start + len(surface), canonical, entity_key("PERSON", canonical)
+    )
+
+
+def test_doubled_single_marks_close_a_double_quote() -> None:
+    quoted = _quoted(GOLD["e7994d55"])
+    assert "It was an attempt to mislead voters," in quoted  # “...,’’ Will Moy told the BBC
+    assert any(q.startswith("And I think it is inappropriate") for q in quoted)
+
+
+def test_ascii_opening_and_typographic_closing_pair() -> None:
+    quoted = _quoted(EXCERPTS[1])
+    assert "Forty-five years of practicing law," in quoted
+    assert "has convinced me that there are no coincidences." in quoted
+
+
+def test_a_detached_possessive_opens_no_quotation() -> None:
+    text = GOLD["374ac9a5"]  # "Emirates Airline finalized a deal to purchase 30 of Boeing 's ..."
+    assert [q.text for q in find_quotes(text, [])] == ["end of an era,"]
+
+
+def test_multi_paragraph_quotation_is_chained_segments() -> None:
+    text = EXCERPTS[2]
+    segments = {text[s.start : s.end][:18]: s for s in find_segments(text)}
+    assert not segments["For a while now hi"].continues
+    assert segments["If we were able to"].close_at == text.index(
+        "\n", segments["If we were able to"].start
+    )
+    assert segments["And the basic idea"].continues and segments["We aim to build on"].continues
+    assert not any("\n" in text[s.start : s.end] for s in segments.values())
+
+
+def test_titles_names_and_terms_are_not_quotations() -> None:
+    text = GOLD["098bb3e9"]
+    before = "stocked with movies and TV shows from Pixar Animation, "
+    assert not is_quotation("Star Wars,", before, attributed=False)
+    assert not is_quotation("Mary Poppins", "classic Disney fare, including ", attributed=False)
+    assert not is_quotation("Bambi.", "and ", attributed=False)
+    assert not is_quotation("patched", "Mayer said, and ", attributed=False)
+    assert not is_quotation("Caja Magica", "to complete the series at the ", attributed=False)
+    assert is_quotation("an articulated lorry crash", "aides called it not a car crash, but ", True)
+    assert is_quotation("That’s perfect,", "", attributed=True)
+    assert {q.text for q in find_quotes(text, [])} == {
+        "We had some issues ... we had some customer service issues that didn’t make me feel good,",
+        "We’ve never had demand that we saw that day, and continue to see",
+    }
+
+
+def test_interrupted_quotation_takes_the_speaker_of_its_other_part() -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    last = text.rindex("“I don’t have any doubt")
+    putin = _person(text, "Putin", "Vladimir Putin", last)
+    first, second = find_quotes(text[last:], [_shifted(putin, -last)])
+    assert first.text.startswith("I don’t have any doubt") and first.cue == "said"
+    assert second.text.startswith("I certainly have no sympathy")
+    assert first.speaker == second.speaker and first.speaker is not None
+    assert first.speaker.canonical == "Vladimir Putin"
+
+
+def test_unnamed_speaker_has_no_entity_but_keeps_its_words() -> None:
+    quotes = {q.text[:20]: q for q in find_quotes(GOLD["2c46804d"], [])}
+    got_her = quotes["We got her, we got h"]
+    assert got_her.speaker is None and got_her.speaker_mention is not None
+    assert got_her.speaker_mention.text == "officers" and got_her.cue == "announced"
+    assert quotes["He's in custody; we "].speaker_mention == got_her.speaker_mention
+
+
+def test_pronoun_refers_to_the_subject_before_it() -> None:
+    text = GOLD["264dc3ae"]
+    mentions = [
+        _person(text, "Ryan Suter", "Ryan Suter"),
+        _person(text, "Parise", "Zach Parise", text.index("Parise’s penchant")),
+    ]
+    (said,) = [q for q in find_quotes(text, mentions) if q.text.startswith("He’s used")]
+    assert said.speaker is not None and said.speaker.canonical == "Ryan Suter"
+    assert said.speaker_mention is not None and said.speaker_mention.text == "he"
+
+
+def test_pull_quote_takes_the_speaker_of_the_quotation_it_repeats() -> None:
+    text = GOLD["7bb1ca90"]
+    dempsey = _person(text, "Dempsey", "Owen Dempsey", text.index("Dempsey told Gizmodo"))
+    pull, *_ = find_quotes(text, [_person(text, "Owen Dempsey", "Owen Dempsey"), dempsey])
+    assert pull.text.startswith("Their immune system behaves")  # alone, between paragraphs
+    assert pull.speaker is not None and pull.speaker.canonical == "Owen Dempsey"
+
+
+def test_a_group_described_before_a_name_stays_unnamed() -> None:
+    text = GOLD["7f93c194"]  # "The authors of the research published in the journal JAMA ..."
+    start = text.index("JAMA Psychiatry")
+    jama = Mention("JAMA Psychiatry", "ORG", start, start + 15, "JAMA Psychiatry", "ORG:jama")
+    benefits = find_quotes(text, [jama])[0]
+    assert benefits.text.startswith("important social benefits")
+    assert benefits.speaker is None and benefits.speaker_mention is not None
+    assert benefits.speaker_mention.text == "The authors"
+
+
+def _shifted(m: Mention, by: int) -> Mention:
+    return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
+
+
+# Text made of what the quote finder reacts to: marks, cue words, names, breaks.
+_PIECES = st.sampled_from(
+    ['"', "“", "”", "‘", "’", "'", "''", "’’", ",", ".", ":", " ", "\n", "\n\n", "he", "said",
+     "told", "according to", "the company", "Mr Putin", "We will win", "and soon", "—"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map(" ".join))
+def test_any_text_yields_consistent_quotations(text: str) -> None:
+    for quote in find_quotes(text, []):  # never raises
+        assert quote.text == quote.text.strip() and quote.text
+        assert text[: quote.start].rstrip()[-1] in "\"“”‘’'"  # right after a quote mark
+        mention = quote.speaker_mention  # the words naming a speaker are outside the quotation
+        assert mention is None or not quote.start <= mention.start < quote.end

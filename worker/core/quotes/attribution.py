@@ -1,0 +1,130 @@
+"""Quotations of one text with their speakers: segments, cues, speakers, put together.
+
+Each quoted segment looks for its own cue: just after it in its sentence
+(`"...," he said`), else before it in its sentence (`Mr Putin said "..."`, a
+colon). A segment with none takes the speaker of the quotation it belongs to:
+the other parts of an interrupted quotation or a multi-paragraph one, the
+other quoted sentences of its paragraph, and for a paragraph that is nothing
+but a quotation, the quotation of the paragraph before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from worker.core.quotes import cues
+from worker.core.quotes.kinds import MIN_WORDS, is_quotation
+from worker.core.quotes.layout import Layout
+from worker.core.quotes.marks import Segment, find_segments
+from worker.core.quotes.speakers import Speakers
+from worker.core.types import Mention, Quote
+
+MAX_PULL_QUOTE_SEARCH = 200  # quotations per text searched for the pull quotes they repeat
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    segment: Segment
+    quote: Quote
+    bare: bool  # the paragraph holds nothing but quoted text
+
+
+def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
+    """The quotations of `text` (a body or a title) and who said each, in order.
+
+    `mentions` are the text's entity mentions (offsets into `text`).
+    """
+    segments = find_segments(text)
+    if not segments:
+        return []
+    layout = Layout(text, segments)
+    speakers = Speakers(text, mentions, [(s.open_at, s.close_at + 1) for s in segments])
+    found: list[_Found] = []
+    attributed: set[int] = set()  # paragraphs with an attributed quotation
+    for n, segment in enumerate(segments):
+        start, end = layout.sentence_start(n), layout.sentence_end(n)
+        quote = _attributed(text, segment, start, end, speakers)
+        if quote is None:
+            continue
+        bare = layout.bare[segment.paragraph]
+        paragraph = segment.paragraph
+        opens_paragraph = bare and paragraph > 0 and not segment.continues
+        if quote.cue is None and opens_paragraph and paragraph - 1 not in attributed:
+            quote = _introduced(text, quote, layout.last_sentence(paragraph - 1), speakers)
+        if quote.cue is not None:
+            speakers.add(quote)
+            attributed.add(paragraph)
+        found.append(_Found(segment, quote, bare))
+    return _inherited(found)
+
+
+def _introduced(text: str, quote: Quote, sentence: tuple[int, int], speakers: Speakers) -> Quote:
+    """The quotation with the speaker the last sentence of the paragraph before introduces
+    ("..., Van Der Beek noted there should be "zero shame" involved." then a quoted
+    paragraph), or as it was."""
+    cue = cues.before(text, *sentence)
+    if cue is None:
+        return quote
+    speaker, mention = speakers.who(cue.who_start, cue.who_end, cue.first)
+    return replace(quote, speaker=speaker, speaker_mention=mention, cue=cue.word)
+
+
+def _attributed(
+    text: str, segment: Segment, start: int, end: int, speakers: Speakers
+) -> Quote | None:
+    """The segment as a quotation with its own cue and speaker, or None if it is no quotation."""
+    cue = cues.before(text, start, segment.open_at)
+    if cue is None or not cues.introduces(text, cue, segment.open_at):
+        cue = (
+            cues.after(text, segment.close_at + 1, end) if segment.close_at < end else None
+        ) or cue
+    words = text[segment.start : segment.end]
+    if not is_quotation(words, text[start : segment.open_at], cue is not None):
+        return None
+    speaker, mention = speakers.who(cue.who_start, cue.who_end, cue.first) if cue else (None, None)
+    return Quote(words, segment.start, segment.end, speaker, mention, cue.word if cue else None)
+
+
+def _inherited(found: list[_Found]) -> list[Quote]:
+    """Segments without a cue take the speaker of the quotation they are part of: the
+    attributed part before them in their paragraph (or the paragraph they continue),
+    else the one after, else, for a paragraph of nothing but quotes, the paragraph before."""
+    quotes = [f.quote for f in found]
+
+    def take(n: int, m: int | None) -> None:
+        if quotes[n].cue is None and m is not None and quotes[m].cue is not None:
+            source = quotes[m]
+            quotes[n] = replace(
+                quotes[n], speaker=source.speaker, speaker_mention=source.speaker_mention,
+                cue=source.cue,
+            )  # fmt: skip
+
+    last: dict[int, int] = {}
+    for n, f in enumerate(found):
+        take(n, last.get(f.segment.paragraph, n - 1 if f.segment.continues and n else None))
+        if quotes[n].cue is not None:
+            last[f.segment.paragraph] = n
+    upcoming: dict[int, int] = {}
+    for n in reversed(range(len(found))):
+        chain = n + 1 if n + 1 < len(found) and found[n + 1].segment.continues else None
+        take(n, upcoming.get(found[n].segment.paragraph, chain))
+        if quotes[n].cue is not None:
+            upcoming[found[n].segment.paragraph] = n
+    for n in range(1, len(found)):
+        if found[n].bare and found[n - 1].segment.paragraph == found[n].segment.paragraph - 1:
+            take(n, n - 1)
+    if len(quotes) <= MAX_PULL_QUOTE_SEARCH:
+        for n in range(len(quotes)):
+            take(n, _repeated(quotes, n))
+    return quotes
+
+
+def _repeated(quotes: Sequence[Quote], n: int) -> int | None:
+    """The attributed quotation that a pull quote repeats: one whose words contain its words."""
+    words = quotes[n].text.strip(" ,.;:!?…").casefold()
+    if quotes[n].cue is not None or len(words.split()) < MIN_WORDS:
+        return None
+    return next(
+        (m for m, q in enumerate(quotes) if m != n and q.cue and words in q.text.casefold()), None
+    )

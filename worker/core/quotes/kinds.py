@@ -1,0 +1,74 @@
+"""Which quoted segments are quotations, decided from their structure alone.
+
+Quote marks also enclose titles of works ("Star Wars"), product names,
+nicknames, scare quotes and single terms. What tells them apart is structure:
+a title is short and capitalised word by word, a work noun ("the film",
+"song", "titled") stands next to it, and a scare quote or a term is one or
+two words. A segment that ends a statement ("No.") or that an attribution cue
+introduces ("called it") is a quotation whatever its length.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_WORDS = 3  # shorter quoted words are terms or scare quotes unless a statement
+
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "vs",
+        "nor",
+        "per",
+        "via",
+    ]
+)
+_WORK_NOUNS = re.compile(
+    r"\b(?:film|movie|song|single|album|book|novel|memoir|show|series|sitcom|episode|play|"
+    r"musical|opera|poem|podcast|documentary|game|app|brand|product|hashtag|slogan|titled|"
+    r"entitled|dubbed|nicknamed|known as|named|headlined|headline|campaign|exhibition|"
+    r"programme|program|franchise|track|video|magazine|newspaper|column|report)s?\W*$",
+    re.IGNORECASE,
+)
+_STATEMENT_END = re.compile(r"[.!?…][\"'’”)]*$")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Every word capitalised except small ones, the first one included: "Mary Poppins"."""
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def is_quotation(text: str, before: str, attributed: bool) -> bool:
+    """Whether the quoted `text` (preceded in its sentence by `before`) is someone's words.
+
+    `attributed`: an attribution cue next to the segment names who said it.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    ends = bool(_STATEMENT_END.search(text)) or (attributed and text.endswith(","))
+    statement = ends and text[0].isupper() and (len(words) > 1 or attributed)
+    if len(words) < MIN_WORDS and not statement:
+        return False
+    bare = text.rstrip(".,;:!?")
+    titled = _title_cased(words) and len(words) <= 8 and not re.search(r"[,;:!?]", bare)
+    if titled and not (attributed and len(words) >= MIN_WORDS + 2):
+        return False
+    return not (_WORK_NOUNS.search(before) and len(words) <= 8 and not attributed)

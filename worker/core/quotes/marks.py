@@ -1,0 +1,120 @@
+"""Quoted segments: the text between quote marks, paragraph by paragraph.
+
+Double marks (typographic or ASCII) are paired first; single marks count as
+quote marks only where a double pair does not already cover them (nested
+quotes belong to their outer quotation) or where they enclose a double pair
+(British style, single outside). An opening mark left unclosed at the end of
+a paragraph whose next paragraph opens with a quote mark is a quotation
+running over several paragraphs: each paragraph's part is a segment, chained
+to the previous one (`continues`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Doubled single marks stand for double ones in some feeds: ‘‘...’’, ''...''.
+_DOUBLE = re.compile(r"‘‘|’’|''|[“”\"]")
+_OPENERS = {"“": "“", "‘‘": "“", "''": '"', '"': '"'}
+# Not an opening mark: a detached possessive or contraction ("Boeing 's jets", "' re").
+_SINGLE_OPEN = re.compile(r"(?<![\w’'])[‘'](?!(?:s|t|re|ve|ll|d|m)\b)(?=[\w“\"])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…”\"])[’'](?!\w)")
+_OPENING = "“\"‘'"
+_PARAGRAPH = re.compile(r"[^\n]+")
+_EDGE_MARKS = "‘’'"  # the second mark of a doubled single one
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Quoted text `[start, end)` (marks and edge spaces excluded) in paragraph `paragraph`.
+
+    `open_at`/`close_at` are the marks' offsets (`close_at` is the paragraph end
+    when the mark is missing); `continues` marks the next paragraph's part of a
+    quotation that ran over a paragraph break.
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    paragraph: int
+    continues: bool = False
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line: the cleaner's paragraphs."""
+    return [m.span() for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def _double_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open mark, close mark or `end`) of double quotes in one paragraph."""
+    pairs: list[tuple[int, int]] = []
+    opened: int | None = None
+    for m in _DOUBLE.finditer(text, start, end):
+        mark = _OPENERS.get(m.group(), "”")
+        if opened is None:
+            if mark != "”":  # a stray closing mark opens nothing
+                opened = m.start()
+        elif mark == "“" and text[opened] in "“‘":
+            opened = m.start()  # the previous one was never closed
+        else:
+            pairs.append((opened, m.start()))
+            opened = None
+    if opened is not None:
+        pairs.append((opened, end))
+    return pairs
+
+
+def _single_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open mark, close mark or `end`) of single quotes used as quote marks."""
+    pairs: list[tuple[int, int]] = []
+    position = start
+    while (opening := _SINGLE_OPEN.search(text, position, end)) is not None:
+        closing = _SINGLE_CLOSE.search(text, opening.end(), end)
+        close_at = closing.start() if closing else end
+        pairs.append((opening.start(), close_at))
+        position = close_at + 1
+    return pairs
+
+
+def _kept(doubles: list[tuple[int, int]], singles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Doubles, plus singles that overlap no double or enclose the ones they overlap."""
+    outer = [
+        s
+        for s in singles
+        if all(d[1] < s[0] or d[0] > s[1] or (s[0] < d[0] and d[1] < s[1]) for d in doubles)
+    ]
+    inner = [d for d in doubles if not any(s[0] < d[0] and d[1] < s[1] for s in outer)]
+    return sorted(inner + outer)
+
+
+def _trimmed(text: str, open_at: int, close_at: int) -> tuple[int, int]:
+    start, end = open_at + 1, close_at
+    while start < end and (text[start].isspace() or text[start] in _EDGE_MARKS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_MARKS):
+        end -= 1
+    return start, end
+
+
+def find_segments(text: str) -> list[Segment]:
+    """Every quoted segment of `text`, in order, with multi-paragraph chains marked."""
+    segments: list[Segment] = []
+    spans = paragraphs(text)
+    unclosed = False
+    for index, (start, end) in enumerate(spans):
+        pairs = _kept(_double_pairs(text, start, end), _single_pairs(text, start, end))
+        chained = unclosed and text[start] in _OPENING
+        unclosed = False
+        for n, (open_at, close_at) in enumerate(pairs):
+            begin, finish = _trimmed(text, open_at, close_at)
+            if begin >= finish:
+                continue
+            segments.append(
+                Segment(
+                    begin, finish, open_at, close_at, index, chained and n == 0 and open_at == start
+                )
+            )
+            unclosed = close_at == end
+    return segments

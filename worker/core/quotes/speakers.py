@@ -1,0 +1,281 @@
+"""Who the words next to a cue name: an entity of the article, a pronoun or description
+whose referent the article makes clear, or an unnamed speaker.
+
+* A PERSON (else ORG, else GPE/NORP) mention among the words is the speaker.
+* "he", "she": the latest named speaker or sentence subject before it (the first
+  PERSON of a sentence, outside quotes), so "Ryan Suter, who joked about
+  Parise's sticks, ... "...," he said" is Suter, not Parise.
+* "the company", "it": the latest ORG; "the coach", "the president": the latest
+  person the article gave that title ("Wild coach Bruce Boudreau"), or the
+  description of an earlier speaker ("one legal expert" ... "the expert": unnamed).
+* Anything else ("a spokesperson", "officials", "aides"): unnamed, words kept.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+
+from worker.core.text import SENTENCE_BOUNDARY
+from worker.core.types import Mention, Quote, Speaker, SpeakerMention
+
+_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
+_SUBJECTS = ("PERSON", "ORG")
+_PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+_IMPERSONAL = re.compile(r"^(?:it|they|we)$", re.IGNORECASE)
+# A description whose names sit in a phrase attached to it: the description is the speaker.
+_GROUP = re.compile(
+    r"((?i:the|a|an|some|several|two|three|many)\s+[^A-Z]*?)\s+(?:of|in|at|for|from|with|by|on)\s"
+)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# "In his Instagram post, ...", "During the call, ...": the subject comes after the comma.
+_INTRO = re.compile(
+    r"\s*(?:In|During|After|Before|At|On|With|Without|Despite|While|When|As|For|From|Since|"
+    r"Upon|Following|Asked|[A-Z]\w+ing)\b[^,]*,"
+)
+_PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|they|it)\b", re.IGNORECASE)
+_DEFINITE = re.compile(
+    r"^(?:the|this|that|our|his|her|its)\s+(?:\S+\s+){0,4}([\w-]+)$", re.IGNORECASE
+)
+_NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A-Z][\w’'-]+)$")
+_ORG_HEADS = frozenset(
+    [
+        "company",
+        "firm",
+        "group",
+        "agency",
+        "club",
+        "team",
+        "bank",
+        "airline",
+        "carrier",
+        "ministry",
+        "department",
+        "government",
+        "organization",
+        "organisation",
+        "network",
+        "studio",
+        "league",
+        "retailer",
+        "startup",
+        "party",
+        "union",
+        "council",
+        "court",
+        "committee",
+        "board",
+        "commission",
+        "office",
+        "police",
+        "service",
+        "website",
+        "newspaper",
+        "broadcaster",
+        "administration",
+        "campaign",
+        "platform",
+        "giant",
+        "maker",
+        "manufacturer",
+    ]
+)
+_CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
+_GAP_WORDS = re.compile(
+    r"(?:\s|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|did|does|do|is|was|"
+    r"just|even|still|further)\b)*$"
+)
+MAX_DESCRIPTION_WORDS = 8
+MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
+
+
+def _speaker(m: Mention) -> Speaker:
+    return Speaker(m.canonical, m.entity_key, m.label)
+
+
+def _mention(text: str, start: int, end: int) -> SpeakerMention:
+    return SpeakerMention(text[start:end], start, end)
+
+
+class Speakers:
+    """Speaker resolution over one text, its entity mentions and its quoted segments."""
+
+    def __init__(
+        self, text: str, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]
+    ) -> None:
+        self.text = text
+        opens = [start for start, _ in quoted]
+        outside = [m for m in mentions if m.label in _RANK and not _inside(m, quoted, opens)]
+        self.mentions = sorted(outside, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        subjects = _sentence_subjects(text, self.mentions)
+        self.subjects = {label: [m for m in subjects if m.label == label] for label in _SUBJECTS}
+        self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
+        self.history: list[Quote] = []  # attributed quotations so far, in order
+        self._said: dict[str, list[tuple[int, Speaker]]] = {label: [] for label in _RANK}
+        people: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.label == "PERSON":
+                people.setdefault(m.canonical, m)
+        self._surnames = _surnames(people.values())
+
+    def who(
+        self, start: int, end: int, first: bool
+    ) -> tuple[Speaker | None, SpeakerMention | None]:
+        """The speaker named by `text[start:end]`: its first words or, for words
+        before a cue (`first=False`), the clause nearest the cue."""
+        if not first:
+            clause = self._clause(start, end)
+            if clause is None:
+                return self._subject(start, end)
+            start, end = clause
+        words = self.text[start:end].strip(" ,—–-")
+        if not words:
+            return None, None
+        begin = start + self.text[start:end].find(words)
+        pronoun = words.split()[0 if first else -1]  # "he said" / "at the time she described"
+        if _PERSONAL.match(pronoun) or _IMPERSONAL.match(pronoun):
+            at = begin if first else begin + len(words) - len(pronoun)
+            return self._phrase(at, at + len(pronoun))
+        named = self._named(begin, begin + len(words))
+        group = _GROUP.match(words)  # "The authors of the research in the journal X argued"
+        if group and not self._named(begin, begin + group.end(1)):
+            return self._phrase(begin, begin + group.end(1))
+        if named:  # before a cue, the name nearest it: "Walt Disney Co. executive Kevin Mayer"
+            return self._entity(named[0] if first else min(named, key=_nearest_last))
+        return self._phrase(begin, begin + len(words.split(",")[0].rstrip()))
+
+    def add(self, quote: Quote) -> None:
+        """An attributed quotation: a later pronoun or description may refer to its speaker."""
+        self.history.append(quote)
+        if quote.speaker is not None and quote.speaker.label in self._said:
+            self._said[quote.speaker.label].append((quote.start, quote.speaker))
+
+    def _subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
+        """The sentence's subject when the cue's own clause names nobody
+        (`During the call, he asked ..., called Omar a "terrorist" and said, "...`):
+        its first pronoun or name, whichever comes first, after an introductory phrase."""
+        intro = _INTRO.match(self.text, start, end)
+        start = intro.end() if intro else start
+        named = self._named(start, end)
+        pronoun = _SUBJECT_PRONOUN.search(self.text, start, end)
+        if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
+            return self._phrase(pronoun.start(), pronoun.end())
+        return self._entity(named[0]) if named else (None, None)
+
+    def _entity(self, m: Mention) -> tuple[Speaker, SpeakerMention]:
+        """A mention as speaker: a lone surname stands for the article's full name ("Cook")."""
+        # "Mayer, Disney" (a name run into its apposition by the model, any label) is "Mayer".
+        name = m.canonical.split(",")[0]
+        full = self._surnames.get(name) if m.label == "PERSON" or name != m.canonical else None
+        return full or _speaker(m), _mention(self.text, m.start, m.end)
+
+    def _named(self, start: int, end: int) -> list[Mention]:
+        """Mentions inside `[start, end)`, the best speaker label first, then in order."""
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        inside = [m for m in self.mentions[lo:hi] if m.end <= end]
+        return sorted(inside, key=lambda m: (_RANK[m.label], m.start))
+
+    def _clause(self, start: int, end: int) -> tuple[int, int] | None:
+        """The words of the last clause before a cue, auxiliaries and adverbs dropped."""
+        words = self.text[start:end]
+        cut = max((m.end() for m in _CLAUSE.finditer(words)), default=0)
+        gap = _GAP_WORDS.search(words, cut)
+        stop = gap.start() if gap else len(words)
+        if not words[cut:stop].strip():
+            return None
+        return start + cut, start + stop
+
+    def _phrase(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
+        """A pronoun, name or description: resolved when the article makes the referent clear."""
+        words = self.text[start:end].strip()
+        if not words or len(words.split()) > MAX_DESCRIPTION_WORDS:
+            return None, None
+        mention = _mention(self.text, start, end)
+        if _PERSONAL.match(words):
+            return self._antecedent(start, "PERSON"), mention
+        if _IMPERSONAL.match(words):
+            return self._antecedent(start, "ORG"), mention
+        name = _NAME.match(words)
+        if name is not None:  # a name the model missed: "Lopez" of "Feliciano Lopez"
+            return self._surnames.get(name.group(1)), mention
+        definite = _DEFINITE.match(words)
+        if definite is None:
+            return None, mention
+        head = definite.group(1).lower()
+        for quote in reversed(self.history[-MAX_LOOKBACK:]):
+            said = quote.speaker_mention
+            if said is not None and said.text.lower().endswith(head) and said.start < start:
+                return quote.speaker, mention
+        if head in _ORG_HEADS:
+            return self._antecedent(start, "ORG"), mention
+        return self._titled(head, start) or self._antecedent(start, "PERSON"), mention
+
+    def _antecedent(self, position: int, label: str) -> Speaker | None:
+        """The latest named speaker or sentence subject of `label` before `position`."""
+        said_list = self._said[label]
+        said_at = bisect_left(said_list, position, key=lambda item: item[0]) - 1
+        said = said_list[said_at] if said_at >= 0 else None
+        subjects = self.subjects[label]
+        index = bisect_left(self._subject_starts[label], position) - 1
+        if index >= 0 and (said is None or subjects[index].start > said[0]):
+            return self._entity(subjects[index])[0]
+        return said[1] if said else None
+
+    def _titled(self, head: str, position: int) -> Speaker | None:
+        """The latest person the article calls `head` ("coach Bruce Boudreau", "X, the coach")."""
+        pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+        for m in reversed(self.mentions):
+            if m.label != "PERSON" or m.start >= position:
+                continue
+            near = self.text[max(0, m.start - 40) : m.start] + self.text[m.end : m.end + 40]
+            if pattern.search(near):
+                return _speaker(m)
+        return None
+
+
+def _surnames(people: Iterable[Mention]) -> dict[str, Speaker]:
+    """Last name → the first full name of the article that ends with it ("Cook" → "Tim Cook").
+
+    `people` are in order of first mention: an article names a person in full first.
+    """
+    full: dict[str, Speaker] = {}
+    for m in people:
+        if " " in m.canonical:
+            full.setdefault(m.canonical.split()[-1], _speaker(m))
+    return full
+
+
+def _start(m: Mention) -> int:
+    return m.start
+
+
+def _nearest_last(m: Mention) -> tuple[int, int]:
+    return _RANK[m.label], -m.start
+
+
+def _inside(m: Mention, quoted: Sequence[tuple[int, int]], opens: Sequence[int]) -> bool:
+    index = bisect_right(opens, m.start) - 1
+    return index >= 0 and m.end <= quoted[index][1]
+
+
+def _sentence_subjects(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The first PERSON and the first ORG mention of each sentence not led by a pronoun:
+    who a later "he" or "it" most likely is (a pronoun-led sentence keeps the earlier one)."""
+    starts = [0, *(m.end() for m in SENTENCE_BOUNDARY.finditer(text)), len(text)]
+    subjects: list[Mention] = []
+    index = 0
+    for begin, end in itertools.pairwise(starts):
+        while index < len(mentions) and mentions[index].start < begin:
+            index += 1
+        if _PRONOUN_START.match(text[begin:end]):
+            continue
+        firsts: dict[str, Mention] = {}
+        for m in mentions[index:]:
+            if m.start >= end:
+                break
+            firsts.setdefault(m.label, m)
+        subjects.extend(sorted((firsts[k] for k in _SUBJECTS if k in firsts), key=_start))
+    return subjects
