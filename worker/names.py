@@ -2,10 +2,17 @@
 
 Before an enrich batch: read the one-word names its articles may need
 (capitalised words of each cleaned event's title and body) and hand the core
-what the book knows of them. After it: count the articles' sightings
+what the book knows of them. After it: count what each article was sure of
 (`core.names.sightings`) into the book. The store maps a casefolded word to
-the names it stood for, as dicts; it is a plain dict in `worker process` and a
-changelogged Faust table in the stream.
+the names it stood for, as dicts.
+
+`worker process` counts into a plain dict at once (`NameMemory`). The stream
+(`NameRouting`) reads a changelogged GlobalTable that every worker holds
+whole, but never writes it from the enrich agent: it sends each sighting to an
+internal topic keyed by the word, and the names agent, which owns each word's
+partition alone, counts it in (`NameMemory.apply`). One writer per word, so
+two workers never overwrite each other's counts; a sighting delivered twice is
+counted once (each name keeps the ids of the last articles that counted).
 
 Bounded and decaying: a name no article was sure of for `window_days` is
 forgotten, a word keeps its `per_word` most seen names, and at most
@@ -20,14 +27,17 @@ from collections import OrderedDict
 from collections.abc import Iterable, MutableMapping
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 
-from worker.core import Input
+from worker.core import Input, Output
 from worker.core.names import KnownName, NameSighting
+from worker.core.records import event_id
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*\w")
+_RECENT = 8  # article ids kept per name, to count a redelivered sighting once
+_FIELDS = ("canonical", "entity_key", "label", "articles", "last_seen")
 
 
 @dataclass(frozen=True)
@@ -62,26 +72,40 @@ class NameMemory:
         for word in words:
             entries = self.store.get(word)
             if entries:
-                found[word] = tuple(KnownName(**entry) for entry in entries)
+                found[word] = tuple(KnownName(*(e[f] for f in _FIELDS)) for e in entries)
         return found
 
-    def learn(self, seen: Iterable[NameSighting], now: str) -> None:
-        """Count each sighting (one article sure of a name) into its word's entries."""
-        touched: dict[str, dict[str, dict[str, Any]]] = {}
-        for sighting in seen:
-            entries = touched.get(sighting.word)
-            if entries is None:
-                entries = {e["entity_key"]: e for e in self.store.get(sighting.word) or ()}
-                touched[sighting.word] = entries
-            entry = entries.get(sighting.entity_key)
-            articles = entry["articles"] + 1 if entry else 1
-            name = KnownName(sighting.canonical, sighting.entity_key, sighting.label, articles, now)
-            entries[sighting.entity_key] = asdict(name)
-        for word, entries in touched.items():
-            self._store(word, self._kept(entries.values(), now))
+    def learn(self, article_id: str, sure: Iterable[NameSighting], now: str) -> list[Output]:
+        """Count what one article was sure of into the book; nothing to publish."""
+        for sighting in sure:
+            self._count(article_id, sighting, now)
         while len(self._order) > self.limits.max_words:
             oldest, _ = self._order.popitem(last=False)
             self.store.pop(oldest, None)
+        return []
+
+    def apply(self, payload: bytes) -> None:
+        """Count one sighting routed by `NameRouting` (the names agent's step)."""
+        routed = orjson.loads(payload)
+        self.learn(routed["article_id"], [NameSighting(**routed["sighting"])], routed["seen_at"])
+
+    def _count(self, article_id: str, sighting: NameSighting, now: str) -> None:
+        entries = {e["entity_key"]: e for e in self.store.get(sighting.word) or ()}
+        entry = entries.get(sighting.entity_key)
+        recent = entry["recent"] if entry else []
+        if article_id not in recent:
+            name = KnownName(
+                sighting.canonical,
+                sighting.entity_key,
+                sighting.label,
+                (entry["articles"] if entry else 0) + 1,
+                max(now, entry["last_seen"]) if entry else now,
+            )
+            entries[sighting.entity_key] = {
+                **asdict(name),
+                "recent": [*recent, article_id][-_RECENT:],
+            }
+        self._store(sighting.word, self._kept(entries.values(), now))
 
     def _kept(self, entries: Iterable[dict[str, Any]], now: str) -> list[dict[str, Any]]:
         """Entries seen within the window, the most seen first, at most `per_word`."""
@@ -101,3 +125,40 @@ class NameMemory:
 
 def _instant(iso: str) -> datetime:
     return datetime.fromisoformat(iso.replace("Z", "+00:00"))
+
+
+class NameLearning(Protocol):
+    """How a shell keeps the name book: `NameMemory` (counts at once) or `NameRouting`."""
+
+    def known(self, items: Iterable[Input]) -> dict[str, tuple[KnownName, ...]]: ...
+
+    def learn(self, article_id: str, sure: Iterable[NameSighting], now: str) -> list[Output]: ...
+
+    def apply(self, payload: bytes) -> None: ...
+
+
+class NameRouting:
+    """The stream's names: the book read from the table every worker holds, what articles
+    were sure of sent to the names topic (keyed by word) for its one writer to count."""
+
+    def __init__(self, memory: NameMemory) -> None:
+        self.memory = memory
+
+    def known(self, items: Iterable[Input]) -> dict[str, tuple[KnownName, ...]]:
+        return self.memory.known(items)
+
+    def apply(self, payload: bytes) -> None:
+        self.memory.apply(payload)
+
+    def learn(self, article_id: str, sure: Iterable[NameSighting], now: str) -> list[Output]:
+        return [
+            Output(
+                "names",
+                sighting.word.encode(),
+                orjson.dumps(
+                    {"article_id": article_id, "sighting": asdict(sighting), "seen_at": now}
+                ),
+                event_id("names", article_id, sighting.entity_key),
+            )
+            for sighting in sure
+        ]

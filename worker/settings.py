@@ -17,6 +17,7 @@ from pydantic import AfterValidator, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from worker.core import CoreConfig, Limits, OutputKind
+from worker.names import NameLimits
 
 _DEFAULT_LIMITS = Limits()
 
@@ -200,6 +201,16 @@ class Settings(BaseSettings):
         ge=1,
         description="Sites whose boilerplate is remembered (least recently updated go first).",
     )
+    names_window_days: float = Field(
+        default=30.0,
+        gt=0,
+        description="A name no article was sure of for this many days is forgotten.",
+    )
+    names_max_words: int = Field(
+        default=200_000,
+        ge=1,
+        description="One-word names remembered (least recently updated go first).",
+    )
     max_ner_chunk_chars: int = Field(
         default=10_000,
         ge=500,
@@ -245,6 +256,11 @@ class Settings(BaseSettings):
             max_enrich_chars=self.max_enrich_chars,
             max_entities=self.max_entities,
         )
+
+    @cached_property
+    def name_limits(self) -> NameLimits:
+        """Bounds of the names learned across the stream."""
+        return NameLimits(window_days=self.names_window_days, max_words=self.names_max_words)
 
     @cached_property
     def core(self) -> CoreConfig:

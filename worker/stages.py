@@ -9,14 +9,18 @@ the current process offline.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Literal
+from typing import Any, Literal
 
 from worker.core import Batch, Input, Output
 from worker.learning import SiteLearning
+from worker.names import NameLearning
 
 StageName = Literal["clean", "enrich"]
-State = Mapping[str, frozenset[str]]  # a site's learned boilerplate fingerprints
+# What the stream learned that a stage needs: per site, its boilerplate fingerprints
+# (clean); per one-word name of the batch, what the name book knows (enrich).
+State = Mapping[str, Any]
 
 Runner = Callable[[StageName, list[Input], State, str], Awaitable[tuple[Batch, dict[str, float]]]]
 Seconds = dict[str, float]
@@ -25,9 +29,10 @@ Seconds = dict[str, float]
 class Stages:
     """Runs the core's stages in order, keeping the learned state between batches."""
 
-    def __init__(self, run: Runner, learning: SiteLearning) -> None:
+    def __init__(self, run: Runner, learning: SiteLearning, names: NameLearning) -> None:
         self._run = run
         self.learning = learning
+        self.names = names
 
     async def clean(self, items: list[Input], now: str) -> tuple[list[list[Output]], Seconds]:
         """Raw inputs → one cleaned event or dead letter each; learns each site's boilerplate."""
@@ -36,6 +41,18 @@ class Stages:
         return batch.outputs, seconds
 
     async def enrich(self, items: list[Input], now: str) -> tuple[list[list[Output]], Seconds]:
-        """Cleaned events → enriched event and entity records, or a dead letter, each."""
-        batch, seconds = await self._run("enrich", items, {}, now)
+        """Cleaned events → enriched event and entity records, or a dead letter, each; what
+        the stream knows of their one-word names in, what they were sure of learned."""
+        batch, seconds = await self._run("enrich", items, self.names.known(items), now)
+        for outputs, sure in zip(batch.outputs, batch.names, strict=True):
+            enriched = [o for o in outputs if o.kind == "enriched"]
+            if enriched and sure:
+                outputs += self.names.learn(enriched[0].key.decode(), sure, now)
         return batch.outputs, seconds
+
+    async def count_names(self, items: list[Input], now: str) -> tuple[list[list[Output]], Seconds]:
+        """Routed sightings (the stream's names topic) → counted into the book, one by one."""
+        started = time.perf_counter()
+        for item in items:
+            self.names.apply(item.payload)
+        return [[] for _ in items], {"names": time.perf_counter() - started}

@@ -8,7 +8,9 @@ from collections.abc import Mapping
 import orjson
 
 from worker.core import Batch, Core, CoreConfig, Input, Limits, Origin, Output
+from worker.core.names import NameSighting
 from worker.learning import SiteLearning
+from worker.names import NameLimits, NameMemory, NameRouting
 from worker.stages import StageName, Stages
 
 CORE = Core(CoreConfig(Limits(), "no-model-needed-to-clean", 10_000))
@@ -46,7 +48,8 @@ seen_states: list[dict[str, frozenset[str]]] = []
 
 def test_a_sites_recurring_line_is_learned_across_batches_and_leaves_later_bodies() -> None:
     store: dict[str, object] = {}
-    stages = Stages(_clean_here, SiteLearning(store, capacity=100, max_sites=10))
+    learning = SiteLearning(store, capacity=100, max_sites=10)
+    stages = Stages(_clean_here, learning, NameMemory({}, NameLimits()))
     bodies = []
     for n in range(6):
         (outputs,), _ = asyncio.run(stages.clean([Input(_article(n), Origin(path=f"{n}"))], "now"))
@@ -58,15 +61,41 @@ def test_a_sites_recurring_line_is_learned_across_batches_and_leaves_later_bodie
     assert seen_states[0] == {"gazette.example": frozenset()}
 
 
-def test_enrich_goes_to_the_runner_without_learned_state() -> None:
-    calls: list[tuple[StageName, Mapping[str, frozenset[str]]]] = []
+JOHN = NameSighting("smith", "John Smith", "PERSON:john-smith", "PERSON")
 
-    async def runner(
-        stage: StageName, items: list[Input], state: Mapping[str, frozenset[str]], now: str
-    ) -> tuple[Batch, dict[str, float]]:
-        calls.append((stage, state))
-        return Batch([[Output("enriched", b"k", b"{}", "e")] for _ in items]), {"ner": 0.5}
 
-    stages = Stages(runner, SiteLearning({}, capacity=100, max_sites=10))
-    outputs, seconds = asyncio.run(stages.enrich([Input(b"{}", Origin(path="x"))], "now"))
-    assert calls == [("enrich", {})] and seconds == {"ner": 0.5} and len(outputs) == 1
+async def _enrich_here(
+    stage: StageName, items: list[Input], state: Mapping[str, object], now: str
+) -> tuple[Batch, dict[str, float]]:
+    seen_books.append(dict(state))
+    outputs = [[Output("enriched", f"a{n}".encode(), b"{}", "e")] for n, _ in enumerate(items)]
+    return Batch(outputs, names=[(JOHN,) for _ in items]), {"ner": 0.5}
+
+
+seen_books: list[dict[str, object]] = []
+
+
+def _cleaned(text: str) -> Input:
+    return Input(orjson.dumps({"title": None, "body": text}), Origin("cleaned", 0, 0))
+
+
+def test_enrich_gets_what_the_book_knows_of_its_words_and_the_book_learns() -> None:
+    memory = NameMemory({}, NameLimits())
+    stages = Stages(_enrich_here, SiteLearning({}, capacity=100, max_sites=10), memory)
+    outputs, seconds = asyncio.run(stages.enrich([_cleaned("Smith spoke.")], "2026-11-30T00:00Z"))
+    assert seen_books[-1] == {} and seconds == {"ner": 0.5} and len(outputs) == 1
+    asyncio.run(stages.enrich([_cleaned("Smith spoke again.")], "2026-11-30T01:00Z"))
+    (known,) = seen_books[-1]["smith"]  # type: ignore[misc]
+    assert (known.canonical, known.articles) == ("John Smith", 1)  # a0 counted once
+    assert memory.store["smith"][0]["recent"] == ["a0"]
+
+
+def test_the_stream_routes_sightings_by_word_and_its_names_step_counts_them() -> None:
+    memory = NameMemory({}, NameLimits())
+    stages = Stages(_enrich_here, SiteLearning({}, capacity=100, max_sites=10), NameRouting(memory))
+    (outputs,), _ = asyncio.run(stages.enrich([_cleaned("Smith spoke.")], "2026-11-30T00:00Z"))
+    routed = [o for o in outputs if o.kind == "names"]
+    assert [o.key for o in routed] == [b"smith"] and memory.store == {}  # not written here
+    items = [Input(routed[0].value, Origin("names", 0, n)) for n in range(2)]  # redelivered
+    asyncio.run(stages.count_names(items, "now"))
+    assert [(e["canonical"], e["articles"]) for e in memory.store["smith"]] == [("John Smith", 1)]

@@ -21,6 +21,7 @@ from worker.core.decode import decode, site_of
 from worker.core.entities import EntityExtractor
 from worker.core.errors import PipelineError, Stage
 from worker.core.limits import deadline, enrich_cut
+from worker.core.names import NameBook, NameSighting, recall, sightings
 from worker.core.quotes import find_quotes
 from worker.core.records import (
     cleaned_record,
@@ -127,11 +128,20 @@ class Core:
             article_id = getattr(exc, "article_id", None) or article_id
             return deadletter_output(item, article_id, exc, stage, now), seen
 
-    def enrich(self, items: Sequence[Input], *, now: str, timer: StageTimer | None = None) -> Batch:
+    def enrich(
+        self,
+        items: Sequence[Input],
+        names: NameBook | None = None,
+        *,
+        now: str,
+        timer: StageTimer | None = None,
+    ) -> Batch:
         """Stage 2: cleaned events → enriched event and entity records (or a dead letter).
 
         One list of outputs per input, in input order. Batching lets spaCy's
-        `nlp.pipe` amortize its per-call cost over many articles.
+        `nlp.pipe` amortize its per-call cost over many articles. `names` is what
+        the stream knows of the one-word names the batch uses (`core/names.py`);
+        the batch's `names` are what each article was sure of, to be learned.
         """
         timer = timer or StageTimer()
         results: list[list[Output] | None] = [None] * len(items)
@@ -151,9 +161,13 @@ class Core:
                 )
         except Exception:  # noqa: BLE001
             found = None
+        learned: list[tuple[NameSighting, ...]] = [()] * len(items)
         for n, (i, cleaned) in enumerate(parsed):
-            results[i] = self._finish(items[i], cleaned, found[n] if found else None, now, timer)
-        return Batch([r if r is not None else [] for r in results])
+            entities = found[n] if found else None
+            results[i], learned[i] = self._finish(
+                items[i], cleaned, entities, names or {}, now, timer
+            )
+        return Batch([r if r is not None else [] for r in results], names=learned)
 
     def _ner_input(self, cleaned: dict[str, Any]) -> tuple[str | None, str]:
         """(title, body prefix) for NER; empty for a language the English model would garble.
@@ -170,15 +184,19 @@ class Core:
         item: Input,
         cleaned: dict[str, Any],
         entities: Entities | None,
+        names: NameBook,
         now: str,
         timer: StageTimer,
-    ) -> list[Output]:
+    ) -> tuple[list[Output], tuple[NameSighting, ...]]:
+        """The article's outputs (or its dead letter) and the names it was sure of."""
         stage: Stage = "enrich"
         limits = self.limits
         try:
             if entities is None:
                 with timer("ner"), deadline(limits.deadline_s, "enrich"):
                     entities = self.entities.extract(*self._ner_input(cleaned), cleaned.get("url"))
+            sure = tuple(sightings(entities))
+            entities = recall(entities, names)
             anchor, body = cleaned["published_at"], cleaned["body"]
             cut = enrich_cut(body, limits.max_enrich_chars)
             with timer("dates"), deadline(limits.deadline_s, "enrich"):
@@ -197,9 +215,9 @@ class Core:
             record["entities_truncated"] = kept is not entities
             stage = "serialize"
             with timer("serialize"):
-                return _enriched_outputs(record)
+                return _enriched_outputs(record), sure
         except Exception as exc:  # noqa: BLE001
-            return [deadletter_output(item, cleaned["id"], exc, stage, now)]
+            return [deadletter_output(item, cleaned["id"], exc, stage, now)], ()
 
 
 def _enriched_outputs(record: dict[str, Any]) -> list[Output]:

@@ -7,9 +7,12 @@ tested, pickled to worker processes and replayed offline without Kafka.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from worker.core.limits import Limits
+
+if TYPE_CHECKING:
+    from worker.core.names import NameSighting
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 # Where a canonical name comes from: the article itself, or what the stream learned
@@ -189,7 +192,7 @@ class Origin:
         return {"file": self.path, "line": self.line}
 
 
-OutputKind = Literal["cleaned", "enriched", "entities", "quotes", "deadletter"]
+OutputKind = Literal["cleaned", "enriched", "entities", "quotes", "names", "deadletter"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,9 +242,11 @@ class SiteObservation:
 class Batch:
     """A stage's result: outputs per input (in input order) and what it learned of the stream.
 
-    Only the clean stage learns today (boilerplate per site); stages that keep
-    stream state return what they learned here, never by side effect.
+    The clean stage learns boilerplate per site, the enrich stage names; stages
+    that keep stream state return what they learned here, never by side effect.
     """
 
     outputs: list[list[Output]]
     observations: list[SiteObservation] = field(default_factory=list)
+    # The enrich stage: per input, the names its article was sure of (`core/names.py`).
+    names: list[tuple[NameSighting, ...]] = field(default_factory=list)

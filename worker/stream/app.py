@@ -16,6 +16,7 @@ from faust.types import StreamT
 
 from worker.kafka import client_options, faust_credentials, use_fetch_wait
 from worker.learning import SiteLearning
+from worker.names import NameMemory, NameRouting
 from worker.observability import get_logger
 from worker.settings import Settings
 from worker.stages import Stages
@@ -68,6 +69,22 @@ def _learning(app: faust.App, settings: Settings) -> SiteLearning:
     return SiteLearning(table, settings.boilerplate_capacity, settings.boilerplate_max_sites)
 
 
+def names_topic_name(settings: Settings) -> str:
+    """The internal topic of routed name sightings, keyed by word (`worker/names.py`)."""
+    return f"{settings.consumer_group}-names"
+
+
+def _names(app: faust.App, settings: Settings) -> NameMemory:
+    """The name book: every worker holds all of it (GlobalTable, changelogged) to read;
+    only the names agent writes it, one worker per word (the owner of its partition)."""
+    table = app.GlobalTable(
+        "names",
+        schema=faust.Schema(key_serializer="json", value_serializer="json"),
+        use_partitioner=True,  # written between events: partition the changelog by word
+    )
+    return NameMemory(table, settings.name_limits)
+
+
 def create_app(settings: Settings) -> faust.App:
     """Build the Faust app with its topics, agents, tasks and web pages."""
     app = _faust_app(settings)
@@ -82,14 +99,23 @@ def create_app(settings: Settings) -> faust.App:
         settings.pool_processes,
         settings.core,
     )
-    stages = Stages(executor.run, _learning(app, settings))
+    stages = Stages(executor.run, _learning(app, settings), NameRouting(_names(app, settings)))
+    sightings = app.topic(
+        names_topic_name(settings),
+        partitions=topics.partitions,
+        internal=True,
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+    )
     feed = LiveFeed()
     publisher = Publisher(
-        {kind: topic(name) for kind, name in topics.outputs().items()},
+        {**{kind: topic(name) for kind, name in topics.outputs().items()}, "names": sightings},
         f"/article-worker/{settings.consumer_group}",
         feed,
     )
-    clean, enrich = (
+    clean, enrich, names = (
         BatchAgent(
             name,
             step,
@@ -98,7 +124,11 @@ def create_app(settings: Settings) -> faust.App:
             settings.batch_timeout_s,
             settings.max_in_flight_batches,
         )
-        for name, step in (("clean", stages.clean), ("enrich", stages.enrich))
+        for name, step in (
+            ("clean", stages.clean),
+            ("enrich", stages.enrich),
+            ("names", stages.count_names),
+        )
     )
 
     @app.agent(topic(topics.raw), name="clean")
@@ -108,6 +138,10 @@ def create_app(settings: Settings) -> faust.App:
     @app.agent(topic(topics.cleaned), name="enrich")
     async def enrich_agent(stream: StreamT) -> None:
         await enrich(cast(faust.Stream, stream))
+
+    @app.agent(sightings, name="names")
+    async def names_agent(stream: StreamT) -> None:
+        await names(cast(faust.Stream, stream))
 
     _add_tasks(app, settings, executor, feed)
     return app
@@ -121,7 +155,7 @@ def _add_tasks(app: faust.App, settings: Settings, executor: PoolExecutor, feed:
         app,
         client_options(settings.kafka),
         settings.consumer_group,
-        {topics.raw, topics.cleaned},
+        {topics.raw, topics.cleaned, names_topic_name(settings)},
         progress,
     )
 

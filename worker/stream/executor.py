@@ -87,7 +87,7 @@ def run_slice(stage: StageName, items: list[Input], state: State, now: str) -> S
     if stage == "clean":
         batch = _core.clean(items, state, now=now, timer=timer)
     else:
-        batch = _core.enrich(items, now=now, timer=timer)
+        batch = _core.enrich(items, state, now=now, timer=timer)
     return batch, timer.seconds
 
 

@@ -17,6 +17,7 @@ from typing import IO
 from worker.clock import utc_now
 from worker.core import Batch, DeadLetter, Input, Output
 from worker.learning import SiteLearning
+from worker.names import NameMemory
 from worker.settings import Settings
 from worker.stages import StageName, Stages, State
 from worker.stream.executor import init_process, run_slice
@@ -67,7 +68,7 @@ def process_inputs(settings: Settings, inputs: Iterable[Input]) -> Iterator[Outp
     makes them (also the quality benchmarks' way through the whole pipeline)."""
     init_process(settings.core, in_pool=False)
     learning = SiteLearning({}, settings.boilerplate_capacity, settings.boilerplate_max_sites)
-    stages = Stages(_here, learning)
+    stages = Stages(_here, learning, NameMemory({}, settings.name_limits))
     for batch in _batches(inputs, BATCH):
         yield from asyncio.run(_process(stages, batch))
 
