@@ -20,6 +20,10 @@ from collections.abc import Awaitable, Callable, Collection
 from functools import partial
 from typing import Any
 
+from worker.observability import get_logger
+
+log = get_logger("worker.stream.inflight")
+
 
 class InFlight:
     """Runs batches concurrently, at most `limit` at a time."""
@@ -83,5 +87,8 @@ class InFlight:
         for key in held:
             if self._holders.get(key) is task:
                 del self._holders[key]
-        if not task.cancelled() and task.exception() is not None and self._failure is None:
-            self._failure = task.exception()
+        if not task.cancelled() and task.exception() is not None:
+            # Re-raised at the next `submit`; logged now, since that may never come
+            # (the batch's events stay unacked, and /health reports the stall).
+            log.error("batch_failed", error=repr(task.exception()))
+            self._failure = self._failure or task.exception()
