@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ("cleaning", "dates", "entities", "conll", "extracted", "quotes")
+BENCHMARKS = ("cleaning", "dates", "entities", "conll", "extracted", "quotes", "names")
 
 
 def main(argv: list[str] | None = None) -> int:
