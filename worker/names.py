@@ -6,13 +6,13 @@ what the book knows of them. After it: count what each article was sure of
 (`core.names.sightings`) into the book. The store maps a casefolded word to
 the names it stood for, as dicts.
 
-`worker process` counts into a plain dict at once (`NameMemory`). The stream
-(`NameRouting`) reads a changelogged GlobalTable that every worker holds
-whole, but never writes it from the enrich agent: it sends each sighting to an
-internal topic keyed by the word, and the names agent, which owns each word's
-partition alone, counts it in (`NameMemory.apply`). One writer per word, so
-two workers never overwrite each other's counts; a sighting delivered twice is
-counted once (each name keeps the ids of the last articles that counted).
+The store is a plain dict in `worker process` and a changelogged Faust
+GlobalTable in the stream (it survives restarts, and every worker reads and
+writes all of it). A sighting delivered twice is counted once (each name keeps
+the ids of the last articles that counted). Two workers counting the same word
+at the same moment write last-wins, like the boilerplate learner: a count may
+come out one short, a name is not lost for long (the next article that is sure
+of it writes it again).
 
 Bounded and decaying: a name no article was sure of for `window_days` is
 forgotten, a word keeps its `per_word` most seen names, and at most
@@ -27,13 +27,12 @@ from collections import OrderedDict
 from collections.abc import Iterable, MutableMapping
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 import orjson
 
-from worker.core import Input, Output
+from worker.core import Input
 from worker.core.names import KnownName, NameSighting
-from worker.core.records import event_id
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*\w")
 _RECENT = 8  # article ids kept per name, to count a redelivered sighting once
@@ -75,19 +74,13 @@ class NameMemory:
                 found[word] = tuple(KnownName(*(e[f] for f in _FIELDS)) for e in entries)
         return found
 
-    def learn(self, article_id: str, sure: Iterable[NameSighting], now: str) -> list[Output]:
-        """Count what one article was sure of into the book; nothing to publish."""
+    def learn(self, article_id: str, sure: Iterable[NameSighting], now: str) -> None:
+        """Count what one article was sure of into the book."""
         for sighting in sure:
             self._count(article_id, sighting, now)
         while len(self._order) > self.limits.max_words:
             oldest, _ = self._order.popitem(last=False)
             self.store.pop(oldest, None)
-        return []
-
-    def apply(self, payload: bytes) -> None:
-        """Count one sighting routed by `NameRouting` (the names agent's step)."""
-        routed = orjson.loads(payload)
-        self.learn(routed["article_id"], [NameSighting(**routed["sighting"])], routed["seen_at"])
 
     def _count(self, article_id: str, sighting: NameSighting, now: str) -> None:
         entries = {e["entity_key"]: e for e in self.store.get(sighting.word) or ()}
@@ -125,40 +118,3 @@ class NameMemory:
 
 def _instant(iso: str) -> datetime:
     return datetime.fromisoformat(iso.replace("Z", "+00:00"))
-
-
-class NameLearning(Protocol):
-    """How a shell keeps the name book: `NameMemory` (counts at once) or `NameRouting`."""
-
-    def known(self, items: Iterable[Input]) -> dict[str, tuple[KnownName, ...]]: ...
-
-    def learn(self, article_id: str, sure: Iterable[NameSighting], now: str) -> list[Output]: ...
-
-    def apply(self, payload: bytes) -> None: ...
-
-
-class NameRouting:
-    """The stream's names: the book read from the table every worker holds, what articles
-    were sure of sent to the names topic (keyed by word) for its one writer to count."""
-
-    def __init__(self, memory: NameMemory) -> None:
-        self.memory = memory
-
-    def known(self, items: Iterable[Input]) -> dict[str, tuple[KnownName, ...]]:
-        return self.memory.known(items)
-
-    def apply(self, payload: bytes) -> None:
-        self.memory.apply(payload)
-
-    def learn(self, article_id: str, sure: Iterable[NameSighting], now: str) -> list[Output]:
-        return [
-            Output(
-                "names",
-                sighting.word.encode(),
-                orjson.dumps(
-                    {"article_id": article_id, "sighting": asdict(sighting), "seen_at": now}
-                ),
-                event_id("names", article_id, sighting.entity_key),
-            )
-            for sighting in sure
-        ]

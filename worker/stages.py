@@ -9,13 +9,12 @@ the current process offline.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Literal
 
 from worker.core import Batch, Input, Output
 from worker.learning import SiteLearning
-from worker.names import NameLearning
+from worker.names import NameMemory
 
 StageName = Literal["clean", "enrich"]
 # What the stream learned that a stage needs: per site, its boilerplate fingerprints
@@ -29,7 +28,7 @@ Seconds = dict[str, float]
 class Stages:
     """Runs the core's stages in order, keeping the learned state between batches."""
 
-    def __init__(self, run: Runner, learning: SiteLearning, names: NameLearning) -> None:
+    def __init__(self, run: Runner, learning: SiteLearning, names: NameMemory) -> None:
         self._run = run
         self.learning = learning
         self.names = names
@@ -47,12 +46,5 @@ class Stages:
         for outputs, sure in zip(batch.outputs, batch.names, strict=True):
             enriched = [o for o in outputs if o.kind == "enriched"]
             if enriched and sure:
-                outputs += self.names.learn(enriched[0].key.decode(), sure, now)
+                self.names.learn(enriched[0].key.decode(), sure, now)
         return batch.outputs, seconds
-
-    async def count_names(self, items: list[Input], now: str) -> tuple[list[list[Output]], Seconds]:
-        """Routed sightings (the stream's names topic) → counted into the book, one by one."""
-        started = time.perf_counter()
-        for item in items:
-            self.names.apply(item.payload)
-        return [[] for _ in items], {"names": time.perf_counter() - started}

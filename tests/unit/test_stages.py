@@ -10,7 +10,7 @@ import orjson
 from worker.core import Batch, Core, CoreConfig, Input, Limits, Origin, Output
 from worker.core.names import NameSighting
 from worker.learning import SiteLearning
-from worker.names import NameLimits, NameMemory, NameRouting
+from worker.names import NameLimits, NameMemory
 from worker.stages import StageName, Stages
 
 CORE = Core(CoreConfig(Limits(), "no-model-needed-to-clean", 10_000))
@@ -88,14 +88,3 @@ def test_enrich_gets_what_the_book_knows_of_its_words_and_the_book_learns() -> N
     (known,) = seen_books[-1]["smith"]  # type: ignore[misc]
     assert (known.canonical, known.articles) == ("John Smith", 1)  # a0 counted once
     assert memory.store["smith"][0]["recent"] == ["a0"]
-
-
-def test_the_stream_routes_sightings_by_word_and_its_names_step_counts_them() -> None:
-    memory = NameMemory({}, NameLimits())
-    stages = Stages(_enrich_here, SiteLearning({}, capacity=100, max_sites=10), NameRouting(memory))
-    (outputs,), _ = asyncio.run(stages.enrich([_cleaned("Smith spoke.")], "2026-11-30T00:00Z"))
-    routed = [o for o in outputs if o.kind == "names"]
-    assert [o.key for o in routed] == [b"smith"] and memory.store == {}  # not written here
-    items = [Input(routed[0].value, Origin("names", 0, n)) for n in range(2)]  # redelivered
-    asyncio.run(stages.count_names(items, "now"))
-    assert [(e["canonical"], e["articles"]) for e in memory.store["smith"]] == [("John Smith", 1)]

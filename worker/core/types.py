@@ -192,7 +192,7 @@ class Origin:
         return {"file": self.path, "line": self.line}
 
 
-OutputKind = Literal["cleaned", "enriched", "entities", "quotes", "names", "deadletter"]
+OutputKind = Literal["cleaned", "enriched", "entities", "quotes", "deadletter"]
 
 
 @dataclass(frozen=True, slots=True)

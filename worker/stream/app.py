@@ -16,7 +16,7 @@ from faust.types import StreamT
 
 from worker.kafka import client_options, faust_credentials, use_fetch_wait
 from worker.learning import SiteLearning
-from worker.names import NameMemory, NameRouting
+from worker.names import NameMemory
 from worker.observability import get_logger
 from worker.settings import Settings
 from worker.stages import Stages
@@ -52,6 +52,12 @@ def _faust_app(settings: Settings) -> faust.App:
         web_port=settings.web_port,
         web_bind="0.0.0.0",
         store="memory://",
+        # Workers write the GlobalTables (boilerplate, names) while a rebalance reads
+        # their changelogs' highwaters; Tansu can then report a highwater below the
+        # offset this worker has already applied, which Faust's check takes for lost
+        # data and crashes the worker on. These tables live in memory and are rebuilt
+        # from their changelogs: there is no local copy for the check to protect.
+        recovery_consistency_check=False,
         version=1,
     )
     use_fetch_wait(app, settings.fetch_max_wait_ms)
@@ -69,14 +75,9 @@ def _learning(app: faust.App, settings: Settings) -> SiteLearning:
     return SiteLearning(table, settings.boilerplate_capacity, settings.boilerplate_max_sites)
 
 
-def names_topic_name(settings: Settings) -> str:
-    """The internal topic of routed name sightings, keyed by word (`worker/names.py`)."""
-    return f"{settings.consumer_group}-names"
-
-
 def _names(app: faust.App, settings: Settings) -> NameMemory:
-    """The name book: every worker holds all of it (GlobalTable, changelogged) to read;
-    only the names agent writes it, one worker per word (the owner of its partition)."""
+    """The name book, changelogged: survives restarts, and every worker of the group
+    reads and writes all of it (the names of one person arrive on all partitions)."""
     table = app.GlobalTable(
         "names",
         schema=faust.Schema(key_serializer="json", value_serializer="json"),
@@ -99,23 +100,14 @@ def create_app(settings: Settings) -> faust.App:
         settings.pool_processes,
         settings.core,
     )
-    stages = Stages(executor.run, _learning(app, settings), NameRouting(_names(app, settings)))
-    sightings = app.topic(
-        names_topic_name(settings),
-        partitions=topics.partitions,
-        internal=True,
-        key_type=bytes,
-        value_type=bytes,
-        key_serializer="raw",
-        value_serializer="raw",
-    )
+    stages = Stages(executor.run, _learning(app, settings), _names(app, settings))
     feed = LiveFeed()
     publisher = Publisher(
-        {**{kind: topic(name) for kind, name in topics.outputs().items()}, "names": sightings},
+        {kind: topic(name) for kind, name in topics.outputs().items()},
         f"/article-worker/{settings.consumer_group}",
         feed,
     )
-    clean, enrich, names = (
+    clean, enrich = (
         BatchAgent(
             name,
             step,
@@ -124,11 +116,7 @@ def create_app(settings: Settings) -> faust.App:
             settings.batch_timeout_s,
             settings.max_in_flight_batches,
         )
-        for name, step in (
-            ("clean", stages.clean),
-            ("enrich", stages.enrich),
-            ("names", stages.count_names),
-        )
+        for name, step in (("clean", stages.clean), ("enrich", stages.enrich))
     )
 
     @app.agent(topic(topics.raw), name="clean")
@@ -138,10 +126,6 @@ def create_app(settings: Settings) -> faust.App:
     @app.agent(topic(topics.cleaned), name="enrich")
     async def enrich_agent(stream: StreamT) -> None:
         await enrich(cast(faust.Stream, stream))
-
-    @app.agent(sightings, name="names")
-    async def names_agent(stream: StreamT) -> None:
-        await names(cast(faust.Stream, stream))
 
     _add_tasks(app, settings, executor, feed)
     return app
@@ -155,7 +139,7 @@ def _add_tasks(app: faust.App, settings: Settings, executor: PoolExecutor, feed:
         app,
         client_options(settings.kafka),
         settings.consumer_group,
-        {topics.raw, topics.cleaned, names_topic_name(settings)},
+        {topics.raw, topics.cleaned},
         progress,
     )
 
