@@ -17,6 +17,7 @@ from pydantic import AfterValidator, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from worker.core import CoreConfig, Limits, OutputKind
+from worker.core.stories import StoryLimits
 
 _DEFAULT_LIMITS = Limits()
 
@@ -88,6 +89,10 @@ class TopicSettings(BaseSettings):
         default="articles.deadletter",
         description="Failed inputs.",
     )
+    stories: str = Field(
+        default="articles.stories",
+        description="Each story's current state (compacted; key: story id).",
+    )
     partitions: int = Field(
         default=4,
         ge=1,
@@ -105,6 +110,7 @@ class TopicSettings(BaseSettings):
             "cleaned": self.cleaned,
             "enriched": self.enriched,
             "entities": self.entities,
+            "stories": self.stories,
             "deadletter": self.deadletter,
         }
 
@@ -195,6 +201,21 @@ class Settings(BaseSettings):
         ge=1,
         description="Sites whose boilerplate is remembered (least recently updated go first).",
     )
+    story_window_days: float = Field(
+        default=7.0,
+        gt=0,
+        description="Articles first seen longer ago than this leave the story index (days).",
+    )
+    story_max_articles: int = Field(
+        default=200_000,
+        ge=1,
+        description="Articles the story index keeps at most (the oldest go first).",
+    )
+    story_max_members: int = Field(
+        default=100,
+        ge=1,
+        description="Members (and sites) listed in a story's state; member_count counts all.",
+    )
     max_ner_chunk_chars: int = Field(
         default=10_000,
         ge=500,
@@ -235,6 +256,11 @@ class Settings(BaseSettings):
             max_enrich_chars=self.max_enrich_chars,
             max_entities=self.max_entities,
         )
+
+    @cached_property
+    def story_limits(self) -> StoryLimits:
+        """How much the story index keeps, from these settings."""
+        return StoryLimits(self.story_window_days, self.story_max_articles, self.story_max_members)
 
     @cached_property
     def core(self) -> CoreConfig:

@@ -8,9 +8,12 @@ from collections.abc import Mapping
 import orjson
 
 from worker.core import Batch, Core, CoreConfig, Input, Limits, Origin, Output
+from worker.core.stories import Sketch, StoryLimits
 from worker.learning import SiteLearning
 from worker.stages import StageName, Stages
+from worker.stories import StoryIndex
 
+NO_STORIES = StoryIndex({}, StoryLimits())
 CORE = Core(CoreConfig(Limits(), "no-model-needed-to-clean", 10_000))
 CHROME = (
     "Independent reporting like this is only possible because our readers pay for it every month."
@@ -46,7 +49,7 @@ seen_states: list[dict[str, frozenset[str]]] = []
 
 def test_a_sites_recurring_line_is_learned_across_batches_and_leaves_later_bodies() -> None:
     store: dict[str, object] = {}
-    stages = Stages(_clean_here, SiteLearning(store, capacity=100, max_sites=10))
+    stages = Stages(_clean_here, SiteLearning(store, capacity=100, max_sites=10), NO_STORIES)
     bodies = []
     for n in range(6):
         (outputs,), _ = asyncio.run(stages.clean([Input(_article(n), Origin(path=f"{n}"))], "now"))
@@ -65,8 +68,11 @@ def test_enrich_goes_to_the_runner_without_learned_state() -> None:
         stage: StageName, items: list[Input], state: Mapping[str, frozenset[str]], now: str
     ) -> tuple[Batch, dict[str, float]]:
         calls.append((stage, state))
-        return Batch([[Output("enriched", b"k", b"{}", "e")] for _ in items]), {"ner": 0.5}
+        enriched = [[Output("enriched", b"k", b"{}", "e")] for _ in items]
+        return Batch(enriched, sketches=[Sketch("sha256:0", (), ())] * len(items)), {"ner": 0.5}
 
-    stages = Stages(runner, SiteLearning({}, capacity=100, max_sites=10))
+    stages = Stages(runner, SiteLearning({}, capacity=100, max_sites=10), NO_STORIES)
     outputs, seconds = asyncio.run(stages.enrich([Input(b"{}", Origin(path="x"))], "now"))
-    assert calls == [("enrich", {})] and seconds == {"ner": 0.5} and len(outputs) == 1
+    assert calls == [("enrich", {})] and seconds == {"ner": 0.5}
+    ((sketched,),) = outputs  # the enriched event goes on to the stories step with its sketch
+    assert sketched.kind == "sketched" and orjson.loads(sketched.value)["event"] == {}

@@ -29,6 +29,7 @@ from worker.core.records import (
     event_id,
     payload_id,
 )
+from worker.core.stories import Sketch, sketch_of
 from worker.core.timex import find_timexes
 from worker.core.timing import StageTimer
 from worker.core.types import Batch, CoreConfig, Entities, Input, Output, SiteObservation
@@ -127,7 +128,8 @@ class Core:
     def enrich(self, items: Sequence[Input], *, now: str, timer: StageTimer | None = None) -> Batch:
         """Stage 2: cleaned events → enriched event and entity records (or a dead letter).
 
-        One list of outputs per input, in input order. Batching lets spaCy's
+        One list of outputs per input, in input order, and the story sketch of
+        each enriched event, in the same order. Batching lets spaCy's
         `nlp.pipe` amortize its per-call cost over many articles.
         """
         timer = timer or StageTimer()
@@ -146,9 +148,13 @@ class Core:
                 found = self.entities.extract_batch([self._ner_input(c) for _, c in parsed])
         except Exception:  # noqa: BLE001
             found = None
+        sketches: list[Sketch] = []
         for n, (i, cleaned) in enumerate(parsed):
             results[i] = self._finish(items[i], cleaned, found[n] if found else None, now, timer)
-        return Batch([r if r is not None else [] for r in results])
+            if results[i][0].kind == "enriched":  # type: ignore[index]
+                with timer("sketch"):
+                    sketches.append(sketch_of(cleaned["body"], cleaned["content_hash"]))
+        return Batch([r if r is not None else [] for r in results], sketches=sketches)
 
     def _ner_input(self, cleaned: dict[str, Any]) -> tuple[str | None, str]:
         """(title, body prefix) for NER; empty for a language the English model would garble.

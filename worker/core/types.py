@@ -7,9 +7,12 @@ tested, pickled to worker processes and replayed offline without Kafka.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from worker.core.limits import Limits
+
+if TYPE_CHECKING:
+    from worker.core.stories.sketch import Sketch
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 PlaceKind = Literal["continent", "country", "state", "capital", "city"]
@@ -144,7 +147,7 @@ class Origin:
         return {"file": self.path, "line": self.line}
 
 
-OutputKind = Literal["cleaned", "enriched", "entities", "deadletter"]
+OutputKind = Literal["cleaned", "enriched", "entities", "stories", "sketched", "deadletter"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,9 +197,12 @@ class SiteObservation:
 class Batch:
     """A stage's result: outputs per input (in input order) and what it learned of the stream.
 
-    Only the clean stage learns today (boilerplate per site); stages that keep
-    stream state return what they learned here, never by side effect.
+    The clean stage learns boilerplate per site; the enrich stage sketches each
+    body for the stories step. Stages that keep stream state return what they
+    learned here, never by side effect.
     """
 
     outputs: list[list[Output]]
     observations: list[SiteObservation] = field(default_factory=list)
+    # The enrich stage's story sketch of each enriched event, in output order.
+    sketches: list[Sketch] = field(default_factory=list)

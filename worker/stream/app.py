@@ -1,4 +1,4 @@
-"""The Faust app: configuration, topics, the learning table, and the wiring of the parts.
+"""The Faust app: configuration, topics, the tables, and the wiring of the parts.
 
 Everything that does work lives elsewhere and is given what it needs:
 `BatchAgent` (agents), `PoolExecutor` (executor), `Publisher` (publisher),
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import cast
+from typing import Any, cast
 
 import faust
 from faust.types import StreamT
@@ -19,6 +19,7 @@ from worker.learning import SiteLearning
 from worker.observability import get_logger
 from worker.settings import Settings
 from worker.stages import Stages
+from worker.stories import StoryIndex
 from worker.stream import loop_lag, metrics
 from worker.stream.agents import BatchAgent
 from worker.stream.executor import PoolExecutor
@@ -67,6 +68,30 @@ def _learning(app: faust.App, settings: Settings) -> SiteLearning:
     return SiteLearning(table, settings.boilerplate_capacity, settings.boilerplate_max_sites)
 
 
+def stories_topic_name(settings: Settings) -> str:
+    """The internal topic between the enrich and the stories agent: one partition, so
+    that one worker at a time owns the story index (see README "Stories")."""
+    return f"{settings.consumer_group}-stories"
+
+
+def _stories(app: faust.App, settings: Settings) -> StoryIndex:
+    """The story index, changelogged, in one partition like the topic that feeds it; a
+    worker that gains it (restart, rebalance) recovers it and rebuilds its eviction order."""
+    table = app.Table(
+        "stories",
+        partitions=1,
+        schema=faust.Schema(key_serializer="json", value_serializer="json"),
+        use_partitioner=True,  # written between events: the one changelog partition
+    )
+    index = StoryIndex(table, settings.story_limits)
+
+    @app.on_partitions_assigned.connect
+    def forget_order(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        index.invalidate()
+
+    return index
+
+
 def create_app(settings: Settings) -> faust.App:
     """Build the Faust app with its topics, agents, tasks and web pages."""
     app = _faust_app(settings)
@@ -81,12 +106,21 @@ def create_app(settings: Settings) -> faust.App:
         settings.pool_processes,
         settings.core,
     )
-    stages = Stages(executor.run, _learning(app, settings))
+    stages = Stages(executor.run, _learning(app, settings), _stories(app, settings))
+    sketched = app.topic(
+        stories_topic_name(settings),
+        partitions=1,
+        internal=True,
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+    )
     publisher = Publisher(
-        {kind: topic(name) for kind, name in topics.outputs().items()},
+        {**{kind: topic(name) for kind, name in topics.outputs().items()}, "sketched": sketched},
         f"/article-worker/{settings.consumer_group}",
     )
-    clean, enrich = (
+    clean, enrich, stories = (
         BatchAgent(
             name,
             step,
@@ -95,7 +129,11 @@ def create_app(settings: Settings) -> faust.App:
             settings.batch_timeout_s,
             settings.max_in_flight_batches,
         )
-        for name, step in (("clean", stages.clean), ("enrich", stages.enrich))
+        for name, step in (
+            ("clean", stages.clean),
+            ("enrich", stages.enrich),
+            ("stories", stages.stories),
+        )
     )
 
     @app.agent(topic(topics.raw), name="clean")
@@ -105,6 +143,10 @@ def create_app(settings: Settings) -> faust.App:
     @app.agent(topic(topics.cleaned), name="enrich")
     async def enrich_agent(stream: StreamT) -> None:
         await enrich(cast(faust.Stream, stream))
+
+    @app.agent(sketched, name="stories")
+    async def stories_agent(stream: StreamT) -> None:
+        await stories(cast(faust.Stream, stream))
 
     _add_tasks(app, settings, executor)
     return app
@@ -118,7 +160,7 @@ def _add_tasks(app: faust.App, settings: Settings, executor: PoolExecutor) -> No
         app,
         client_options(settings.kafka),
         settings.consumer_group,
-        {topics.raw, topics.cleaned},
+        {topics.raw, topics.cleaned, stories_topic_name(settings)},
         progress,
     )
 

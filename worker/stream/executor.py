@@ -133,13 +133,14 @@ class PoolExecutor:
         done = await asyncio.gather(
             *(loop.run_in_executor(self._pool, run_slice, stage, s, state, now) for s in slices)
         )
-        outputs, observations, seconds = [], [], {}  # type: ignore[var-annotated]
+        outputs, observations, sketches, seconds = [], [], [], {}  # type: ignore[var-annotated]
         for batch, spent in done:
             outputs += batch.outputs
             observations += batch.observations
+            sketches += batch.sketches
             for name, value in spent.items():
                 seconds[name] = seconds.get(name, 0.0) + value
-        return Batch(outputs, observations), seconds
+        return Batch(outputs, observations, sketches), seconds
 
     def stop(self) -> None:
         """Stop taking work; running slices finish or die with their process."""
