@@ -82,7 +82,10 @@ def _article(event: dict[str, Any], sketch: Sketch, now: str) -> Member:
     )
 
 
-def _state(done: Assignment, view: StoryStates, limits: StoryLimits, now: str) -> dict[str, Any]:
+def story_state(
+    done: Assignment, view: StoryStates, limits: StoryLimits, now: str
+) -> dict[str, Any]:
+    """The state of the assigned member's story once it has joined."""
     member = done.member
     old = view.story(member.story)
     if old is None:
@@ -97,7 +100,7 @@ def stories_one(
     try:
         event, sketch = _parse(item.payload)
         done = assign(_article(event, sketch, now), view, limits.window_days)
-        state = _state(done, view, limits, now)
+        state = story_state(done, view, limits, now)
         event["story"] = done.member.story_fields()
         article_id, story_id = event["id"], state["id"]
         outputs = [
