@@ -12,13 +12,16 @@ changelogged Faust table in the stream:
 `record` writes what the core decided for one message, then evicts: the
 articles first seen before the window, and the oldest beyond `max_articles`.
 The eviction order is kept in memory and rebuilt from the store after a
-restart or a rebalance (`invalidate`), so only the store is state.
+restart or a rebalance (`invalidate`), so only the store is state. A table's
+writes reach its changelog in the background: `durable` waits for them, and
+the stories step calls it before its outputs are published and its inputs
+acknowledged, so that a committed offset never covers a write still in flight.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any
 
 from worker.core.stories import Member, StoryLimits, StoryUpdate, window_start
@@ -27,12 +30,22 @@ from worker.core.stories.urls import url_key
 BUCKET_CAP = 64  # ids kept per band key: a band that many bodies share tells nothing
 
 
+async def _at_once() -> None:
+    """A dict's writes are done when made."""
+
+
 class StoryIndex:
     """Members, LSH buckets and story states over `store`, bounded by `limits`."""
 
-    def __init__(self, store: MutableMapping[str, Any], limits: StoryLimits) -> None:
+    def __init__(
+        self,
+        store: MutableMapping[str, Any],
+        limits: StoryLimits,
+        durable: Callable[[], Awaitable[None]] = _at_once,
+    ) -> None:
         self.store = store
         self.limits = limits
+        self.durable = durable  # returns once every write so far is safe (the table's changelog)
         self._order: deque[tuple[str, str]] | None = None  # (seen_at, article id), oldest first
 
     def member(self, article_id: str) -> Member | None:

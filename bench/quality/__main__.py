@@ -3,7 +3,8 @@
 NAME is one of cleaning (pages and dumps: body F1, publication dates), dates
 (TIMEX3 on TimeML), entities (hand gold set), conll (CoNLL-2003 stories through
 the whole pipeline), extracted (already-extracted article text through the
-clean stage), stories (copies and revisions joined, false merges). Each reports the whole set and its two folds (`folds.py`).
+clean stage), stories (copies and revisions joined, false merges). Each
+reports the whole set and its two folds (`folds.py`).
 
 Each benchmark is the module of that name with a `main(argv)`; it is imported
 only when asked for, so that measuring the cleaner does not load the NER model.

@@ -177,9 +177,9 @@ def _line(label: str, result: Score) -> str:
 def report(items: list[Item]) -> None:
     """The chosen threshold with and without page addresses, and the curve, per fold."""
     related = related_pairs(items)
-    keys = [page_key(i.url if i.kind != "distractor" else i.url, i.group) for i in items]
-    by_group = {i.group: k for i, k in zip(items, keys, strict=True) if i.url}
-    keys = [by_group.get(i.group, k) for i, k in zip(items, keys, strict=True)]
+    # A revision (no address) goes to the fold of the page it was made from.
+    site = {i.group: page_key(i.url, i.group) for i in items if i.url}
+    keys = [site.get(i.group, i.group) for i in items]
     for part in parts(keys):
         chosen = part.pick(items)
         print(f"{part.name}: {len(chosen)} pages and revisions, {part.groups} sites")

@@ -82,8 +82,12 @@ def _stories(app: faust.App, settings: Settings) -> StoryIndex:
         partitions=1,
         schema=faust.Schema(key_serializer="json", value_serializer="json"),
         use_partitioner=True,  # written between events: the one changelog partition
+        # Apply each changelog record as it is read: faust-streaming leaves a partial
+        # recovery buffer unapplied when the agent resumes (the last writes before a restart).
+        recovery_buffer_size=1,
+        standby_buffer_size=1,
     )
-    index = StoryIndex(table, settings.story_limits)
+    index = StoryIndex(table, settings.story_limits, lambda: app.producer.flush())
 
     @app.on_partitions_assigned.connect
     def forget_order(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
