@@ -258,6 +258,12 @@ class Settings(BaseSettings):
         )
 
     @cached_property
+    def stories_topic(self) -> str:
+        """The internal topic from the enrich to the stories agent: one partition, so that one
+        worker at a time owns the story index (README "Stories")."""
+        return f"{self.consumer_group}-stories"
+
+    @cached_property
     def story_limits(self) -> StoryLimits:
         """How much the story index keeps, from these settings."""
         return StoryLimits(self.story_window_days, self.story_max_articles, self.story_max_members)

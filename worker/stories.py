@@ -3,7 +3,7 @@
 A mapping of prefixed keys, a plain dict in `worker process` and a
 changelogged Faust table in the stream:
 
-    a:<article id>    the member (its story, duplicate_of, similarity, seen_at, sketch)
+    a:<article id>    the member (its story, duplicate_of, similarity, seen_at, signature)
     b:<band key>      article ids whose signature has this band (newest `BUCKET_CAP`)
     h:<content hash>  the first article with this body
     u:<page address>  the first article at this address

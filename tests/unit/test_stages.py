@@ -69,7 +69,7 @@ def test_enrich_goes_to_the_runner_without_learned_state() -> None:
     ) -> tuple[Batch, dict[str, float]]:
         calls.append((stage, state))
         enriched = [[Output("enriched", b"k", b"{}", "e")] for _ in items]
-        return Batch(enriched, sketches=[Sketch("sha256:0", (), ())] * len(items)), {"ner": 0.5}
+        return Batch(enriched, sketches=[Sketch("sha256:0", ())] * len(items)), {"ner": 0.5}
 
     stages = Stages(runner, SiteLearning({}, capacity=100, max_sites=10), NO_STORIES)
     outputs, seconds = asyncio.run(stages.enrich([Input(b"{}", Origin(path="x"))], "now"))

@@ -68,12 +68,6 @@ def _learning(app: faust.App, settings: Settings) -> SiteLearning:
     return SiteLearning(table, settings.boilerplate_capacity, settings.boilerplate_max_sites)
 
 
-def stories_topic_name(settings: Settings) -> str:
-    """The internal topic between the enrich and the stories agent: one partition, so
-    that one worker at a time owns the story index (see README "Stories")."""
-    return f"{settings.consumer_group}-stories"
-
-
 def _stories(app: faust.App, settings: Settings) -> StoryIndex:
     """The story index, changelogged, in one partition like the topic that feeds it; a
     worker that gains it (restart, rebalance) recovers it and rebuilds its eviction order."""
@@ -112,7 +106,7 @@ def create_app(settings: Settings) -> faust.App:
     )
     stages = Stages(executor.run, _learning(app, settings), _stories(app, settings))
     sketched = app.topic(
-        stories_topic_name(settings),
+        settings.stories_topic,
         partitions=1,
         internal=True,
         key_type=bytes,
@@ -164,7 +158,7 @@ def _add_tasks(app: faust.App, settings: Settings, executor: PoolExecutor) -> No
         app,
         client_options(settings.kafka),
         settings.consumer_group,
-        {topics.raw, topics.cleaned, stories_topic_name(settings)},
+        {topics.raw, topics.cleaned, settings.stories_topic},
         progress,
     )
 

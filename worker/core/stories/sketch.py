@@ -34,36 +34,38 @@ SKETCH = SketchParams()
 
 @dataclass(frozen=True, slots=True)
 class Sketch:
-    """What the index needs of one body: its hash, signature and band keys."""
+    """What the index needs of one body: its hash and signature (band keys derive from it,
+    so that the index stores 64 keys' worth of bytes once, in the signature)."""
 
     content_hash: str
     signature: tuple[int, ...]  # empty when the body has too few shingles for near-duplicates
-    bands: tuple[str, ...]
+
+    @property
+    def bands(self) -> tuple[str, ...]:
+        return band_keys(self.signature) if self.signature else ()
 
     def to_dict(self) -> dict[str, Any]:
         packed = array("I", self.signature).tobytes()
         return {
             "content_hash": self.content_hash,
             "signature": base64.b64encode(packed).decode("ascii"),
-            "bands": list(self.bands),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Sketch:
         values = array("I")
         values.frombytes(base64.b64decode(data["signature"]))
-        return cls(data["content_hash"], tuple(values), tuple(data["bands"]))
+        return cls(data["content_hash"], tuple(values))
 
 
 def sketch_of(body: str, content_hash: str, params: SketchParams = SKETCH) -> Sketch:
     """The sketch of a cleaned body (`content_hash` as in the cleaned event)."""
     found = shingles(body)
     if len(found) < params.min_shingles:
-        return Sketch(content_hash, (), ())
+        return Sketch(content_hash, ())
     minhash = RMinHash(num_perm=params.num_perm, seed=params.seed)
     minhash.update(found)
-    signature = tuple(minhash.digest())
-    return Sketch(content_hash, signature, band_keys(signature, params))
+    return Sketch(content_hash, tuple(minhash.digest()))
 
 
 def band_keys(signature: tuple[int, ...], params: SketchParams = SKETCH) -> tuple[str, ...]:
