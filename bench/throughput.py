@@ -470,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
         f"(step: median of {max(3, args.runs)}) = {100 * stories['share']:.2f} % of the core's "
         f"time ({stories['articles_per_s_without']:.2f} → {stories['articles_per_s_with']:.2f} "
         f"articles/s in one process); index {stories['bytes_per_article']:.0f} bytes per "
-        f"article = {stories['bytes_per_article'] / 1000:.0f} MB per million articles",
+        f"article = {stories['bytes_per_article'] / 1000:.2f} GB per million articles",
         flush=True,
     )
     if args.stories_only:

@@ -24,7 +24,7 @@ class SketchParams:
 
     num_perm: int = 128
     seed: int = 20261130
-    bands: int = 64
+    bands: int = 32
     rows: int = 2
     min_shingles: int = 8  # shorter bodies join a story only by an exact `content_hash`
 
