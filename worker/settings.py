@@ -207,7 +207,7 @@ class Settings(BaseSettings):
         description="Articles first seen longer ago than this leave the story index (days).",
     )
     story_max_articles: int = Field(
-        default=100_000,
+        default=50_000,
         ge=1,
         description="Articles the story index keeps at most (the oldest go first).",
     )

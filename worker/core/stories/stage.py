@@ -28,7 +28,7 @@ class StoryLimits:
     """How much the story index keeps: a time window, an article cap, members listed per story."""
 
     window_days: float = 7.0
-    max_articles: int = 100_000
+    max_articles: int = 50_000
     max_members: int = 100
 
 
