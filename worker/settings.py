@@ -16,8 +16,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from worker.core import CoreConfig, Limits, OutputKind
-from worker.core.stories import StoryLimits
+from worker.core import CoreConfig, Limits, OutputKind, StoryLimits
 
 _DEFAULT_LIMITS = Limits()
 

@@ -15,8 +15,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from typing import Literal
 
-from worker.core import Batch, Input, Output
-from worker.core.stories import stories_one, wrap_for_stories
+from worker.core import Batch, Input, Output, Sketch, stories_one, wrap_for_stories
 from worker.learning import SiteLearning
 from worker.stories import StoryIndex
 
@@ -45,7 +44,7 @@ class Stages:
         """Cleaned events → entity records and the enriched event with its sketch (`sketched`,
         for the stories step), or a dead letter, each."""
         batch, seconds = await self._run("enrich", items, {}, now)
-        sketches: Iterator = iter(batch.sketches)
+        sketches: Iterator[Sketch] = iter(batch.sketches)
         outputs = [
             [wrap_for_stories(o, next(sketches)) if o.kind == "enriched" else o for o in result]
             for result in batch.outputs

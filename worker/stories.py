@@ -24,8 +24,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any
 
-from worker.core.stories import Member, StoryLimits, StoryUpdate, window_start
-from worker.core.stories.urls import url_key
+from worker.core import Member, StoryLimits, StoryUpdate, url_key, window_start
 
 BUCKET_CAP = 64  # ids kept per band key: a band that many bodies share tells nothing
 
