@@ -45,7 +45,7 @@ from worker.tools.broker import EmbeddedBroker, free_port
 
 PUBLISHED = "2019-11-15"
 PARTITIONS = 4
-STAGES = ("decode", "clean", "ner", "dates", "serialize")
+STAGES = ("decode", "clean", "ner", "dates", "sketch", "serialize")  # pool processes
 
 
 def load_pages(data_dir: Path) -> list[dict[str, Any]]:

@@ -60,5 +60,4 @@ class Stages:
             if update is not None:
                 self.index.record(update)
             results.append(outputs)
-        await self.index.durable()
         return results, {"stories": time.perf_counter() - started}

@@ -81,7 +81,7 @@ def _stories(app: faust.App, settings: Settings) -> StoryIndex:
         recovery_buffer_size=1,
         standby_buffer_size=1,
     )
-    index = StoryIndex(table, settings.story_limits, lambda: app.producer.flush())
+    index = StoryIndex(table, settings.story_limits)
 
     @app.on_partitions_assigned.connect
     def forget_order(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
