@@ -200,3 +200,11 @@ def test_a_message_that_is_not_a_sketched_event_is_one_dead_letter() -> None:
 )
 def test_a_page_address_ignores_what_does_not_change_the_page(url, key) -> None:
     assert url_key(url) == key
+
+
+def test_a_restarted_index_finds_near_copies_through_the_buckets_it_rebuilt(dump) -> None:
+    store: dict = {}
+    run(StoryIndex(store, StoryLimits()), dump, DAY1)
+    restarted = StoryIndex(store, StoryLimits())  # the table, recovered; buckets not stored
+    story, _ = run(restarted, revised(dump, "wire-1", "wire.example"), DAY2)
+    assert story["id"] == "dump-putin" and story["similarity"] < 1.0
