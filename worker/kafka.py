@@ -114,7 +114,15 @@ async def ensure_topics(settings: Settings) -> list[str]:
         existing = set(await admin.list_topics())
         missing = [t for t in topics.names() if t not in existing]
         if missing:
-            new = [NewTopic(t, topics.partitions, topics.replication) for t in missing]
+            new = [
+                NewTopic(
+                    t,
+                    topics.partitions,
+                    topics.replication,
+                    topic_configs={"cleanup.policy": "compact"} if t == topics.stories else {},
+                )
+                for t in missing
+            ]
             with contextlib.suppress(TopicAlreadyExistsError):  # another worker was first
                 await admin.create_topics(new)
         return missing

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from worker.core import CoreConfig, Limits, OutputKind
+from worker.core import CoreConfig, Limits, OutputKind, StoryLimits
 from worker.names import NameLimits
 
 _DEFAULT_LIMITS = Limits()
@@ -93,6 +93,10 @@ class TopicSettings(BaseSettings):
         default="articles.deadletter",
         description="Failed inputs.",
     )
+    stories: str = Field(
+        default="articles.stories",
+        description="Each story's current state (compacted; key: story id).",
+    )
     partitions: int = Field(
         default=4,
         ge=1,
@@ -111,6 +115,7 @@ class TopicSettings(BaseSettings):
             "enriched": self.enriched,
             "entities": self.entities,
             "quotes": self.quotes,
+            "stories": self.stories,
             "deadletter": self.deadletter,
         }
 
@@ -211,6 +216,21 @@ class Settings(BaseSettings):
         ge=1,
         description="One-word names remembered (least recently updated go first).",
     )
+    story_window_days: float = Field(
+        default=7.0,
+        gt=0,
+        description="Articles first seen longer ago than this leave the story index (days).",
+    )
+    story_max_articles: int = Field(
+        default=50_000,
+        ge=1,
+        description="Articles the story index keeps at most (the oldest go first).",
+    )
+    story_max_members: int = Field(
+        default=100,
+        ge=1,
+        description="Members (and sites) listed in a story's state; member_count counts all.",
+    )
     max_ner_chunk_chars: int = Field(
         default=10_000,
         ge=500,
@@ -261,6 +281,17 @@ class Settings(BaseSettings):
     def name_limits(self) -> NameLimits:
         """Bounds of the names learned across the stream."""
         return NameLimits(window_days=self.names_window_days, max_words=self.names_max_words)
+
+    @cached_property
+    def stories_topic(self) -> str:
+        """The internal topic from the enrich to the stories agent: one partition, so that one
+        worker at a time owns the story index (README "Stories")."""
+        return f"{self.consumer_group}-stories"
+
+    @cached_property
+    def story_limits(self) -> StoryLimits:
+        """How much the story index keeps, from these settings."""
+        return StoryLimits(self.story_window_days, self.story_max_articles, self.story_max_members)
 
     @cached_property
     def core(self) -> CoreConfig:

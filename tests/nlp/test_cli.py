@@ -140,3 +140,30 @@ def test_process_gives_one_event_per_page_of_a_warc_crawl(tmp_path: Path) -> Non
     assert b"2 events, 0 dead letters" in result.stderr
     others = sum(OTHER_RECORDS.values()) + len(PAGES)  # and one request per page
     assert f"skipped {others} archive records".encode() in result.stderr
+
+
+def test_process_finds_the_copies_of_one_article_across_the_files_of_a_run(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import FIXTURES, ROOT
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a-dump.txt").write_bytes(SAMPLE.read_bytes())
+    (inputs / "b-moon.html.gz").write_bytes((FIXTURES / "html_en_aljazeera.html.gz").read_bytes())
+    (inputs / "c-page.html").write_bytes((ROOT / "worker/examples/putin-summit.html").read_bytes())
+    out = tmp_path / "events.jsonl"
+
+    result = _worker("process", str(inputs), "-o", str(out))
+
+    assert result.returncode == 0, result.stderr.decode()
+    stories = {}
+    for line in out.read_bytes().splitlines():
+        event = orjson.loads(line)
+        validate("articles.enriched", event)
+        stories[event["id"]] = event["story"]
+    assert stories["c-page"]["id"] == stories["a-dump"]["id"] != stories["b-moon"]["id"]
+    assert {stories["a-dump"]["duplicate_of"], stories["c-page"]["duplicate_of"]} == {
+        None,
+        stories["a-dump"]["id"],
+    }

@@ -27,6 +27,6 @@ def test_deadletter_reasons_match_schema_and_readme() -> None:
 
 def test_every_topic_has_a_schema() -> None:
     topics = TopicSettings().names()
-    assert len(topics) == 6
+    assert len(topics) == 7
     for topic in topics:
         assert topic in SCHEMAS

@@ -9,10 +9,13 @@ import orjson
 
 from worker.core import Batch, Core, CoreConfig, Input, Limits, Origin, Output
 from worker.core.names import NameSighting
+from worker.core.stories import Sketch, StoryLimits
 from worker.learning import SiteLearning
 from worker.names import NameLimits, NameMemory
 from worker.stages import StageName, Stages
+from worker.stories import StoryIndex
 
+NO_STORIES = StoryIndex({}, StoryLimits())
 CORE = Core(CoreConfig(Limits(), "no-model-needed-to-clean", 10_000))
 CHROME = (
     "Independent reporting like this is only possible because our readers pay for it every month."
@@ -49,7 +52,7 @@ seen_states: list[dict[str, frozenset[str]]] = []
 def test_a_sites_recurring_line_is_learned_across_batches_and_leaves_later_bodies() -> None:
     store: dict[str, object] = {}
     learning = SiteLearning(store, capacity=100, max_sites=10)
-    stages = Stages(_clean_here, learning, NameMemory({}, NameLimits()))
+    stages = Stages(_clean_here, learning, NameMemory({}, NameLimits()), NO_STORIES)
     bodies = []
     for n in range(6):
         (outputs,), _ = asyncio.run(stages.clean([Input(_article(n), Origin(path=f"{n}"))], "now"))
@@ -69,7 +72,8 @@ async def _enrich_here(
 ) -> tuple[Batch, dict[str, float]]:
     seen_books.append(dict(state))
     outputs = [[Output("enriched", f"a{n}".encode(), b"{}", "e")] for n, _ in enumerate(items)]
-    return Batch(outputs, names=[(JOHN,) for _ in items]), {"ner": 0.5}
+    sketches = [Sketch("sha256:0", ())] * len(items)
+    return Batch(outputs, names=[(JOHN,) for _ in items], sketches=sketches), {"ner": 0.5}
 
 
 seen_books: list[dict[str, object]] = []
@@ -81,9 +85,11 @@ def _cleaned(text: str) -> Input:
 
 def test_enrich_gets_what_the_book_knows_of_its_words_and_the_book_learns() -> None:
     memory = NameMemory({}, NameLimits())
-    stages = Stages(_enrich_here, SiteLearning({}, capacity=100, max_sites=10), memory)
+    stages = Stages(_enrich_here, SiteLearning({}, capacity=100, max_sites=10), memory, NO_STORIES)
     outputs, seconds = asyncio.run(stages.enrich([_cleaned("Smith spoke.")], "2026-11-30T00:00Z"))
-    assert seen_books[-1] == {} and seconds == {"ner": 0.5} and len(outputs) == 1
+    assert seen_books[-1] == {} and seconds == {"ner": 0.5}
+    ((sketched,),) = outputs  # the enriched event goes on to the stories step with its sketch
+    assert sketched.kind == "sketched" and orjson.loads(sketched.value)["event"] == {}
     asyncio.run(stages.enrich([_cleaned("Smith spoke again.")], "2026-11-30T01:00Z"))
     (known,) = seen_books[-1]["smith"]  # type: ignore[misc]
     assert (known.canonical, known.articles) == ("John Smith", 1)  # a0 counted once

@@ -1,4 +1,5 @@
-"""The functional core: decode → clean → enrich → event records. No Kafka, no global state.
+"""The functional core: decode → clean → enrich → stories → event records. No Kafka, no
+global state.
 
 The shells use only what is exported here. `Core` (its stages load spaCy) is
 imported lazily, so that the event-loop process can use the light types
@@ -13,6 +14,16 @@ from worker.core.decode import page_text, peek_envelope, peek_site
 from worker.core.errors import REASONS, PipelineError, Stage
 from worker.core.limits import Limits
 from worker.core.records import ATTEMPT_HEADER, deadletter_output
+from worker.core.stories import (
+    Member,
+    Sketch,
+    StoryLimits,
+    StoryUpdate,
+    stories_one,
+    window_start,
+    wrap_for_stories,
+)
+from worker.core.stories.urls import url_key
 from worker.core.timing import StageTimer
 from worker.core.types import (
     Batch,
@@ -37,17 +48,25 @@ __all__ = [
     "DeadLetter",
     "Input",
     "Limits",
+    "Member",
     "Origin",
     "Output",
     "OutputKind",
     "PipelineError",
     "SiteObservation",
+    "Sketch",
     "Stage",
     "StageTimer",
+    "StoryLimits",
+    "StoryUpdate",
     "deadletter_output",
     "page_text",
     "peek_envelope",
     "peek_site",
+    "stories_one",
+    "url_key",
+    "window_start",
+    "wrap_for_stories",
 ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-Stage = Literal["decode", "clean", "enrich", "serialize", "produce"]
+Stage = Literal["decode", "clean", "enrich", "stories", "serialize", "produce"]
 
 # Dead-letter reason codes, documented in the README ("Failure behaviour").
 REASONS: dict[str, str] = {

@@ -33,6 +33,7 @@ from worker.core.records import (
     quote_fields,
     quote_records,
 )
+from worker.core.stories import Sketch, sketch_of
 from worker.core.timex import find_timexes
 from worker.core.timing import StageTimer
 from worker.core.types import Batch, CoreConfig, Entities, Input, Output, SiteObservation
@@ -138,7 +139,8 @@ class Core:
     ) -> Batch:
         """Stage 2: cleaned events → enriched event and entity records (or a dead letter).
 
-        One list of outputs per input, in input order. Batching lets spaCy's
+        One list of outputs per input, in input order, and the story sketch of
+        each enriched event, in the same order. Batching lets spaCy's
         `nlp.pipe` amortize its per-call cost over many articles. `names` is what
         the stream knows of the one-word names the batch uses (`core/names.py`);
         the batch's `names` are what each article was sure of, to be learned.
@@ -162,12 +164,17 @@ class Core:
         except Exception:  # noqa: BLE001
             found = None
         learned: list[tuple[NameSighting, ...]] = [()] * len(items)
+        sketches: list[Sketch] = []
         for n, (i, cleaned) in enumerate(parsed):
             entities = found[n] if found else None
-            results[i], learned[i] = self._finish(
-                items[i], cleaned, entities, names or {}, now, timer
-            )
-        return Batch([r if r is not None else [] for r in results], names=learned)
+            outputs, learned[i] = self._finish(items[i], cleaned, entities, names or {}, now, timer)
+            results[i] = outputs
+            if outputs[0].kind == "enriched":
+                with timer("sketch"):
+                    sketches.append(sketch_of(cleaned["body"], cleaned["content_hash"]))
+        return Batch(
+            [r if r is not None else [] for r in results], names=learned, sketches=sketches
+        )
 
     def _ner_input(self, cleaned: dict[str, Any]) -> tuple[str | None, str]:
         """(title, body prefix) for NER; empty for a language the English model would garble.

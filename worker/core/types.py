@@ -13,6 +13,7 @@ from worker.core.limits import Limits
 
 if TYPE_CHECKING:
     from worker.core.names import NameSighting
+    from worker.core.stories.sketch import Sketch
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 # Where a canonical name comes from: the article itself, or what the stream learned
@@ -192,7 +193,9 @@ class Origin:
         return {"file": self.path, "line": self.line}
 
 
-OutputKind = Literal["cleaned", "enriched", "entities", "quotes", "deadletter"]
+OutputKind = Literal[
+    "cleaned", "enriched", "entities", "quotes", "stories", "sketched", "deadletter"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,11 +245,14 @@ class SiteObservation:
 class Batch:
     """A stage's result: outputs per input (in input order) and what it learned of the stream.
 
-    The clean stage learns boilerplate per site, the enrich stage names; stages
-    that keep stream state return what they learned here, never by side effect.
+    The clean stage learns boilerplate per site; the enrich stage names, and sketches
+    each body for the stories step. Stages that keep stream state return what they
+    learned here, never by side effect.
     """
 
     outputs: list[list[Output]]
     observations: list[SiteObservation] = field(default_factory=list)
     # The enrich stage: per input, the names its article was sure of (`core/names.py`).
     names: list[tuple[NameSighting, ...]] = field(default_factory=list)
+    # The enrich stage's story sketch of each enriched event, in output order.
+    sketches: list[Sketch] = field(default_factory=list)

@@ -1,4 +1,4 @@
-"""The Faust app: configuration, topics, the learning table, and the wiring of the parts.
+"""The Faust app: configuration, topics, the tables, and the wiring of the parts.
 
 Everything that does work lives elsewhere and is given what it needs:
 `BatchAgent` (agents), `PoolExecutor` (executor), `Publisher` (publisher),
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import cast
+from typing import Any, cast
 
 import faust
 from faust.types import StreamT
@@ -20,6 +20,7 @@ from worker.names import NameMemory
 from worker.observability import get_logger
 from worker.settings import Settings
 from worker.stages import Stages
+from worker.stories import StoryIndex
 from worker.stream import loop_lag, memory, metrics
 from worker.stream.agents import BatchAgent
 from worker.stream.executor import PoolExecutor
@@ -82,8 +83,32 @@ def _names(app: faust.App, settings: Settings) -> NameMemory:
         "names",
         schema=faust.Schema(key_serializer="json", value_serializer="json"),
         use_partitioner=True,  # written between events: partition the changelog by word
+        # As the story index: apply each changelog record as it is read on recovery.
+        recovery_buffer_size=1,
     )
     return NameMemory(table, settings.name_limits)
+
+
+def _stories(app: faust.App, settings: Settings) -> StoryIndex:
+    """The story index, changelogged, in one partition like the topic that feeds it; a
+    worker that gains it (restart, rebalance) recovers it and rebuilds its eviction order."""
+    table = app.Table(
+        "stories",
+        partitions=1,
+        schema=faust.Schema(key_serializer="json", value_serializer="json"),
+        use_partitioner=True,  # written between events: the one changelog partition
+        # Apply each changelog record as it is read: faust-streaming leaves a partial
+        # recovery buffer unapplied when the agent resumes (the last writes before a restart).
+        recovery_buffer_size=1,
+        standby_buffer_size=1,
+    )
+    index = StoryIndex(table, settings.story_limits)
+
+    @app.on_partitions_assigned.connect
+    def forget_order(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        index.invalidate()
+
+    return index
 
 
 def create_app(settings: Settings) -> faust.App:
@@ -91,23 +116,28 @@ def create_app(settings: Settings) -> faust.App:
     app = _faust_app(settings)
     topics = settings.topics
 
-    def topic(name: str) -> faust.TopicT:
+    def topic(name: str, **options: Any) -> faust.TopicT:
         return app.topic(
-            name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
+            name,
+            key_type=bytes,
+            value_type=bytes,
+            key_serializer="raw",
+            value_serializer="raw",
+            **options,
         )
 
-    executor = PoolExecutor(
-        settings.pool_processes,
-        settings.core,
+    executor = PoolExecutor(settings.pool_processes, settings.core)
+    stages = Stages(
+        executor.run, _learning(app, settings), _names(app, settings), _stories(app, settings)
     )
-    stages = Stages(executor.run, _learning(app, settings), _names(app, settings))
     feed = LiveFeed()
+    sketched = topic(settings.stories_topic, partitions=1, internal=True)
     publisher = Publisher(
-        {kind: topic(name) for kind, name in topics.outputs().items()},
+        {**{kind: topic(name) for kind, name in topics.outputs().items()}, "sketched": sketched},
         f"/article-worker/{settings.consumer_group}",
         feed,
     )
-    clean, enrich = (
+    clean, enrich, stories = (
         BatchAgent(
             name,
             step,
@@ -116,7 +146,11 @@ def create_app(settings: Settings) -> faust.App:
             settings.batch_timeout_s,
             settings.max_in_flight_batches,
         )
-        for name, step in (("clean", stages.clean), ("enrich", stages.enrich))
+        for name, step in (
+            ("clean", stages.clean),
+            ("enrich", stages.enrich),
+            ("stories", stages.stories),
+        )
     )
 
     @app.agent(topic(topics.raw), name="clean")
@@ -126,6 +160,10 @@ def create_app(settings: Settings) -> faust.App:
     @app.agent(topic(topics.cleaned), name="enrich")
     async def enrich_agent(stream: StreamT) -> None:
         await enrich(cast(faust.Stream, stream))
+
+    @app.agent(sketched, name="stories")
+    async def stories_agent(stream: StreamT) -> None:
+        await stories(cast(faust.Stream, stream))
 
     _add_tasks(app, settings, executor, feed)
     return app
@@ -139,7 +177,7 @@ def _add_tasks(app: faust.App, settings: Settings, executor: PoolExecutor, feed:
         app,
         client_options(settings.kafka),
         settings.consumer_group,
-        {topics.raw, topics.cleaned},
+        {topics.raw, topics.cleaned, settings.stories_topic},
         progress,
     )
 

@@ -138,6 +138,7 @@ class PoolExecutor:
             whole.outputs.extend(batch.outputs)
             whole.observations.extend(batch.observations)
             whole.names.extend(batch.names)
+            whole.sketches.extend(batch.sketches)
             for name, value in spent.items():
                 seconds[name] = seconds.get(name, 0.0) + value
         return whole, seconds

@@ -1,9 +1,9 @@
 """`worker process`: the stream's core on files, without Kafka.
 
 The same `Stages` as the agents (clean with the learned state of each site,
-then enrich), the same records and dead-letter reasons; only the transport
-differs: the steps run in this process, and the learned state is a dict kept
-across the files of one run.
+enrich, stories), the same records and dead-letter reasons; only the
+transport differs: the steps run in this process, and the learned state and
+the story index are dicts kept across the files of one run.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from worker.learning import SiteLearning
 from worker.names import NameMemory
 from worker.settings import Settings
 from worker.stages import StageName, Stages, State
+from worker.stories import StoryIndex
 from worker.stream.executor import init_process, run_slice
 from worker.tools.inputs import read_inputs
 
@@ -68,7 +69,8 @@ def process_inputs(settings: Settings, inputs: Iterable[Input]) -> Iterator[Outp
     makes them (also the quality benchmarks' way through the whole pipeline)."""
     init_process(settings.core, in_pool=False)
     learning = SiteLearning({}, settings.boilerplate_capacity, settings.boilerplate_max_sites)
-    stages = Stages(_here, learning, NameMemory({}, settings.name_limits))
+    names = NameMemory({}, settings.name_limits)
+    stages = Stages(_here, learning, names, StoryIndex({}, settings.story_limits))
     for batch in _batches(inputs, BATCH):
         yield from asyncio.run(_process(stages, batch))
 
@@ -83,6 +85,13 @@ async def _process(stages: Stages, batch: list[Input]) -> list[Output]:
         if not isinstance(output, DeadLetter)
     ]
     enriched, _ = await stages.enrich(survivors, now)
-    for outputs in enriched:
+    sketched = []
+    for item, outputs in zip(survivors, enriched, strict=True):
+        done += [o for o in outputs if isinstance(o, DeadLetter)]
+        sketched += [
+            Input(o.value, item.origin, item.default_id) for o in outputs if o.kind == "sketched"
+        ]
+    storied, _ = await stages.stories(sketched, now)
+    for outputs in storied:
         done += [o for o in outputs if o.kind == "enriched" or isinstance(o, DeadLetter)]
     return done

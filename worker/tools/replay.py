@@ -2,7 +2,8 @@
 
 Reads the dead-letter topic up to its current end, keeps the records that match
 the filters, and produces each original payload back to the topic it first came
-from (raw, or cleaned for enrich-stage failures), keyed by its article id and
+from (raw, cleaned for enrich-stage failures, the internal stories topic for
+stories-stage failures), keyed by its article id and
 with an `aw-attempt` header one higher than the dead letter's, so a new failure
 shows how often it was tried. Truncated payloads cannot be replayed and are
 reported, not guessed.
@@ -99,5 +100,5 @@ def _target(settings: Settings, record: dict[str, Any]) -> str:
     """Back to the topic the input was read from, if that is one of our input topics."""
     source = record.get("source") or {}
     topic = source.get("topic")
-    inputs = (settings.topics.raw, settings.topics.cleaned)
+    inputs = (settings.topics.raw, settings.topics.cleaned, settings.stories_topic)
     return topic if topic in inputs else settings.topics.raw
