@@ -144,8 +144,9 @@ def test_second_worker_joins_then_first_leaves_nothing_unconsumed(
     assert first.stop(timeout=60) == 0
     records = _wait_for_outcomes(env, ids)
     _assert_complete(env, ids, records)
-    # The survivor owns every input partition (raw and cleaned) and drains them all.
-    partitions = 2 * int(env["WORKER_TOPIC_PARTITIONS"])
+    # The survivor owns every input partition (raw and cleaned, and the one partition of
+    # the internal stories topic) and drains them all.
+    partitions = 2 * int(env["WORKER_TOPIC_PARTITIONS"]) + 1
 
     def lags() -> list[str]:
         metrics = second.http("/metrics")[1].decode()
