@@ -74,31 +74,23 @@ class NameMemory:
                 found[word] = tuple(KnownName(*(e[f] for f in _FIELDS)) for e in entries)
         return found
 
-    def learn(self, article_id: str, sure: Iterable[NameSighting], now: str) -> None:
-        """Count what one article was sure of into the book."""
-        for sighting in sure:
-            self._count(article_id, sighting, now)
+    def learn(self, seen: Iterable[tuple[str, NameSighting]], now: str) -> None:
+        """Count what articles were sure of, as (article id, sighting), into the book; each
+        word's entry is written once per call, and only if it changed."""
+        by_word: dict[str, list[tuple[str, NameSighting]]] = {}
+        for article_id, sighting in seen:
+            by_word.setdefault(sighting.word, []).append((article_id, sighting))
+        for word, sightings in by_word.items():
+            stored = self.store.get(word) or []
+            entries = {e["entity_key"]: e for e in stored}
+            for article_id, sighting in sightings:
+                _count(entries, article_id, sighting, now)
+            kept = self._kept(entries.values(), now)
+            if kept != stored:
+                self._store(word, kept)
         while len(self._order) > self.limits.max_words:
             oldest, _ = self._order.popitem(last=False)
             self.store.pop(oldest, None)
-
-    def _count(self, article_id: str, sighting: NameSighting, now: str) -> None:
-        entries = {e["entity_key"]: e for e in self.store.get(sighting.word) or ()}
-        entry = entries.get(sighting.entity_key)
-        recent = entry["recent"] if entry else []
-        if article_id not in recent:
-            name = KnownName(
-                sighting.canonical,
-                sighting.entity_key,
-                sighting.label,
-                (entry["articles"] if entry else 0) + 1,
-                max(now, entry["last_seen"]) if entry else now,
-            )
-            entries[sighting.entity_key] = {
-                **asdict(name),
-                "recent": [*recent, article_id][-_RECENT:],
-            }
-        self._store(sighting.word, self._kept(entries.values(), now))
 
     def _kept(self, entries: Iterable[dict[str, Any]], now: str) -> list[dict[str, Any]]:
         """Entries seen within the window, the most seen first, at most `per_word`."""
@@ -114,6 +106,24 @@ class NameMemory:
             self.store.pop(word, None)
         self._order.pop(word, None)
         self._order[word] = None
+
+
+def _count(
+    entries: dict[str, dict[str, Any]], article_id: str, sighting: NameSighting, now: str
+) -> None:
+    """One article sure of one name: its entry counted up, unless that article already was."""
+    entry = entries.get(sighting.entity_key)
+    recent = entry["recent"] if entry else []
+    if article_id in recent:
+        return
+    name = KnownName(
+        sighting.canonical,
+        sighting.entity_key,
+        sighting.label,
+        (entry["articles"] if entry else 0) + 1,
+        max(now, entry["last_seen"]) if entry else now,
+    )
+    entries[sighting.entity_key] = {**asdict(name), "recent": [*recent, article_id][-_RECENT:]}
 
 
 def _instant(iso: str) -> datetime:

@@ -51,10 +51,16 @@ class Stages:
         for the stories step), or a dead letter, each; what the stream knows of their
         one-word names in, what they were sure of learned."""
         batch, seconds = await self._run("enrich", items, self.names.known(items), now)
-        for result, sure in zip(batch.outputs, batch.names, strict=True):
-            enriched = [o for o in result if o.kind == "enriched"]
-            if enriched and sure:
-                self.names.learn(enriched[0].key.decode(), sure, now)
+        self.names.learn(
+            (
+                (output.key.decode(), sighting)
+                for result, sure in zip(batch.outputs, batch.names, strict=True)
+                for output in result
+                if output.kind == "enriched"
+                for sighting in sure
+            ),
+            now,
+        )
         sketches: Iterator[Sketch] = iter(batch.sketches)
         outputs = [
             [wrap_for_stories(o, next(sketches)) if o.kind == "enriched" else o for o in result]

@@ -39,7 +39,7 @@ def as_stream(
     for article_id, text, entities in zip(ids, texts, found, strict=True):
         item = Input(orjson.dumps({"title": None, "body": text}), Origin(path=article_id))
         recalled.append(recall(entities, memory.known([item])))
-        memory.learn(article_id, sightings(entities), "2026-01-01T00:00:00Z")
+        memory.learn([(article_id, s) for s in sightings(entities)], "2026-01-01T00:00:00Z")
     return recalled
 
 

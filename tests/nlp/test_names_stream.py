@@ -31,7 +31,7 @@ def _enrich(core: Core, memory: NameMemory, envelope: dict[str, Any]) -> dict[st
     item = Input(cleaned.value, ORIGIN, envelope["id"])
     batch = core.enrich([item], memory.known([item]), now=NOW)
     (outputs,), (sure,) = batch.outputs, batch.names
-    memory.learn(envelope["id"], sure, NOW)
+    memory.learn([(envelope["id"], s) for s in sure], NOW)
     event = orjson.loads(next(o for o in outputs if o.kind == "enriched").value)
     validate("articles.enriched", event)
     return event

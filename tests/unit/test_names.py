@@ -85,24 +85,24 @@ def test_book_counts_articles_forgets_after_the_window_and_keeps_its_caps() -> N
     memory = NameMemory({}, NameLimits(window_days=30, per_word=2, max_words=2))
     john = NameSighting("smith", "John Smith", "PERSON:john-smith", "PERSON")
     jane = NameSighting("smith", "Jane Smith", "PERSON:jane-smith", "PERSON")
-    memory.learn("a1", [john], "2026-10-01T00:00:00Z")
-    memory.learn("a2", [john, jane], "2026-11-20T00:00:00Z")
-    memory.learn("a2", [john, jane], "2026-11-20T00:00:00Z")  # redelivered: counted once
+    memory.learn([("a1", john)], "2026-10-01T00:00:00Z")
+    memory.learn([("a2", john), ("a2", jane)], "2026-11-20T00:00:00Z")
+    memory.learn([("a2", john), ("a2", jane)], "2026-11-20T00:00:00Z")  # redelivered: counted once
     assert [(e["canonical"], e["articles"]) for e in memory.store["smith"]] == [
         ("John Smith", 2),
         ("Jane Smith", 1),
     ]
-    memory.learn("a3", [jane], "2026-12-25T00:00:00Z")  # John was last seen 35 days before
+    memory.learn([("a3", jane)], "2026-12-25T00:00:00Z")  # John was last seen 35 days before
     assert [e["canonical"] for e in memory.store["smith"]] == ["Jane Smith"]
     for word in ("acmex", "globex"):
-        memory.learn(word, [NameSighting(word, word.title(), f"ORG:{word}", "ORG")], NOW)
+        memory.learn([(word, NameSighting(word, word.title(), f"ORG:{word}", "ORG"))], NOW)
     assert set(memory.store) == {"acmex", "globex"}  # "smith" updated least recently
 
 
 def test_known_reads_only_the_words_the_batch_uses() -> None:
     memory = NameMemory({}, NameLimits())
-    memory.learn("a1", [NameSighting("smith", "John Smith", "PERSON:john-smith", "PERSON")], NOW)
-    memory.learn("a2", [NameSighting("acmex", "Acmex", "ORG:acmex", "ORG")], NOW)
+    memory.learn([("a1", NameSighting("smith", "John Smith", "PERSON:john-smith", "PERSON"))], NOW)
+    memory.learn([("a2", NameSighting("acmex", "Acmex", "ORG:acmex", "ORG"))], NOW)
     cleaned = {"title": "Smith resigns", "body": "Smith said on Monday he would go."}
     item = Input(orjson.dumps(cleaned), Origin("cleaned", 0, 0))
     known = memory.known([item, Input(b"not json", Origin("cleaned", 0, 1))])
