@@ -7,17 +7,20 @@ what the book knows of them. After it: count what each article was sure of
 the names it stood for, as dicts.
 
 The store is a plain dict in `worker process` and a changelogged Faust
-GlobalTable in the stream (it survives restarts, and every worker reads and
-writes all of it). A sighting delivered twice is counted once (each name keeps
-the ids of the last articles that counted). Two workers counting the same word
-at the same moment write last-wins, like the boilerplate learner: a count may
-come out one short, a name is not lost for long (the next article that is sure
-of it writes it again).
+GlobalTable in the stream (it survives restarts, and every worker reads all of
+it). One writer per entry: a word's counts are kept per slot, the partition
+of the consumed topic its articles came from (`"word slot"`), and a partition
+is processed by one worker of the group at a time, so two workers never
+write the same entry; reading a word merges its slots. (During a rebalance
+the new owner of a partition may write before it has read the old owner's
+last batch: that batch's counts for the words both touched are lost.) A
+sighting delivered twice is counted once (each name keeps the ids of the
+last articles that counted; a redelivery comes from the same partition).
 
 Bounded and decaying: a name no article was sure of for `window_days` is
-forgotten, a word keeps its `per_word` most seen names, and at most
-`max_words` words are kept (the one updated least recently by this process
-goes first).
+forgotten (not read, and dropped at the next write), a word keeps its
+`per_word` most seen names per slot, and at most `max_words` entries (word and
+slot) are kept (the one updated least recently by this process goes first).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, MutableMapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -59,53 +62,85 @@ def candidate_words(payload: bytes) -> set[str]:
 class NameMemory:
     """The name book over `store` (word → list of `KnownName` dicts), bounded by `limits`."""
 
-    def __init__(self, store: MutableMapping[str, Any], limits: NameLimits) -> None:
+    def __init__(self, store: MutableMapping[str, Any], limits: NameLimits, slots: int = 1) -> None:
         self.store = store
         self.limits = limits
+        self.slots = slots  # partitions of the consumed topic
         self._order: OrderedDict[str, None] = OrderedDict()
 
-    def known(self, items: Iterable[Input]) -> dict[str, tuple[KnownName, ...]]:
-        """What the book knows of the words the articles of `items` use."""
+    def slot(self, item: Input) -> int:
+        """The slot `item`'s sightings are counted in: its partition (0 for files)."""
+        return (item.origin.partition or 0) % self.slots
+
+    def known(self, items: Iterable[Input], now: str) -> dict[str, tuple[KnownName, ...]]:
+        """What the book knows, within the window, of the words the articles of `items` use."""
         words = set().union(*(candidate_words(item.payload) for item in items))
+        since = self._since(now)
         found = {}
         for word in words:
-            entries = self.store.get(word)
-            if entries:
-                found[word] = tuple(KnownName(*(e[f] for f in _FIELDS)) for e in entries)
+            slots = (self.store.get(_key(word, slot)) or [] for slot in range(self.slots))
+            names = _merged(
+                e for entries in slots for e in entries if _instant(e["last_seen"]) >= since
+            )
+            if names:
+                found[word] = names
         return found
 
-    def learn(self, seen: Iterable[tuple[str, NameSighting]], now: str) -> None:
-        """Count what articles were sure of, as (article id, sighting), into the book; each
-        word's entry is written once per call, and only if it changed."""
-        by_word: dict[str, list[tuple[str, NameSighting]]] = {}
-        for article_id, sighting in seen:
-            by_word.setdefault(sighting.word, []).append((article_id, sighting))
-        for word, sightings in by_word.items():
-            stored = self.store.get(word) or []
+    def learn(self, seen: Iterable[tuple[int, str, NameSighting]], now: str) -> None:
+        """Count what articles were sure of, as (slot, article id, sighting), into the book;
+        each entry is written once per call, and only if it changed."""
+        by_key: dict[str, list[tuple[str, NameSighting]]] = {}
+        for slot, article_id, sighting in seen:
+            by_key.setdefault(_key(sighting.word, slot), []).append((article_id, sighting))
+        for key, sightings in by_key.items():
+            stored = self.store.get(key) or []
             entries = {e["entity_key"]: e for e in stored}
             for article_id, sighting in sightings:
                 _count(entries, article_id, sighting, now)
             kept = self._kept(entries.values(), now)
             if kept != stored:
-                self._store(word, kept)
+                self._store(key, kept)
         while len(self._order) > self.limits.max_words:
             oldest, _ = self._order.popitem(last=False)
             self.store.pop(oldest, None)
 
     def _kept(self, entries: Iterable[dict[str, Any]], now: str) -> list[dict[str, Any]]:
         """Entries seen within the window, the most seen first, at most `per_word`."""
-        since = _instant(now) - timedelta(days=self.limits.window_days)
+        since = self._since(now)
         fresh = [e for e in entries if _instant(e["last_seen"]) >= since]
         fresh.sort(key=lambda e: (-e["articles"], e["entity_key"]))
         return fresh[: self.limits.per_word]
 
-    def _store(self, word: str, entries: list[dict[str, Any]]) -> None:
+    def _since(self, now: str) -> datetime:
+        """The oldest `last_seen` still within the window."""
+        return _instant(now) - timedelta(days=self.limits.window_days)
+
+    def _store(self, key: str, entries: list[dict[str, Any]]) -> None:
         if entries:
-            self.store[word] = entries
+            self.store[key] = entries
         else:
-            self.store.pop(word, None)
-        self._order.pop(word, None)
-        self._order[word] = None
+            self.store.pop(key, None)
+        self._order.pop(key, None)
+        self._order[key] = None
+
+
+def _key(word: str, slot: int) -> str:
+    return f"{word} {slot}"  # a word has no space
+
+
+def _merged(entries: Iterable[dict[str, Any]]) -> tuple[KnownName, ...]:
+    """One name per entity key over a word's slots: articles added up, latest sighting."""
+    names: dict[str, KnownName] = {}
+    for entry in entries:
+        name = KnownName(*(entry[f] for f in _FIELDS))
+        if (before := names.get(name.entity_key)) is not None:
+            name = replace(
+                name if name.articles >= before.articles else before,
+                articles=name.articles + before.articles,
+                last_seen=max(name.last_seen, before.last_seen),
+            )
+        names[name.entity_key] = name
+    return tuple(sorted(names.values(), key=lambda n: (-n.articles, n.entity_key)))
 
 
 def _count(

@@ -50,11 +50,11 @@ class Stages:
         """Cleaned events → entity records and the enriched event with its sketch (`sketched`,
         for the stories step), or a dead letter, each; what the stream knows of their
         one-word names in, what they were sure of learned."""
-        batch, seconds = await self._run("enrich", items, self.names.known(items), now)
+        batch, seconds = await self._run("enrich", items, self.names.known(items, now), now)
         self.names.learn(
             (
-                (output.key.decode(), sighting)
-                for result, sure in zip(batch.outputs, batch.names, strict=True)
+                (self.names.slot(item), output.key.decode(), sighting)
+                for item, result, sure in zip(items, batch.outputs, batch.names, strict=True)
                 for output in result
                 if output.kind == "enriched"
                 for sighting in sure

@@ -29,6 +29,8 @@ from worker.core.types import Entities
 from worker.names import NameLimits, NameMemory
 from worker.settings import Settings
 
+NOW = "2026-01-01T00:00:00Z"  # one instant: the window never closes within a set
+
 
 def as_stream(
     ids: Sequence[str], texts: Sequence[str], found: Sequence[Entities]
@@ -38,8 +40,8 @@ def as_stream(
     recalled = []
     for article_id, text, entities in zip(ids, texts, found, strict=True):
         item = Input(orjson.dumps({"title": None, "body": text}), Origin(path=article_id))
-        recalled.append(recall(entities, memory.known([item])))
-        memory.learn([(article_id, s) for s in sightings(entities)], "2026-01-01T00:00:00Z")
+        recalled.append(recall(entities, memory.known([item], NOW)))
+        memory.learn([(0, article_id, s) for s in sightings(entities)], NOW)
     return recalled
 
 

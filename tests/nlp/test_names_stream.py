@@ -29,9 +29,9 @@ def core(make_core: Any) -> Core:
 def _enrich(core: Core, memory: NameMemory, envelope: dict[str, Any]) -> dict[str, Any]:
     cleaned = clean_one(core, Input(orjson.dumps(envelope), ORIGIN, envelope["id"]))
     item = Input(cleaned.value, ORIGIN, envelope["id"])
-    batch = core.enrich([item], memory.known([item]), now=NOW)
+    batch = core.enrich([item], memory.known([item], NOW), now=NOW)
     (outputs,), (sure,) = batch.outputs, batch.names
-    memory.learn([(envelope["id"], s) for s in sure], NOW)
+    memory.learn([(0, envelope["id"], s) for s in sure], NOW)
     event = orjson.loads(next(o for o in outputs if o.kind == "enriched").value)
     validate("articles.enriched", event)
     return event

@@ -85,26 +85,57 @@ def test_book_counts_articles_forgets_after_the_window_and_keeps_its_caps() -> N
     memory = NameMemory({}, NameLimits(window_days=30, per_word=2, max_words=2))
     john = NameSighting("smith", "John Smith", "PERSON:john-smith", "PERSON")
     jane = NameSighting("smith", "Jane Smith", "PERSON:jane-smith", "PERSON")
-    memory.learn([("a1", john)], "2026-10-01T00:00:00Z")
-    memory.learn([("a2", john), ("a2", jane)], "2026-11-20T00:00:00Z")
-    memory.learn([("a2", john), ("a2", jane)], "2026-11-20T00:00:00Z")  # redelivered: counted once
-    assert [(e["canonical"], e["articles"]) for e in memory.store["smith"]] == [
+    memory.learn([(0, "a1", john)], "2026-10-01T00:00:00Z")
+    memory.learn([(0, "a2", john), (0, "a2", jane)], "2026-11-20T00:00:00Z")
+    memory.learn(
+        [(0, "a2", john), (0, "a2", jane)], "2026-11-20T00:00:00Z"
+    )  # redelivered: counted once
+    assert [(e["canonical"], e["articles"]) for e in memory.store["smith 0"]] == [
         ("John Smith", 2),
         ("Jane Smith", 1),
     ]
-    memory.learn([("a3", jane)], "2026-12-25T00:00:00Z")  # John was last seen 35 days before
-    assert [e["canonical"] for e in memory.store["smith"]] == ["Jane Smith"]
+    memory.learn([(0, "a3", jane)], "2026-12-25T00:00:00Z")  # John was last seen 35 days before
+    assert [e["canonical"] for e in memory.store["smith 0"]] == ["Jane Smith"]
     for word in ("acmex", "globex"):
-        memory.learn([(word, NameSighting(word, word.title(), f"ORG:{word}", "ORG"))], NOW)
-    assert set(memory.store) == {"acmex", "globex"}  # "smith" updated least recently
+        memory.learn([(0, word, NameSighting(word, word.title(), f"ORG:{word}", "ORG"))], NOW)
+    assert set(memory.store) == {"acmex 0", "globex 0"}  # "smith" updated least recently
 
 
 def test_known_reads_only_the_words_the_batch_uses() -> None:
     memory = NameMemory({}, NameLimits())
-    memory.learn([("a1", NameSighting("smith", "John Smith", "PERSON:john-smith", "PERSON"))], NOW)
-    memory.learn([("a2", NameSighting("acmex", "Acmex", "ORG:acmex", "ORG"))], NOW)
+    memory.learn(
+        [(0, "a1", NameSighting("smith", "John Smith", "PERSON:john-smith", "PERSON"))], NOW
+    )
+    memory.learn([(0, "a2", NameSighting("acmex", "Acmex", "ORG:acmex", "ORG"))], NOW)
     cleaned = {"title": "Smith resigns", "body": "Smith said on Monday he would go."}
     item = Input(orjson.dumps(cleaned), Origin("cleaned", 0, 0))
-    known = memory.known([item, Input(b"not json", Origin("cleaned", 0, 1))])
+    known = memory.known([item, Input(b"not json", Origin("cleaned", 0, 1))], NOW)
     assert list(known) == ["smith"] and known["smith"][0].canonical == "John Smith"
     assert candidate_words(b"[1, 2]") == set()
+
+
+def test_two_workers_count_the_same_word_without_losing_each_others_articles() -> None:
+    """Each worker writes the slot of the partition it owns; the table replicates whole
+    entries (last write wins per key), and reading a word adds its slots up."""
+    john = NameSighting("smith", "John Smith", "PERSON:john-smith", "PERSON")
+    replicas: list[dict[str, object]] = [{}, {}]
+    workers = [NameMemory(replica, NameLimits(), slots=2) for replica in replicas]
+    on = [Input(b"{}", Origin("cleaned", partition, 7)) for partition in (0, 1, 2)]
+    assert [workers[0].slot(item) for item in on] == [0, 1, 0]
+    workers[0].learn([(workers[0].slot(on[0]), "a1", john)], NOW)  # at the same moment
+    workers[1].learn([(workers[1].slot(on[1]), "a2", john)], NOW)
+    for replica in replicas:  # each changelog record reaches both
+        replica.update({**replicas[0], **replicas[1]})
+    story = Input(orjson.dumps({"title": None, "body": "Smith said so."}), on[0].origin)
+    for worker in workers:
+        (name,) = worker.known([story], NOW)["smith"]
+        assert (name.canonical, name.articles) == ("John Smith", 2)
+
+
+def test_a_name_past_the_window_is_not_lent_even_before_its_word_is_written_again() -> None:
+    memory = NameMemory({}, NameLimits(window_days=30))
+    john = NameSighting("smith", "John Smith", "PERSON:john-smith", "PERSON")
+    memory.learn([(0, "a1", john), (0, "a2", john)], "2026-10-01T00:00:00Z")
+    story = Input(orjson.dumps({"title": "Smith", "body": "Smith said so."}), Origin(path="x"))
+    assert memory.known([story], "2026-10-30T00:00:00Z")["smith"][0].articles == 2
+    assert memory.known([story], "2026-11-01T00:00:00Z") == {}

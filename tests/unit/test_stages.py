@@ -80,11 +80,11 @@ seen_books: list[dict[str, object]] = []
 
 
 def _cleaned(text: str) -> Input:
-    return Input(orjson.dumps({"title": None, "body": text}), Origin("cleaned", 0, 0))
+    return Input(orjson.dumps({"title": None, "body": text}), Origin("cleaned", 3, 0))
 
 
 def test_enrich_gets_what_the_book_knows_of_its_words_and_the_book_learns() -> None:
-    memory = NameMemory({}, NameLimits())
+    memory = NameMemory({}, NameLimits(), slots=2)
     stages = Stages(_enrich_here, SiteLearning({}, capacity=100, max_sites=10), memory, NO_STORIES)
     outputs, seconds = asyncio.run(stages.enrich([_cleaned("Smith spoke.")], "2026-11-30T00:00Z"))
     assert seen_books[-1] == {} and seconds == {"ner": 0.5}
@@ -93,4 +93,4 @@ def test_enrich_gets_what_the_book_knows_of_its_words_and_the_book_learns() -> N
     asyncio.run(stages.enrich([_cleaned("Smith spoke again.")], "2026-11-30T01:00Z"))
     (known,) = seen_books[-1]["smith"]  # type: ignore[misc]
     assert (known.canonical, known.articles) == ("John Smith", 1)  # a0 counted once
-    assert memory.store["smith"][0]["recent"] == ["a0"]
+    assert memory.store["smith 1"][0]["recent"] == ["a0"]  # in its partition's slot

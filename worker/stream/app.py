@@ -78,7 +78,8 @@ def _learning(app: faust.App, settings: Settings) -> SiteLearning:
 
 def _names(app: faust.App, settings: Settings) -> NameMemory:
     """The name book, changelogged: survives restarts, and every worker of the group
-    reads and writes all of it (the names of one person arrive on all partitions)."""
+    reads all of it (the names of one person arrive on all partitions) and writes
+    the slots of the partitions it owns (one slot per partition of the cleaned topic)."""
     table = app.GlobalTable(
         "names",
         schema=faust.Schema(key_serializer="json", value_serializer="json"),
@@ -86,7 +87,7 @@ def _names(app: faust.App, settings: Settings) -> NameMemory:
         # As the story index: apply each changelog record as it is read on recovery.
         recovery_buffer_size=1,
     )
-    return NameMemory(table, settings.name_limits)
+    return NameMemory(table, settings.name_limits, settings.topics.partitions)
 
 
 def _stories(app: faust.App, settings: Settings) -> StoryIndex:
