@@ -661,6 +661,25 @@ RESULTS_AND_HOLIDAYS = [
         "DATE",
         "1988-Q3",
     ),
+    (  # TimeBank wsj_0924: the quarter reported is the one named, a fiscal first quarter
+        "Dominion Textile posted net income of 4.7 million Canadian dollars for the "
+        "fiscal-first quarter ended Sept. 30. The company had a net loss of C$2.3 million, "
+        "or 14 Canadian cents a share, a year ago.",
+        "1989-10-26",
+        "a year ago",
+        "DATE",
+        "1988-Q1",
+    ),
+    (  # TimeBank wsj_0144: a quarter still running is an outlook, not the one reported
+        "Travelers estimated that the California earthquake last month will result in a "
+        "fourth-quarter pre-tax charge of less than $10 million. The insurer's earnings from "
+        "commercial lines fell 59% in the latest quarter, compared with earnings of $6.1 "
+        "million a year ago.",
+        "1989-11-02",
+        "a year ago",
+        "DATE",
+        "1988-Q3",
+    ),
     (  # TimeBank wsj_0144: the same for "the 1988 period"
         "Third-quarter net was $24 million. In the first nine months, net was $306 million, "
         "compared with a loss of $195 million in the 1988 period.",

@@ -25,6 +25,7 @@ from worker.core.timex.rules.base import (
     T_SEASONS,
     T_UNITS,
     T_WEEKDAYS,
+    Found,
     Result,
     quarter_context,
     relative,
@@ -71,7 +72,7 @@ _RANGE_HIGH = rf"(?:(?(btw)\s+and\s+|(?:\s*[-–]\s*(?=\d)|\s+(?:to|or)\s+))(?P<
     rf"(?:\s+(?P<dir>(?:or\s+so\s+)?(?:ago|earlier)|from\s+now|hence))?",
     T_UNITS,
 )
-def quantity(m: re.Match[str], ctx: Context) -> Result | None:
+def quantity(m: re.Match[str], ctx: Context) -> Found | None:
     """Three years, the past three months, five-year, two years ago, an hour and a half.
 
     A range has no TIMEX3 value: it keeps its lower end ("two to three weeks" → P2W),
@@ -110,7 +111,7 @@ def _amount_before(m: re.Match[str], ctx: Context) -> bool:
 
 def _ago(
     m: re.Match[str], ctx: Context, n: float | None, designator: str, is_time: bool, sign: int
-) -> Result:
+) -> Found:
     """ "two years ago" → the year two years before the anchor; vague counts → PAST/FUTURE_REF."""
     if n is None or is_time or designator == "WE" or n != int(n):
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", False
