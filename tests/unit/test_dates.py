@@ -680,6 +680,22 @@ RESULTS_AND_HOLIDAYS = [
         "DATE",
         "1988-Q3",
     ),
+    (  # TimeBank wsj_0006: year-end is the year's closing day
+        "The company expects to obtain regulatory approval and complete the transaction by "
+        "year-end.",
+        "1989-11-02",
+        "year-end",
+        "DATE",
+        "1989-12-31",
+    ),
+    (  # TimeBank wsj_0586: "since year-end" is the last one passed
+        "The index is based on the close of 1969 equaling 100. The percentage change is since "
+        "year-end.",
+        "1989-10-30",
+        "year-end",
+        "DATE",
+        "1988-12-31",
+    ),
     (  # TimeBank wsj_0144: the same for "the 1988 period"
         "Third-quarter net was $24 million. In the first nine months, net was $306 million, "
         "compared with a loss of $195 million in the 1988 period.",

@@ -239,11 +239,20 @@ def _weekend(m: re.Match[str], ctx: Context, step: int | None) -> Result:
     return "DATE", fmt(saturday, "WE"), True
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
 @rule(r"(?:around\s+)?year(?:-|\s+|'s\s+)end", {"year"})
 def year_end(m: re.Match[str], ctx: Context) -> Result:
-    """Year-end: the end of the anchor's year."""
-    value, anchored = relative(ctx, 0, "Y")
-    return "DATE", value, anchored
+    """Year-end: the closing day of a year, the anchor's ("by year-end"), or the year
+    before's when it is past ("since year-end", "debt at year-end was...")."""
+    if ctx.anchor is None:
+        return "DATE", "XXXX-12-31", False
+    since = _SINCE.search(ctx.text, max(0, m.start() - 7), m.start()) is not None
+    closing = date(ctx.anchor.year, 12, 31)
+    if (since or tense_direction(m, ctx) < 0) and ctx.anchor < closing:
+        closing = closing.replace(year=closing.year - 1)
+    return "DATE", closing.isoformat(), True
 
 
 @rule(
