@@ -896,6 +896,8 @@ NOT_TEMPORAL = [
     "He scored in the second half of the game.",
     "The model is a 1:24 scale replica.",
     "He appeared on 60 Minutes.",
+    "Secretary of State James Baker said on ABC-TV's \"This Week With David Brinkley\" that "
+    "the resolutions stood.",  # TimeBank WSJ910225-0066: a programme's title
     "The striker scored at 7:14, 19:56 and 43:10 of the match.",
 ]
 
@@ -903,6 +905,11 @@ NOT_TEMPORAL = [
 @pytest.mark.parametrize("sentence", NOT_TEMPORAL)
 def test_words_that_only_look_temporal(sentence: str) -> None:
     assert find_timexes(sentence, FRIDAY) == []
+
+
+def test_a_quoted_sentence_may_start_with_this_week() -> None:
+    text = '"This week we will decide," the minister said.'
+    assert value(text, FRIDAY, "This week") == ("DATE", "2023-W41")
 
 
 def test_a_holiday_within_a_month_is_that_years_whatever_the_tense() -> None:

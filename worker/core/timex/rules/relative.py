@@ -94,6 +94,7 @@ _NAME_AROUND = re.compile(
     rf"\s+(?!(?:{MONTH_RE}|{WEEKDAY_RE}|{PART_OF_DAY_RE})\b)(?-i:[A-Z][a-z]+)"
 )
 _WORD = re.compile(r"\w")
+_OPENING_QUOTE = re.compile(r"[\"“‘'`]$")
 
 
 def _starts_sentence(ctx: Context, start: int) -> bool:
@@ -171,7 +172,12 @@ def weekday(m: re.Match[str], ctx: Context) -> Result | None:
     T_UNITS,
 )
 def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
-    """This year, last month, next week, the quarter, earlier this year, the weekend."""
+    """This year, last month, next week, the quarter, earlier this year, the weekend.
+
+    A capitalised one in quotation marks is a title: ABC's "This Week".
+    """
+    if m["unit"][0].isupper() and _OPENING_QUOTE.search(ctx.text, max(0, m.start() - 1), m.start()):
+        return None
     unit_word = m["unit"].lower()
     det = words(m["det"])
     if unit_word == "weekend":
