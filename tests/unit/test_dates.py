@@ -680,13 +680,13 @@ RESULTS_AND_HOLIDAYS = [
         "DATE",
         "1988-Q3",
     ),
-    (  # TimeBank wsj_0006: year-end is the year's closing day
+    (  # TimeBank wsj_0006: year-end is the end of the year (TimeML: the year, mod END)
         "The company expects to obtain regulatory approval and complete the transaction by "
         "year-end.",
         "1989-11-02",
         "year-end",
         "DATE",
-        "1989-12-31",
+        "1989",
     ),
     (  # TimeBank wsj_0586: "since year-end" is the last one passed
         "The index is based on the close of 1969 equaling 100. The percentage change is since "
@@ -694,7 +694,7 @@ RESULTS_AND_HOLIDAYS = [
         "1989-10-30",
         "year-end",
         "DATE",
-        "1988-12-31",
+        "1988",
     ),
     (  # TimeBank wsj_0144: the same for "the 1988 period"
         "Third-quarter net was $24 million. In the first nine months, net was $306 million, "
@@ -896,7 +896,7 @@ NOT_TEMPORAL = [
     "He scored in the second half of the game.",
     "The model is a 1:24 scale replica.",
     "He appeared on 60 Minutes.",
-    "Secretary of State James Baker said on ABC-TV's \"This Week With David Brinkley\" that "
+    'Secretary of State James Baker said on ABC-TV\'s "This Week With David Brinkley" that '
     "the resolutions stood.",  # TimeBank WSJ910225-0066: a programme's title
     "The striker scored at 7:14, 19:56 and 43:10 of the match.",
 ]

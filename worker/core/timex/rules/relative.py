@@ -250,15 +250,16 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 @rule(r"(?:around\s+)?year(?:-|\s+|'s\s+)end", {"year"})
 def year_end(m: re.Match[str], ctx: Context) -> Result:
-    """Year-end: the closing day of a year, the anchor's ("by year-end"), or the year
-    before's when it is past ("since year-end", "debt at year-end was...")."""
-    if ctx.anchor is None:
-        return "DATE", "XXXX-12-31", False
+    """Year-end: the end of a year (TimeML: the year, the end being its mod), the anchor's
+    ("by year-end"), or the year before's when it is past ("since year-end", "debt at
+    year-end was...")."""
     since = _SINCE.search(ctx.text, max(0, m.start() - 7), m.start()) is not None
-    closing = date(ctx.anchor.year, 12, 31)
-    if (since or tense_direction(m, ctx) < 0) and ctx.anchor < closing:
-        closing = closing.replace(year=closing.year - 1)
-    return "DATE", closing.isoformat(), True
+    past = since or tense_direction(m, ctx) < 0
+    if ctx.anchor is not None and past and (ctx.anchor.month, ctx.anchor.day) != (12, 31):
+        value, anchored = relative(ctx, -1, "Y")
+    else:
+        value, anchored = relative(ctx, 0, "Y")
+    return "DATE", value, anchored
 
 
 @rule(
