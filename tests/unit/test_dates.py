@@ -907,6 +907,16 @@ def test_words_that_only_look_temporal(sentence: str) -> None:
     assert find_timexes(sentence, FRIDAY) == []
 
 
+def test_the_hours_of_a_named_day_are_that_day() -> None:
+    """TimeBank APW19991008.0151 (published Friday 1999-10-08): one expression, the day's."""
+    text = (
+        "Capt. Rod Beer said the FBI arrested Mohamed at the city's airport in the early hours "
+        "of Thursday morning as he was about to be deported."
+    )
+    found = find_timexes(text, "1999-10-08")
+    assert [(t.text, t.value) for t in found] == [("Thursday morning", "1999-10-07TMO")]
+
+
 def test_a_quoted_sentence_may_start_with_this_week() -> None:
     text = '"This week we will decide," the minister said.'
     assert value(text, FRIDAY, "This week") == ("DATE", "2023-W41")

@@ -131,6 +131,9 @@ _AMOUNT_BEFORE = re.compile(
 _COUNT_BEFORE = re.compile(rf"\b(?:{NUMBER_RE})\s+(?:[a-z]+\s+)?[a-z]+s\s*$", re.IGNORECASE)
 _FRACTION = re.compile(r"\s+of\b")
 _PLURAL_UNIT = r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+_OF_A_DAY = re.compile(
+    rf"\s+of\s+(?:{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|(?i:today|yesterday|tomorrow)\b)"
+)
 
 
 @rule(
@@ -138,8 +141,14 @@ _PLURAL_UNIT = r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|
     rf"|the\s+(?=[a-z]+\s+ahead\b)){_PLURAL_UNIT}(?:\s+ahead)?",
     T_UNITS,
 )
-def vague_span(m: re.Match[str], ctx: Context) -> Result:
-    """Recent years, the coming weeks, the first hours, the months ahead → PXY, PXW, PTXH."""
+def vague_span(m: re.Match[str], ctx: Context) -> Result | None:
+    """Recent years, the coming weeks, the first hours, the months ahead → PXY, PXW, PTXH.
+
+    Hours of a named day ("the early hours of Thursday morning") are a time of that day,
+    not a span of their own: the day is the expression.
+    """
+    if m["unit"].lower() == "hours" and _OF_A_DAY.match(ctx.text, m.end()):
+        return None
     designator, is_time = unit_of(m["unit"])
     return "DURATION", duration(None, designator, is_time), False
 
