@@ -30,6 +30,7 @@ from worker.core.timex.rules.base import (
     quarter_context,
     relative,
     rule,
+    tense_direction,
     time_suffix,
     unit_of,
     words,
@@ -69,14 +70,16 @@ _RANGE_HIGH = rf"(?:(?(btw)\s+and\s+|(?:\s*[-–]\s*(?=\d)|\s+(?:to|or)\s+))(?P<
     rf"(?P<btw>between\s+)?(?P<num>{NUMBER_RE}){_RANGE_HIGH}"
     rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?(?P<sep>\s+|-)"
     rf"(?P<unit>{UNIT_RE})(?:-long)?(?![- ]old\b)(?P<half>\s+and\s+a\s+half)?"
+    r"(?P<or>\s+or\s+(?:two|three|so)\b)?"
     rf"(?:\s+(?P<dir>(?:or\s+so\s+)?(?:ago|earlier)|from\s+now|hence))?",
     T_UNITS,
 )
 def quantity(m: re.Match[str], ctx: Context) -> Found | None:
     """Three years, the past three months, five-year, two years ago, an hour and a half.
 
-    A range has no TIMEX3 value: it keeps its lower end ("two to three weeks" → P2W),
-    or is vague before "ago" ("five or six years ago" → PAST_REF).
+    A range has no TIMEX3 value: it keeps its lower end ("two to three weeks", "a year or
+    two" → P2W, P1Y), or is vague before "ago" ("five or six years ago" → PAST_REF). "In
+    five years" said of the future is the date five years on (as "five years from now").
     """
     if m["unit"].istitle() and m["num"][0].isdigit():
         return None  # a title: "60 Minutes", "the 80 Day Obsession", "May 24 Second Test"
@@ -95,10 +98,23 @@ def quantity(m: re.Match[str], ctx: Context) -> Found | None:
     if direction:
         sign = 1 if direction in {"from now", "hence"} else -1
         return _ago(m, ctx, None if m["high"] else n, designator, is_time, sign)
+    if _in_future(m, ctx, is_time):  # "would be redeemed in five years": five years from now
+        return _ago(m, ctx, None if m["high"] or m["or"] else n, designator, is_time, 1)
     bare_a = number_word in {"a", "an"} and not (m["det"] or m["mod"])
     if bare_a and (m["unit"].lower() == "second" or _amount_before(m, ctx)):
         return None  # "a second group"; a rate
     return "DURATION", duration(n, designator, is_time), False
+
+
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+
+
+def _in_future(m: re.Match[str], ctx: Context, is_time: bool) -> bool:
+    """ "in five years" said of the future names a date (as "five years from now" does),
+    not a span; in the past ("his second letter in two weeks") it stays a duration."""
+    if m["det"] or is_time or not _IN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()):
+        return False
+    return tense_direction(m, ctx) > 0
 
 
 def _amount_before(m: re.Match[str], ctx: Context) -> bool:
