@@ -949,6 +949,35 @@ def test_in_a_span_said_of_the_future_is_a_date(
     assert value(text, published_at, phrase) == (kind, expected)
 
 
+def test_a_range_of_days_is_two_dates() -> None:
+    """conll-dev (Reuters, 1996-08-31): "March 1-2" is March 1 and March 2, not "March"."""
+    text = (
+        "Spain travels to Belgium, while the U.S. team heads to the Netherlands for "
+        "first-round matches March 1-2."
+    )
+    found = find_timexes(text, "1996-08-31")
+    assert [(t.text, t.value) for t in found] == [("March 1", "1997-03-01"), ("2", "1997-03-02")]
+
+
+def test_the_year_after_a_pair_of_days_is_both_days() -> None:
+    found = find_timexes("The summit was held April 24 and 25, 1995, in Halifax.", FRIDAY)
+    assert [(t.text, t.value) for t in found] == [
+        ("April 24", "1995-04-24"),
+        ("25, 1995", "1995-04-25"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose on Feb. 3 to 1,995 stores.", ["Feb. 3"]),
+        ("On May 2 the Yankees beat Boston 4-1.", ["May 2"]),
+    ],
+)
+def test_a_number_after_a_date_is_not_a_day(text: str, expected: list[str]) -> None:
+    assert [t.text for t in find_timexes(text, FRIDAY)] == expected
+
+
 def test_a_quoted_sentence_may_start_with_this_week() -> None:
     text = '"This week we will decide," the minister said.'
     assert value(text, FRIDAY, "This week") == ("DATE", "2023-W41")

@@ -69,10 +69,14 @@ RULES: list[Rule] = []
 
 
 # A match starts at a word boundary that is not inside a hyphenated word, except right
-# after a year and a dash (the second year of "2010-2015" or "1990-91" is an expression
-# of its own) and after "pre-"/"post-" ("post-1959"); it may end before such a dash.
-_START = r"(?:(?<![\w-])|(?<=[-–])(?:(?<=\d{4}[-–])|(?<=\bpre-)|(?<=\bpost-)))"
-_END = r"(?!\w|-(?!\d{4}\b|\d\d\b))"
+# after a year or a day and a dash (the second year of "2010-2015" or "1990-91", the
+# second day of "Oct. 5-7", are expressions of their own) and after "pre-"/"post-"
+# ("post-1959"); it may end before such a dash.
+_START = (
+    r"(?:(?<![\w-])|(?<=[-–])(?:(?<=\d{4}[-–])|(?<=\b\d[-–])|(?<=\b\d\d[-–])"
+    r"|(?<=\bpre-)|(?<=\bpost-)))"
+)
+_END = r"(?!\w|-(?!\d{4}\b|\d{1,2}\b))"
 
 
 def rule(pattern: str, *triggers: Iterable[str]) -> Callable[[Handler], Handler]:
