@@ -978,6 +978,23 @@ def test_a_number_after_a_date_is_not_a_day(text: str, expected: list[str]) -> N
     assert [t.text for t in find_timexes(text, FRIDAY)] == expected
 
 
+def test_end_of_a_month_written_with_a_hyphen() -> None:
+    """conll-dev (Reuters, 1996-08-30)."""
+    text = (
+        "Dealers remained optimistic that the usual seasonal pick-up in jewellery fabrication "
+        "demand would see gold at $395 by end-October."
+    )
+    assert value(text, "1996-08-30", "end-October") == ("DATE", "1996-10")
+
+
+def test_a_span_from_today_is_a_date() -> None:
+    # Friday 2023-10-13 + 2 weeks = Friday 2023-10-27, in ISO week 43
+    assert value("The report is due two weeks from today.", FRIDAY, "two weeks from today") == (
+        "DATE",
+        "2023-W43",
+    )
+
+
 def test_a_quoted_sentence_may_start_with_this_week() -> None:
     text = '"This week we will decide," the minister said.'
     assert value(text, FRIDAY, "This week") == ("DATE", "2023-W41")

@@ -143,7 +143,7 @@ def month_year(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 @rule(
-    r"(?P<pos>(?:early|late|mid)(?:-|\s+)|the\s+(?:middle|end|beginning|start|close|rest|remainder|"
+    r"(?P<pos>(?:early|late|mid)(?:-|\s+)|end-|the\s+(?:middle|end|beginning|start|close|rest|remainder|"
     r"(?P<half>first|second|last|latter)\s+half)\s+of\s+|(?:(?:fiscal|calendar)(?:\s+year)?|FY|model\s+year)\s*)?"
     rf"(?<![$€£#.,:/])(?P<y>{YEAR_RE})(?!\s*(?:%|percent)|[.,:/]\d|[-–](?!{YEAR_RE}\b|\d\d\b)\d)",
     DIGITS,

@@ -246,6 +246,6 @@ def with_part_of_day(day: str, part_of_day: str | None) -> Result:
 
 # "early", "mid-", "the end of"...: part of the extent, not of the value (TimeML's mod).
 POSITION = (
-    r"(?:(?:early|late|mid|earlier|later)(?:-|\s+)"
+    r"(?:(?:early|late|mid|earlier|later)(?:-|\s+)|end-"
     r"|the\s+(?:middle|end|beginning|start|close|rest|remainder)\s+of\s+)"
 )

@@ -71,7 +71,7 @@ _RANGE_HIGH = rf"(?:(?(btw)\s+and\s+|(?:\s*[-–]\s*(?=\d)|\s+(?:to|or)\s+))(?P<
     rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?(?P<sep>\s+|-)"
     rf"(?P<unit>{UNIT_RE})(?:-long)?(?![- ]old\b)(?P<half>\s+and\s+a\s+half)?"
     r"(?P<or>\s+or\s+(?:two|three|so)\b)?"
-    rf"(?:\s+(?P<dir>(?:or\s+so\s+)?(?:ago|earlier)|from\s+now|hence))?",
+    rf"(?:\s+(?P<dir>(?:or\s+so\s+)?(?:ago|earlier)|from\s+(?:now|today)|hence))?",
     T_UNITS,
 )
 def quantity(m: re.Match[str], ctx: Context) -> Found | None:
@@ -96,7 +96,7 @@ def quantity(m: re.Match[str], ctx: Context) -> Found | None:
     number_word = words(m["num"])
     direction = words(m["dir"])
     if direction:
-        sign = 1 if direction in {"from now", "hence"} else -1
+        sign = 1 if direction in {"from now", "from today", "hence"} else -1
         return _ago(m, ctx, None if m["high"] else n, designator, is_time, sign)
     if _in_future(m, ctx, is_time):  # "would be redeemed in five years": five years from now
         return _ago(m, ctx, None if m["high"] or m["or"] else n, designator, is_time, 1)
