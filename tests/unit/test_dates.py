@@ -503,6 +503,27 @@ RANGES_AND_UNITS = [
         "DATE",
         "1959",
     ),
+    (  # TimeBank wsj_0157: said of the future, "in five years" is a date
+        "The stock would be redeemed in five years, subject to terms of the company's debt.",
+        "1989-11-02",
+        "five years",
+        "DATE",
+        "1994",
+    ),
+    (  # TimeBank VOA19980331.1700.1533: a vague count in the future
+        "You may, in a year or two, save a few more lives.",
+        "1998-03-31",
+        "a year or two",
+        "DATE",
+        "FUTURE_REF",
+    ),
+    (  # TimeBank APW20000216.0272: in the past it is the span it took
+        "Gonzalez's second letter to Reno in two weeks was published in Granma on Tuesday.",
+        "2000-02-16",
+        "two weeks",
+        "DURATION",
+        "P2W",
+    ),
 ]
 
 
@@ -915,38 +936,6 @@ def test_the_hours_of_a_named_day_are_that_day() -> None:
     )
     found = find_timexes(text, "1999-10-08")
     assert [(t.text, t.value) for t in found] == [("Thursday morning", "1999-10-07TMO")]
-
-
-IN_A_SPAN = [
-    (  # TimeBank wsj_0157: said of the future, "in five years" is a date
-        "The stock would be redeemed in five years, subject to terms of the company's debt.",
-        "1989-11-02",
-        "five years",
-        "DATE",
-        "1994",
-    ),
-    (  # TimeBank VOA19980331.1700.1533: a vague count in the future
-        "You may, in a year or two, save a few more lives.",
-        "1998-03-31",
-        "a year or two",
-        "DATE",
-        "FUTURE_REF",
-    ),
-    (  # TimeBank APW20000216.0272: in the past it is the span it took
-        "Gonzalez's second letter to Reno in two weeks was published in Granma on Tuesday.",
-        "2000-02-16",
-        "two weeks",
-        "DURATION",
-        "P2W",
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "published_at", "phrase", "kind", "expected"), IN_A_SPAN)
-def test_in_a_span_said_of_the_future_is_a_date(
-    text: str, published_at: str, phrase: str, kind: str, expected: str
-) -> None:
-    assert value(text, published_at, phrase) == (kind, expected)
 
 
 def test_a_range_of_days_is_two_dates() -> None:
