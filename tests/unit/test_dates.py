@@ -524,6 +524,20 @@ RANGES_AND_UNITS = [
         "DURATION",
         "P2W",
     ),
+    (  # after a superlative it looks back over the span, whatever the tense
+        "It will be the first time in 20 years that the two leaders meet.",
+        FRIDAY,
+        "20 years",
+        "DURATION",
+        "P20Y",
+    ),
+    (
+        "Analysts expect prices to reach the highest level in five years.",
+        FRIDAY,
+        "five years",
+        "DURATION",
+        "P5Y",
+    ),
 ]
 
 

@@ -107,12 +107,22 @@ def quantity(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+# "the first time in 20 years", "the fastest pace in a decade": a superlative looks back
+# over the span, whatever the tense.
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?!(?:inter|r|t|w|requ|prot|inv|harv|gu|sugg|cont)est\b)(?:\w+est|first|most|least|only"
+    r"|record)\b(?:\s+[\w-]+){0,3}\s+in\s+$",
+    re.IGNORECASE,
+)
 
 
 def _in_future(m: re.Match[str], ctx: Context, is_time: bool) -> bool:
     """ "in five years" said of the future names a date (as "five years from now" does),
-    not a span; in the past ("his second letter in two weeks") it stays a duration."""
+    not a span; in the past ("his second letter in two weeks") or after a superlative
+    ("the highest level in five years") it stays a duration."""
     if m["det"] or is_time or not _IN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()):
+        return False
+    if _SUPERLATIVE_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):
         return False
     return tense_direction(m, ctx) > 0
 
