@@ -1,6 +1,6 @@
 """Score `find_timexes` on TimeML documents, TempEval-3 style.
 
-Run: ``python -m bench.quality.dates [--data-dir DIR] [--errors N]``.
+Run: ``python -m bench.quality.dates [--data-dir DIR] [--errors N [--fold A]]``.
 
 Each ``.tml`` file gives the document creation time (the TIMEX3 inside
 ``<DCT>``) and the text inside ``<TEXT>`` with inline gold TIMEX3 tags; tags
@@ -11,6 +11,8 @@ relaxed matches and value F1 counts relaxed matches with the same value.
 
 Every figure is given for the whole set and for its two folds, split by
 document (`folds.py`: a hash of the file name): fold A to tune on, fold B held out.
+``--fold A`` samples the printed mistakes from fold A only, so that tuning never
+shows the held-out documents' errors.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.quality.folds import parts
+from bench.quality.folds import FOLDS, fold_of, parts
 from worker.core.timex import find_timexes
 from worker.core.types import Timex
 
@@ -209,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--errors", type=int, default=0, metavar="N", help="print N mistakes sampled across docs"
     )
+    parser.add_argument(
+        "--fold", choices=FOLDS, help="sample the mistakes from this fold's documents only"
+    )
     args = parser.parse_args(argv)
     docs = load_docs(args.data_dir)
     if not docs:
@@ -222,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         predicted = find_timexes(doc.text, doc.dct)
         elapsed += time.perf_counter() - started
         found.append(predicted)
-        errors += _errors(doc, predicted, match(predicted, doc.gold))
+        if args.fold is None or fold_of(doc.name) == args.fold:
+            errors += _errors(doc, predicted, match(predicted, doc.gold))
     words = sum(len(doc.text.split()) for doc in docs)
     print(
         f"{len(docs)} documents, {words} words in {elapsed:.2f}s: "

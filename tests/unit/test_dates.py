@@ -503,6 +503,41 @@ RANGES_AND_UNITS = [
         "DATE",
         "1959",
     ),
+    (  # TimeBank wsj_0157: said of the future, "in five years" is a date
+        "The stock would be redeemed in five years, subject to terms of the company's debt.",
+        "1989-11-02",
+        "five years",
+        "DATE",
+        "1994",
+    ),
+    (  # TimeBank VOA19980331.1700.1533: a vague count in the future
+        "You may, in a year or two, save a few more lives.",
+        "1998-03-31",
+        "a year or two",
+        "DATE",
+        "FUTURE_REF",
+    ),
+    (  # TimeBank APW20000216.0272: in the past it is the span it took
+        "Gonzalez's second letter to Reno in two weeks was published in Granma on Tuesday.",
+        "2000-02-16",
+        "two weeks",
+        "DURATION",
+        "P2W",
+    ),
+    (  # after a superlative it looks back over the span, whatever the tense
+        "It will be the first time in 20 years that the two leaders meet.",
+        FRIDAY,
+        "20 years",
+        "DURATION",
+        "P20Y",
+    ),
+    (
+        "Analysts expect prices to reach the highest level in five years.",
+        FRIDAY,
+        "five years",
+        "DURATION",
+        "P5Y",
+    ),
 ]
 
 
@@ -660,6 +695,41 @@ RESULTS_AND_HOLIDAYS = [
         "a year earlier",
         "DATE",
         "1988-Q3",
+    ),
+    (  # TimeBank wsj_0924: the quarter reported is the one named, a fiscal first quarter
+        "Dominion Textile posted net income of 4.7 million Canadian dollars for the "
+        "fiscal-first quarter ended Sept. 30. The company had a net loss of C$2.3 million, "
+        "or 14 Canadian cents a share, a year ago.",
+        "1989-10-26",
+        "a year ago",
+        "DATE",
+        "1988-Q1",
+    ),
+    (  # TimeBank wsj_0144: a quarter still running is an outlook, not the one reported
+        "Travelers estimated that the California earthquake last month will result in a "
+        "fourth-quarter pre-tax charge of less than $10 million. The insurer's earnings from "
+        "commercial lines fell 59% in the latest quarter, compared with earnings of $6.1 "
+        "million a year ago.",
+        "1989-11-02",
+        "a year ago",
+        "DATE",
+        "1988-Q3",
+    ),
+    (  # TimeBank wsj_0006: year-end is the end of the year (TimeML: the year, mod END)
+        "The company expects to obtain regulatory approval and complete the transaction by "
+        "year-end.",
+        "1989-11-02",
+        "year-end",
+        "DATE",
+        "1989",
+    ),
+    (  # TimeBank wsj_0586: "since year-end" is the last one passed
+        "The index is based on the close of 1969 equaling 100. The percentage change is since "
+        "year-end.",
+        "1989-10-30",
+        "year-end",
+        "DATE",
+        "1988",
     ),
     (  # TimeBank wsj_0144: the same for "the 1988 period"
         "Third-quarter net was $24 million. In the first nine months, net was $306 million, "
@@ -861,6 +931,8 @@ NOT_TEMPORAL = [
     "He scored in the second half of the game.",
     "The model is a 1:24 scale replica.",
     "He appeared on 60 Minutes.",
+    'Secretary of State James Baker said on ABC-TV\'s "This Week With David Brinkley" that '
+    "the resolutions stood.",  # TimeBank WSJ910225-0066: a programme's title
     "The striker scored at 7:14, 19:56 and 43:10 of the match.",
 ]
 
@@ -868,6 +940,67 @@ NOT_TEMPORAL = [
 @pytest.mark.parametrize("sentence", NOT_TEMPORAL)
 def test_words_that_only_look_temporal(sentence: str) -> None:
     assert find_timexes(sentence, FRIDAY) == []
+
+
+def test_the_hours_of_a_named_day_are_that_day() -> None:
+    """TimeBank APW19991008.0151 (published Friday 1999-10-08): one expression, the day's."""
+    text = (
+        "Capt. Rod Beer said the FBI arrested Mohamed at the city's airport in the early hours "
+        "of Thursday morning as he was about to be deported."
+    )
+    found = find_timexes(text, "1999-10-08")
+    assert [(t.text, t.value) for t in found] == [("Thursday morning", "1999-10-07TMO")]
+
+
+def test_a_range_of_days_is_two_dates() -> None:
+    """conll-dev (Reuters, 1996-08-31): "March 1-2" is March 1 and March 2, not "March"."""
+    text = (
+        "Spain travels to Belgium, while the U.S. team heads to the Netherlands for "
+        "first-round matches March 1-2."
+    )
+    found = find_timexes(text, "1996-08-31")
+    assert [(t.text, t.value) for t in found] == [("March 1", "1997-03-01"), ("2", "1997-03-02")]
+
+
+def test_the_year_after_a_pair_of_days_is_both_days() -> None:
+    found = find_timexes("The summit was held April 24 and 25, 1995, in Halifax.", FRIDAY)
+    assert [(t.text, t.value) for t in found] == [
+        ("April 24", "1995-04-24"),
+        ("25, 1995", "1995-04-25"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose on Feb. 3 to 1,995 stores.", ["Feb. 3"]),
+        ("On May 2 the Yankees beat Boston 4-1.", ["May 2"]),
+    ],
+)
+def test_a_number_after_a_date_is_not_a_day(text: str, expected: list[str]) -> None:
+    assert [t.text for t in find_timexes(text, FRIDAY)] == expected
+
+
+def test_end_of_a_month_written_with_a_hyphen() -> None:
+    """conll-dev (Reuters, 1996-08-30)."""
+    text = (
+        "Dealers remained optimistic that the usual seasonal pick-up in jewellery fabrication "
+        "demand would see gold at $395 by end-October."
+    )
+    assert value(text, "1996-08-30", "end-October") == ("DATE", "1996-10")
+
+
+def test_a_span_from_today_is_a_date() -> None:
+    # Friday 2023-10-13 + 2 weeks = Friday 2023-10-27, in ISO week 43
+    assert value("The report is due two weeks from today.", FRIDAY, "two weeks from today") == (
+        "DATE",
+        "2023-W43",
+    )
+
+
+def test_a_quoted_sentence_may_start_with_this_week() -> None:
+    text = '"This week we will decide," the minister said.'
+    assert value(text, FRIDAY, "This week") == ("DATE", "2023-W41")
 
 
 def test_a_holiday_within_a_month_is_that_years_whatever_the_tense() -> None:

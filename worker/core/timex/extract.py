@@ -78,7 +78,8 @@ def _from_reference(
     """(type, value, anchor used): the latest precise enough earlier date, else the anchor
     (None for an anaphoric expression without an earlier date)."""
     rank = GRANULARITY[found.unit]
-    reference = next((r for r in reversed(references) if GRANULARITY[r[1]] <= rank), None)
+    accepts = found.accepts or (lambda _, unit: GRANULARITY[unit] <= rank)
+    reference = next((r for r in reversed(references) if accepts(r[0], r[1])), None)
     if reference is None and found.anaphoric:
         return None
     if reference is None and anchor:

@@ -84,14 +84,21 @@ _WD_PREFIX = (
     rf"(?:(?P<det>last|this|next|this\s+past|this\s+coming)\s+)?(?:(?P<wd>{WEEKDAY_RE}),?\s+)?"
 )
 _YEAR_SUFFIX = rf"(?:,?\s+(?P<y>{YEAR_RE}(?!\d|,\d)|{SPELLED_YEAR_RE}))?"
+# The year after the second day of a range or pair, "Oct. 5-7, 1998", "April 24 and 25,
+# 1995", is the first day's too.
+_RANGE_YEAR = (
+    r"(?=(?:\s*[-–]\s*|,?\s+(?:and|or|to|through)\s+)[0-3]?\d(?:st|nd|rd|th)?"
+    rf",?\s+(?P<ry>{YEAR_RE})\b)?"
+)
 
 
 def _month_day(m: re.Match[str], ctx: Context) -> Result | None:
     """A day of a month, completed from the anchor when the year is missing."""
     month_ = month_number(m["mon"])
     day_ = int(m["d"]) if m["d"] else ordinal_number(m["dw"])
-    if m["y"]:
-        day = _safe_date(year_number(" ".join(m["y"].split())) or 0, month_, day_)
+    year_text = m["y"] or m.groupdict().get("ry")
+    if year_text:
+        day = _safe_date(year_number(" ".join(year_text.split())) or 0, month_, day_)
         return ("DATE", day.isoformat(), False) if day else None
     if ctx.anchor is None:
         return ("DATE", f"XXXX-{month_:02d}-{day_:02d}", False) if 1 <= day_ <= 31 else None
@@ -100,7 +107,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 rule(
-    rf"{_WD_PREFIX}(?P<mon>{MONTH_RE})\s+(?:{_DAY_NUM}(?!\d|:\d|\s*%)|{_SPELLED_DAY}){_YEAR_SUFFIX}",
+    rf"{_WD_PREFIX}(?P<mon>{MONTH_RE})\s+(?:{_DAY_NUM}(?!\d|:\d|\s*%)|{_SPELLED_DAY}){_YEAR_SUFFIX}"
+    rf"{_RANGE_YEAR}",
     T_MONTHS,
 )(_month_day)
 rule(
@@ -135,7 +143,7 @@ def month_year(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 @rule(
-    r"(?P<pos>(?:early|late|mid)(?:-|\s+)|the\s+(?:middle|end|beginning|start|close|rest|remainder|"
+    r"(?P<pos>(?:early|late|mid)(?:-|\s+)|end-|the\s+(?:middle|end|beginning|start|close|rest|remainder|"
     r"(?P<half>first|second|last|latter)\s+half)\s+of\s+|(?:(?:fiscal|calendar)(?:\s+year)?|FY|model\s+year)\s*)?"
     rf"(?<![$€£#.,:/])(?P<y>{YEAR_RE})(?!\s*(?:%|percent)|[.,:/]\d|[-–](?!{YEAR_RE}\b|\d\d\b)\d)",
     DIGITS,

@@ -39,7 +39,8 @@ class FromReference:
     publication date stands in when there is none, and `fallback` when that is unknown.
     `compute` gets the reference's first day and granularity. An `anaphoric` expression
     ("that day") with no earlier date in the text names an event's time, not a date,
-    and is dropped.
+    and is dropped. `accepts`, when given, replaces the precision test: which earlier
+    dates (first day, granularity) may serve.
     """
 
     kind: TimexType
@@ -47,6 +48,7 @@ class FromReference:
     compute: Callable[[date, Unit], str]
     fallback: str
     anaphoric: bool = False
+    accepts: Callable[[date, Unit], bool] | None = None
 
 
 Found = Result | FromReference
@@ -67,10 +69,14 @@ RULES: list[Rule] = []
 
 
 # A match starts at a word boundary that is not inside a hyphenated word, except right
-# after a year and a dash (the second year of "2010-2015" or "1990-91" is an expression
-# of its own) and after "pre-"/"post-" ("post-1959"); it may end before such a dash.
-_START = r"(?:(?<![\w-])|(?<=[-–])(?:(?<=\d{4}[-–])|(?<=\bpre-)|(?<=\bpost-)))"
-_END = r"(?!\w|-(?!\d{4}\b|\d\d\b))"
+# after a year or a day and a dash (the second year of "2010-2015" or "1990-91", the
+# second day of "Oct. 5-7", are expressions of their own) and after "pre-"/"post-"
+# ("post-1959"); it may end before such a dash.
+_START = (
+    r"(?:(?<![\w-])|(?<=[-–])(?:(?<=\d{4}[-–])|(?<=\b\d[-–])|(?<=\b\d\d[-–])"
+    r"|(?<=\bpre-)|(?<=\bpost-)))"
+)
+_END = r"(?!\w|-(?!\d{4}\b|\d{1,2}\b))"
 
 
 def rule(pattern: str, *triggers: Iterable[str]) -> Callable[[Handler], Handler]:
@@ -177,6 +183,31 @@ def last_quarter(anchor: date) -> date:
     return shift(anchor, -3, "M")
 
 
+def reported_quarter(ctx: Context, back: int = 0) -> FromReference:
+    """The quarter results news reports, `back` quarters earlier ("a year earlier": -4).
+
+    That is the last quarter named before the expression (HeidelTime's "the quarter": a
+    "fiscal first quarter ended Sept. 30" is Q1, not the calendar's Q3) if it ended before
+    the publication date and began less than a year before it (an outlook for the current
+    quarter is not a result); else the last completed quarter. Compared quarters a year
+    back are outside that year, so "a year ago" never counts from an earlier "a year ago".
+    """
+    anchor = ctx.anchor
+
+    def accepts(day: date, unit: Unit) -> bool:
+        return (
+            unit == "Q"
+            and anchor is not None
+            and shift(anchor, -1, "Y") < day
+            and shift(day, 1, "Q") <= anchor
+        )
+
+    def compute(day: date, unit: Unit) -> str:
+        return fmt(shift(day if unit == "Q" else last_quarter(day), back, "Q"), "Q")
+
+    return FromReference("DATE", "Q", compute, unknown("Q"), accepts=accepts)
+
+
 def quarter_context(ctx: Context) -> bool:
     """Whether the article reports quarterly results, where "a year ago" is a quarter back."""
     return ctx.mentions(_QUARTER_CONTEXT)
@@ -188,14 +219,12 @@ def longer_period(m: re.Match[str], ctx: Context) -> bool:
     return _LONGER_PERIOD.search(ctx.text, start, end) is not None
 
 
-def year_ago(m: re.Match[str], ctx: Context) -> Result:
+def year_ago(m: re.Match[str], ctx: Context) -> Found:
     """ "a year ago/earlier", "year-earlier": the year before, or in results news the
     reported quarter a year back, unless the sentence reports a longer period ("for the
     nine months, ... compared with $48.7 million a year earlier")."""
     if quarter_context(ctx) and not longer_period(m, ctx):
-        base = last_quarter(ctx.anchor) if ctx.anchor else None
-        value, anchored = relative(ctx, -4, "Q", base)
-        return "DATE", value, anchored
+        return reported_quarter(ctx, -4)
     value, anchored = relative(ctx, -1, "Y")
     return "DATE", value, anchored
 
@@ -217,6 +246,6 @@ def with_part_of_day(day: str, part_of_day: str | None) -> Result:
 
 # "early", "mid-", "the end of"...: part of the extent, not of the value (TimeML's mod).
 POSITION = (
-    r"(?:(?:early|late|mid|earlier|later)(?:-|\s+)"
+    r"(?:(?:early|late|mid|earlier|later)(?:-|\s+)|end-"
     r"|the\s+(?:middle|end|beginning|start|close|rest|remainder)\s+of\s+)"
 )

@@ -16,6 +16,7 @@ from worker.core.timex.lexicon import (
     PART_OF_DAY_RE,
     PARTS_OF_DAY,
     WEEKDAY_FULL_RE,
+    YEAR_RE,
     weekday_number,
 )
 from worker.core.timex.resolve import Direction
@@ -123,10 +124,11 @@ def adjacent_month(m: re.Match[str], ctx: Context) -> FromReference:
 _DAY_PREPOSITION = re.compile(
     r"\b(?:on|by|until|till|since|from|before|after|through)\s+$", re.IGNORECASE
 )
-# A listed or ranged day right after a month and day: "April 24 and 25", "Oct. 5, 6 or 7".
+# A listed or ranged day right after a month and day: "April 24 and 25", "Oct. 5, 6 or 7",
+# "Oct. 5-7".
 _AFTER_MONTH_DAY = re.compile(
     rf"(?:{MONTH_RE})\s+[0-3]?\d(?:st|nd|rd|th)?(?:,\s*[0-3]?\d(?:st|nd|rd|th)?)*"
-    r",?\s+(?:and|or|to|through)\s+$"
+    r"(?:,?\s+(?:and|or|to|through)\s+|\s*[-–]\s*)$"
 )
 
 
@@ -152,17 +154,23 @@ def ordinal_day(m: re.Match[str], ctx: Context) -> FromReference | None:
 
 
 @rule(
-    r"(?=\d)(?:(?<=\sand\s)|(?<=\sor\s)|(?<=\sto\s)|(?<=\sthrough\s))"
-    r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%:]|\s+(?:percent|a\.m|p\.m))",
+    r"(?=\d)(?:(?<=\sand\s)|(?<=\sor\s)|(?<=\sto\s)|(?<=\sthrough\s)|(?<=\d[-–]))"
+    r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%:]|[.,]\d|\s+(?:percent|a\.m|p\.m))"
+    rf"(?:,?\s+(?P<y>{YEAR_RE})\b)?",
     DIGITS,
 )
 def listed_day(m: re.Match[str], ctx: Context) -> FromReference | None:
-    """The 25 of "April 24 and 25": the month and year of the day before it."""
+    """The 25 of "April 24 and 25" or "April 24-25, 2024": the month (and year, unless
+    given) of the day before it."""
     n = int(m["d"])
     if not 1 <= n <= 31 or not _AFTER_MONTH_DAY.search(ctx.text, max(0, m.start() - 30), m.start()):
         return None
+    year = int(m["y"]) if m["y"] else None
     return FromReference(
-        "DATE", "D", lambda day, _: day.replace(day=n).isoformat(), f"XXXX-XX-{n:02d}"
+        "DATE",
+        "D",
+        lambda day, _: day.replace(year=year or day.year, day=n).isoformat(),
+        f"{year or 'XXXX'}-XX-{n:02d}",
     )
 
 

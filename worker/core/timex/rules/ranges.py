@@ -25,10 +25,12 @@ from worker.core.timex.rules.base import (
     T_SEASONS,
     T_UNITS,
     T_WEEKDAYS,
+    Found,
     Result,
     quarter_context,
     relative,
     rule,
+    tense_direction,
     time_suffix,
     unit_of,
     words,
@@ -68,14 +70,16 @@ _RANGE_HIGH = rf"(?:(?(btw)\s+and\s+|(?:\s*[-–]\s*(?=\d)|\s+(?:to|or)\s+))(?P<
     rf"(?P<btw>between\s+)?(?P<num>{NUMBER_RE}){_RANGE_HIGH}"
     rf"(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|calendar))?(?P<sep>\s+|-)"
     rf"(?P<unit>{UNIT_RE})(?:-long)?(?![- ]old\b)(?P<half>\s+and\s+a\s+half)?"
-    rf"(?:\s+(?P<dir>(?:or\s+so\s+)?(?:ago|earlier)|from\s+now|hence))?",
+    r"(?P<or>\s+or\s+(?:two|three|so)\b)?"
+    rf"(?:\s+(?P<dir>(?:or\s+so\s+)?(?:ago|earlier)|from\s+(?:now|today)|hence))?",
     T_UNITS,
 )
-def quantity(m: re.Match[str], ctx: Context) -> Result | None:
+def quantity(m: re.Match[str], ctx: Context) -> Found | None:
     """Three years, the past three months, five-year, two years ago, an hour and a half.
 
-    A range has no TIMEX3 value: it keeps its lower end ("two to three weeks" → P2W),
-    or is vague before "ago" ("five or six years ago" → PAST_REF).
+    A range has no TIMEX3 value: it keeps its lower end ("two to three weeks", "a year or
+    two" → P2W, P1Y), or is vague before "ago" ("five or six years ago" → PAST_REF). "In
+    five years" said of the future is the date five years on (as "five years from now").
     """
     if m["unit"].istitle() and m["num"][0].isdigit():
         return None  # a title: "60 Minutes", "the 80 Day Obsession", "May 24 Second Test"
@@ -92,12 +96,35 @@ def quantity(m: re.Match[str], ctx: Context) -> Result | None:
     number_word = words(m["num"])
     direction = words(m["dir"])
     if direction:
-        sign = 1 if direction in {"from now", "hence"} else -1
+        sign = 1 if direction in {"from now", "from today", "hence"} else -1
         return _ago(m, ctx, None if m["high"] else n, designator, is_time, sign)
+    if _in_future(m, ctx, is_time):  # "would be redeemed in five years": five years from now
+        return _ago(m, ctx, None if m["high"] or m["or"] else n, designator, is_time, 1)
     bare_a = number_word in {"a", "an"} and not (m["det"] or m["mod"])
     if bare_a and (m["unit"].lower() == "second" or _amount_before(m, ctx)):
         return None  # "a second group"; a rate
     return "DURATION", duration(n, designator, is_time), False
+
+
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+# "the first time in 20 years", "the fastest pace in a decade": a superlative looks back
+# over the span, whatever the tense.
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?!(?:inter|r|t|w|requ|prot|inv|harv|gu|sugg|cont)est\b)(?:\w+est|first|most|least|only"
+    r"|record)\b(?:\s+[\w-]+){0,3}\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
+def _in_future(m: re.Match[str], ctx: Context, is_time: bool) -> bool:
+    """ "in five years" said of the future names a date (as "five years from now" does),
+    not a span; in the past ("his second letter in two weeks") or after a superlative
+    ("the highest level in five years") it stays a duration."""
+    if m["det"] or is_time or not _IN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()):
+        return False
+    if _SUPERLATIVE_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):
+        return False
+    return tense_direction(m, ctx) > 0
 
 
 def _amount_before(m: re.Match[str], ctx: Context) -> bool:
@@ -110,7 +137,7 @@ def _amount_before(m: re.Match[str], ctx: Context) -> bool:
 
 def _ago(
     m: re.Match[str], ctx: Context, n: float | None, designator: str, is_time: bool, sign: int
-) -> Result:
+) -> Found:
     """ "two years ago" → the year two years before the anchor; vague counts → PAST/FUTURE_REF."""
     if n is None or is_time or designator == "WE" or n != int(n):
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", False
@@ -130,6 +157,9 @@ _AMOUNT_BEFORE = re.compile(
 _COUNT_BEFORE = re.compile(rf"\b(?:{NUMBER_RE})\s+(?:[a-z]+\s+)?[a-z]+s\s*$", re.IGNORECASE)
 _FRACTION = re.compile(r"\s+of\b")
 _PLURAL_UNIT = r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+_OF_A_DAY = re.compile(
+    rf"\s+of\s+(?:{WEEKDAY_FULL_RE}|{MONTH_FULL_RE}|(?i:today|yesterday|tomorrow)\b)"
+)
 
 
 @rule(
@@ -137,8 +167,14 @@ _PLURAL_UNIT = r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|
     rf"|the\s+(?=[a-z]+\s+ahead\b)){_PLURAL_UNIT}(?:\s+ahead)?",
     T_UNITS,
 )
-def vague_span(m: re.Match[str], ctx: Context) -> Result:
-    """Recent years, the coming weeks, the first hours, the months ahead → PXY, PXW, PTXH."""
+def vague_span(m: re.Match[str], ctx: Context) -> Result | None:
+    """Recent years, the coming weeks, the first hours, the months ahead → PXY, PXW, PTXH.
+
+    Hours of a named day ("the early hours of Thursday morning") are a time of that day,
+    not a span of their own: the day is the expression.
+    """
+    if m["unit"].lower() == "hours" and _OF_A_DAY.match(ctx.text, m.end()):
+        return None
     designator, is_time = unit_of(m["unit"])
     return "DURATION", duration(None, designator, is_time), False
 

@@ -30,11 +30,13 @@ from worker.core.timex.rules.base import (
     T_UNITS,
     T_WEEKDAYS,
     UNIT_STEP,
+    Found,
     Result,
     last_quarter,
     longer_period,
     quarter_context,
     relative,
+    reported_quarter,
     rule,
     side,
     step_of,
@@ -92,6 +94,7 @@ _NAME_AROUND = re.compile(
     rf"\s+(?!(?:{MONTH_RE}|{WEEKDAY_RE}|{PART_OF_DAY_RE})\b)(?-i:[A-Z][a-z]+)"
 )
 _WORD = re.compile(r"\w")
+_OPENING_QUOTE = re.compile(r"[\"“‘'`]$")
 
 
 def _starts_sentence(ctx: Context, start: int) -> bool:
@@ -168,8 +171,13 @@ def weekday(m: re.Match[str], ctx: Context) -> Result | None:
     + r"))))?",
     T_UNITS,
 )
-def relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
-    """This year, last month, next week, the quarter, earlier this year, the weekend."""
+def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
+    """This year, last month, next week, the quarter, earlier this year, the weekend.
+
+    A capitalised one in quotation marks is a title: ABC's "This Week".
+    """
+    if m["unit"][0].isupper() and _OPENING_QUOTE.search(ctx.text, max(0, m.start() - 1), m.start()):
+        return None
     unit_word = m["unit"].lower()
     det = words(m["det"])
     if unit_word == "weekend":
@@ -181,10 +189,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
         return closed
     if det in {"the", "the latest", "the full", "the entire", "the whole"} and not m["mod"]:
         return _the_unit(m, ctx, unit, latest=det == "the latest")
-    if unit == "Q" and det == "this" and ctx.anchor and tense_direction(m, ctx) < 0:
-        # "This quarter's loss includes...": in the past, the quarter just reported
-        value, anchored = relative(ctx, 0, "Q", last_quarter(ctx.anchor))
-        return "DATE", value, anchored
+    if unit == "Q" and det == "this" and tense_direction(m, ctx) < 0:
+        return reported_quarter(ctx)  # "This quarter's loss includes...": the one reported
     value, anchored = relative(ctx, step_of(det) or 0, unit)
     return "DATE", value, anchored
 
@@ -219,14 +225,11 @@ def _ended_on(m: re.Match[str], ctx: Context, unit: Unit) -> Result | None:
     return "DATE", fmt(end - timedelta(days=_BACK_FROM_END[unit]), unit), anchored
 
 
-def _the_unit(m: re.Match[str], ctx: Context, unit: Unit, latest: bool) -> Result:
-    """ "the year" is the anchor's; "the (latest) quarter" the last reported one, unless
+def _the_unit(m: re.Match[str], ctx: Context, unit: Unit, latest: bool) -> Found:
+    """ "the year" is the anchor's; "the (latest) quarter" the reported one, unless
     a plain "the quarter" is in a sentence that looks ahead."""
-    if unit == "Q":
-        reported = latest or tense_direction(m, ctx) <= 0
-        base = last_quarter(ctx.anchor) if ctx.anchor and reported else None
-        value, anchored = relative(ctx, 0, "Q", base)
-        return "DATE", value, anchored
+    if unit == "Q" and (latest or tense_direction(m, ctx) <= 0):
+        return reported_quarter(ctx)
     value, anchored = relative(ctx, 0, unit)
     return "DATE", value, anchored
 
@@ -242,10 +245,20 @@ def _weekend(m: re.Match[str], ctx: Context, step: int | None) -> Result:
     return "DATE", fmt(saturday, "WE"), True
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
 @rule(r"(?:around\s+)?year(?:-|\s+|'s\s+)end", {"year"})
 def year_end(m: re.Match[str], ctx: Context) -> Result:
-    """Year-end: the end of the anchor's year."""
-    value, anchored = relative(ctx, 0, "Y")
+    """Year-end: the end of a year (TimeML: the year, the end being its mod), the anchor's
+    ("by year-end"), or the year before's when it is past ("since year-end", "debt at
+    year-end was...")."""
+    since = _SINCE.search(ctx.text, max(0, m.start() - 7), m.start()) is not None
+    past = since or tense_direction(m, ctx) < 0
+    if ctx.anchor is not None and past and (ctx.anchor.month, ctx.anchor.day) != (12, 31):
+        value, anchored = relative(ctx, -1, "Y")
+    else:
+        value, anchored = relative(ctx, 0, "Y")
     return "DATE", value, anchored
 
 
@@ -256,7 +269,7 @@ def year_end(m: re.Match[str], ctx: Context) -> Result:
     {"year"},
     DIGITS,
 )
-def year_earlier(m: re.Match[str], ctx: Context) -> Result | None:
+def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
     """Year-earlier, the year-ago third quarter, the 1988 period: a compared quarter."""
     if m["y"] and not m["what"]:
         return None
@@ -284,11 +297,9 @@ def year_earlier(m: re.Match[str], ctx: Context) -> Result | None:
     r"the\s+latest\s+period|the\s+(?:\d{4}\s+)?period(?=\s+(?:a\s+year\s+)?(?:earlier|ago))",
     {"period"},
 )
-def latest_period(m: re.Match[str], ctx: Context) -> Result:
-    """The latest period: the last reported quarter."""
-    base = last_quarter(ctx.anchor) if ctx.anchor else None
-    value, anchored = relative(ctx, 0, "Q", base)
-    return "DATE", value, anchored
+def latest_period(m: re.Match[str], ctx: Context) -> Found:
+    """The latest period: the reported quarter."""
+    return reported_quarter(ctx)
 
 
 @rule(
@@ -296,7 +307,7 @@ def latest_period(m: re.Match[str], ctx: Context) -> Result:
     r"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)|last\s+year's\s+(?:quarter|period)",
     {"quarter", "period"},
 )
-def period_a_year_back(m: re.Match[str], ctx: Context) -> Result:
+def period_a_year_back(m: re.Match[str], ctx: Context) -> Found:
     """The quarter a year ago, the corresponding period last year, last year's quarter:
     the compared period, as "a year earlier" (`year_ago`)."""
     return year_ago(m, ctx)
