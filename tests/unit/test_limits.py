@@ -28,6 +28,23 @@ def test_deadline_interrupts_a_slow_block_and_leaves_fast_ones_alone() -> None:
         pass
 
 
+def test_deadline_is_not_swallowed_by_a_block_that_catches_every_error() -> None:
+    def careless_library_call() -> None:
+        try:
+            end = time.monotonic() + 5
+            while time.monotonic() < end:
+                pass
+        except Exception:  # noqa: BLE001 - what some libraries do around their work
+            pass
+
+    with pytest.raises(PipelineError) as info, deadline(0.05, "decode"):
+        careless_library_call()
+        end = time.monotonic() + 5  # had the library swallowed it, no second signal comes
+        while time.monotonic() < end:
+            pass
+    assert (info.value.stage, info.value.reason) == ("decode", "deadline_exceeded")
+
+
 def test_enrich_cut_stops_at_a_paragraph_break() -> None:
     body = "First paragraph here.\n\nSecond paragraph is longer than the first.\n\nThird."
     assert enrich_cut(body, 10_000) == len(body)

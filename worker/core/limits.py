@@ -33,6 +33,11 @@ def enrich_cut(body: str, max_chars: int) -> int:
     return cut if cut > 0 else max_chars
 
 
+class _Expired(BaseException):
+    """The timer's signal. Not an `Exception`, so that no `except Exception` in the
+    block (ours or a library's) takes it for an error of its own and goes on."""
+
+
 @contextmanager
 def deadline(seconds: float, stage: Stage) -> Iterator[None]:
     """Raise `PipelineError(reason="deadline_exceeded")` if the block runs longer than `seconds`.
@@ -45,12 +50,17 @@ def deadline(seconds: float, stage: Stage) -> Iterator[None]:
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise PipelineError(stage, "deadline_exceeded", f"{stage} took longer than {seconds} s")
+        raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        try:
+            yield
+        finally:  # a signal already pending fires in here: still caught below
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    except _Expired:
+        raise PipelineError(
+            stage, "deadline_exceeded", f"{stage} took longer than {seconds} s"
+        ) from None
