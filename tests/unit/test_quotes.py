@@ -83,6 +83,20 @@ def test_titles_names_and_terms_are_not_quotations() -> None:
     }
 
 
+def test_inch_marks_open_no_quotation() -> None:
+    text = GOLD["287e4d9f"]  # 'Dell Alienware AW3418DW 34" 3440x1440 ...', '22" long and 22" wide'
+    assert [q.text for q in find_quotes(text, [])] == [
+        "Pokemon Sword and Shield are the best games in the series, streamlining its most "
+        "tedious traditions without losing any of the charm."
+    ]
+
+
+def test_quoted_words_between_a_determiner_and_a_noun_name_a_thing() -> None:
+    text = GOLD["3cb22bfa"]  # 'a new “functions on demand” system', 'Sportback “edition one”'
+    assert find_quotes(text, []) == []
+    assert is_quotation("a total witch hunt", "called it ", attributed=False, after="” and")
+
+
 def test_interrupted_quotation_takes_the_speaker_of_its_other_part() -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     last = text.rindex("“I don’t have any doubt")

@@ -80,7 +80,8 @@ def _attributed(
             cues.after(text, segment.close_at + 1, end) if segment.close_at < end else None
         ) or cue
     words = text[segment.start : segment.end]
-    if not is_quotation(words, text[start : segment.open_at], cue is not None):
+    before, after = text[start : segment.open_at], text[segment.close_at : end]
+    if not is_quotation(words, before, cue is not None, after):
         return None
     speaker, mention = speakers.who(cue.who_start, cue.who_end, cue.first) if cue else (None, None)
     return Quote(words, segment.start, segment.end, speaker, mention, cue.word if cue else None)
