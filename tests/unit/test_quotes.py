@@ -97,6 +97,18 @@ def test_quoted_words_between_a_determiner_and_a_noun_name_a_thing() -> None:
     assert is_quotation("a total witch hunt", "called it ", attributed=False, after="” and")
 
 
+def test_wire_quotes_in_backticks_and_a_quoted_paragraph_after_an_attributed_one() -> None:
+    text = EXCERPTS[3]  # AP wire copy (TimeML): ``...,'' Satcher said ... then ``...''
+    satcher = _person(text, "Satcher", "David Satcher", text.index("Satcher said"))
+    first, second = find_quotes(text, [_person(text, "David Satcher", "David Satcher"), satcher])
+    assert first.text.startswith("We want to build") and first.text.endswith("bombing,")
+    assert second.text.startswith("At the same time") and second.text.endswith("cause.")
+    assert first.cue == "said" and first.speaker_mention is not None
+    assert first.speaker_mention.text == "Satcher"
+    assert second.speaker == first.speaker and second.speaker is not None
+    assert second.speaker.canonical == "David Satcher"
+
+
 def test_interrupted_quotation_takes_the_speaker_of_its_other_part() -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     last = text.rindex("“I don’t have any doubt")

@@ -187,6 +187,9 @@ _NOUN_LIKE = frozenset(
         "vows",
         "pledges",
         "boasts",
+        "read",
+        "reads",
+        "instructed",
     ]
 )
 _PHRASES = frozenset(
@@ -221,9 +224,14 @@ def _cues(text: str, start: int, end: int, words: frozenset[str]) -> Iterator[_H
         n += 1
 
 
-_AFTER_END = re.compile(r"[.!?;]\s|[.!?;]$|\n")
+# A full stop that ends a sentence, not the dot of an initial, "U.S." or a title ("Mr.").
+_STOP = (
+    r"(?<![A-Z]\.)(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)"
+    r"(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bLt)(?<!\bCol)(?<!\bCapt)(?<!\bSgt)(?<!\bProf)\."
+)
+_AFTER_END = re.compile(rf"(?:{_STOP}|[!?;])(?:\s|$)|\n")
 _PHRASE_END = re.compile(
-    r"[,.;:!?()]|\s(?:in|on|at|during|after|before|when|while|as|to|of|"
+    rf"[,;:!?()]|{_STOP}|\s(?:in|on|at|during|after|before|when|while|as|to|of|"
     r"who|which|that|from|about|with)\s"
 )
 # What may stand between a cue and the quote mark it introduces: `said, "`, `said that "`.
@@ -231,6 +239,7 @@ _INTRODUCES = re.compile(r"\s*[,:]?\s*(?:that\s*)?$")
 # In a colon introduction, what the speaker spoke about follows these words.
 _TOPIC = re.compile(r"\s(?:on|about|over|after|of|to|at|in)\s")
 MAX_SPEAKER_WORDS = 30
+_BETWEEN = " ,—–-'’`”"  # what may stand between a quotation and its cue's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,18 +263,20 @@ def after(text: str, start: int, end: int) -> Cue | None:
     """A cue just after a quotation: `text[start:end]` is the rest of its sentence."""
     stop = _AFTER_END.search(text, start, end)
     end = stop.start() if stop else end
-    cue = next(_cues(text, start, end, _VERBS | _NOUN_LIKE), None)
+    # A capitalised cue word starts a sentence of its own (`..." Read our review.`).
+    found = _cues(text, start, end, _VERBS | _NOUN_LIKE)
+    cue = next((c for c in found if text[c.start].islower()), None)
     if cue is None:
         return None
     who = text[start : cue.start]
-    if not who.strip(" ,—–-"):  # `, said one legal expert`
+    if not who.strip(_BETWEEN):  # `, said one legal expert`
         begin = cue.end + len(text[cue.end : end]) - len(text[cue.end : end].lstrip())
         return Cue(cue.word, cue.end, *_phrase_after(text, begin, end))
     if len(who.split()) > MAX_SPEAKER_WORDS or ":" in who:
         return None
     if cue.word == "according to":
         return Cue("according to", cue.end, *_phrase_after(text, cue.end + 1, end))
-    lead = len(who) - len(who.lstrip(" ,—–-"))
+    lead = len(who) - len(who.lstrip(_BETWEEN))
     return Cue(cue.word, cue.end, start + lead, cue.start)
 
 

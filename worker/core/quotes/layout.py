@@ -15,7 +15,7 @@ from worker.core.quotes.kinds import MIN_WORDS
 from worker.core.quotes.marks import Segment, paragraphs
 from worker.core.text import SENTENCE_BOUNDARY
 
-_NOT_WORDS = " ,.;:—–-"
+_NOT_WORDS = " ,.;:—–-'’`"  # the second mark of a doubled one (``...'') too
 # An attribution is near its quotation: longer stretches of one "sentence" are not read.
 MAX_REACH = 400
 MAX_PASSED = 2  # short segments a quotation's sentence may run over

@@ -131,7 +131,7 @@ class Speakers:
             if clause is None:
                 return self._subject(start, end)
             start, end = clause
-        words = self.text[start:end].strip(" ,—–-")
+        words = self.text[start:end].strip(" ,—–-'’`”“")
         if not words:
             return None, None
         begin = start + self.text[start:end].find(words)
