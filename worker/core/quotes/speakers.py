@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
+from worker.core.quotes.names import Names
 from worker.core.text import SENTENCE_BOUNDARY
 from worker.core.types import Mention, Quote, Speaker, SpeakerMention
 
@@ -120,6 +121,7 @@ class Speakers:
             if m.label == "PERSON":
                 people.setdefault(m.canonical, m)
         self._surnames = _surnames(people.values())
+        self.names = Names(text, mentions)
 
     def who(
         self, start: int, end: int, first: bool
@@ -143,6 +145,9 @@ class Speakers:
         group = _GROUP.match(words)  # "The authors of the research in the journal X argued"
         if group and not self._named(begin, begin + group.end(1)):
             return self._phrase(begin, begin + group.end(1))
+        read = None if any(m.label == "PERSON" for m in named) else self._read(begin, end, first)
+        if read is not None:  # a name the model missed
+            return read
         if named:  # before a cue, the name nearest it: "Walt Disney Co. executive Kevin Mayer"
             return self._entity(named[0] if first else min(named, key=_nearest_last))
         return self._phrase(begin, begin + len(words.split(",")[0].rstrip()))
@@ -163,13 +168,22 @@ class Speakers:
         pronoun = _SUBJECT_PRONOUN.search(self.text, start, end)
         if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
             return self._phrase(pronoun.start(), pronoun.end())
-        return self._entity(named[0]) if named else (None, None)
+        read = self._read(start, end, True) if not named or named[0].label != "PERSON" else None
+        return read or (self._entity(named[0]) if named else (None, None))
+
+    def _read(self, start: int, end: int, first: bool) -> tuple[Speaker, SpeakerMention] | None:
+        """A person's name the model missed, opening (`first`) or ending `text[start:end]`."""
+        read = (self.names.after if first else self.names.before)(start, end)
+        return (read[0], _mention(self.text, read[1], read[2])) if read else None
 
     def _entity(self, m: Mention) -> tuple[Speaker, SpeakerMention]:
         """A mention as speaker: a lone surname stands for the article's full name ("Cook")."""
         # "Mayer, Disney" (a name run into its apposition by the model, any label) is "Mayer".
         name = m.canonical.split(",")[0]
-        full = self._surnames.get(name) if m.label == "PERSON" or name != m.canonical else None
+        person = m.label == "PERSON" or name != m.canonical
+        full = self._surnames.get(name) if person else None
+        if person and full is None and " " not in name:  # a surname the model took alone
+            full = self.names.full(name)
         return full or _speaker(m), _mention(self.text, m.start, m.end)
 
     def _named(self, start: int, end: int) -> list[Mention]:
@@ -200,7 +214,8 @@ class Speakers:
             return self._antecedent(start, "ORG"), mention
         name = _NAME.match(words)
         if name is not None:  # a name the model missed: "Lopez" of "Feliciano Lopez"
-            return self._surnames.get(name.group(1)), mention
+            surname = name.group(1)
+            return self._surnames.get(surname) or self.names.full(surname), mention
         definite = _DEFINITE.match(words)
         if definite is None:
             return None, mention
