@@ -16,8 +16,9 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
+from worker.core.quotes.genders import genders
 from worker.core.quotes.names import Names
 from worker.core.text import SENTENCE_BOUNDARY
 from worker.core.types import Mention, Quote, Speaker, SpeakerMention
@@ -89,6 +90,13 @@ _GAP_WORDS = re.compile(
     r"just|even|still|further)\b)*$"
 )
 MAX_DESCRIPTION_WORDS = 8
+MAX_CONTINUED = 1500  # characters from a quotation within which "the actor" may be its speaker
+# What a quotation may be read from, not said by: "the statement said" names no author.
+_DOCUMENTS = frozenset(
+    ["statement", "message", "letter", "report", "release", "post", "tweet", "email", "memo"]
+    + ["note", "document", "filing", "complaint", "ruling", "opinion", "order", "communique"]
+    + ["website", "description", "study", "survey", "poll", "sign", "banner", "headline"]
+)
 MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
 
 
@@ -111,7 +119,10 @@ class Speakers:
         outside = [m for m in mentions if m.label in _RANK and not _inside(m, quoted, opens)]
         self.mentions = sorted(outside, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        subjects = _sentence_subjects(text, self.mentions)
+        sentences = _sentences(text)
+        subjects = _sentence_subjects(text, self.mentions, sentences)
+        people = [m for m in self.mentions if m.label == "PERSON"]
+        self._genders = genders(text, people, sentences, _blanked(text, quoted))
         self.subjects = {label: [m for m in subjects if m.label == label] for label in _SUBJECTS}
         self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
         self.history: list[Quote] = []  # attributed quotations so far, in order
@@ -209,7 +220,7 @@ class Speakers:
             return None, None
         mention = _mention(self.text, start, end)
         if _PERSONAL.match(words):
-            return self._antecedent(start, "PERSON"), mention
+            return self._antecedent(start, "PERSON", words.lower()), mention
         if _IMPERSONAL.match(words):
             return self._antecedent(start, "ORG"), mention
         name = _NAME.match(words)
@@ -226,28 +237,63 @@ class Speakers:
                 return quote.speaker, mention
         if head in _ORG_HEADS:
             return self._antecedent(start, "ORG"), mention
-        return self._titled(head, start) or self._antecedent(start, "PERSON"), mention
+        if head in _DOCUMENTS:  # "the statement said": its author, if the article names it
+            return self._titled(head, start, ("PERSON", "ORG")), mention
+        return self._titled(head, start) or self._last_person(start), mention
 
-    def _antecedent(self, position: int, label: str) -> Speaker | None:
-        """The latest named speaker or sentence subject of `label` before `position`."""
+    def _last_person(self, position: int) -> Speaker | None:
+        """The person of the latest attributed quotation, if it is near `position`: "the
+        actor said" right after an actor's words is him; after an unnamed speaker, nobody."""
+        last = self.history[-1] if self.history else None
+        near = last is not None and 0 <= position - last.end <= MAX_CONTINUED
+        speaker = last.speaker if last is not None and near else None
+        return speaker if speaker is not None and speaker.label == "PERSON" else None
+
+    def _antecedent(self, position: int, label: str, pronoun: str = "") -> Speaker | None:
+        """The latest named speaker or sentence subject of `label` before `position` that
+        `pronoun` ("he", "she", or "" for any) may refer to."""
         said_list = self._said[label]
-        said_at = bisect_left(said_list, position, key=lambda item: item[0]) - 1
-        said = said_list[said_at] if said_at >= 0 else None
+        said_at = self._fitting(
+            bisect_left(said_list, position, key=lambda item: item[0]) - 1,
+            lambda n: said_list[n][1],
+            pronoun,
+        )
+        said = said_list[said_at] if said_at is not None else None
         subjects = self.subjects[label]
-        index = bisect_left(self._subject_starts[label], position) - 1
-        if index >= 0 and (said is None or subjects[index].start > said[0]):
+        index = self._fitting(
+            bisect_left(self._subject_starts[label], position) - 1,
+            lambda n: self._entity(subjects[n])[0],
+            pronoun,
+        )
+        if index is not None and (said is None or subjects[index].start > said[0]):
             return self._entity(subjects[index])[0]
         return said[1] if said else None
 
-    def _titled(self, head: str, position: int) -> Speaker | None:
-        """The latest person the article calls `head` ("coach Bruce Boudreau", "X, the coach")."""
+    def _fitting(self, last: int, speaker: Callable[[int], Speaker], pronoun: str) -> int | None:
+        """The latest index up to `last` whose speaker `pronoun` may refer to."""
+        for n in range(last, max(-1, last - MAX_LOOKBACK), -1):
+            if self._fits(speaker(n), pronoun):
+                return n
+        return None
+
+    def _fits(self, speaker: Speaker, pronoun: str) -> bool:
+        """Whether `pronoun` may refer to `speaker` (see `genders`)."""
+        return not pronoun or self._genders.get(speaker.canonical, pronoun) == pronoun
+
+    def _titled(
+        self, head: str, position: int, labels: tuple[str, ...] = ("PERSON",)
+    ) -> Speaker | None:
+        """The latest person the article calls `head` ("coach Bruce Boudreau", "X, the coach"),
+        or, for a document, the person or organization named next to it ("a statement by
+        the Foreign Affairs Department", "a letter signed by Gonzalez")."""
         pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
-        for m in reversed(self.mentions):
-            if m.label != "PERSON" or m.start >= position:
+        for n in range(bisect_left(self._starts, position) - 1, -1, -1):
+            m = self.mentions[n]
+            if m.label not in labels:
                 continue
             near = self.text[max(0, m.start - 40) : m.start] + self.text[m.end : m.end + 40]
             if pattern.search(near):
-                return _speaker(m)
+                return self._entity(m)[0]
         return None
 
 
@@ -276,13 +322,31 @@ def _inside(m: Mention, quoted: Sequence[tuple[int, int]], opens: Sequence[int])
     return index >= 0 and m.end <= quoted[index][1]
 
 
-def _sentence_subjects(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`."""
+    return list(
+        itertools.pairwise([0, *(m.end() for m in SENTENCE_BOUNDARY.finditer(text)), len(text)])
+    )
+
+
+def _blanked(text: str, quoted: Sequence[tuple[int, int]]) -> str:
+    """`text` with its quoted segments replaced by spaces (offsets kept)."""
+    parts, position = [], 0
+    for start, end in quoted:
+        start = max(start, position)
+        parts += [text[position:start], " " * max(0, end - start)]
+        position = max(position, end)
+    return "".join([*parts, text[position:]])
+
+
+def _sentence_subjects(
+    text: str, mentions: Sequence[Mention], sentences: Sequence[tuple[int, int]]
+) -> list[Mention]:
     """The first PERSON and the first ORG mention of each sentence not led by a pronoun:
     who a later "he" or "it" most likely is (a pronoun-led sentence keeps the earlier one)."""
-    starts = [0, *(m.end() for m in SENTENCE_BOUNDARY.finditer(text)), len(text)]
     subjects: list[Mention] = []
     index = 0
-    for begin, end in itertools.pairwise(starts):
+    for begin, end in sentences:
         while index < len(mentions) and mentions[index].start < begin:
             index += 1
         if _PRONOUN_START.match(text[begin:end]):
