@@ -66,12 +66,11 @@ def genders(
     for start, end in sentences:
         while index < len(people) and people[index].start < start:
             index += 1
-        inside = {
-            m.canonical
-            for m in itertools.takewhile(
-                lambda m: m.start < end, itertools.islice(people, index, None)
-            )
-        }
+        inside = set()
+        for m in itertools.islice(people, index, None):
+            if m.start >= end:
+                break
+            inside.add(m.canonical)
         opener = _OPENS.match(quoted, start, end)
         if opener and led_by is not None and not inside:
             votes.setdefault(led_by, Counter())[opener.group(1).lower()] += 1

@@ -91,11 +91,35 @@ _GAP_WORDS = re.compile(
 )
 MAX_DESCRIPTION_WORDS = 8
 MAX_CONTINUED = 1500  # characters from a quotation within which "the actor" may be its speaker
-# What a quotation may be read from, not said by: "the statement said" names no author.
+# What a quotation may be read from: "the statement said" is its author's words.
 _DOCUMENTS = frozenset(
-    ["statement", "message", "letter", "report", "release", "post", "tweet", "email", "memo"]
-    + ["note", "document", "filing", "complaint", "ruling", "opinion", "order", "communique"]
-    + ["website", "description", "study", "survey", "poll", "sign", "banner", "headline"]
+    [
+        "statement",
+        "message",
+        "letter",
+        "report",
+        "release",
+        "post",
+        "tweet",
+        "email",
+        "memo",
+        "note",
+        "document",
+        "filing",
+        "complaint",
+        "ruling",
+        "opinion",
+        "order",
+        "communique",
+        "website",
+        "description",
+        "study",
+        "survey",
+        "poll",
+        "sign",
+        "banner",
+        "headline",
+    ]
 )
 MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
 
