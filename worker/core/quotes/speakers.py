@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from worker.core.quotes.genders import genders
+from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
 from worker.core.quotes.names import Names
 from worker.core.text import SENTENCE_BOUNDARY
 from worker.core.types import Mention, Quote, Speaker, SpeakerMention
@@ -42,48 +43,6 @@ _DEFINITE = re.compile(
     r"^(?:the|this|that|our|his|her|its)\s+(?:\S+\s+){0,4}([\w-]+)$", re.IGNORECASE
 )
 _NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A-Z][\w’'-]+)$")
-_ORG_HEADS = frozenset(
-    [
-        "company",
-        "firm",
-        "group",
-        "agency",
-        "club",
-        "team",
-        "bank",
-        "airline",
-        "carrier",
-        "ministry",
-        "department",
-        "government",
-        "organization",
-        "organisation",
-        "network",
-        "studio",
-        "league",
-        "retailer",
-        "startup",
-        "party",
-        "union",
-        "council",
-        "court",
-        "committee",
-        "board",
-        "commission",
-        "office",
-        "police",
-        "service",
-        "website",
-        "newspaper",
-        "broadcaster",
-        "administration",
-        "campaign",
-        "platform",
-        "giant",
-        "maker",
-        "manufacturer",
-    ]
-)
 _CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
 _GAP_WORDS = re.compile(
     r"(?:\s|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|did|does|do|is|was|"
@@ -91,36 +50,6 @@ _GAP_WORDS = re.compile(
 )
 MAX_DESCRIPTION_WORDS = 8
 MAX_CONTINUED = 1500  # characters from a quotation within which "the actor" may be its speaker
-# What a quotation may be read from: "the statement said" is its author's words.
-_DOCUMENTS = frozenset(
-    [
-        "statement",
-        "message",
-        "letter",
-        "report",
-        "release",
-        "post",
-        "tweet",
-        "email",
-        "memo",
-        "note",
-        "document",
-        "filing",
-        "complaint",
-        "ruling",
-        "opinion",
-        "order",
-        "communique",
-        "website",
-        "description",
-        "study",
-        "survey",
-        "poll",
-        "sign",
-        "banner",
-        "headline",
-    ]
-)
 MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
 
 
@@ -145,8 +74,8 @@ class Speakers:
         self._starts = [m.start for m in self.mentions]
         sentences = _sentences(text)
         subjects = _sentence_subjects(text, self.mentions, sentences)
-        people = [m for m in self.mentions if m.label == "PERSON"]
-        self._genders = genders(text, people, sentences, _blanked(text, quoted))
+        persons = [m for m in self.mentions if m.label == "PERSON"]
+        self._genders = genders(text, persons, sentences, _blanked(text, quoted))
         self.subjects = {label: [m for m in subjects if m.label == label] for label in _SUBJECTS}
         self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
         self.history: list[Quote] = []  # attributed quotations so far, in order
@@ -259,9 +188,9 @@ class Speakers:
             said = quote.speaker_mention
             if said is not None and said.text.lower().endswith(head) and said.start < start:
                 return quote.speaker, mention
-        if head in _ORG_HEADS:
+        if head in ORG_HEADS:
             return self._antecedent(start, "ORG"), mention
-        if head in _DOCUMENTS:  # "the statement said": its author, if the article names it
+        if head in DOCUMENTS:  # "the statement said": its author, if the article names it
             return self._titled(head, start, ("PERSON", "ORG")), mention
         return self._titled(head, start) or self._last_person(start), mention
 
