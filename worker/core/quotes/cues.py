@@ -105,6 +105,7 @@ _VERBS = frozenset(
         "commented",
         "called",
         "calling",
+        "calls",
         "describe",
         "describes",
         "described",
@@ -227,7 +228,8 @@ def _cues(text: str, start: int, end: int, words: frozenset[str]) -> Iterator[_H
 # A full stop that ends a sentence, not the dot of an initial, "U.S." or a title ("Mr.").
 _STOP = (
     r"(?<![A-Z]\.)(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)"
-    r"(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bLt)(?<!\bCol)(?<!\bCapt)(?<!\bSgt)(?<!\bProf)\."
+    r"(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bLt)(?<!\bCol)(?<!\bCapt)(?<!\bSgt)(?<!\bProf)"
+    r"(?<!\bJr)(?<!\bSr)\."
 )
 _AFTER_END = re.compile(rf"(?:{_STOP}|[!?;])(?:\s|$)|\n")
 _PHRASE_END = re.compile(
@@ -239,6 +241,15 @@ _INTRODUCES = re.compile(r"\s*[,:]?\s*(?:that\s*)?$")
 # In a colon introduction, what the speaker spoke about follows these words.
 _TOPIC = re.compile(r"\s(?:on|about|over|after|of|to|at|in)\s")
 MAX_SPEAKER_WORDS = 30
+# Words between a quotation and its cue that continue the quotation's sentence: they open
+# with a lower-case word that names nobody and end with a comma.
+_INVERTED = re.compile(
+    r"[\s'’”]*(?!(?:he|she|it|they|we|the|a|an|this|that|its|his|her|their|one|some)\b)[a-z]"
+    r"[^,]*,\s*$"
+)
+_NAMED_AFTER = re.compile(
+    r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today)\b)[A-Z]"
+)
 _BETWEEN = " ,—–-'’`”"  # what may stand between a quotation and its cue's words
 
 
@@ -274,6 +285,10 @@ def after(text: str, start: int, end: int) -> Cue | None:
         return Cue(cue.word, cue.end, *_phrase_after(text, begin, end))
     if len(who.split()) > MAX_SPEAKER_WORDS or ":" in who:
         return None
+    if _INVERTED.match(who) and _NAMED_AFTER.match(text, cue.end, end):
+        # `"...") changes in the marketplace, said Ryosuke Ito`: the quotation's sentence
+        # runs on, and the speaker follows the cue.
+        return Cue(cue.word, cue.end, *_phrase_after(text, cue.end + 1, end))
     if cue.word == "according to":
         return Cue("according to", cue.end, *_phrase_after(text, cue.end + 1, end))
     lead = len(who) - len(who.lstrip(_BETWEEN))
@@ -291,7 +306,8 @@ def before(text: str, start: int, end: int) -> Cue | None:
     cue = last or (found[0] if found else None)
     if cue is not None:
         word = cue.word
-        if word == "according to":
+        if word == "according to" or not text[start : cue.start].strip(_BETWEEN):
+            # `according to X, "...` / `says Michael Hirsch, ...: "...`
             return Cue(word, cue.end, *_phrase_after(text, cue.end + 1, end))
         return Cue(word, cue.end, start, cue.start, first=False)
     words = text[start:end].rstrip()
