@@ -157,6 +157,54 @@ def test_a_group_described_before_a_name_stays_unnamed() -> None:
     assert benefits.speaker_mention.text == "The authors"
 
 
+def _org(text: str, surface: str) -> Mention:
+    start = text.index(surface)
+    end = start + len(surface)
+    return Mention(surface, "ORG", start, end, surface, entity_key("ORG", surface))
+
+
+def test_a_name_the_model_missed_is_read_at_the_cue() -> None:
+    text = GOLD["c7e39ac4"]  # "Deputy Director of Public Prosecution Eva-Marie Persson"
+    (said,) = [q for q in find_quotes(text, []) if q.text.startswith("I would like")]
+    assert said.speaker is not None and said.speaker.canonical == "Eva-Marie Persson"
+    assert said.speaker.entity_key == entity_key("PERSON", "Eva-Marie Persson")
+    assert said.speaker_mention is not None and said.speaker_mention.text == "Persson"
+
+
+def test_he_skips_a_person_the_article_calls_a_woman() -> None:
+    text = GOLD["7a457a4f"]
+    mentions = [
+        _person(text, "Patrick W. Carlineo Jr.", "Patrick W. Carlineo Jr."),
+        _person(text, "Carlineo", "Patrick W. Carlineo Jr.", text.index("Carlineo faces")),
+        _person(text, "Omar", "Ilhan Omar", text.index("Omar is one")),
+    ]
+    (bullet,) = [q for q in find_quotes(text, mentions) if q.text.startswith("I'll put")]
+    assert bullet.speaker is not None and bullet.speaker.canonical == "Patrick W. Carlineo Jr."
+
+
+def test_the_official_after_an_unnamed_official_stays_unnamed() -> None:
+    text = EXCERPTS[4]  # "... the first law enforcement official said." then "``...'' the official
+    slepian = _person(text, "Dr. Barnett Slepian", "Barnett Slepian")  # added"
+    (said,) = find_quotes(text, [slepian])
+    assert said.speaker is None and said.speaker_mention is not None
+    assert said.speaker_mention.text == "the official" and said.cue == "added"
+
+
+def test_a_statement_speaks_for_its_named_author() -> None:
+    text = EXCERPTS[5]  # "A statement by the Foreign Affairs Department ..." then "the statement said"
+    (said,) = find_quotes(text, [_org(text, "Foreign Affairs Department")])
+    assert said.speaker is not None and said.speaker.canonical == "Foreign Affairs Department"
+    assert said.speaker_mention is not None and said.speaker_mention.text == "the statement"
+
+
+def test_a_cue_after_the_quotations_running_sentence_names_who_follows_it() -> None:
+    text = EXCERPTS[6]  # "``It's high time'' the boy was sent back ..., said Wayne Smith, ..."
+    first, second = find_quotes(text, [_person(text, "Wayne Smith", "Wayne Smith")])
+    assert first.text == "It's high time" and second.text.startswith("This was a simple")
+    assert first.speaker is not None and first.speaker.canonical == "Wayne Smith"
+    assert second.speaker == first.speaker
+
+
 def _shifted(m: Mention, by: int) -> Mention:
     return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
 

@@ -242,9 +242,9 @@ _INTRODUCES = re.compile(r"\s*[,:]?\s*(?:that\s*)?$")
 _TOPIC = re.compile(r"\s(?:on|about|over|after|of|to|at|in)\s")
 MAX_SPEAKER_WORDS = 30
 # Words between a quotation and its cue that continue the quotation's sentence: they open
-# with a lower-case word that names nobody and end with a comma.
+# with a lower-case word that is no pronoun and end with a comma, and a name follows the cue.
 _INVERTED = re.compile(
-    r"[\s'’”]*(?!(?:he|she|it|they|we|the|a|an|this|that|its|his|her|their|one|some)\b)[a-z]"
+    r"[\s'’”]*(?!(?:he|she|it|they|we|i|you)\b)[a-z]"
     r"[^,]*,\s*$"
 )
 _NAMED_AFTER = re.compile(
