@@ -191,7 +191,7 @@ def test_the_official_after_an_unnamed_official_stays_unnamed() -> None:
 
 
 def test_a_statement_speaks_for_its_named_author() -> None:
-    text = EXCERPTS[5]  # "A statement by the Foreign Affairs Department ..." then "the statement said"
+    text = EXCERPTS[5]  # "A statement by the Foreign Affairs Department ..." / "the statement said"
     (said,) = find_quotes(text, [_org(text, "Foreign Affairs Department")])
     assert said.speaker is not None and said.speaker.canonical == "Foreign Affairs Department"
     assert said.speaker_mention is not None and said.speaker_mention.text == "the statement"
