@@ -171,6 +171,15 @@ def test_a_name_the_model_missed_is_read_at_the_cue() -> None:
     assert said.speaker_mention is not None and said.speaker_mention.text == "Persson"
 
 
+def test_an_organization_cut_before_for_runs_on_to_the_cue() -> None:
+    text = GOLD["833caf3b"]  # "The United Nations High Commissioner for Human Rights said ..."
+    cut = _org(text, "United Nations High Commissioner")
+    (said,) = [q for q in find_quotes(text, [cut]) if q.text.startswith("not modify existing")]
+    whole = "United Nations High Commissioner for Human Rights"
+    assert said.speaker is not None and said.speaker.canonical == whole
+    assert said.speaker.entity_key == entity_key("ORG", whole) and said.speaker.label == "ORG"
+
+
 def test_he_skips_a_person_the_article_calls_a_woman() -> None:
     text = GOLD["7a457a4f"]
     mentions = [

@@ -9,7 +9,9 @@ words naming the speaker are evidence enough:
   Zach Parise" → "Zach Parise");
 * two or more capitalised words after any title or honorific ("U.S. National
   Security Council spokesman P.J. Crowley") are a person's full name;
-* one word after an honorific ("Ms. Buckham") is a person named so.
+* one word after an honorific ("Ms. Buckham") is a person named so;
+* an organization's name the model cut before "of" or "for" runs on to the cue
+  ("United Nations High Commissioner for Human Rights said").
 
 Such a speaker gets the canonical name and key the entity extractor gives a
 person's full name (the name itself, `entity_key("PERSON", name)`), so the
@@ -32,7 +34,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from worker.core.entities import entity_key
 from worker.core.entities.people import is_given_name
-from worker.core.types import Mention, Speaker
+from worker.core.types import Mention, Speaker, SpeakerMention
 
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"])
 _NAME_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?")
@@ -42,6 +44,9 @@ _TRAILING = re.compile(rf"({_RUN})[\s,]*$")
 _LEADING = re.compile(rf"\s*({_RUN})")
 MAX_NAME_WORDS = 6
 _JOINED = re.compile(r"\b(?:of|for|and|de|&)\s+$")
+_RUNS_ON = re.compile(
+    r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|&))*[\s,]*"
+)
 # Words that make a run of capitalised words an organisation's name, not a person's.
 _ORG_WORDS = frozenset(
     [
@@ -140,6 +145,15 @@ class Names:
         else:
             speaker = self.full(name) or (_speaker(name) if honorific else None)
         return (speaker, words[0].start(), words[-1].end()) if speaker else None
+
+    def whole(self, m: Mention, end: int) -> tuple[Speaker, SpeakerMention] | None:
+        """An organization's name that the model cut before "of" or "for" and that runs on
+        to the cue at `end` ("United Nations High Commissioner" + " for Human Rights")."""
+        if m.label != "ORG" or not _RUNS_ON.fullmatch(self.text, m.end, end):
+            return None
+        name = self.text[m.start : end].rstrip(" ,")
+        speaker = Speaker(name, entity_key("ORG", name), "ORG")
+        return speaker, SpeakerMention(name, m.start, m.start + len(name))
 
     def _free(self, start: int, end: int) -> bool:
         """No entity mention overlaps `[start, end)`."""

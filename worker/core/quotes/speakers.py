@@ -113,7 +113,9 @@ class Speakers:
         if read is not None:  # a name the model missed
             return read
         if named:  # before a cue, the name nearest it: "Walt Disney Co. executive Kevin Mayer"
-            return self._entity(named[0] if first else min(named, key=_nearest_last))
+            chosen = named[0] if first else min(named, key=_nearest_last)
+            whole = self.names.whole(chosen, begin + len(words))
+            return whole or self._entity(chosen)
         return self._phrase(begin, begin + len(words.split(",")[0].rstrip()))
 
     def add(self, quote: Quote) -> None:
