@@ -43,6 +43,11 @@ _RUN = r"(?:(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?)(?:\s+(?:(?:[A-Z]\.){1,3}|[A-Z][
 _TRAILING = re.compile(rf"({_RUN})[\s,]*$")
 _LEADING = re.compile(rf"\s*({_RUN})")
 MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 120  # a name before a cue is read in this many characters before it
+MAX_PLACES = 20  # places of one capitalised word where its given names are looked for
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w-]*(?:['’][A-Z][\w-]*)?")
+# Capitalised words and initials right before a surname (the end of the searched text).
+_GIVEN_BEFORE = re.compile(r"(?:(?:[A-Z]\.){1,3}\s*|[A-Z][\w’'-]+\s+){1,3}$")
 _JOINED = re.compile(r"\b(?:of|for|and|de|&)\s+$")
 _RUNS_ON = re.compile(
     r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|&))*[\s,]*"
@@ -112,10 +117,11 @@ class Names:
         self._spans = sorted((m.start, m.end) for m in mentions)
         self._starts = [start for start, _ in self._spans]
         self._full: dict[str, Speaker | None] = {}
+        self._capitalised: dict[str, list[int]] | None = None
 
     def before(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
         """The person the capitalised words ending `text[start:end]` (before a cue) name."""
-        run = _TRAILING.search(self.text, start, end)
+        run = _TRAILING.search(self.text, max(start, end - MAX_NAME_CHARS), end)
         return self._person(run.start(1), run.end(1)) if run else None
 
     def after(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
@@ -167,12 +173,18 @@ class Names:
         return self._full[surname]
 
     def _find_full(self, surname: str) -> Speaker | None:
-        pattern = re.compile(
-            rf"((?:(?:[A-Z]\.){{1,3}}\s*|[A-Z][\w’'-]+\s+){{1,3}}){re.escape(surname)}\b"
-        )
-        for m in pattern.finditer(self.text):
+        if self._capitalised is None:  # built once: where each capitalised word stands
+            self._capitalised = {}
+            for m in _CAPITALISED.finditer(self.text):
+                seen = self._capitalised.setdefault(m.group(), [])
+                if len(seen) < MAX_PLACES:
+                    seen.append(m.start())
+        for at in self._capitalised.get(surname, []):
+            before = _GIVEN_BEFORE.search(self.text, max(0, at - MAX_NAME_CHARS), at)
+            if before is None:
+                continue
             given: list[re.Match[str]] = []
-            for w in reversed(list(_NAME_WORD.finditer(self.text, m.start(1), m.end(1)))):
+            for w in reversed(list(_NAME_WORD.finditer(self.text, before.start(), at))):
                 word = w.group()
                 if _is_title(word) or word.lower() in STOP_WORDS or word.endswith(("’s", "'s")):
                     break

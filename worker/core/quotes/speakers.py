@@ -51,6 +51,7 @@ _GAP_WORDS = re.compile(
 MAX_DESCRIPTION_WORDS = 8
 MAX_CONTINUED = 1500  # characters from a quotation within which "the actor" may be its speaker
 MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
+MAX_TITLED = 500  # earlier mentions searched for the one a description's head titles
 
 
 def _speaker(m: Mention) -> Speaker:
@@ -242,7 +243,8 @@ class Speakers:
         or, for a document, the person or organization named next to it ("a statement by
         the Foreign Affairs Department", "a letter signed by Gonzalez")."""
         pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
-        for n in range(bisect_left(self._starts, position) - 1, -1, -1):
+        last = bisect_left(self._starts, position) - 1
+        for n in range(last, max(-1, last - MAX_TITLED), -1):
             m = self.mentions[n]
             if m.label not in labels:
                 continue
