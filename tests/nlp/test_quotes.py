@@ -188,3 +188,12 @@ def test_a_description_right_after_a_speaker_is_that_speaker(core: Core) -> None
     event = _article(core, GOLD["7dfc3e35"]["text"])  # "..." Van Der Beek said. / "..." the actor
     actor = _said(event, "You never know why")
     assert _who(actor) == "James Van Der Beek" and actor["speaker_mention"]["text"] == "the actor"
+
+
+def test_people_the_model_calls_organizations_keep_their_full_names(core: Core) -> None:
+    event = _article(core, EXCERPTS[7]["text"])  # nypost: "Nikki Haley" and "Vivek Ramaswamy"
+    back = _said(event, "Leave my daughter")  # are ORG mentions; "Haley shot back"
+    assert _who(back) == "Nikki Haley" and back["cue"] == "shot back"
+    assert back["speaker"]["entity_key"] in {s["entity_key"] for s in event["entity_summary"]}
+    assert _who(_said(event, "In the last debate")) == "Vivek Ramaswamy"
+    assert _who(_said(event, "You're just scum")) == "Nikki Haley"  # "Haley interjected"

@@ -166,6 +166,9 @@ _VERBS = frozenset(
         "texted",
         "messaged",
         "emailed",
+        "interjected",
+        "retorted",
+        "snapped",
     ]
 )
 # Also nouns ("a Tumblr post", "the call"): cues only right after a quotation ("...," notes X).
@@ -194,7 +197,18 @@ _NOUN_LIKE = frozenset(
     ]
 )
 _PHRASES = frozenset(
-    ["according to", "chimed in", "point out", "points out", "pointed out", "went on", "goes on"]
+    [
+        "according to",
+        "chimed in",
+        "point out",
+        "points out",
+        "pointed out",
+        "went on",
+        "goes on",
+        "shot back",
+        "fired back",
+        "hit back",
+    ]
 )
 _PHRASE_STARTS = frozenset(p.split()[0] for p in _PHRASES)
 _WORD = re.compile(r"[^\W\d_]+")

@@ -195,6 +195,17 @@ class Names:
         return None
 
 
+def reads_as_name(name: str) -> bool:
+    """Two or three capitalised words, none a stop word or an organisation's word: a
+    person's name, whatever label the model gave it ("Nikki Haley", not "Goldman Sachs
+    Group" nor "Chinese Communist Party")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(
+        w[0].isupper() and w.lower() not in STOP_WORDS and w.lower() not in _ORG_WORDS
+        for w in words
+    )
+
+
 def _given_names(words: list[re.Match[str]]) -> list[re.Match[str]]:
     """The given names and initials among the capitalised words before a surname: from
     the first given name the nickname table knows ("Public Prosecution Eva-Marie" →

@@ -19,8 +19,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from worker.core.quotes.genders import genders
-from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
-from worker.core.quotes.names import Names
+from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS, REPORTERS
+from worker.core.quotes.names import Names, reads_as_name
 from worker.core.text import SENTENCE_BOUNDARY
 from worker.core.types import Mention, Quote, Speaker, SpeakerMention
 
@@ -49,6 +49,9 @@ _GAP_WORDS = re.compile(
     r"just|even|still|further)\b)*$"
 )
 MAX_DESCRIPTION_WORDS = 8
+MAX_LED = 400  # characters from a sentence a person leads to a description meaning them
+# The start of a sentence and at most five words before a mention: the mention leads it.
+_LEADS = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n)(?:\S+\s+){0,5}$")
 MAX_CONTINUED = 1500  # characters from a quotation within which "the actor" may be its speaker
 MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
 MAX_TITLED = 500  # earlier mentions searched for the one a description's head titles
@@ -82,8 +85,8 @@ class Speakers:
         self.history: list[Quote] = []  # attributed quotations so far, in order
         self._said: dict[str, list[tuple[int, Speaker]]] = {label: [] for label in _RANK}
         people: dict[str, Mention] = {}
-        for m in self.mentions:
-            if m.label == "PERSON":
+        for m in self.mentions:  # and people the model called organizations ("Nikki Haley")
+            if m.label == "PERSON" or (m.label == "ORG" and reads_as_name(m.canonical)):
                 people.setdefault(m.canonical, m)
         self._surnames = _surnames(people.values())
         self.names = Names(text, mentions)
@@ -144,11 +147,12 @@ class Speakers:
         return (read[0], _mention(self.text, read[1], read[2])) if read else None
 
     def _entity(self, m: Mention) -> tuple[Speaker, SpeakerMention]:
-        """A mention as speaker: a lone surname stands for the article's full name ("Cook")."""
+        """A mention as speaker: a lone surname stands for the article's full name ("Cook"),
+        whatever label the model gave both ("Haley" of "Nikki Haley", both ORG)."""
         # "Mayer, Disney" (a name run into its apposition by the model, any label) is "Mayer".
         name = m.canonical.split(",")[0]
         person = m.label == "PERSON" or name != m.canonical
-        full = self._surnames.get(name) if person else None
+        full = self._surnames.get(name) if person or m.label == "ORG" else None
         if person and full is None and " " not in name:  # a surname the model took alone
             full = self.names.full(name)
         return full or _speaker(m), _mention(self.text, m.start, m.end)
@@ -195,15 +199,27 @@ class Speakers:
             return self._antecedent(start, "ORG"), mention
         if head in DOCUMENTS:  # "the statement said": its author, if the article names it
             return self._titled(head, start, ("PERSON", "ORG")), mention
-        return self._titled(head, start) or self._last_person(start), mention
+        return self._titled(head, start) or self._last_person(start, head), mention
 
-    def _last_person(self, position: int) -> Speaker | None:
-        """The person of the latest attributed quotation, if it is near `position`: "the
-        actor said" right after an actor's words is him; after an unnamed speaker, nobody."""
+    def _last_person(self, position: int, head: str) -> Speaker | None:
+        """The person a description with no title of its own means: the speaker of the
+        latest quotation near `position` ("the actor said" right after an actor's words;
+        after an unnamed speaker, nobody), else, for a description that is no reporting
+        role ("the 45-year-old", not "the official"), a person who leads a sentence
+        just before it."""
         last = self.history[-1] if self.history else None
-        near = last is not None and 0 <= position - last.end <= MAX_CONTINUED
-        speaker = last.speaker if last is not None and near else None
-        return speaker if speaker is not None and speaker.label == "PERSON" else None
+        if last is not None and 0 <= position - last.end <= MAX_CONTINUED:
+            speaker = last.speaker
+            return speaker if speaker is not None and speaker.label == "PERSON" else None
+        if head in REPORTERS:
+            return None
+        subjects = self.subjects["PERSON"]
+        index = bisect_left(self._subject_starts["PERSON"], position) - 1
+        if index < 0 or position - subjects[index].start > MAX_LED:
+            return None
+        m = subjects[index]
+        led = _LEADS.search(self.text, max(0, m.start - 60), m.start) is not None
+        return self._entity(m)[0] if led else None
 
     def _antecedent(self, position: int, label: str, pronoun: str = "") -> Speaker | None:
         """The latest named speaker or sentence subject of `label` before `position` that
@@ -309,7 +325,7 @@ def _sentence_subjects(
         if _PRONOUN_START.match(text[begin:end]):
             continue
         firsts: dict[str, Mention] = {}
-        for m in mentions[index:]:
+        for m in itertools.islice(mentions, index, None):
             if m.start >= end:
                 break
             firsts.setdefault(m.label, m)
