@@ -1,8 +1,7 @@
 """The head nouns of descriptions that name no one ("the company said", "the statement said").
 
 A description's referent depends on its head: an organization for these
-(`ORG_HEADS`), the author named next to it for a document (`DOCUMENTS`), and
-no person the article is about for a reporting role (`REPORTERS`).
+(`ORG_HEADS`), the author named next to it for a document (`DOCUMENTS`).
 """
 
 # "the company", "the agency": the latest organization the article made a subject.
@@ -95,28 +94,5 @@ DOCUMENTS = frozenset(
         "decision",
         "notice",
         "announcement",
-    ]
-)
-# People who report what others did ("the official said"): such a description is not the
-# person the article is about, unless the article gave that person the title.
-REPORTERS = frozenset(
-    [
-        "official",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "source",
-        "investigator",
-        "witness",
-        "expert",
-        "analyst",
-        "aide",
-        "insider",
-        "observer",
-        "officer",
-        "lawyer",
-        "attorney",
-        "prosecutor",
-        "representative",
     ]
 )

@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from worker.core.quotes.genders import genders
-from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS, REPORTERS
+from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
 from worker.core.quotes.names import Names, reads_as_name
 from worker.core.text import SENTENCE_BOUNDARY
 from worker.core.types import Mention, Quote, Speaker, SpeakerMention
@@ -49,9 +49,6 @@ _GAP_WORDS = re.compile(
     r"just|even|still|further)\b)*$"
 )
 MAX_DESCRIPTION_WORDS = 8
-MAX_LED = 400  # characters from a sentence a person leads to a description meaning them
-# The start of a sentence and at most five words before a mention: the mention leads it.
-_LEADS = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n)(?:\S+\s+){0,5}$")
 MAX_CONTINUED = 1500  # characters from a quotation within which "the actor" may be its speaker
 MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
 MAX_TITLED = 500  # earlier mentions searched for the one a description's head titles
@@ -199,27 +196,15 @@ class Speakers:
             return self._antecedent(start, "ORG"), mention
         if head in DOCUMENTS:  # "the statement said": its author, if the article names it
             return self._titled(head, start, ("PERSON", "ORG")), mention
-        return self._titled(head, start) or self._last_person(start, head), mention
+        return self._titled(head, start) or self._last_person(start), mention
 
-    def _last_person(self, position: int, head: str) -> Speaker | None:
-        """The person a description with no title of its own means: the speaker of the
-        latest quotation near `position` ("the actor said" right after an actor's words;
-        after an unnamed speaker, nobody), else, for a description that is no reporting
-        role ("the 45-year-old", not "the official"), a person who leads a sentence
-        just before it."""
+    def _last_person(self, position: int) -> Speaker | None:
+        """The person of the latest attributed quotation, if it is near `position`: "the
+        actor said" right after an actor's words is him; after an unnamed speaker, nobody."""
         last = self.history[-1] if self.history else None
-        if last is not None and 0 <= position - last.end <= MAX_CONTINUED:
-            speaker = last.speaker
-            return speaker if speaker is not None and speaker.label == "PERSON" else None
-        if head in REPORTERS:
-            return None
-        subjects = self.subjects["PERSON"]
-        index = bisect_left(self._subject_starts["PERSON"], position) - 1
-        if index < 0 or position - subjects[index].start > MAX_LED:
-            return None
-        m = subjects[index]
-        led = _LEADS.search(self.text, max(0, m.start - 60), m.start) is not None
-        return self._entity(m)[0] if led else None
+        near = last is not None and 0 <= position - last.end <= MAX_CONTINUED
+        speaker = last.speaker if last is not None and near else None
+        return speaker if speaker is not None and speaker.label == "PERSON" else None
 
     def _antecedent(self, position: int, label: str, pronoun: str = "") -> Speaker | None:
         """The latest named speaker or sentence subject of `label` before `position` that
