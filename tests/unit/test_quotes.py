@@ -85,10 +85,12 @@ def test_titles_names_and_terms_are_not_quotations() -> None:
 
 def test_inch_marks_open_no_quotation() -> None:
     text = GOLD["287e4d9f"]  # 'Dell Alienware AW3418DW 34" 3440x1440 ...', '22" long and 22" wide'
-    assert [q.text for q in find_quotes(text, [])] == [
+    (blurb,) = find_quotes(text, [])  # '...charm." Read our Pokemon Sword and Shield review.'
+    assert blurb.text == (
         "Pokemon Sword and Shield are the best games in the series, streamlining its most "
         "tedious traditions without losing any of the charm."
-    ]
+    )
+    assert blurb.cue is None  # a capitalised "Read" starts a sentence of its own
 
 
 def test_quoted_words_between_a_determiner_and_a_noun_name_a_thing() -> None:
@@ -212,6 +214,21 @@ def test_a_cue_after_the_quotations_running_sentence_names_who_follows_it() -> N
     assert first.text == "It's high time" and second.text.startswith("This was a simple")
     assert first.speaker is not None and first.speaker.canonical == "Wayne Smith"
     assert second.speaker == first.speaker
+
+
+def test_the_dots_of_us_and_initials_end_no_attribution() -> None:
+    text = EXCERPTS[8]  # "...,'' said the U.S. Deputy Ambassador Peter Burleigh."
+    (said,) = find_quotes(text, [_person(text, "Peter Burleigh", "Peter Burleigh")])
+    assert said.speaker is not None and said.speaker.canonical == "Peter Burleigh"
+    assert said.speaker_mention is not None and said.speaker_mention.text == "Peter Burleigh"
+
+
+def test_a_sentence_that_opens_with_its_cue_names_the_speaker_after_it() -> None:
+    text = EXCERPTS[9]  # 'Says Michael Hirsch, chief investment officer of ...: "It's a time bomb'
+    mentions = [_person(text, "Michael Hirsch", "Michael Hirsch"), _org(text, "Republic National")]
+    (said,) = find_quotes(text, mentions)
+    assert said.text.startswith("It's a time bomb") and said.cue == "says"
+    assert said.speaker is not None and said.speaker.canonical == "Michael Hirsch"
 
 
 def _shifted(m: Mention, by: int) -> Mention:
