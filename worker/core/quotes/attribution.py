@@ -75,11 +75,13 @@ def _attributed(
 ) -> Quote | None:
     """The segment as a quotation with its own cue and speaker, or None if it is no quotation."""
     cue = cues.before(text, start, segment.open_at)
-    if cue is None or not cues.introduces(text, cue, segment.open_at):
+    words = text[segment.start : segment.end]
+    # A quotation closed by a full stop ends its sentence: what follows is a new one.
+    ended = words.endswith(".") and not words.endswith("..")
+    if (cue is None or not cues.introduces(text, cue, segment.open_at)) and not ended:
         cue = (
             cues.after(text, segment.close_at + 1, end) if segment.close_at < end else None
         ) or cue
-    words = text[segment.start : segment.end]
     before, after = text[start : segment.open_at], text[segment.close_at : end]
     if not is_quotation(words, before, cue is not None, after):
         return None

@@ -264,7 +264,15 @@ _INVERTED = re.compile(
 _NAMED_AFTER = re.compile(
     r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today)\b)[A-Z]"
 )
-_BETWEEN = " ,—–-'’`”"  # what may stand between a quotation and its cue's words
+_BETWEEN = " ,—–-'’`”"
+# Words after a quotation that do not open with its speaker: a second verb of the sentence's
+# own subject (`called Wilson "an outstanding nominee," and noted`), or the sentence going on
+# (`"...'' in making the arrest, police spokesman Capt. Rod Beer said`: the last clause's).
+_NO_SUBJECT = re.compile(
+    r"[\s,'’”]*(?:and|but|or|then|before|after|over|in|on|at|for|to|of|with|about|from|by|"
+    r"into|than|as|while|because|if|since|until|during)\b",
+    re.IGNORECASE,
+)  # what may stand between a quotation and its cue's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +302,11 @@ def after(text: str, start: int, end: int) -> Cue | None:
     if cue is None:
         return None
     who = text[start : cue.start]
+    if _NO_SUBJECT.match(who):  # the sentence goes on: its subject is the last clause's
+        comma = who.rfind(",")
+        if comma < 0:
+            return None
+        start, who = start + comma + 1, who[comma + 1 :]
     if not who.strip(_BETWEEN):  # `, said one legal expert`
         begin = cue.end + len(text[cue.end : end]) - len(text[cue.end : end].lstrip())
         return Cue(cue.word, cue.end, *_phrase_after(text, begin, end))

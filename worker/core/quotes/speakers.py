@@ -18,6 +18,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
 from worker.core.quotes.names import Names, reads_as_name
@@ -26,6 +28,12 @@ from worker.core.types import Mention, Quote, Speaker, SpeakerMention
 
 _RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 _SUBJECTS = ("PERSON", "ORG")
+_HEAD_PHRASE = re.compile(r"\s(?:of|to|for|at|in|from|with|on)\s")
+_DETERMINER_BEFORE = re.compile(
+    r"(?i:a|an|the|one|two|three|four|five|some|several|many)\s+(?:[a-z-]+\s+)?"
+)
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)")
+_SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative"])
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"^(?:it|they|we)$", re.IGNORECASE)
 # A description whose names sit in a phrase attached to it: the description is the speaker.
@@ -113,6 +121,10 @@ class Speakers:
         read = None if any(m.label == "PERSON" for m in named) else self._read(begin, end, first)
         if read is not None:  # a name the model missed
             return read
+        leading = min(named, key=_start) if named else None
+        persons = any(m.label == "PERSON" for m in named)
+        if leading is not None and not persons and self._qualifies(leading, begin, len(words)):
+            return self._phrase(begin, begin + len(words))  # "a U.S. official": unnamed
         if named:  # before a cue, the name nearest it: "Walt Disney Co. executive Kevin Mayer"
             chosen = named[0] if first else min(named, key=_nearest_last)
             whole = self.names.whole(chosen, begin + len(words))
@@ -137,6 +149,16 @@ class Speakers:
             return self._phrase(pronoun.start(), pronoun.end())
         read = self._read(start, end, True) if not named or named[0].label != "PERSON" else None
         return read or (self._entity(named[0]) if named else (None, None))
+
+    def _qualifies(self, m: Mention, begin: int, length: int) -> bool:
+        """Whether a name only qualifies the description `text[begin:begin + length]` ("a
+        U.S. official", "two Labour councillors"): right after the determiner that opens
+        it, before a lower-case noun."""
+        before = self.text[begin : m.start]
+        noun = _NOUN_AFTER.match(self.text, m.end, begin + length)
+        if noun is None or noun.group(1) in STOP_WORDS or noun.group(1) in _SPOKESPEOPLE:
+            return False  # "the Commission for ...", "a Sun spokesman" (who speaks for Sun)
+        return bool(_DETERMINER_BEFORE.fullmatch(before))
 
     def _read(self, start: int, end: int, first: bool) -> tuple[Speaker, SpeakerMention] | None:
         """A person's name the model missed, opening (`first`) or ending `text[start:end]`."""
@@ -184,7 +206,7 @@ class Speakers:
         if name is not None:  # a name the model missed: "Lopez" of "Feliciano Lopez"
             surname = name.group(1)
             return self._surnames.get(surname) or self.names.full(surname), mention
-        definite = _DEFINITE.match(words)
+        definite = _DEFINITE.match(_HEAD_PHRASE.split(words)[0])  # "the ambassador to Greece"
         if definite is None:
             return None, mention
         head = definite.group(1).lower()
@@ -195,7 +217,12 @@ class Speakers:
         if head in ORG_HEADS:
             return self._antecedent(start, "ORG"), mention
         if head in DOCUMENTS:  # "the statement said": its author, if the article names it
+            author = [m for m in self._named(start, end) if m.label in ("PERSON", "ORG")]
+            if author:  # "the DOJ release"
+                return self._entity(author[0])[0], mention
             return self._titled(head, start, ("PERSON", "ORG")), mention
+        if _HEAD_PHRASE.search(words) or self._named(start, end):
+            return None, mention  # "the Iraqi ambassador to Greece" introduces someone new
         return self._titled(head, start) or self._last_person(start), mention
 
     def _last_person(self, position: int) -> Speaker | None:
