@@ -231,6 +231,42 @@ def test_a_sentence_that_opens_with_its_cue_names_the_speaker_after_it() -> None
     assert said.speaker is not None and said.speaker.canonical == "Michael Hirsch"
 
 
+def test_after_a_running_clause_the_speaker_is_the_last_clauses_subject() -> None:
+    text = EXCERPTS[10]  # "``...'' in making the arrest, police spokesman Capt. Rod Beer said."
+    (said,) = find_quotes(text, [_person(text, "Rod Beer", "Rod Beer")])
+    assert said.speaker is not None and said.speaker.canonical == "Rod Beer"
+
+
+def test_a_spokesman_speaks_for_the_organization_that_qualifies_him() -> None:
+    text = EXCERPTS[11]  # '"We haven't modified our schedules in any way," said a Sun spokesman.'
+    sun = _org(text, "Sun")  # the second "Sun", in "a Sun spokesman", is the cue's
+    start = text.index("a Sun spokesman") + 2
+    spokesman = Mention("Sun", "ORG", start, start + 3, "Sun Microsystems Inc.", sun.entity_key)
+    first, _ = find_quotes(text, [_org(text, "Sun Microsystems Inc."), spokesman])
+    assert first.speaker is not None and first.speaker.canonical == "Sun Microsystems Inc."
+    assert first.speaker_mention is not None and first.speaker_mention.text == "Sun"
+
+
+def test_a_quotation_closed_by_a_full_stop_takes_no_cue_from_the_next_sentence() -> None:
+    text = EXCERPTS[
+        12
+    ]  # '... as well as a "a strategic divestiture." Since KKR bought RJR ..., it has
+    kkr = _org(text, "KKR")  # agreed to sell ...'
+    gerstner = _person(text, "Louis Gerstner Jr.", "Louis Gerstner Jr.")
+    (said,) = [q for q in find_quotes(text, [gerstner, kkr]) if "strategic" in q.text]
+    assert said.cue == "called" and said.speaker is not None
+    assert said.speaker.canonical == "Louis Gerstner Jr."
+
+
+def test_a_name_that_only_qualifies_a_description_leaves_it_unnamed() -> None:
+    text = EXCERPTS[13]  # "``They don't want to play with us,'' one U.S. crew chief said."
+    at = text.index("U.S. crew")
+    us = Mention("U.S.", "GPE", at, at + 4, "United States", entity_key("GPE", "United States"))
+    (said,) = [q for q in find_quotes(text, [us]) if q.text.startswith("They")]
+    assert said.text == "They don't want to play with us," and said.speaker is None
+    assert said.speaker_mention is not None and said.speaker_mention.text == "one U.S. crew chief"
+
+
 def _shifted(m: Mention, by: int) -> Mention:
     return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
 
