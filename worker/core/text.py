@@ -31,7 +31,7 @@ SENTENCE_BOUNDARY = re.compile(
     rf"\n|{_FULL_STOP}(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<![ .][A-Z]\.)"
     r"(?<!\bJan\.)(?<!\bFeb\.)(?<!\bAug\.)(?<!\bOct\.)(?<!\bNov\.)(?<!\bDec\.)(?<!\bSept\.)"
     r"(?<!\bvs\.)(?<!\bGen\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bNo\.)"
-    rf"{_CLOSER}*\s+(?=(?:``|''|[\"'“‘(])?[A-Z])"
+    rf"{_CLOSER}*\s+(?=[\"'“‘(]?[A-Z])"
 )
 
 

@@ -22,8 +22,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
+from worker.core.quotes.layout import sentence_ends
 from worker.core.quotes.names import Names, reads_as_name
-from worker.core.text import SENTENCE_BOUNDARY
 from worker.core.types import Mention, Quote, Speaker, SpeakerMention
 
 _RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
@@ -309,9 +309,7 @@ def _inside(m: Mention, quoted: Sequence[tuple[int, int]], opens: Sequence[int])
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`."""
-    return list(
-        itertools.pairwise([0, *(m.end() for m in SENTENCE_BOUNDARY.finditer(text)), len(text)])
-    )
+    return list(itertools.pairwise([0, *sentence_ends(text), len(text)]))
 
 
 def _blanked(text: str, quoted: Sequence[tuple[int, int]]) -> str:
