@@ -13,9 +13,9 @@ words naming the speaker are evidence enough:
 * an organization's name the model cut before "of" or "for" runs on to the cue
   ("United Nations High Commissioner for Human Rights said").
 
-Such a speaker gets the canonical name and key the entity extractor gives a
-person's full name (the name itself, `entity_key("PERSON", name)`), so the
-quotation joins the same person's quotations in other articles. It is not added
+Such a speaker gets the canonical name and key the entity extractor gives such
+a name (the name itself, `entity_key(label, name)`), so the quotation joins the
+same speaker's quotations in other articles. It is not added
 to the article's `entities`: those are the extractor's, and a name read at a cue
 is weaker evidence than its spans. A lone capitalised word that the article never
 gives in full and no honorific precedes stays unnamed: "Officials", "Police" and
