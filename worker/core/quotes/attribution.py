@@ -76,8 +76,9 @@ def _attributed(
     """The segment as a quotation with its own cue and speaker, or None if it is no quotation."""
     cue = cues.before(text, start, segment.open_at)
     words = text[segment.start : segment.end]
-    # A quotation closed by a full stop ends its sentence: what follows is a new one.
-    ended = words.endswith(".") and not words.endswith("..")
+    # A quotation closed by a full stop ends its sentence: what follows is a new one
+    # (an ellipsis or the dot of "U.S." ends none).
+    ended = words.endswith(".") and not words.endswith("..") and not words[-2:-1].isupper()
     if (cue is None or not cues.introduces(text, cue, segment.open_at)) and not ended:
         cue = (
             cues.after(text, segment.close_at + 1, end) if segment.close_at < end else None
