@@ -156,3 +156,44 @@ def test_quotations_only_in_english_articles(core: Core) -> None:
     event, outputs = _enrich(core, orjson.dumps(envelope), "q")
     assert event["quotes"] == [] and event["title_quotes"] == []
     assert "quotes" not in [o.kind for o in outputs]
+
+
+def test_a_speaker_the_model_missed_is_named_at_the_cue(core: Core) -> None:
+    event = _article(core, GOLD["c7e39ac4"]["text"])  # "Eva-Marie Persson" is no entity
+    persson = _said(event, "I would like to emphasise")
+    assert persson["speaker"] == {
+        "canonical": "Eva-Marie Persson",
+        "entity_key": "PERSON:eva-marie-persson",
+        "label": "PERSON",
+    }
+    assert persson["speaker_mention"]["text"] == "Persson"
+    assert _who(_said(event, "Her statements have been coherent")) == "Eva-Marie Persson"
+    validate("articles.enriched", event)  # the speaker is not added to the entities
+    assert "PERSON:eva-marie-persson" not in {s["entity_key"] for s in event["entity_summary"]}
+
+
+def test_a_surname_the_model_took_alone_is_the_full_name_of_the_article(core: Core) -> None:
+    event = _article(core, GOLD["264dc3ae"]["text"])  # the model finds "Parise" only
+    assert _who(_said(event, "You can go either way")) == "Zach Parise"
+    assert _said(event, "You can go either way")["speaker"]["entity_key"] == "PERSON:zach-parise"
+
+
+def test_he_is_not_the_woman_the_sentence_before_was_about(core: Core) -> None:
+    event = _article(core, GOLD["7a457a4f"]["text"])  # "... Omar is one of the first two
+    bullet = _said(event, "I'll put a bullet")  # Muslim women ..." then "that he said, "...""
+    assert _who(bullet) == "Patrick W. Carlineo Jr." and bullet["speaker_mention"]["text"] == "he"
+
+
+def test_a_description_right_after_a_speaker_is_that_speaker(core: Core) -> None:
+    event = _article(core, GOLD["7dfc3e35"]["text"])  # "..." Van Der Beek said. / "..." the actor
+    actor = _said(event, "You never know why")
+    assert _who(actor) == "James Van Der Beek" and actor["speaker_mention"]["text"] == "the actor"
+
+
+def test_people_the_model_calls_organizations_keep_their_full_names(core: Core) -> None:
+    event = _article(core, EXCERPTS[7]["text"])  # nypost: "Nikki Haley" and "Vivek Ramaswamy"
+    back = _said(event, "Leave my daughter")  # are ORG mentions; "Haley shot back"
+    assert _who(back) == "Nikki Haley" and back["cue"] == "shot back"
+    assert back["speaker"]["entity_key"] in {s["entity_key"] for s in event["entity_summary"]}
+    assert _who(_said(event, "In the last debate")) == "Vivek Ramaswamy"
+    assert _who(_said(event, "You're just scum")) == "Nikki Haley"  # "Haley interjected"

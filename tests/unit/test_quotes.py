@@ -83,6 +83,34 @@ def test_titles_names_and_terms_are_not_quotations() -> None:
     }
 
 
+def test_inch_marks_open_no_quotation() -> None:
+    text = GOLD["287e4d9f"]  # 'Dell Alienware AW3418DW 34" 3440x1440 ...', '22" long and 22" wide'
+    (blurb,) = find_quotes(text, [])  # '...charm." Read our Pokemon Sword and Shield review.'
+    assert blurb.text == (
+        "Pokemon Sword and Shield are the best games in the series, streamlining its most "
+        "tedious traditions without losing any of the charm."
+    )
+    assert blurb.cue is None  # a capitalised "Read" starts a sentence of its own
+
+
+def test_quoted_words_between_a_determiner_and_a_noun_name_a_thing() -> None:
+    text = GOLD["3cb22bfa"]  # 'a new “functions on demand” system', 'Sportback “edition one”'
+    assert find_quotes(text, []) == []
+    assert is_quotation("a total witch hunt", "called it ", attributed=False, after="” and")
+
+
+def test_wire_quotes_in_backticks_and_a_quoted_paragraph_after_an_attributed_one() -> None:
+    text = EXCERPTS[3]  # AP wire copy (TimeML): ``...,'' Satcher said ... then ``...''
+    satcher = _person(text, "Satcher", "David Satcher", text.index("Satcher said"))
+    first, second = find_quotes(text, [_person(text, "David Satcher", "David Satcher"), satcher])
+    assert first.text.startswith("We want to build") and first.text.endswith("bombing,")
+    assert second.text.startswith("At the same time") and second.text.endswith("cause.")
+    assert first.cue == "said" and first.speaker_mention is not None
+    assert first.speaker_mention.text == "Satcher"
+    assert second.speaker == first.speaker and second.speaker is not None
+    assert second.speaker.canonical == "David Satcher"
+
+
 def test_interrupted_quotation_takes_the_speaker_of_its_other_part() -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     last = text.rindex("“I don’t have any doubt")
@@ -129,6 +157,114 @@ def test_a_group_described_before_a_name_stays_unnamed() -> None:
     assert benefits.text.startswith("important social benefits")
     assert benefits.speaker is None and benefits.speaker_mention is not None
     assert benefits.speaker_mention.text == "The authors"
+
+
+def _org(text: str, surface: str) -> Mention:
+    start = text.index(surface)
+    end = start + len(surface)
+    return Mention(surface, "ORG", start, end, surface, entity_key("ORG", surface))
+
+
+def test_a_name_the_model_missed_is_read_at_the_cue() -> None:
+    text = GOLD["c7e39ac4"]  # "Deputy Director of Public Prosecution Eva-Marie Persson"
+    (said,) = [q for q in find_quotes(text, []) if q.text.startswith("I would like")]
+    assert said.speaker is not None and said.speaker.canonical == "Eva-Marie Persson"
+    assert said.speaker.entity_key == entity_key("PERSON", "Eva-Marie Persson")
+    assert said.speaker_mention is not None and said.speaker_mention.text == "Persson"
+
+
+def test_an_organization_cut_before_for_runs_on_to_the_cue() -> None:
+    text = GOLD["833caf3b"]  # "The United Nations High Commissioner for Human Rights said ..."
+    cut = _org(text, "United Nations High Commissioner")
+    (said,) = [q for q in find_quotes(text, [cut]) if q.text.startswith("not modify existing")]
+    whole = "United Nations High Commissioner for Human Rights"
+    assert said.speaker is not None and said.speaker.canonical == whole
+    assert said.speaker.entity_key == entity_key("ORG", whole) and said.speaker.label == "ORG"
+
+
+def test_he_skips_a_person_the_article_calls_a_woman() -> None:
+    text = GOLD["7a457a4f"]
+    mentions = [
+        _person(text, "Patrick W. Carlineo Jr.", "Patrick W. Carlineo Jr."),
+        _person(text, "Carlineo", "Patrick W. Carlineo Jr.", text.index("Carlineo faces")),
+        _person(text, "Omar", "Ilhan Omar", text.index("Omar is one")),
+    ]
+    (bullet,) = [q for q in find_quotes(text, mentions) if q.text.startswith("I'll put")]
+    assert bullet.speaker is not None and bullet.speaker.canonical == "Patrick W. Carlineo Jr."
+
+
+def test_the_official_after_an_unnamed_official_stays_unnamed() -> None:
+    text = EXCERPTS[4]  # "... the first law enforcement official said." then "``...'' the official
+    slepian = _person(text, "Dr. Barnett Slepian", "Barnett Slepian")  # added"
+    (said,) = find_quotes(text, [slepian])
+    assert said.speaker is None and said.speaker_mention is not None
+    assert said.speaker_mention.text == "the official" and said.cue == "added"
+
+
+def test_a_statement_speaks_for_its_named_author() -> None:
+    text = EXCERPTS[5]  # "A statement by the Foreign Affairs Department ..." / "the statement said"
+    (said,) = find_quotes(text, [_org(text, "Foreign Affairs Department")])
+    assert said.speaker is not None and said.speaker.canonical == "Foreign Affairs Department"
+    assert said.speaker_mention is not None and said.speaker_mention.text == "the statement"
+
+
+def test_a_cue_after_the_quotations_running_sentence_names_who_follows_it() -> None:
+    text = EXCERPTS[6]  # "``It's high time'' the boy was sent back ..., said Wayne Smith, ..."
+    first, second = find_quotes(text, [_person(text, "Wayne Smith", "Wayne Smith")])
+    assert first.text == "It's high time" and second.text.startswith("This was a simple")
+    assert first.speaker is not None and first.speaker.canonical == "Wayne Smith"
+    assert second.speaker == first.speaker
+
+
+def test_the_dots_of_us_and_initials_end_no_attribution() -> None:
+    text = EXCERPTS[8]  # "...,'' said the U.S. Deputy Ambassador Peter Burleigh."
+    (said,) = find_quotes(text, [_person(text, "Peter Burleigh", "Peter Burleigh")])
+    assert said.speaker is not None and said.speaker.canonical == "Peter Burleigh"
+    assert said.speaker_mention is not None and said.speaker_mention.text == "Peter Burleigh"
+
+
+def test_a_sentence_that_opens_with_its_cue_names_the_speaker_after_it() -> None:
+    text = EXCERPTS[9]  # 'Says Michael Hirsch, chief investment officer of ...: "It's a time bomb'
+    mentions = [_person(text, "Michael Hirsch", "Michael Hirsch"), _org(text, "Republic National")]
+    (said,) = find_quotes(text, mentions)
+    assert said.text.startswith("It's a time bomb") and said.cue == "says"
+    assert said.speaker is not None and said.speaker.canonical == "Michael Hirsch"
+
+
+def test_after_a_running_clause_the_speaker_is_the_last_clauses_subject() -> None:
+    text = EXCERPTS[10]  # "``...'' in making the arrest, police spokesman Capt. Rod Beer said."
+    (said,) = find_quotes(text, [_person(text, "Rod Beer", "Rod Beer")])
+    assert said.speaker is not None and said.speaker.canonical == "Rod Beer"
+
+
+def test_a_spokesman_speaks_for_the_organization_that_qualifies_him() -> None:
+    text = EXCERPTS[11]  # '"We haven't modified our schedules in any way," said a Sun spokesman.'
+    sun = _org(text, "Sun")  # the second "Sun", in "a Sun spokesman", is the cue's
+    start = text.index("a Sun spokesman") + 2
+    spokesman = Mention("Sun", "ORG", start, start + 3, "Sun Microsystems Inc.", sun.entity_key)
+    first, _ = find_quotes(text, [_org(text, "Sun Microsystems Inc."), spokesman])
+    assert first.speaker is not None and first.speaker.canonical == "Sun Microsystems Inc."
+    assert first.speaker_mention is not None and first.speaker_mention.text == "Sun"
+
+
+def test_a_quotation_closed_by_a_full_stop_takes_no_cue_from_the_next_sentence() -> None:
+    text = EXCERPTS[
+        12
+    ]  # '... as well as a "a strategic divestiture." Since KKR bought RJR ..., it has
+    kkr = _org(text, "KKR")  # agreed to sell ...'
+    gerstner = _person(text, "Louis Gerstner Jr.", "Louis Gerstner Jr.")
+    (said,) = [q for q in find_quotes(text, [gerstner, kkr]) if "strategic" in q.text]
+    assert said.cue == "called" and said.speaker is not None
+    assert said.speaker.canonical == "Louis Gerstner Jr."
+
+
+def test_a_name_that_only_qualifies_a_description_leaves_it_unnamed() -> None:
+    text = EXCERPTS[13]  # "``They don't want to play with us,'' one U.S. crew chief said."
+    at = text.index("U.S. crew")
+    us = Mention("U.S.", "GPE", at, at + 4, "United States", entity_key("GPE", "United States"))
+    (said,) = [q for q in find_quotes(text, [us]) if q.text.startswith("They")]
+    assert said.text == "They don't want to play with us," and said.speaker is None
+    assert said.speaker_mention is not None and said.speaker_mention.text == "one U.S. crew chief"
 
 
 def _shifted(m: Mention, by: int) -> Mention:

@@ -75,12 +75,16 @@ def _attributed(
 ) -> Quote | None:
     """The segment as a quotation with its own cue and speaker, or None if it is no quotation."""
     cue = cues.before(text, start, segment.open_at)
-    if cue is None or not cues.introduces(text, cue, segment.open_at):
+    words = text[segment.start : segment.end]
+    # A quotation closed by a full stop ends its sentence: what follows is a new one
+    # (an ellipsis or the dot of "U.S." ends none).
+    ended = words.endswith(".") and not words.endswith("..") and not words[-2:-1].isupper()
+    if (cue is None or not cues.introduces(text, cue, segment.open_at)) and not ended:
         cue = (
             cues.after(text, segment.close_at + 1, end) if segment.close_at < end else None
         ) or cue
-    words = text[segment.start : segment.end]
-    if not is_quotation(words, text[start : segment.open_at], cue is not None):
+    before, after = text[start : segment.open_at], text[segment.close_at : end]
+    if not is_quotation(words, before, cue is not None, after):
         return None
     speaker, mention = speakers.who(cue.who_start, cue.who_end, cue.first) if cue else (None, None)
     return Quote(words, segment.start, segment.end, speaker, mention, cue.word if cue else None)

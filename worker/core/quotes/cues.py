@@ -105,6 +105,7 @@ _VERBS = frozenset(
         "commented",
         "called",
         "calling",
+        "calls",
         "describe",
         "describes",
         "described",
@@ -165,6 +166,9 @@ _VERBS = frozenset(
         "texted",
         "messaged",
         "emailed",
+        "interjected",
+        "retorted",
+        "snapped",
     ]
 )
 # Also nouns ("a Tumblr post", "the call"): cues only right after a quotation ("...," notes X).
@@ -187,10 +191,24 @@ _NOUN_LIKE = frozenset(
         "vows",
         "pledges",
         "boasts",
+        "read",
+        "reads",
+        "instructed",
     ]
 )
 _PHRASES = frozenset(
-    ["according to", "chimed in", "point out", "points out", "pointed out", "went on", "goes on"]
+    [
+        "according to",
+        "chimed in",
+        "point out",
+        "points out",
+        "pointed out",
+        "went on",
+        "goes on",
+        "shot back",
+        "fired back",
+        "hit back",
+    ]
 )
 _PHRASE_STARTS = frozenset(p.split()[0] for p in _PHRASES)
 _WORD = re.compile(r"[^\W\d_]+")
@@ -221,9 +239,15 @@ def _cues(text: str, start: int, end: int, words: frozenset[str]) -> Iterator[_H
         n += 1
 
 
-_AFTER_END = re.compile(r"[.!?;]\s|[.!?;]$|\n")
+# A full stop that ends a sentence, not the dot of an initial, "U.S." or a title ("Mr.").
+_STOP = (
+    r"(?<![A-Z]\.)(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)"
+    r"(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bLt)(?<!\bCol)(?<!\bCapt)(?<!\bSgt)(?<!\bProf)"
+    r"(?<!\bJr)(?<!\bSr)\."
+)
+_AFTER_END = re.compile(rf"(?:{_STOP}|[!?;])(?:\s|$)|\n")
 _PHRASE_END = re.compile(
-    r"[,.;:!?()]|\s(?:in|on|at|during|after|before|when|while|as|to|of|"
+    rf"[,;:!?()]|{_STOP}|\s(?:in|on|at|during|after|before|when|while|as|to|of|"
     r"who|which|that|from|about|with)\s"
 )
 # What may stand between a cue and the quote mark it introduces: `said, "`, `said that "`.
@@ -231,6 +255,24 @@ _INTRODUCES = re.compile(r"\s*[,:]?\s*(?:that\s*)?$")
 # In a colon introduction, what the speaker spoke about follows these words.
 _TOPIC = re.compile(r"\s(?:on|about|over|after|of|to|at|in)\s")
 MAX_SPEAKER_WORDS = 30
+# Words between a quotation and its cue that continue the quotation's sentence: they open
+# with a lower-case word that is no pronoun and end with a comma, and a name follows the cue.
+_INVERTED = re.compile(
+    r"[\s'’”]*(?!(?:he|she|it|they|we|i|you)\b)[a-z]"
+    r"[^,]*,\s*$"
+)
+_NAMED_AFTER = re.compile(
+    r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today)\b)[A-Z]"
+)
+_BETWEEN = " ,—–-'’`”"
+# Words after a quotation that do not open with its speaker: a second verb of the sentence's
+# own subject (`called Wilson "an outstanding nominee," and noted`), or the sentence going on
+# (`"...'' in making the arrest, police spokesman Capt. Rod Beer said`: the last clause's).
+_NO_SUBJECT = re.compile(
+    r"[\s,'’”]*(?:and|but|or|then|before|after|over|in|on|at|for|to|of|with|about|from|by|"
+    r"into|than|as|while|because|if|since|until|during)\b",
+    re.IGNORECASE,
+)  # what may stand between a quotation and its cue's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,18 +296,29 @@ def after(text: str, start: int, end: int) -> Cue | None:
     """A cue just after a quotation: `text[start:end]` is the rest of its sentence."""
     stop = _AFTER_END.search(text, start, end)
     end = stop.start() if stop else end
-    cue = next(_cues(text, start, end, _VERBS | _NOUN_LIKE), None)
+    # A capitalised cue word starts a sentence of its own (`..." Read our review.`).
+    found = _cues(text, start, end, _VERBS | _NOUN_LIKE)
+    cue = next((c for c in found if text[c.start].islower()), None)
     if cue is None:
         return None
     who = text[start : cue.start]
-    if not who.strip(" ,—–-"):  # `, said one legal expert`
+    if _NO_SUBJECT.match(who):  # the sentence goes on: its subject is the last clause's
+        comma = who.rfind(",")
+        if comma < 0:
+            return None
+        start, who = start + comma + 1, who[comma + 1 :]
+    if not who.strip(_BETWEEN):  # `, said one legal expert`
         begin = cue.end + len(text[cue.end : end]) - len(text[cue.end : end].lstrip())
         return Cue(cue.word, cue.end, *_phrase_after(text, begin, end))
     if len(who.split()) > MAX_SPEAKER_WORDS or ":" in who:
         return None
+    if _INVERTED.match(who) and _NAMED_AFTER.match(text, cue.end, end):
+        # `"...") changes in the marketplace, said Ryosuke Ito`: the quotation's sentence
+        # runs on, and the speaker follows the cue.
+        return Cue(cue.word, cue.end, *_phrase_after(text, cue.end + 1, end))
     if cue.word == "according to":
         return Cue("according to", cue.end, *_phrase_after(text, cue.end + 1, end))
-    lead = len(who) - len(who.lstrip(" ,—–-"))
+    lead = len(who) - len(who.lstrip(_BETWEEN))
     return Cue(cue.word, cue.end, start + lead, cue.start)
 
 
@@ -280,7 +333,8 @@ def before(text: str, start: int, end: int) -> Cue | None:
     cue = last or (found[0] if found else None)
     if cue is not None:
         word = cue.word
-        if word == "according to":
+        if word == "according to" or not text[start : cue.start].strip(_BETWEEN):
+            # `according to X, "...` / `says Michael Hirsch, ...: "...`
             return Cue(word, cue.end, *_phrase_after(text, cue.end + 1, end))
         return Cue(word, cue.end, start, cue.start, first=False)
     words = text[start:end].rstrip()

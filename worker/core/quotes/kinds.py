@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 MIN_WORDS = 3  # shorter quoted words are terms or scare quotes unless a statement
 
 _SMALL_WORDS = frozenset(
@@ -46,6 +48,14 @@ _WORK_NOUNS = re.compile(
     r"programme|program|franchise|track|video|magazine|newspaper|column|report)s?\W*$",
     re.IGNORECASE,
 )
+# `a new "functions on demand" system`, `the "this is great" zone`: quoted words between a
+# determiner and the noun they modify name a thing; nobody is quoted.
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|your|my)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(r"\s([a-z][a-z-]+)\b")
+MAX_MODIFIER_WORDS = 5
 _STATEMENT_END = re.compile(r"[.!?…][\"'’”)]*$")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -55,8 +65,9 @@ def _title_cased(words: list[str]) -> bool:
     return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
-def is_quotation(text: str, before: str, attributed: bool) -> bool:
-    """Whether the quoted `text` (preceded in its sentence by `before`) is someone's words.
+def is_quotation(text: str, before: str, attributed: bool, after: str = "") -> bool:
+    """Whether the quoted `text` (preceded in its sentence by `before`, followed by
+    `after`, from its closing mark on) is someone's words.
 
     `attributed`: an attribution cue next to the segment names who said it.
     """
@@ -71,4 +82,15 @@ def is_quotation(text: str, before: str, attributed: bool) -> bool:
     titled = _title_cased(words) and len(words) <= 8 and not re.search(r"[,;:!?]", bare)
     if titled and not (attributed and len(words) >= MIN_WORDS + 2):
         return False
-    return not (_WORK_NOUNS.search(before) and len(words) <= 8 and not attributed)
+    if _WORK_NOUNS.search(before) and len(words) <= 8 and not attributed:
+        return False
+    return attributed or ends or not _modifies_noun(words, bare, before, after)
+
+
+def _modifies_noun(words: list[str], bare: str, before: str, after: str) -> bool:
+    """Quoted words that sit between a determiner and a noun (`a new "functions on demand"
+    system`): the name of a thing, not a quotation."""
+    if len(words) > MAX_MODIFIER_WORDS or re.search(r"[,;:!?]", bare):
+        return False
+    noun = _NOUN_AFTER.match(after, 1)
+    return bool(_DETERMINER_BEFORE.search(before) and noun and noun[1] not in STOP_WORDS)

@@ -8,6 +8,7 @@ end the quotation's sentence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -15,7 +16,9 @@ from worker.core.quotes.kinds import MIN_WORDS
 from worker.core.quotes.marks import Segment, paragraphs
 from worker.core.text import SENTENCE_BOUNDARY
 
-_NOT_WORDS = " ,.;:—–-"
+# A sentence end before a wire-style opening mark, which the shared boundaries do not know.
+_BEFORE_WIRE_QUOTE = re.compile(r"[.!?][\"'’”)]*\s+(?=(?:``|'')[A-Z])")
+_NOT_WORDS = " ,.;:—–-'’`"  # the second mark of a doubled one (``...'') too
 # An attribution is near its quotation: longer stretches of one "sentence" are not read.
 MAX_REACH = 400
 MAX_PASSED = 2  # short segments a quotation's sentence may run over
@@ -29,9 +32,7 @@ class Layout:
         self.spans = paragraphs(text)
         opens = [s.open_at for s in segments]
         self.bounds = [  # sentence ends outside quoted text
-            m.end()
-            for m in SENTENCE_BOUNDARY.finditer(text)
-            if not _within(segments, opens, m.start())
+            end for end in sentence_ends(text) if not _within(segments, opens, end - 1)
         ]
         self.long = [len(text[s.start : s.end].split()) >= MIN_WORDS for s in segments]
         self.next_stop = [self._stop(n, +1) for n in range(len(segments))]
@@ -73,6 +74,13 @@ class Layout:
         index = bisect_left(self.bounds, end) - 1
         start = max(start, self.bounds[index]) if index >= 0 else start
         return max(start, end - MAX_REACH), end
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of `text` ends (the next one starts): the shared sentence
+    boundaries, and those before a wire-style opening mark (`said. ``We ...`)."""
+    ends = {m.end() for m in SENTENCE_BOUNDARY.finditer(text)}
+    return sorted(ends | {m.end() for m in _BEFORE_WIRE_QUOTE.finditer(text)})
 
 
 def _within(segments: Sequence[Segment], opens: Sequence[int], position: int) -> bool:

@@ -14,15 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Doubled single marks stand for double ones in some feeds: ‘‘...’’, ''...''.
-_DOUBLE = re.compile(r"‘‘|’’|''|[“”\"]")
-_OPENERS = {"“": "“", "‘‘": "“", "''": '"', '"': '"'}
+# Doubled single marks stand for double ones in some feeds: ‘‘...’’, ''...'', ``...''.
+_DOUBLE = re.compile(r"‘‘|’’|''|``|[“”\"]")
+_OPENERS = {"“": "“", "‘‘": "“", "``": "“", "''": '"', '"': '"'}
+# A straight double mark right after a digit opens nothing: it is an inch or second mark
+# (`34" 3440x1440 monitor`, `22" long`); an opening quote follows a space or punctuation.
 # Not an opening mark: a detached possessive or contraction ("Boeing 's jets", "' re").
 _SINGLE_OPEN = re.compile(r"(?<![\w’'])[‘'](?!(?:s|t|re|ve|ll|d|m)\b)(?=[\w“\"])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…”\"])[’'](?!\w)")
-_OPENING = "“\"‘'"
+_OPENING = "“\"‘'`"
 _PARAGRAPH = re.compile(r"[^\n]+")
-_EDGE_MARKS = "‘’'"  # the second mark of a doubled single one
+_EDGE_MARKS = "‘’'`"  # the second mark of a doubled single one
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +56,10 @@ def _double_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _DOUBLE.finditer(text, start, end):
         mark = _OPENERS.get(m.group(), "”")
         if opened is None:
-            if mark != "”":  # a stray closing mark opens nothing
+            inch = m.group() == '"' and m.start() > start and text[m.start() - 1].isdigit()
+            if mark != "”" and not inch:  # a stray closing mark or an inch mark opens nothing
                 opened = m.start()
-        elif mark == "“" and text[opened] in "“‘":
+        elif mark == "“" and text[opened] in "“‘`":
             opened = m.start()  # the previous one was never closed
         else:
             pairs.append((opened, m.start()))

@@ -16,13 +16,24 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from worker.core.text import SENTENCE_BOUNDARY
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from worker.core.quotes.genders import genders
+from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
+from worker.core.quotes.layout import sentence_ends
+from worker.core.quotes.names import Names, reads_as_name
 from worker.core.types import Mention, Quote, Speaker, SpeakerMention
 
 _RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 _SUBJECTS = ("PERSON", "ORG")
+_HEAD_PHRASE = re.compile(r"\s(?:of|to|for|at|in|from|with|on)\s")
+_DETERMINER_BEFORE = re.compile(
+    r"(?i:a|an|the|one|two|three|four|five|some|several|many)\s+(?:[a-z-]+\s+)?"
+)
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)")
+_SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative"])
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"^(?:it|they|we)$", re.IGNORECASE)
 # A description whose names sit in a phrase attached to it: the description is the speaker.
@@ -40,55 +51,15 @@ _DEFINITE = re.compile(
     r"^(?:the|this|that|our|his|her|its)\s+(?:\S+\s+){0,4}([\w-]+)$", re.IGNORECASE
 )
 _NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A-Z][\w’'-]+)$")
-_ORG_HEADS = frozenset(
-    [
-        "company",
-        "firm",
-        "group",
-        "agency",
-        "club",
-        "team",
-        "bank",
-        "airline",
-        "carrier",
-        "ministry",
-        "department",
-        "government",
-        "organization",
-        "organisation",
-        "network",
-        "studio",
-        "league",
-        "retailer",
-        "startup",
-        "party",
-        "union",
-        "council",
-        "court",
-        "committee",
-        "board",
-        "commission",
-        "office",
-        "police",
-        "service",
-        "website",
-        "newspaper",
-        "broadcaster",
-        "administration",
-        "campaign",
-        "platform",
-        "giant",
-        "maker",
-        "manufacturer",
-    ]
-)
 _CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
 _GAP_WORDS = re.compile(
     r"(?:\s|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|did|does|do|is|was|"
     r"just|even|still|further)\b)*$"
 )
 MAX_DESCRIPTION_WORDS = 8
+MAX_CONTINUED = 1500  # characters from a quotation within which "the actor" may be its speaker
 MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
+MAX_TITLED = 500  # earlier mentions searched for the one a description's head titles
 
 
 def _speaker(m: Mention) -> Speaker:
@@ -110,16 +81,20 @@ class Speakers:
         outside = [m for m in mentions if m.label in _RANK and not _inside(m, quoted, opens)]
         self.mentions = sorted(outside, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        subjects = _sentence_subjects(text, self.mentions)
+        sentences = _sentences(text)
+        subjects = _sentence_subjects(text, self.mentions, sentences)
+        persons = [m for m in self.mentions if m.label == "PERSON"]
+        self._genders = genders(text, persons, sentences, _blanked(text, quoted))
         self.subjects = {label: [m for m in subjects if m.label == label] for label in _SUBJECTS}
         self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
         self.history: list[Quote] = []  # attributed quotations so far, in order
         self._said: dict[str, list[tuple[int, Speaker]]] = {label: [] for label in _RANK}
         people: dict[str, Mention] = {}
-        for m in self.mentions:
-            if m.label == "PERSON":
+        for m in self.mentions:  # and people the model called organizations ("Nikki Haley")
+            if m.label == "PERSON" or (m.label == "ORG" and reads_as_name(m.canonical)):
                 people.setdefault(m.canonical, m)
         self._surnames = _surnames(people.values())
+        self.names = Names(text, mentions)
 
     def who(
         self, start: int, end: int, first: bool
@@ -131,7 +106,7 @@ class Speakers:
             if clause is None:
                 return self._subject(start, end)
             start, end = clause
-        words = self.text[start:end].strip(" ,—–-")
+        words = self.text[start:end].strip(" ,—–-'’`”“")
         if not words:
             return None, None
         begin = start + self.text[start:end].find(words)
@@ -143,8 +118,17 @@ class Speakers:
         group = _GROUP.match(words)  # "The authors of the research in the journal X argued"
         if group and not self._named(begin, begin + group.end(1)):
             return self._phrase(begin, begin + group.end(1))
+        read = None if any(m.label == "PERSON" for m in named) else self._read(begin, end, first)
+        if read is not None:  # a name the model missed
+            return read
+        leading = min(named, key=_start) if named else None
+        persons = any(m.label == "PERSON" for m in named)
+        if leading is not None and not persons and self._qualifies(leading, begin, len(words)):
+            return self._phrase(begin, begin + len(words))  # "a U.S. official": unnamed
         if named:  # before a cue, the name nearest it: "Walt Disney Co. executive Kevin Mayer"
-            return self._entity(named[0] if first else min(named, key=_nearest_last))
+            chosen = named[0] if first else min(named, key=_nearest_last)
+            whole = self.names.whole(chosen, begin + len(words))
+            return whole or self._entity(chosen)
         return self._phrase(begin, begin + len(words.split(",")[0].rstrip()))
 
     def add(self, quote: Quote) -> None:
@@ -163,13 +147,33 @@ class Speakers:
         pronoun = _SUBJECT_PRONOUN.search(self.text, start, end)
         if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
             return self._phrase(pronoun.start(), pronoun.end())
-        return self._entity(named[0]) if named else (None, None)
+        read = self._read(start, end, True) if not named or named[0].label != "PERSON" else None
+        return read or (self._entity(named[0]) if named else (None, None))
+
+    def _qualifies(self, m: Mention, begin: int, length: int) -> bool:
+        """Whether a name only qualifies the description `text[begin:begin + length]` ("a
+        U.S. official", "two Labour councillors"): right after the determiner that opens
+        it, before a lower-case noun."""
+        before = self.text[begin : m.start]
+        noun = _NOUN_AFTER.match(self.text, m.end, begin + length)
+        if noun is None or noun.group(1) in STOP_WORDS or noun.group(1) in _SPOKESPEOPLE:
+            return False  # "the Commission for ...", "a Sun spokesman" (who speaks for Sun)
+        return bool(_DETERMINER_BEFORE.fullmatch(before))
+
+    def _read(self, start: int, end: int, first: bool) -> tuple[Speaker, SpeakerMention] | None:
+        """A person's name the model missed, opening (`first`) or ending `text[start:end]`."""
+        read = (self.names.after if first else self.names.before)(start, end)
+        return (read[0], _mention(self.text, read[1], read[2])) if read else None
 
     def _entity(self, m: Mention) -> tuple[Speaker, SpeakerMention]:
-        """A mention as speaker: a lone surname stands for the article's full name ("Cook")."""
+        """A mention as speaker: a lone surname stands for the article's full name ("Cook"),
+        whatever label the model gave both ("Haley" of "Nikki Haley", both ORG)."""
         # "Mayer, Disney" (a name run into its apposition by the model, any label) is "Mayer".
         name = m.canonical.split(",")[0]
-        full = self._surnames.get(name) if m.label == "PERSON" or name != m.canonical else None
+        person = m.label == "PERSON" or name != m.canonical
+        full = self._surnames.get(name) if person or m.label == "ORG" else None
+        if person and full is None and " " not in name:  # a surname the model took alone
+            full = self.names.full(name)
         return full or _speaker(m), _mention(self.text, m.start, m.end)
 
     def _named(self, start: int, end: int) -> list[Mention]:
@@ -195,13 +199,14 @@ class Speakers:
             return None, None
         mention = _mention(self.text, start, end)
         if _PERSONAL.match(words):
-            return self._antecedent(start, "PERSON"), mention
+            return self._antecedent(start, "PERSON", words.lower()), mention
         if _IMPERSONAL.match(words):
             return self._antecedent(start, "ORG"), mention
         name = _NAME.match(words)
         if name is not None:  # a name the model missed: "Lopez" of "Feliciano Lopez"
-            return self._surnames.get(name.group(1)), mention
-        definite = _DEFINITE.match(words)
+            surname = name.group(1)
+            return self._surnames.get(surname) or self.names.full(surname), mention
+        definite = _DEFINITE.match(_HEAD_PHRASE.split(words)[0])  # "the ambassador to Greece"
         if definite is None:
             return None, mention
         head = definite.group(1).lower()
@@ -209,30 +214,71 @@ class Speakers:
             said = quote.speaker_mention
             if said is not None and said.text.lower().endswith(head) and said.start < start:
                 return quote.speaker, mention
-        if head in _ORG_HEADS:
+        if head in ORG_HEADS:
             return self._antecedent(start, "ORG"), mention
-        return self._titled(head, start) or self._antecedent(start, "PERSON"), mention
+        if head in DOCUMENTS:  # "the statement said": its author, if the article names it
+            author = [m for m in self._named(start, end) if m.label in ("PERSON", "ORG")]
+            if author:  # "the DOJ release"
+                return self._entity(author[0])[0], mention
+            return self._titled(head, start, ("PERSON", "ORG")), mention
+        if _HEAD_PHRASE.search(words) or self._named(start, end):
+            return None, mention  # "the Iraqi ambassador to Greece" introduces someone new
+        return self._titled(head, start) or self._last_person(start), mention
 
-    def _antecedent(self, position: int, label: str) -> Speaker | None:
-        """The latest named speaker or sentence subject of `label` before `position`."""
+    def _last_person(self, position: int) -> Speaker | None:
+        """The person of the latest attributed quotation, if it is near `position`: "the
+        actor said" right after an actor's words is him; after an unnamed speaker, nobody."""
+        last = self.history[-1] if self.history else None
+        near = last is not None and 0 <= position - last.end <= MAX_CONTINUED
+        speaker = last.speaker if last is not None and near else None
+        return speaker if speaker is not None and speaker.label == "PERSON" else None
+
+    def _antecedent(self, position: int, label: str, pronoun: str = "") -> Speaker | None:
+        """The latest named speaker or sentence subject of `label` before `position` that
+        `pronoun` ("he", "she", or "" for any) may refer to."""
         said_list = self._said[label]
-        said_at = bisect_left(said_list, position, key=lambda item: item[0]) - 1
-        said = said_list[said_at] if said_at >= 0 else None
+        said_at = self._fitting(
+            bisect_left(said_list, position, key=lambda item: item[0]) - 1,
+            lambda n: said_list[n][1],
+            pronoun,
+        )
+        said = said_list[said_at] if said_at is not None else None
         subjects = self.subjects[label]
-        index = bisect_left(self._subject_starts[label], position) - 1
-        if index >= 0 and (said is None or subjects[index].start > said[0]):
+        index = self._fitting(
+            bisect_left(self._subject_starts[label], position) - 1,
+            lambda n: self._entity(subjects[n])[0],
+            pronoun,
+        )
+        if index is not None and (said is None or subjects[index].start > said[0]):
             return self._entity(subjects[index])[0]
         return said[1] if said else None
 
-    def _titled(self, head: str, position: int) -> Speaker | None:
-        """The latest person the article calls `head` ("coach Bruce Boudreau", "X, the coach")."""
+    def _fitting(self, last: int, speaker: Callable[[int], Speaker], pronoun: str) -> int | None:
+        """The latest index up to `last` whose speaker `pronoun` may refer to."""
+        for n in range(last, max(-1, last - MAX_LOOKBACK), -1):
+            if self._fits(speaker(n), pronoun):
+                return n
+        return None
+
+    def _fits(self, speaker: Speaker, pronoun: str) -> bool:
+        """Whether `pronoun` may refer to `speaker` (see `genders`)."""
+        return not pronoun or self._genders.get(speaker.canonical, pronoun) == pronoun
+
+    def _titled(
+        self, head: str, position: int, labels: tuple[str, ...] = ("PERSON",)
+    ) -> Speaker | None:
+        """The latest person the article calls `head` ("coach Bruce Boudreau", "X, the coach"),
+        or, for a document, the person or organization named next to it ("a statement by
+        the Foreign Affairs Department", "a letter signed by Gonzalez")."""
         pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
-        for m in reversed(self.mentions):
-            if m.label != "PERSON" or m.start >= position:
+        last = bisect_left(self._starts, position) - 1
+        for n in range(last, max(-1, last - MAX_TITLED), -1):
+            m = self.mentions[n]
+            if m.label not in labels:
                 continue
             near = self.text[max(0, m.start - 40) : m.start] + self.text[m.end : m.end + 40]
             if pattern.search(near):
-                return _speaker(m)
+                return self._entity(m)[0]
         return None
 
 
@@ -261,19 +307,35 @@ def _inside(m: Mention, quoted: Sequence[tuple[int, int]], opens: Sequence[int])
     return index >= 0 and m.end <= quoted[index][1]
 
 
-def _sentence_subjects(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`."""
+    return list(itertools.pairwise([0, *sentence_ends(text), len(text)]))
+
+
+def _blanked(text: str, quoted: Sequence[tuple[int, int]]) -> str:
+    """`text` with its quoted segments replaced by spaces (offsets kept)."""
+    parts, position = [], 0
+    for start, end in quoted:
+        start = max(start, position)
+        parts += [text[position:start], " " * max(0, end - start)]
+        position = max(position, end)
+    return "".join([*parts, text[position:]])
+
+
+def _sentence_subjects(
+    text: str, mentions: Sequence[Mention], sentences: Sequence[tuple[int, int]]
+) -> list[Mention]:
     """The first PERSON and the first ORG mention of each sentence not led by a pronoun:
     who a later "he" or "it" most likely is (a pronoun-led sentence keeps the earlier one)."""
-    starts = [0, *(m.end() for m in SENTENCE_BOUNDARY.finditer(text)), len(text)]
     subjects: list[Mention] = []
     index = 0
-    for begin, end in itertools.pairwise(starts):
+    for begin, end in sentences:
         while index < len(mentions) and mentions[index].start < begin:
             index += 1
         if _PRONOUN_START.match(text[begin:end]):
             continue
         firsts: dict[str, Mention] = {}
-        for m in mentions[index:]:
+        for m in itertools.islice(mentions, index, None):
             if m.start >= end:
                 break
             firsts.setdefault(m.label, m)

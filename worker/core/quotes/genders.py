@@ -1,0 +1,91 @@
+"""Which people of an article a "he" or a "she" may refer to, from the article itself.
+
+A pronoun speaker is the latest person before it that the article allows to be
+called so: in "... called Omar a "terrorist" ... Omar is one of the first two
+Muslim women elected to Congress. ... he said, "..."" the speaker is not Omar.
+The evidence is read in the article, never guessed from first names:
+
+* an honorific or a gendered title right before a mention ("Mr.", "Ms.",
+  "Congresswoman", "Queen");
+* in a sentence led by one person and naming no other, the possessive and
+  reflexive pronouns and the gendered nouns outside quotes ("Carlineo ...
+  possessed ... at his home", "Omar is one of the first two Muslim women");
+* a sentence that opens with "He" or "She" right after such a sentence.
+
+The majority of a person's evidence decides; without evidence a person is
+compatible with both pronouns.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from worker.core.types import Mention
+
+_BEFORE = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Congressman|Congresswoman|Chairman|Chairwoman|"
+    r"Spokesman|Spokeswoman|King|Queen|Prince|Princess|Sister|Brother|Father|Mother)\.?\s+$"
+)
+_HIS = re.compile(
+    r"\b(?:his|himself|man|men|father|son|husband|brother|boyfriend|actor|king|prince|"
+    r"congressman|chairman|spokesman|businessman|sportsman|grandfather|uncle|nephew)\b",
+    re.IGNORECASE,
+)
+_HER = re.compile(
+    r"\b(?:her|hers|herself|woman|women|mother|daughter|wife|sister|girlfriend|actress|queen|"
+    r"princess|congresswoman|chairwoman|spokeswoman|businesswoman|sportswoman|grandmother|"
+    r"aunt|niece)\b",
+    re.IGNORECASE,
+)
+_OPENS = re.compile(r"\W*(He|She)\b")
+_WORDS_TO_LEAD = 6  # a sentence is led by a person named within its first words
+_MALE = frozenset(
+    ["mr", "sir", "lord", "congressman", "chairman", "spokesman", "king", "prince", "father"]
+)
+
+
+def genders(
+    text: str, people: Sequence[Mention], sentences: Sequence[tuple[int, int]], quoted: str
+) -> dict[str, str]:
+    """Canonical name → "he" or "she", for the people the article gives evidence about.
+
+    `people` are the PERSON mentions outside quotes, in order; `sentences` the
+    (start, end) of the text's sentences; `quoted` the text with its quoted
+    segments blanked out, so that pronouns inside quotations do not count.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for m in people:
+        title = _BEFORE.search(text, max(0, m.start - 20), m.start)
+        if title:
+            male = title.group(1).lower() in _MALE
+            votes.setdefault(m.canonical, Counter())["he" if male else "she"] += 2
+    index, led_by = 0, None
+    for start, end in sentences:
+        while index < len(people) and people[index].start < start:
+            index += 1
+        inside = set()
+        for m in itertools.islice(people, index, None):
+            if m.start >= end:
+                break
+            inside.add(m.canonical)
+        opener = _OPENS.match(quoted, start, end)
+        if opener and led_by is not None and not inside:
+            votes.setdefault(led_by, Counter())[opener.group(1).lower()] += 1
+        led_by = None
+        if len(inside) == 1 and _leads(text, start, people[index]):
+            led_by = people[index].canonical
+            words = votes.setdefault(led_by, Counter())
+            words["he"] += len(_HIS.findall(quoted, people[index].end, end))
+            words["she"] += len(_HER.findall(quoted, people[index].end, end))
+    return {name: count.most_common(1)[0][0] for name, count in votes.items() if _clear(count)}
+
+
+def _leads(text: str, start: int, m: Mention) -> bool:
+    return m.start >= start and len(text[start : m.start].split()) < _WORDS_TO_LEAD
+
+
+def _clear(count: Counter[str]) -> bool:
+    return count["he"] != count["she"]

@@ -1,0 +1,223 @@
+"""Speakers' names that the entity model missed or cut short, read from the article's text.
+
+The model misses some names ("Eva-Marie Persson told reporters") and finds only
+the surname of others ("Parise" of "Zach Parise"). At a cue the capitalised
+words naming the speaker are evidence enough:
+
+* a surname alone is the article's first full name ending with it: given names
+  and initials before it, no title, no word of another entity ("Wild forward
+  Zach Parise" → "Zach Parise");
+* two or more capitalised words after any title or honorific ("U.S. National
+  Security Council spokesman P.J. Crowley") are a person's full name;
+* one word after an honorific ("Ms. Buckham") is a person named so;
+* an organization's name the model cut before "of" or "for" runs on to the cue
+  ("United Nations High Commissioner for Human Rights said").
+
+Such a speaker gets the canonical name and key the entity extractor gives such
+a name (the name itself, `entity_key(label, name)`), so the quotation joins the
+same speaker's quotations in other articles. It is not added
+to the article's `entities`: those are the extractor's, and a name read at a cue
+is weaker evidence than its spans. A lone capitalised word that the article never
+gives in full and no honorific precedes stays unnamed: "Officials", "Police" and
+brand names look alike.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cache
+
+from nameparser.config import CONSTANTS
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from worker.core.entities import entity_key
+from worker.core.entities.people import is_given_name
+from worker.core.types import Mention, Speaker, SpeakerMention
+
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"])
+_NAME_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?")
+# A run of capitalised words (initials included) right before a cue or right after one.
+_RUN = r"(?:(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?)(?:\s+(?:(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?))*"
+_TRAILING = re.compile(rf"({_RUN})[\s,]*$")
+_LEADING = re.compile(rf"\s*({_RUN})")
+MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 120  # a name before a cue is read in this many characters before it
+MAX_PLACES = 20  # places of one capitalised word where its given names are looked for
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w-]*(?:['’][A-Z][\w-]*)?")
+# Capitalised words and initials right before a surname (the end of the searched text).
+_GIVEN_BEFORE = re.compile(r"(?:(?:[A-Z]\.){1,3}\s*|[A-Z][\w’'-]+\s+){1,3}$")
+_JOINED = re.compile(r"\b(?:of|for|and|de|&)\s+$")
+_RUNS_ON = re.compile(
+    r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|&))*[\s,]*"
+)
+# Words that make a run of capitalised words an organisation's name, not a person's.
+_ORG_WORDS = frozenset(
+    [
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "ag",
+        "sa",
+        "gmbh",
+        "group",
+        "company",
+        "bank",
+        "university",
+        "college",
+        "institute",
+        "association",
+        "foundation",
+        "department",
+        "ministry",
+        "council",
+        "agency",
+        "police",
+        "party",
+        "court",
+        "league",
+        "club",
+        "team",
+        "office",
+        "service",
+        "board",
+        "committee",
+        "commission",
+        "times",
+        "post",
+        "news",
+        "press",
+    ]
+)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """nameparser's titles (the extractor's title vocabulary) and honorifics, lower case."""
+    return frozenset(t.rstrip(".") for t in CONSTANTS.titles) | _HONORIFICS
+
+
+def _is_title(word: str) -> bool:
+    return word.rstrip(".").lower() in _titles()
+
+
+def _is_initial(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.){1,3}", word))
+
+
+class Names:
+    """Names of one text that are no entity mention, for speakers at a cue."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+        self.text = text
+        self._spans = sorted((m.start, m.end) for m in mentions)
+        self._starts = [start for start, _ in self._spans]
+        self._full: dict[str, Speaker | None] = {}
+        self._capitalised: dict[str, list[int]] | None = None
+
+    def before(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
+        """The person the capitalised words ending `text[start:end]` (before a cue) name."""
+        run = _TRAILING.search(self.text, max(start, end - MAX_NAME_CHARS), end)
+        return self._person(run.start(1), run.end(1)) if run else None
+
+    def after(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
+        """The person the capitalised words opening `text[start:end]` (after a cue) name."""
+        run = _LEADING.match(self.text, start, end)
+        return self._person(run.start(1), run.end(1)) if run else None
+
+    def _person(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
+        """The person a run of capitalised words names (the words after its last title),
+        with the span of the name, or None (see the module docstring)."""
+        if _JOINED.search(self.text, max(0, start - 5), start):
+            return None  # the end of a longer name: "... Commissioner for Human Rights"
+        words = list(_NAME_WORD.finditer(self.text, start, end))
+        titles = [n for n, w in enumerate(words) if _is_title(w.group())]
+        honorific = any(words[n].group().rstrip(".").lower() in _HONORIFICS for n in titles)
+        words = words[titles[-1] + 1 :] if titles else words
+        if not words or len(words) > MAX_NAME_WORDS or not self._free(words[0].start(), end):
+            return None
+        lowered = [w.group().rstrip(".").lower() for w in words]
+        if any(w in STOP_WORDS or w in _ORG_WORDS for w in lowered) or _is_initial(
+            words[-1].group()
+        ):
+            return None
+        name = " ".join(w.group() for w in words)
+        if len(words) > 1:
+            speaker: Speaker | None = _speaker(name)
+        else:
+            speaker = self.full(name) or (_speaker(name) if honorific else None)
+        return (speaker, words[0].start(), words[-1].end()) if speaker else None
+
+    def whole(self, m: Mention, end: int) -> tuple[Speaker, SpeakerMention] | None:
+        """An organization's name that the model cut before "of" or "for" and that runs on
+        to the cue at `end` ("United Nations High Commissioner" + " for Human Rights")."""
+        if m.label != "ORG" or not _RUNS_ON.fullmatch(self.text, m.end, end):
+            return None
+        name = self.text[m.start : end].rstrip(" ,")
+        speaker = Speaker(name, entity_key("ORG", name), "ORG")
+        return speaker, SpeakerMention(name, m.start, m.start + len(name))
+
+    def _free(self, start: int, end: int) -> bool:
+        """No entity mention overlaps `[start, end)`."""
+        index = bisect_right(self._starts, end - 1) - 1
+        return not (index >= 0 and self._spans[index][1] > start)
+
+    def full(self, surname: str) -> Speaker | None:
+        """The article's first full name ending with `surname` ("Zach Parise"), if any."""
+        if surname not in self._full:
+            self._full[surname] = self._find_full(surname)
+        return self._full[surname]
+
+    def _find_full(self, surname: str) -> Speaker | None:
+        if self._capitalised is None:  # built once: where each capitalised word stands
+            self._capitalised = {}
+            for m in _CAPITALISED.finditer(self.text):
+                seen = self._capitalised.setdefault(m.group(), [])
+                if len(seen) < MAX_PLACES:
+                    seen.append(m.start())
+        for at in self._capitalised.get(surname, []):
+            before = _GIVEN_BEFORE.search(self.text, max(0, at - MAX_NAME_CHARS), at)
+            if before is None:
+                continue
+            given: list[re.Match[str]] = []
+            for w in reversed(list(_NAME_WORD.finditer(self.text, before.start(), at))):
+                word = w.group()
+                if _is_title(word) or word.lower() in STOP_WORDS or word.endswith(("’s", "'s")):
+                    break
+                given.insert(0, w)
+            given = _given_names(given)
+            if given and self._free(given[0].start(), given[-1].end()):
+                return _speaker(" ".join([*(w.group() for w in given), surname]))
+        return None
+
+
+def reads_as_name(name: str) -> bool:
+    """Two or three capitalised words, none a stop word or an organisation's word: a
+    person's name, whatever label the model gave it ("Nikki Haley", not "Goldman Sachs
+    Group" nor "Chinese Communist Party")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(
+        w[0].isupper() and w.lower() not in STOP_WORDS and w.lower() not in _ORG_WORDS
+        for w in words
+    )
+
+
+def _given_names(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The given names and initials among the capitalised words before a surname: from
+    the first given name the nickname table knows ("Public Prosecution Eva-Marie" →
+    "Eva-Marie"), else the one word before the surname ("Janos")."""
+    names = [w for w in words if not _is_initial(w.group())]
+    if not names:
+        return []
+    for n, w in enumerate(words):
+        if any(is_given_name(part) for part in w.group().split("-")):
+            return words[n:]
+    return words[words.index(names[-1]) :]
+
+
+def _speaker(name: str) -> Speaker:
+    return Speaker(name, entity_key("PERSON", name), "PERSON")
