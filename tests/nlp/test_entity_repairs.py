@@ -115,6 +115,14 @@ def test_nickname_and_legal_form_variants_are_one_entity(extractor: EntityExtrac
          ("GB", "country", None)),
         ("He was seen at a restaurant in England with his daughter.", "England",
          ("GB", "state", "GB-ENG")),
+        ("The new patient from Xilingol in Inner Mongolia hunted and ate a wild rabbit on "
+         "Nov. 5, according to the state-run Xinhua News Agency.", "Inner Mongolia",
+         ("CN", "state", "CN-NM")),
+        ("Protesters marched to the Force Headquarters in Abuja on Friday to protest against "
+         "the outcome of the Osun State governorship election.", "Osun",
+         ("NG", "state", "NG-OS")),
+        ("Hong Kong (CNN Business) A muddled view of US-China trade talks once again seems to "
+         "be weighing on markets.", "Hong Kong", ("HK", "country", None)),
     ],
 )  # fmt: skip
 def test_places_by_context(
