@@ -77,6 +77,38 @@ def test_a_brand_the_model_calls_a_person_is_an_organisation(extractor: EntityEx
     assert ("Swift", "PERSON", "Taylor Swift") in found
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # a noun of organisations before the name; the person before it stays one
+            "“It is inappropriate,” Will Moy, chief executive of the London-based "
+            "fact-checking website Full Fact, told the BBC.",
+            {("Full Fact", "ORG", "Full Fact"), ("Will Moy", "PERSON", "Will Moy")},
+        ),
+        (  # a passive verb no person takes
+            "“An Indian start-up based out of Delhi-NCR, Oxy Pure was launched with an aim to "
+            "improve the quality of the air,” the description on the website reads.",
+            {("Oxy Pure", "ORG", "Oxy Pure")},
+        ),
+        (  # an apposition headed by a noun of organisations
+            "The finals are part of a 25-year partnership between the International Tennis "
+            "Federation and Kosmos, a group co-founded by Barcelona soccer player Gerard Pique.",
+            {("Kosmos", "ORG", "Kosmos")},
+        ),
+        (  # the model's LOC: a name between a determiner and a noun that is not a place's
+            "Swift accused Big Machine of holding back permission to use any music in an "
+            "upcoming Netflix documentary. “At no point did we block her Netflix special,” "
+            "they said.",
+            {("Netflix", "ORG", "Netflix")},
+        ),
+    ],
+)
+def test_brands_told_by_the_words_around_them(
+    extractor: EntityExtractor, body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= _found(extractor.extract(None, body))
+
+
 def test_nickname_and_legal_form_variants_are_one_entity(extractor: EntityExtractor) -> None:
     body = (
         "Robert Smith founded Acme Systems, Inc. in 1990. Bob Smith, as friends call him, "

@@ -37,6 +37,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from worker.core.entities.brands import reads_as_place_organisation
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.orgs import org_canonicals
 from worker.core.entities.people import PersonNames, is_given_name, reads_as_organisation
@@ -204,7 +205,8 @@ def _people_by_surname(
 def _organisations(
     parts: list[tuple[str, list[Span]]], surfaces: list[list[str]], gaz: Gazetteer
 ) -> list[tuple[str, list[Span]]]:
-    """Relabel ORG the one-word PERSON names that `reads_as_organisation`."""
+    """Relabel ORG the PERSON names that `reads_as_organisation` and the GPE/LOC names,
+    unknown to the gazetteer, that `reads_as_unknown_place_organisation`."""
     people = {
         word
         for part, (_, spans) in zip(surfaces, parts, strict=True)
@@ -212,19 +214,28 @@ def _organisations(
         if span.label == "PERSON" and " " in surface
         for word in surface.split()
     }
-    contexts: dict[str, list[tuple[str, str]]] = {}
+    contexts: dict[tuple[str, bool], list[tuple[str, str]]] = {}
     for part, (text, spans) in zip(surfaces, parts, strict=True):
         for surface, span in zip(part, spans, strict=True):
-            if span.label == "PERSON" and surface not in people:
-                contexts.setdefault(surface, []).append(
-                    (text[max(0, span.start - 20) : span.start], text[span.end : span.end + 20])
+            place = span.label in ("GPE", "LOC")
+            if (span.label == "PERSON" and surface not in people) or (
+                place and surface not in gaz.candidates
+            ):
+                contexts.setdefault((surface, place), []).append(
+                    (text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40])
                 )
-    brands = {name for name, c in contexts.items() if reads_as_organisation(name, c, gaz)}
+    brands = {
+        (name, place)
+        for (name, place), c in contexts.items()
+        if (reads_as_place_organisation(name, c) if place else reads_as_organisation(name, c, gaz))
+    }
     return [
         (
             text,
             [
-                s._replace(label="ORG") if s.label == "PERSON" and t in brands else s
+                s._replace(label="ORG")
+                if s.label in ("PERSON", "GPE", "LOC") and (t, s.label != "PERSON") in brands
+                else s
                 for t, s in zip(part, spans, strict=True)
             ],
         )

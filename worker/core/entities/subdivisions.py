@@ -7,7 +7,9 @@ with its ISO 3166-2 code in `subdivision_code` and its centre's coordinates
 (iso3166-2's `latLng`). Names are pycountry's without its bracketed variants
 ("Wales [Cymru GB-CYM]" → "Wales"), also without accents ("Gujarāt" →
 "Gujarat") and followed by the type when that is one capitalised word ("Osun"
-→ "Osun State", a name matched in text); names with a comma ("Madrid, Comunidad de") are not text.
+→ "Osun State", a name matched in text, unless the name is only words of
+direction such as "Central": "Central Division" is also the NHL's); names
+with a comma ("Madrid, Comunidad de") are not text.
 
 pycountry names many subdivisions in the country's own language ("Nei Mongol
 Zizhiqu", "Guangdong Sheng"); iso3166-2 lists other names, tagged by language.
@@ -41,6 +43,12 @@ NATION_TYPES = frozenset({"Country", "Nation", "Province"})
 NATIONS_OF = "GB"
 _ENGLISH = re.compile(r"([^,]+?) \(eng\)")
 _LINKS = frozenset({"of", "and"})
+# Words that name parts of anything: "Central Division" is Fiji's and the NHL's,
+# "Eastern Province" Saudi Arabia's, Sri Lanka's and Zambia's.
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "central", "capital", "upper", "lower", "middle", "coast", "coastal", "islands"}
+)  # fmt: skip
 STEM = 4  # letters a word of an English name shares with a word of the ISO name
 
 
@@ -88,13 +96,22 @@ def subdivisions() -> Iterator[tuple[list[str], str | None, Place]]:
         english = english_names(record.code, name)
         names = [*english, name, _ascii(name)]
         kind_word = str(record.type)
-        typed = f"{name} {kind_word}" if " " not in kind_word and kind_word not in name else None
+        typed = (
+            f"{name} {kind_word}"
+            if " " not in kind_word and kind_word not in name and not _generic(name)
+            else None
+        )
         names += [typed] if typed else []
         shown = english[0] if english else name
         if "," in shown:
             continue
         place = Place(shown, record.country_code, "state", *latlng(record.code), record.code)
         yield names, typed, place
+
+
+def _generic(name: str) -> bool:
+    """A name made of words of direction or position only ("Central", "North Western")."""
+    return all(word.casefold() in _DIRECTIONS for word in name.replace("-", " ").split())
 
 
 def is_home_nation(place: Place) -> bool:
