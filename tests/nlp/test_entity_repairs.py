@@ -109,6 +109,38 @@ def test_brands_told_by_the_words_around_them(
     assert expected <= _found(extractor.extract(None, body))
 
 
+SWIM_URL = "https://www.catchitkansas.com/content/news/Friday-State-Swim-Results-474349633.html"
+
+
+def test_school_teams_in_sports_copy(extractor: EntityExtractor) -> None:
+    body = (
+        "Summary: 5-1A: Salina South diver Keetan Munsell (junior) won the state championship "
+        "in the event with a score of 409.30.\n\nIn the 100 yard backstroke, Patton was beaten "
+        "out by Wichita Heights' Aidan Gantenbein for first place at state.\n\n6A: Wichita "
+        "North's Miguel Bernal took home first in diving for the Redskins.\n\nWichita West "
+        "senior David Garcia finished second in the 50 yard freestyle."
+    )
+    found = _found(extractor.extract(None, body, SWIM_URL))
+    teams = {"Salina South", "Wichita Heights", "Wichita North", "Wichita West"}
+    assert {(t, "ORG", t) for t in teams} <= found
+    players = {"Keetan Munsell", "Aidan Gantenbein", "Miguel Bernal", "David Garcia"}
+    assert {(p, "PERSON", p) for p in players} <= found
+
+
+def test_in_sports_copy_countries_and_players_stay_what_they_are(
+    extractor: EntityExtractor,
+) -> None:
+    body = (
+        "Spain beat Russia 2-1 in the Davis Cup Finals on Tuesday. Serbia’s Novak Djokovic "
+        "and Britain’s Andy Murray will make their first appearances, and the event is run "
+        "by Kosmos, a group co-founded by Barcelona soccer player Gerard Pique."
+    )
+    found = _found(extractor.extract(None, body))
+    assert {("Spain", "GPE", "Spain"), ("Russia", "GPE", "Russia")} <= found
+    assert {("Serbia", "GPE", "Serbia"), ("Andy Murray", "PERSON", "Andy Murray")} <= found
+    assert {("Barcelona", "ORG", "Barcelona"), ("Gerard Pique", "PERSON", "Gerard Pique")} <= found
+
+
 def test_nickname_and_legal_form_variants_are_one_entity(extractor: EntityExtractor) -> None:
     body = (
         "Robert Smith founded Acme Systems, Inc. in 1990. Bob Smith, as friends call him, "

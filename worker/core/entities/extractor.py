@@ -33,6 +33,7 @@ from worker.core.entities.spans import (
     split_possessives,
     trim,
 )
+from worker.core.entities.sport import is_sport, sport_teams
 from worker.core.entities.summary import summarize
 from worker.core.text import credit_spans
 from worker.core.types import Entities
@@ -119,8 +120,9 @@ class EntityExtractor:
         texts = (title, body)
         in_title, in_body = found_in
         credits = [credit_spans(text) for text in texts]
+        sport = is_sport(body, site)
         cleaned = [
-            self._clean(text, spans[0], holes)
+            self._clean(text, spans[0], holes, sport)
             for text, spans, holes in zip(texts, (in_title, in_body), credits, strict=True)
         ]
         keep_person = {
@@ -152,13 +154,17 @@ class EntityExtractor:
             summary=summarize(body, mentions, title_mentions, places.get),
         )
 
-    def _clean(self, text: str, spans: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
-        """Drop credits, cut glued names, trim, add "Mr X", type described places, teams."""
+    def _clean(
+        self, text: str, spans: list[Span], credits: list[tuple[int, int]], sport: bool
+    ) -> list[Span]:
+        """Drop credits, cut glued names, trim, add "Mr X", type described places, teams
+        (in sports copy also teams named by city, school or club: `sport.py`)."""
         kept = split_possessives(text, drop_inside(spans, credits), self.gazetteer)
         cut = split_glued(text, kept, self.gazetteer)
         trimmed = (trim(text, s, self.gazetteer) for s in cut)
         named = add_honorific_persons(text, [s for s in trimmed if s is not None])
-        return teams(text, described_places(text, named), self.gazetteer)
+        typed = teams(text, described_places(text, named), self.gazetteer)
+        return sport_teams(text, typed, self.gazetteer) if sport else typed
 
 
 def _names(texts: Sequence[str], parts: Sequence[list[Span]], gaz: Gazetteer) -> dict[str, str]:
