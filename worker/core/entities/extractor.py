@@ -22,6 +22,8 @@ from worker.core.entities.chunking import chunk_spans
 from worker.core.entities.described import described_places
 from worker.core.entities.gazetteer import Gazetteer, place_label
 from worker.core.entities.glued import split_glued, teams
+from worker.core.entities.indexes import indexes
+from worker.core.entities.products import products
 from worker.core.entities.spans import (
     LABELS,
     Span,
@@ -163,7 +165,9 @@ class EntityExtractor:
         cut = split_glued(text, kept, self.gazetteer)
         trimmed = (trim(text, s, self.gazetteer) for s in cut)
         named = add_honorific_persons(text, [s for s in trimmed if s is not None])
-        typed = teams(text, described_places(text, named), self.gazetteer)
+        typed = teams(
+            text, indexes(text, products(text, described_places(text, named))), self.gazetteer
+        )
         return sport_teams(text, typed, self.gazetteer) if sport else typed
 
 

@@ -1,0 +1,51 @@
+"""Products measured or counted as things, and market indexes named by a number or code,
+on the gold set's real texts (MacRumors on the MacBook Pro, Reuters on markets)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tests.conftest import FIXTURES
+from worker.core.entities.indexes import indexes
+from worker.core.entities.products import products
+from worker.core.entities.spans import Span
+
+GOLD = {
+    r["id"]: r["text"]
+    for r in (
+        json.loads(line)
+        for line in (FIXTURES / "entities-gold/gold.jsonl").read_text(encoding="utf-8").splitlines()
+    )
+}
+
+
+def _org_spans(text: str, name: str) -> list[Span]:
+    return [Span(m.start(), m.end(), "ORG") for m in re.finditer(re.escape(name), text)]
+
+
+def test_a_measured_name_is_a_product_and_a_company_is_not() -> None:
+    text = GOLD["232a43fb"]
+    spans = sorted(_org_spans(text, "MacBook Pro") + _org_spans(text, "Apple"))
+    labels = {(text[s.start : s.end], s.label) for s in products(text, spans)}
+    assert ("MacBook Pro", "PRODUCT") in labels  # "the 16-inch MacBook Pro"
+    assert ("Apple", "ORG") in labels and ("Apple", "PRODUCT") not in labels
+
+
+def test_names_before_index_or_a_quote_code_are_indexes() -> None:
+    text = GOLD["57d46c9d"]
+    nasdaq = _org_spans(text, "Nasdaq")  # the model's cut-short "Nasdaq"
+    spans = indexes(text, nasdaq)
+    found = {text[s.start : s.end] for s in spans if s.label == "ORG"}
+    assert {"S&P 500", "STOXX 600", "Nasdaq Composite"} <= found
+    composite = text.index("Nasdaq Composite")
+    assert [text[s.start : s.end] for s in spans if s.start == composite] == ["Nasdaq Composite"]
+
+
+def test_a_month_or_a_leading_the_is_no_part_of_an_index() -> None:
+    text = (
+        "The American Stock Exchange index rose, and the Chicago Purchasing Managers "
+        "August index fell."
+    )
+    found = {text[s.start : s.end] for s in indexes(text, [])}
+    assert found == {"American Stock Exchange"}
