@@ -95,6 +95,12 @@ def test_a_brand_the_model_calls_a_person_is_an_organisation(extractor: EntityEx
             "Federation and Kosmos, a group co-founded by Barcelona soccer player Gerard Pique.",
             {("Kosmos", "ORG", "Kosmos")},
         ),
+        (  # the model's PRODUCT, after a noun of organisations; found again further on
+            "Apple plans to release a new 13-inch MacBook Pro with a scissor switch keyboard, "
+            "according to industry sources cited by hit-or-miss Taiwanese publication "
+            "DigiTimes. Given the source is DigiTimes, we would not rule out a larger display.",
+            {("DigiTimes", "ORG", "DigiTimes"), ("Apple", "ORG", "Apple")},
+        ),
         (  # the model's LOC: a name between a determiner and a noun that is not a place's
             "Swift accused Big Machine of holding back permission to use any music in an "
             "upcoming Netflix documentary. “At no point did we block her Netflix special,” "

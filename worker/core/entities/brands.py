@@ -19,15 +19,21 @@ Today", "at Netflix", and a name between a determiner and a lowercase noun
 ("the Twitter account", "her Netflix special"; not "the Donbas region": a
 noun of place makes it a place, `described.py`).
 
+A name right after such a noun that the model did not tag, or tagged as a
+product or a work, is an ORG ("Taiwanese publication DigiTimes"), its other
+mentions found by propagation.
+
 `ORG_NOUNS` is a small table of such nouns in English news.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 
 from worker.core.entities.described import PLACE_NOUNS
+from worker.core.entities.spans import Span, merge
 
 ORG_NOUNS = (
     "company", "firm", "startup", "start-up", "website", "site", "publication", "newspaper",
@@ -47,6 +53,9 @@ _PASSIVE = re.compile(
     r"^[’'\"”]? (?:was|is|has been|had been|will be) (?:launched|founded|co-founded|"
     r"set up|incorporated|listed|acquired)\b"
 )
+_NAMED = re.compile(rf"\b{_NOUN} (?P<name>[A-Z][\w&'’-]*[a-z][\w&'’-]*(?: [A-Z][\w&'’-]+){{0,3}})")
+_THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"})
+_CALENDAR = frozenset({*(calendar.month_name[i] for i in range(1, 13)), *calendar.day_name})
 _PUBLISHED_ON = re.compile(r"\b(?:published|posted|shared|streaming|available|appeared) on $")
 _ORG_BEFORE = re.compile(r"\b(?:on|via|at) $")
 # "the Twitter account", "her Netflix special": a name between a determiner and a
@@ -89,3 +98,19 @@ def reads_as_place_organisation(surface: str, contexts: Iterable[tuple[str, str]
         one_word_cue(before, after, place=True) if one_word else org_cue(before, after)
         for before, after in contexts
     )
+
+
+def named_after_noun(text: str, spans: list[Span]) -> list[Span]:
+    """The spans and, as ORGs, the names right after a noun of organisations that the
+    model did not tag or tagged as a thing (a PRODUCT, a WORK_OF_ART: "publication
+    DigiTimes"); people and places are judged later with all their mentions."""
+    found = {
+        m.span("name"): Span(*m.span("name"), "ORG")
+        for m in _NAMED.finditer(text)
+        if not _CALENDAR.intersection(m.group("name").split())
+    }
+    relabelled = [
+        found[(s.start, s.end)] if (s.start, s.end) in found and s.label in _THINGS else s
+        for s in spans
+    ]
+    return merge(relabelled, list(found.values()))

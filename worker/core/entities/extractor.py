@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Tok2Vec
 from spacy.tokens import Doc
 
+from worker.core.entities.brands import named_after_noun
 from worker.core.entities.canonical import resolve
 from worker.core.entities.chunking import chunk_spans
 from worker.core.entities.described import described_places
@@ -166,7 +167,9 @@ class EntityExtractor:
         trimmed = (trim(text, s, self.gazetteer) for s in cut)
         named = add_honorific_persons(text, [s for s in trimmed if s is not None])
         typed = teams(
-            text, indexes(text, products(text, described_places(text, named))), self.gazetteer
+            text,
+            indexes(text, products(text, described_places(text, named_after_noun(text, named)))),
+            self.gazetteer,
         )
         return sport_teams(text, typed, self.gazetteer) if sport else typed
 
