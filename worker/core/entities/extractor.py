@@ -21,6 +21,7 @@ from worker.core.entities.brands import named_after_noun
 from worker.core.entities.canonical import resolve
 from worker.core.entities.chunking import chunk_spans
 from worker.core.entities.described import described_places
+from worker.core.entities.events import events
 from worker.core.entities.gazetteer import Gazetteer, place_label
 from worker.core.entities.glued import split_glued, teams
 from worker.core.entities.indexes import indexes
@@ -166,11 +167,9 @@ class EntityExtractor:
         cut = split_glued(text, kept, self.gazetteer)
         trimmed = (trim(text, s, self.gazetteer) for s in cut)
         named = add_honorific_persons(text, [s for s in trimmed if s is not None])
-        typed = teams(
-            text,
-            indexes(text, products(text, described_places(text, named_after_noun(text, named)))),
-            self.gazetteer,
-        )
+        described = described_places(text, named_after_noun(text, named))
+        things = indexes(text, events(text, products(text, described)))
+        typed = teams(text, things, self.gazetteer)
         return sport_teams(text, typed, self.gazetteer) if sport else typed
 
 

@@ -1,5 +1,6 @@
-"""Products measured or counted as things, and market indexes named by a number or code,
-on the gold set's real texts (MacRumors on the MacBook Pro, Reuters on markets)."""
+"""Things the model calls organisations or people: products measured or counted, events
+and venues by their head noun; and market indexes named by a number or code. On the gold
+set's real texts (MacRumors on the MacBook Pro, Reuters on markets, AP on the Davis Cup)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import re
 
 from tests.conftest import FIXTURES
+from worker.core.entities.events import events
 from worker.core.entities.indexes import indexes
 from worker.core.entities.products import products
 from worker.core.entities.spans import Span
@@ -49,3 +51,15 @@ def test_a_month_or_a_leading_the_is_no_part_of_an_index() -> None:
     )
     found = {text[s.start : s.end] for s in indexes(text, [])}
     assert found == {"American Stock Exchange"}
+
+
+def test_events_and_venues_by_their_head_noun() -> None:
+    text = GOLD["0d461229"]  # the Davis Cup Finals, run with the International Tennis Federation
+    spans = sorted(
+        _org_spans(text, "Davis Cup Finals") + _org_spans(text, "International Tennis Federation")
+    )
+    labels = {(text[s.start : s.end], s.label) for s in events(text, spans)}
+    assert ("Davis Cup Finals", "EVENT") in labels
+    assert ("International Tennis Federation", "ORG") in labels
+    text = GOLD["35b15891"]  # "honored at Cleveland’s Public Auditorium on May 2"
+    assert {s.label for s in events(text, _org_spans(text, "Public Auditorium"))} == {"FAC"}
