@@ -115,6 +115,22 @@ def test_brands_told_by_the_words_around_them(
     assert expected <= _found(extractor.extract(None, body))
 
 
+def test_an_auxiliary_opening_a_question_is_no_given_name(extractor: EntityExtractor) -> None:
+    body = (
+        "As much as Joe Biden is still a front-runner, so are Elizabeth Warren, Pete Buttigieg "
+        "and Bernie Sanders. Warren was under near-constant attack last month as a new leader. "
+        "Will Warren continue to face the heat, or will the ascendant Buttigieg or weakening "
+        "Biden take more hits?"
+    )
+    entities = extractor.extract(None, body)
+    warrens = [m for m in entities.mentions if "Warren" in m.text]
+    assert [(m.text, m.canonical) for m in warrens] == [
+        ("Elizabeth Warren", "Elizabeth Warren"),
+        ("Warren", "Elizabeth Warren"),
+        ("Warren", "Elizabeth Warren"),
+    ]
+
+
 SWIM_URL = "https://www.catchitkansas.com/content/news/Friday-State-Swim-Results-474349633.html"
 
 

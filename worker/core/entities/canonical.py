@@ -146,7 +146,8 @@ def _cut_glued_words(
 ) -> list[tuple[str, list[Span]]]:
     """Cut a capitalised word glued before a surname: "Hosting Cook" and "House Cook" are
     "Cook" of "Tim Cook" when their first word is no given name and no word of another
-    PERSON name of the article."""
+    PERSON name of the article; "Will Warren continue ...?" is "Warren" of "Elizabeth
+    Warren" when an auxiliary verb opens a question (a given name too: "Will")."""
     names = [
         text[s.start : s.end].split()
         for text, spans in parts
@@ -162,13 +163,30 @@ def _cut_glued_words(
             glued = (
                 span.label == "PERSON"
                 and len(words) == 2
-                and words[0] not in given
-                and not is_given_name(words[0])
-                and any(n[-1] == words[1] and n[0] in given for n in names)
+                and any(n[-1] == words[1] and n[0] in given and n != words for n in names)
+                and (
+                    (words[0] not in given and not is_given_name(words[0]))
+                    or (words[0] in _AUXILIARIES and _opens_question(text, span.start))
+                )
             )
             cut.append(span._replace(start=span.end - len(words[1])) if glued else span)
         out.append((text, cut))
     return out
+
+
+_AUXILIARIES = frozenset(
+    {"Will", "Would", "Can", "Could", "Should", "Shall", "May", "Might", "Must", "Did", "Does",
+     "Do", "Is", "Was", "Has", "Have", "Had"}
+)  # fmt: skip
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?]?")
+
+
+def _opens_question(text: str, start: int) -> bool:
+    """True if a sentence asking a question starts at `start`."""
+    opens = _SENTENCE_START.search(text, max(0, start - 4), start) is not None
+    sentence = _SENTENCE.match(text, start)
+    return opens and sentence is not None and sentence.group().endswith("?")
 
 
 def _people_by_surname(
