@@ -101,6 +101,11 @@ def test_a_brand_the_model_calls_a_person_is_an_organisation(extractor: EntityEx
             "DigiTimes. Given the source is DigiTimes, we would not rule out a larger display.",
             {("DigiTimes", "ORG", "DigiTimes"), ("Apple", "ORG", "Apple")},
         ),
+        (  # untagged by the model, after "published on"
+            "Some social media users pointed to articles published on Walikali and Gossipgist "
+            "to support their claim that Yovanovitch’s net worth was high.",
+            {("Walikali", "ORG", "Walikali")},
+        ),
         (  # the model's LOC: a name between a determiner and a noun that is not a place's
             "Swift accused Big Machine of holding back permission to use any music in an "
             "upcoming Netflix documentary. “At no point did we block her Netflix special,” "

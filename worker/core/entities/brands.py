@@ -19,9 +19,10 @@ Today", "at Netflix", and a name between a determiner and a lowercase noun
 ("the Twitter account", "her Netflix special"; not "the Donbas region": a
 noun of place makes it a place, `described.py`).
 
-A name right after such a noun that the model did not tag, or tagged as a
-product or a work, is an ORG ("Taiwanese publication DigiTimes"), its other
-mentions found by propagation.
+A name right after such a noun or "published on" that the model did not tag,
+or tagged as a product or a work, is an ORG ("Taiwanese publication
+DigiTimes", "articles published on Walikali"), its other mentions found by
+propagation.
 
 `ORG_NOUNS` is a small table of such nouns in English news.
 """
@@ -53,10 +54,13 @@ _PASSIVE = re.compile(
     r"^[’'\"”]? (?:was|is|has been|had been|will be) (?:launched|founded|co-founded|"
     r"set up|incorporated|listed|acquired)\b"
 )
-_NAMED = re.compile(rf"\b{_NOUN} (?P<name>[A-Z][\w&'’-]*[a-z][\w&'’-]*(?: [A-Z][\w&'’-]+){{0,3}})")
+_ON = r"(?:published|posted|shared|streaming|available|appeared) on"
+_NAMED = re.compile(
+    rf"\b(?:{_NOUN}|{_ON}) (?P<name>[A-Z][\w&'’-]*[a-z][\w&'’-]*(?: [A-Z][\w&'’-]+){{0,3}})"
+)
 _THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"})
 _CALENDAR = frozenset({*(calendar.month_name[i] for i in range(1, 13)), *calendar.day_name})
-_PUBLISHED_ON = re.compile(r"\b(?:published|posted|shared|streaming|available|appeared) on $")
+_PUBLISHED_ON = re.compile(rf"\b{_ON} $")
 _ORG_BEFORE = re.compile(r"\b(?:on|via|at) $")
 # "the Twitter account", "her Netflix special": a name between a determiner and a
 # noun modifies it as a brand does; a person's name is not used so without a first name.
