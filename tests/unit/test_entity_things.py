@@ -1,6 +1,7 @@
 """Things the model calls organisations or people: products measured or counted, events
 and venues by their head noun; and market indexes named by a number or code. On the gold
-set's real texts (MacRumors on the MacBook Pro, Reuters on markets, AP on the Davis Cup)."""
+set's real texts (MacRumors on the MacBook Pro, Reuters on markets, AP on the Davis Cup); the
+words of a quoted title are no entities."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from worker.core.entities.events import events
 from worker.core.entities.indexes import indexes
 from worker.core.entities.products import products
 from worker.core.entities.spans import Span
+from worker.core.entities.works import works
 
 GOLD = {
     r["id"]: r["text"]
@@ -63,3 +65,19 @@ def test_events_and_venues_by_their_head_noun() -> None:
     assert ("International Tennis Federation", "ORG") in labels
     text = GOLD["35b15891"]  # "honored at Cleveland’s Public Auditorium on May 2"
     assert {s.label for s in events(text, _org_spans(text, "Public Auditorium"))} == {"FAC"}
+
+
+def test_words_of_a_quoted_title_are_no_entities_and_quoted_speech_keeps_its_names() -> None:
+    text = GOLD["35b15891"]  # '... bringing out McDonald during an encore to perform
+    # “Takin’ It to the Streets.”'
+    spans = sorted(
+        _org_spans(text, "Streets")
+        + [Span(m.start(), m.end(), "PERSON") for m in re.finditer("McDonald", text)]
+    )
+    labels = {(text[s.start : s.end], s.label) for s in works(text, spans)}
+    assert labels == {("Streets", "WORK_OF_ART"), ("McDonald", "PERSON")}
+    text = GOLD["70cb2d5b"]  # '“At no point did we say Taylor could not perform on the AMAs
+    # or block her Netflix special,” they said'
+    start = text.index("Netflix special,")
+    speech = [Span(start, start + len("Netflix"), "ORG")]
+    assert works(text, speech) == speech

@@ -39,6 +39,7 @@ from worker.core.entities.spans import (
 )
 from worker.core.entities.sport import is_sport, sport_teams
 from worker.core.entities.summary import summarize
+from worker.core.entities.works import works
 from worker.core.text import credit_spans
 from worker.core.types import Entities
 
@@ -168,7 +169,7 @@ class EntityExtractor:
         trimmed = (trim(text, s, self.gazetteer) for s in cut)
         named = add_honorific_persons(text, [s for s in trimmed if s is not None])
         described = described_places(text, named_after_noun(text, named))
-        things = indexes(text, events(text, products(text, described)))
+        things = indexes(text, events(text, products(text, works(text, described))))
         typed = teams(text, things, self.gazetteer)
         return sport_teams(text, typed, self.gazetteer) if sport else typed
 
