@@ -5,23 +5,16 @@ words of a quoted title are no entities."""
 
 from __future__ import annotations
 
-import json
 import re
 
-from tests.conftest import FIXTURES
+from tests.conftest import entity_gold
 from worker.core.entities.events import events
 from worker.core.entities.indexes import indexes
 from worker.core.entities.products import products
 from worker.core.entities.spans import Span
 from worker.core.entities.works import works
 
-GOLD = {
-    r["id"]: r["text"]
-    for r in (
-        json.loads(line)
-        for line in (FIXTURES / "entities-gold/gold.jsonl").read_text(encoding="utf-8").splitlines()
-    )
-}
+GOLD = {id_: r["text"] for id_, r in entity_gold().items()}
 
 
 def _org_spans(text: str, name: str) -> list[Span]:

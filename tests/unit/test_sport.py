@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.conftest import FIXTURES, SAMPLE
+from tests.conftest import SAMPLE, entity_gold
 from worker.core.entities.sport import is_sport
 
-GOLD = {
-    r["id"]: r
-    for r in (
-        json.loads(line)
-        for line in (FIXTURES / "entities-gold/gold.jsonl").read_text(encoding="utf-8").splitlines()
-    )
-}
+GOLD = entity_gold()
 
 
 @pytest.mark.parametrize(

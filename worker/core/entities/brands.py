@@ -29,12 +29,11 @@ propagation.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable
 
 from worker.core.entities.described import PLACE_NOUNS
-from worker.core.entities.spans import Span, merge
+from worker.core.entities.spans import CALENDAR, Span, merge
 
 ORG_NOUNS = (
     "company", "firm", "startup", "start-up", "website", "site", "publication", "newspaper",
@@ -59,7 +58,6 @@ _NAMED = re.compile(
     rf"\b(?:{_NOUN}|{_ON}) (?P<name>[A-Z][\w&'’-]*[a-z][\w&'’-]*(?: [A-Z][\w&'’-]+){{0,3}})"
 )
 _THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"})
-_CALENDAR = frozenset({*(calendar.month_name[i] for i in range(1, 13)), *calendar.day_name})
 _PUBLISHED_ON = re.compile(rf"\b{_ON} $")
 _ORG_BEFORE = re.compile(r"\b(?:on|via|at) $")
 # "the Twitter account", "her Netflix special": a name between a determiner and a
@@ -111,7 +109,7 @@ def named_after_noun(text: str, spans: list[Span]) -> list[Span]:
     found = {
         m.span("name"): Span(*m.span("name"), "ORG")
         for m in _NAMED.finditer(text)
-        if not _CALENDAR.intersection(m.group("name").split())
+        if not CALENDAR.intersection(m.group("name").split())
     }
     relabelled = [
         found[(s.start, s.end)] if (s.start, s.end) in found and s.label in _THINGS else s

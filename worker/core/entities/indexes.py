@@ -9,18 +9,14 @@ them short ("Nasdaq" of "Nasdaq Composite").
 
 from __future__ import annotations
 
-import calendar
 import re
 
-from worker.core.entities.spans import Span, merge
+from worker.core.entities.spans import CALENDAR, Span, merge
 
 _INDEX = re.compile(
     r"(?<![\w&'’-])(?P<name>[A-Z][\w&]*(?: (?:[A-Z][\w&]*|\d{2,4}))*)"
     r"(?= (?:index\b|\.[A-Z]{2,5}\b))"
 )
-
-
-_CALENDAR = frozenset({*(calendar.month_name[i] for i in range(1, 13)), *calendar.day_name})
 
 
 def indexes(text: str, spans: list[Span]) -> list[Span]:
@@ -34,7 +30,7 @@ def indexes(text: str, spans: list[Span]) -> list[Span]:
         if words[0] == "The":
             start += len("The ")
             words.pop(0)
-        if words and not _CALENDAR.intersection(words):
+        if words and not CALENDAR.intersection(words):
             found.append(Span(start, end, "ORG"))
     kept = [s for s in spans if not any(f.start <= s.start and s.end <= f.end for f in found)]
     return merge(kept, found)
