@@ -51,7 +51,7 @@ _APPOSITION = re.compile(
 )
 _PASSIVE = re.compile(
     r"^[’'\"”]? (?:was|is|has been|had been|will be) (?:launched|founded|co-founded|"
-    r"set up|incorporated|listed|acquired)\b"
+    r"incorporated|acquired)\b"
 )
 _ON = r"(?:published|posted|shared|streaming|available|appeared) on"
 _NAMED = re.compile(

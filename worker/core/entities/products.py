@@ -1,10 +1,11 @@
 """Products the model calls an organisation: names measured or counted as things.
 
 "The new 16-inch MacBook Pro", "a 65-inch Bravia", "all MacBook Air models":
-a company is never measured in inches nor has models; a name written so is
-a product. Such a span is relabelled PRODUCT (not an entity the scored labels
-count), and the article's vote over labels carries it to the name's other
-mentions.
+a company is never measured in inches; a name written so is a product, and
+so is a name of two or more words that has models (a one-word name before
+"models" is the maker's: "older Samsung models"). Such a span is relabelled
+PRODUCT (not an entity the scored labels count), and the article's vote over
+labels carries it to the name's other mentions.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def products(text: str, spans: list[Span]) -> list[Span]:
         if s.label in _RELABELLED
         and (
             _MEASURE_BEFORE.search(text, max(0, s.start - 16), s.start)
-            or _MODELS_AFTER.match(text, s.end)
+            or (" " in text[s.start : s.end] and _MODELS_AFTER.match(text, s.end))
         )
         else s
         for s in spans

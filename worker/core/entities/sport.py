@@ -39,10 +39,10 @@ SECTIONS = frozenset(
 SPORT_WORDS = frozenset(
     {"touchdown", "touchdowns", "innings", "playoff", "playoffs", "quarterback", "striker",
      "goalkeeper", "midfielder", "defenseman", "goaltender", "freestyle", "backstroke",
-     "breaststroke", "butterfly", "medley", "relay", "semifinal", "semifinals", "quarterfinal",
+     "breaststroke", "medley", "semifinal", "semifinals", "quarterfinal",
      "quarterfinals", "halftime", "overtime", "league", "tournament", "championship",
-     "coach", "season", "rebounds", "assists", "homer", "inning", "diving", "diver",
-     "swimmer", "sprinter", "match", "matches", "fixture", "fixtures", "transfer", "signing"}
+     "rebounds", "assists", "homer", "inning", "diving", "diver", "swimmer", "sprinter",
+     "fixture", "fixtures", "goalscorer", "match", "matches", "season", "coach"}
 )  # fmt: skip
 MIN_SPORT_WORDS = 3
 # School years and roles of athletes that stand between a team and a player.
