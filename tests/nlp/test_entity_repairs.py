@@ -154,6 +154,29 @@ def test_school_teams_in_sports_copy(extractor: EntityExtractor) -> None:
     assert {(p, "PERSON", p) for p in players} <= found
 
 
+@pytest.mark.parametrize(
+    ("body", "teams"),
+    [
+        ("Arsenal beat Chelsea 2-0 on Sunday.", {"Arsenal", "Chelsea"}),  # "Chelsea 2-0": cut
+        ("The Lakers beat the Celtics 110-99. LeBron James scored 30.", {"Lakers", "Celtics"}),
+        ("Ohio State beat Michigan 56-27 on Saturday.", {"Ohio State", "Michigan"}),
+    ],
+)
+def test_teams_beside_a_result(extractor: EntityExtractor, body: str, teams: set[str]) -> None:
+    found = _found(extractor.extract(None, body))
+    assert {(t, "ORG", t) for t in teams} <= found
+
+
+def test_players_beside_a_result_stay_people(extractor: EntityExtractor) -> None:
+    body = (  # AP on the Davis Cup Finals (the gold set's 0d461229)
+        "Granollers and Lopez defeated Karen Khachanov and Andrey Rublev 6-4, 7-6 (5) to seal "
+        "the victory for Spain."
+    )
+    found = _found(extractor.extract(None, body))
+    assert ("Karen Khachanov", "PERSON", "Karen Khachanov") in found
+    assert ("Spain", "GPE", "Spain") in found
+
+
 def test_in_sports_copy_countries_and_players_stay_what_they_are(
     extractor: EntityExtractor,
 ) -> None:

@@ -127,7 +127,7 @@ class EntityExtractor:
         credits = [credit_spans(text) for text in texts]
         sport = is_sport(body, site)
         cleaned = [
-            self._clean(text, spans[0], holes, sport)
+            self._clean(text, spans[0], holes)
             for text, spans, holes in zip(texts, (in_title, in_body), credits, strict=True)
         ]
         keep_person = {
@@ -147,6 +147,11 @@ class EntityExtractor:
             )
             for text, spans, found in zip(texts, cleaned, (in_title, in_body), strict=True)
         ]
+        if sport:  # after the gazetteer, which would make "Michigan" a place again
+            fixed = [
+                sport_teams(text, spans, self.gazetteer)
+                for text, spans in zip(texts, fixed, strict=True)
+            ]
         names = _names(texts, fixed, self.gazetteer)
         parts = [
             (text, drop_inside(propagate(text, spans, names), holes))
@@ -159,19 +164,17 @@ class EntityExtractor:
             summary=summarize(body, mentions, title_mentions, places.get),
         )
 
-    def _clean(
-        self, text: str, spans: list[Span], credits: list[tuple[int, int]], sport: bool
-    ) -> list[Span]:
-        """Drop credits, cut glued names, trim, add "Mr X", type described places, teams
-        (in sports copy also teams named by city, school or club: `sport.py`)."""
+    def _clean(self, text: str, spans: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
+        """Drop credits, cut glued names, trim, add "Mr X", type described places and
+        things, teams (in sports copy, later, also teams named by city, school or club:
+        `sport.py`)."""
         kept = split_possessives(text, drop_inside(spans, credits), self.gazetteer)
         cut = split_glued(text, kept, self.gazetteer)
         trimmed = (trim(text, s, self.gazetteer) for s in cut)
         named = add_honorific_persons(text, [s for s in trimmed if s is not None])
         described = described_places(text, named_after_noun(text, named))
         things = indexes(text, events(text, products(text, works(text, described))))
-        typed = teams(text, things, self.gazetteer)
-        return sport_teams(text, typed, self.gazetteer) if sport else typed
+        return teams(text, things, self.gazetteer)
 
 
 def _names(texts: Sequence[str], parts: Sequence[list[Span]], gaz: Gazetteer) -> dict[str, str]:

@@ -48,13 +48,14 @@ MIN_SPORT_WORDS = 3
 # School years and roles of athletes that stand between a team and a player.
 ROLES = frozenset(
     {"senior", "junior", "sophomore", "freshman", "rookie", "veteran", "star", "captain",
+     "manager", "boss",
      "diver", "swimmer", "runner", "sprinter", "wrestler", "golfer", "player", "ace"}
 )  # fmt: skip
 _RESULT = (
     r"(?:beat|beats|defeated|defeats|edged|routed|thrashed|downed|stunned|upset|blanked|"
     r"swept|outlasted|overcame|lost to|loses to|fell to|falls to|drew with|tied)"
 )
-_SCORE = re.compile(rf"\b{_RESULT} (?:[A-Z][\w.'’-]* ){{1,3}}\d{{1,3}}[-–]\d{{1,3}}\b")
+_SCORE = re.compile(rf"\b{_RESULT} (?:the )?(?:[A-Z][\w.'’-]* ){{1,3}}\d{{1,3}}[-–]\d{{1,3}}\b")
 _WORD = re.compile(r"[a-z]+")
 _NAME = r"(?:St\.|[A-Z][\w&'’-]*)"  # a word of a team's name: "St. Louis", "Texas A&M"
 _PERSON_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+)"  # "J. Smith", never a sentence's full stop
@@ -63,6 +64,12 @@ _TEAM_PLAYER = re.compile(
     rf"(?<![\w.'’-])(?P<team>{_NAME}(?: {_NAME}){{0,2}})"
     rf"(?:(?P<possessive>'s|’s|'|’)(?P<role> (?:[a-z]+ )?(?:{_ROLE}))?| (?:[a-z]+ )?(?:{_ROLE}))"
     rf" (?P<player>{_PERSON_WORD}(?: {_PERSON_WORD}){{0,1}} [A-Z][\w'’-]+)"
+)
+_TRAILING_SCORE = re.compile(r" \d{1,3}[-–]\d{1,3}$")
+_TEAM_NAME = rf"(?:{_NAME}(?: {_NAME}){{0,2}})"
+_BESIDE_RESULT = re.compile(
+    rf"(?:(?<=^)|(?<=[\n.!?] )|(?<=[(,;:] )|(?<=\bthe )|(?<=\bThe ))(?P<winner>{_TEAM_NAME})"
+    rf" {_RESULT} (?:the )?(?P<loser>{_TEAM_NAME})(?= \d{{1,3}}[-–]\d{{1,3}}\b|[,.;])"
 )
 _RESULT_AFTER = re.compile(rf" {_RESULT} ")
 _RESULT_BEFORE = re.compile(rf" {_RESULT} $")
@@ -95,7 +102,30 @@ def sport_teams(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         if team is not None and sure:
             found += [team, Span(*player, "PERSON")]
     spans = _replace(spans, found)
-    return [_relabel(text, span, gaz) for span in spans]
+    spans = [_relabel(text, _without_score(text, span), gaz) for span in spans]
+    return merge(spans, _untagged_teams(text, gaz))
+
+
+def _without_score(text: str, span: Span) -> Span:
+    """A span without the score the model ran into it: "Chelsea 2-0" → "Chelsea"."""
+    score = _TRAILING_SCORE.search(text, span.start, span.end)
+    return span._replace(end=score.start()) if score and score.start() > span.start else span
+
+
+def _untagged_teams(text: str, gaz: Gazetteer) -> list[Span]:
+    """Names beside a result verb that the model did not tag ("The Lakers beat the
+    Celtics 110-99"): teams, unless a country (a GPE, added by the gazetteer) or a
+    name that starts with a given name (a player: "Novak Djokovic")."""
+    found = []
+    for match in _BESIDE_RESULT.finditer(text):
+        for group in ("winner", "loser"):
+            start, end = match.span(group)
+            if text.startswith("The ", start):
+                start += len("The ")
+            name = text[start:end]
+            if name and name not in gaz.places and not is_given_name(name.split()[0]):
+                found.append(Span(start, end, "ORG"))
+    return found
 
 
 def _team_span(text: str, start: int, end: int, gaz: Gazetteer) -> Span | None:
