@@ -11,9 +11,15 @@ sport is read from its page address (a section such as `/sport/`, `/nfl/`,
   or a role between them, is a team and the player a PERSON: "Wichita North's
   Miguel Bernal", "Wichita Heights' Aidan Gantenbein", "Salina South diver
   Keetan Munsell", "Wichita West senior David Garcia";
-* a place's name (not a person's: "Nadal beat Djokovic") on either side of
-  a result verb is a team: "Arsenal beat Chelsea", "Boston fell to Denver";
+* a place's name on either side of a result verb is a team ("Ohio State beat
+  Michigan", "Boston fell to Denver"), and so is a name there that the model
+  did not tag ("The Lakers beat the Celtics 110-99"), unless it starts with a
+  given name: people beat people too ("Rublev beat Roberto Bautista-Agut");
+  a score the model ran into a name is cut ("Chelsea 2-0");
 * a US state followed by "State" is a university's teams: "Ohio State".
+
+The extractor applies this after the gazetteer, which would make "Michigan" a
+place again.
 
 Countries stay GPE: a country standing for its national team is one, as in
 CoNLL ("Spain beat Russia"). The word tables are common nouns and verbs of
@@ -60,15 +66,16 @@ _WORD = re.compile(r"[a-z]+")
 _NAME = r"(?:St\.|[A-Z][\w&'’-]*)"  # a word of a team's name: "St. Louis", "Texas A&M"
 _PERSON_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+)"  # "J. Smith", never a sentence's full stop
 _ROLE = "|".join(sorted(ROLES | POSITIONS))
+_TEAM_NAME = rf"(?:{_NAME}(?: {_NAME}){{0,2}})"
 _TEAM_PLAYER = re.compile(
-    rf"(?<![\w.'’-])(?P<team>{_NAME}(?: {_NAME}){{0,2}})"
+    rf"(?<![\w.'’-])(?P<team>{_TEAM_NAME})"
     rf"(?:(?P<possessive>'s|’s|'|’)(?P<role> (?:[a-z]+ )?(?:{_ROLE}))?| (?:[a-z]+ )?(?:{_ROLE}))"
     rf" (?P<player>{_PERSON_WORD}(?: {_PERSON_WORD}){{0,1}} [A-Z][\w'’-]+)"
 )
 _TRAILING_SCORE = re.compile(r" \d{1,3}[-–]\d{1,3}$")
-_TEAM_NAME = rf"(?:{_NAME}(?: {_NAME}){{0,2}})"
+# a name that opens a sentence or a clause, or follows "the", before a result verb
 _BESIDE_RESULT = re.compile(
-    rf"(?:(?<=^)|(?<=[\n.!?] )|(?<=[(,;:] )|(?<=\bthe )|(?<=\bThe ))(?P<winner>{_TEAM_NAME})"
+    rf"(?:(?<=^)|(?<=\n)|(?<=[.!?(,;:] )|(?<=\bthe )|(?<=\bThe ))(?P<winner>{_TEAM_NAME})"
     rf" {_RESULT} (?:the )?(?P<loser>{_TEAM_NAME})(?= \d{{1,3}}[-–]\d{{1,3}}\b|[,.;])"
 )
 _RESULT_AFTER = re.compile(rf" {_RESULT} ")
