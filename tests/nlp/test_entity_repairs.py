@@ -160,6 +160,12 @@ def test_school_teams_in_sports_copy(extractor: EntityExtractor) -> None:
         ("Arsenal beat Chelsea 2-0 on Sunday.", {"Arsenal", "Chelsea"}),  # "Chelsea 2-0": cut
         ("The Lakers beat the Celtics 110-99. LeBron James scored 30.", {"Lakers", "Celtics"}),
         ("Ohio State beat Michigan 56-27 on Saturday.", {"Ohio State", "Michigan"}),
+        (  # the model reads a person in "Manchester United"
+            "Manchester United manager Ole Gunnar Solskjaer said the title was gone after they "
+            "drew with Leicester City 1-1.",
+            {"Manchester United", "Leicester City"},
+        ),
+        ("Kansas City beat Denver 24-20 in overtime on Sunday.", {"Kansas City", "Denver"}),
     ],
 )
 def test_teams_beside_a_result(extractor: EntityExtractor, body: str, teams: set[str]) -> None:

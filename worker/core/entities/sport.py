@@ -16,7 +16,10 @@ sport is read from its page address (a section such as `/sport/`, `/nfl/`,
   did not tag ("The Lakers beat the Celtics 110-99"), unless it starts with a
   given name: people beat people too ("Rublev beat Roberto Bautista-Agut");
   a score the model ran into a name is cut ("Chelsea 2-0");
-* a US state followed by "State" is a university's teams: "Ohio State".
+* a US state followed by "State" is a university's teams: "Ohio State";
+* a town followed by a word that English clubs put after it is a club, even
+  where the model read a person: "Manchester United", "Leicester City" (not a
+  place of that name: "Kansas City").
 
 The extractor applies this after the gazetteer, which would make "Michigan" a
 place again.
@@ -56,6 +59,11 @@ ROLES = frozenset(
     {"senior", "junior", "sophomore", "freshman", "rookie", "veteran", "star", "captain",
      "manager", "boss",
      "diver", "swimmer", "runner", "sprinter", "wrestler", "golfer", "player", "ace"}
+)  # fmt: skip
+# Words that English clubs put after their town's name.
+CLUB_WORDS = frozenset(
+    {"United", "City", "Town", "Rovers", "Wanderers", "Albion", "Athletic", "Rangers",
+     "Hotspur", "County", "Argyle", "Wednesday", "Orient", "Villa", "Forest"}
 )  # fmt: skip
 _RESULT = (
     r"(?:beat|beats|defeated|defeats|edged|routed|thrashed|downed|stunned|upset|blanked|"
@@ -165,10 +173,13 @@ def _replace(spans: list[Span], found: list[Span]) -> list[Span]:
 
 
 def _relabel(text: str, span: Span, gaz: Gazetteer) -> Span:
-    """ORG for a name beside a result verb or a state's university, unless a country."""
+    """ORG for a club named by its town and a club word, a name beside a result verb or a
+    state's university, unless a country."""
+    name = text[span.start : span.end]
+    if span.label in ("PERSON", "GPE", "LOC") and _is_club_of_town(gaz, name):
+        return span._replace(label="ORG")
     if span.label not in ("GPE", "LOC"):
         return span
-    name = text[span.start : span.end]
     place = gaz.places.get(name)
     if place is not None and place.kind in ("country", "continent"):
         return span
@@ -181,6 +192,18 @@ def _relabel(text: str, span: Span, gaz: Gazetteer) -> Span:
         return Span(span.start, span.end + len(" State"), "ORG")
     # People beat people too ("Nadal beat Djokovic"): only a place's name is a team here.
     return span._replace(label="ORG") if beside_result and span.label in ("GPE", "LOC") else span
+
+
+def _is_club_of_town(gaz: Gazetteer, name: str) -> bool:
+    """ "Manchester United", "Leicester City", "Bolton Wanderers": a town and a word that
+    English clubs put after it; not a place of that name ("Kansas City", "Mexico City")."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[-1] in CLUB_WORDS
+        and gaz.place(" ".join(words[:-1])) is not None
+        and name not in gaz.candidates
+    )
 
 
 def _is_state(gaz: Gazetteer, name: str) -> bool:
