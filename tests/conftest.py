@@ -16,6 +16,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLE = FIXTURES / "000_d59a720f40c57080.txt"
 
 
+def entity_gold() -> dict[str, dict[str, Any]]:
+    """The hand-annotated entity gold articles by id (real news texts with their URLs)."""
+    path = FIXTURES / "entities-gold/gold.jsonl"
+    records = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+    return {r["id"]: r for r in records}
+
+
 def _registry() -> tuple[Registry, dict[str, dict[str, Any]]]:
     schemas = {
         p.name.split(".v")[0]: json.loads(p.read_text()) for p in (ROOT / "schemas").glob("*.json")

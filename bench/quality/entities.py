@@ -1,6 +1,10 @@
 """Score the entity extractor against the hand-annotated gold set, next to the bare model.
 
-Run: ``python -m bench.quality.entities [--gold FILE] [--model NAME] [--errors N]``.
+Run: ``python -m bench.quality entities [--gold FILE] [--places FILE] [--model NAME] [--errors N]``.
+
+``--gold`` and ``--places`` score another set in the same formats (a blind set
+annotated by someone else); ``--places`` defaults to ``places.jsonl`` next to
+the gold file, and a set without one is scored without the places line.
 
 The gold set (``tests/fixtures/entities-gold/``, see its GUIDELINES.md) has
 PERSON, ORG, GPE and LOC mentions of 25 news articles. Both systems see each
@@ -228,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     """Print the bare-vs-ours table (and, with --errors, our errors)."""
     parser = argparse.ArgumentParser(prog="python -m bench.quality.entities", description=__doc__)
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold JSONL file")
+    parser.add_argument(
+        "--places", type=Path, help="place gold JSONL (default: places.jsonl beside --gold)"
+    )
     parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model for both systems")
     parser.add_argument("--repeat", type=int, default=2, help="timed passes over the set")
     parser.add_argument("--errors", type=int, default=0, help="print up to N of our errors")
@@ -240,18 +247,22 @@ def main(argv: list[str] | None = None) -> int:
     extractor = EntityExtractor(args.model, Settings().max_ner_chunk_chars)
     sites = [doc.url for doc in docs]
     ours, our_speed = timed(our_predictions(extractor, sites), texts, args.repeat)
-    place_gold = load_places(args.gold.with_name(PLACES_FILE), docs)
-    found_places = our_places(extractor, texts, sites)
+    places_path: Path = args.places or args.gold.with_name(PLACES_FILE)
+    with_places = args.places is not None or places_path.exists()
+    place_gold = load_places(places_path, docs) if with_places else {}
+    found_places = our_places(extractor, texts, sites) if with_places else []
     chars = sum(map(len, texts))
     print(f"{len(docs)} articles, {chars} characters, model {args.model}")
     print(table(Tally.of(gold, bare), Tally.of(gold, ours), (bare_speed, our_speed)))
-    print(place_table(docs, place_gold, found_places))
+    if with_places:
+        print(place_table(docs, place_gold, found_places))
     for part in parts([page_key(doc.url, doc.id) for doc in docs])[1:]:
         print(part.heading("articles", "sites"))
         part_gold = part.pick(gold)
         tallies = Tally.of(part_gold, part.pick(bare)), Tally.of(part_gold, part.pick(ours))
         print(table(*tallies, None))
-        print(place_table(part.pick(docs), place_gold, part.pick(found_places)))
+        if with_places:
+            print(place_table(part.pick(docs), place_gold, part.pick(found_places)))
     for line in errors(docs, gold, ours)[: args.errors]:
         print(line)
     return 0

@@ -77,6 +77,126 @@ def test_a_brand_the_model_calls_a_person_is_an_organisation(extractor: EntityEx
     assert ("Swift", "PERSON", "Taylor Swift") in found
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # a noun of organisations before the name; the person before it stays one
+            "“It is inappropriate,” Will Moy, chief executive of the London-based "
+            "fact-checking website Full Fact, told the BBC.",
+            {("Full Fact", "ORG", "Full Fact"), ("Will Moy", "PERSON", "Will Moy")},
+        ),
+        (  # a passive verb no person takes
+            "“An Indian start-up based out of Delhi-NCR, Oxy Pure was launched with an aim to "
+            "improve the quality of the air,” the description on the website reads.",
+            {("Oxy Pure", "ORG", "Oxy Pure")},
+        ),
+        (  # an apposition headed by a noun of organisations
+            "The finals are part of a 25-year partnership between the International Tennis "
+            "Federation and Kosmos, a group co-founded by Barcelona soccer player Gerard Pique.",
+            {("Kosmos", "ORG", "Kosmos")},
+        ),
+        (  # the model's PRODUCT, after a noun of organisations; found again further on
+            "Apple plans to release a new 13-inch MacBook Pro with a scissor switch keyboard, "
+            "according to industry sources cited by hit-or-miss Taiwanese publication "
+            "DigiTimes. Given the source is DigiTimes, we would not rule out a larger display.",
+            {("DigiTimes", "ORG", "DigiTimes"), ("Apple", "ORG", "Apple")},
+        ),
+        (  # untagged by the model, after "published on"
+            "Some social media users pointed to articles published on Walikali and Gossipgist "
+            "to support their claim that Yovanovitch’s net worth was high.",
+            {("Walikali", "ORG", "Walikali")},
+        ),
+        (  # the model's LOC: a name between a determiner and a noun that is not a place's
+            "Swift accused Big Machine of holding back permission to use any music in an "
+            "upcoming Netflix documentary. “At no point did we block her Netflix special,” "
+            "they said.",
+            {("Netflix", "ORG", "Netflix")},
+        ),
+    ],
+)
+def test_brands_told_by_the_words_around_them(
+    extractor: EntityExtractor, body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= _found(extractor.extract(None, body))
+
+
+def test_an_auxiliary_opening_a_question_is_no_given_name(extractor: EntityExtractor) -> None:
+    body = (
+        "As much as Joe Biden is still a front-runner, so are Elizabeth Warren, Pete Buttigieg "
+        "and Bernie Sanders. Warren was under near-constant attack last month as a new leader. "
+        "Will Warren continue to face the heat, or will the ascendant Buttigieg or weakening "
+        "Biden take more hits?"
+    )
+    entities = extractor.extract(None, body)
+    warrens = [m for m in entities.mentions if "Warren" in m.text]
+    assert [(m.text, m.canonical) for m in warrens] == [
+        ("Elizabeth Warren", "Elizabeth Warren"),
+        ("Warren", "Elizabeth Warren"),
+        ("Warren", "Elizabeth Warren"),
+    ]
+
+
+SWIM_URL = "https://www.catchitkansas.com/content/news/Friday-State-Swim-Results-474349633.html"
+
+
+def test_school_teams_in_sports_copy(extractor: EntityExtractor) -> None:
+    body = (
+        "Summary: 5-1A: Salina South diver Keetan Munsell (junior) won the state championship "
+        "in the event with a score of 409.30.\n\nIn the 100 yard backstroke, Patton was beaten "
+        "out by Wichita Heights' Aidan Gantenbein for first place at state.\n\n6A: Wichita "
+        "North's Miguel Bernal took home first in diving for the Redskins.\n\nWichita West "
+        "senior David Garcia finished second in the 50 yard freestyle."
+    )
+    found = _found(extractor.extract(None, body, SWIM_URL))
+    teams = {"Salina South", "Wichita Heights", "Wichita North", "Wichita West"}
+    assert {(t, "ORG", t) for t in teams} <= found
+    players = {"Keetan Munsell", "Aidan Gantenbein", "Miguel Bernal", "David Garcia"}
+    assert {(p, "PERSON", p) for p in players} <= found
+
+
+@pytest.mark.parametrize(
+    ("body", "teams"),
+    [
+        ("Arsenal beat Chelsea 2-0 on Sunday.", {"Arsenal", "Chelsea"}),  # "Chelsea 2-0": cut
+        ("The Lakers beat the Celtics 110-99. LeBron James scored 30.", {"Lakers", "Celtics"}),
+        ("Ohio State beat Michigan 56-27 on Saturday.", {"Ohio State", "Michigan"}),
+        (  # the model reads a person in "Manchester United"
+            "Manchester United manager Ole Gunnar Solskjaer said the title was gone after they "
+            "drew with Leicester City 1-1.",
+            {"Manchester United", "Leicester City"},
+        ),
+        ("Kansas City beat Denver 24-20 in overtime on Sunday.", {"Kansas City", "Denver"}),
+    ],
+)
+def test_teams_beside_a_result(extractor: EntityExtractor, body: str, teams: set[str]) -> None:
+    found = _found(extractor.extract(None, body))
+    assert {(t, "ORG", t) for t in teams} <= found
+
+
+def test_players_beside_a_result_stay_people(extractor: EntityExtractor) -> None:
+    body = (  # AP on the Davis Cup Finals (the gold set's 0d461229)
+        "Granollers and Lopez defeated Karen Khachanov and Andrey Rublev 6-4, 7-6 (5) to seal "
+        "the victory for Spain."
+    )
+    found = _found(extractor.extract(None, body))
+    assert ("Karen Khachanov", "PERSON", "Karen Khachanov") in found
+    assert ("Spain", "GPE", "Spain") in found
+
+
+def test_in_sports_copy_countries_and_players_stay_what_they_are(
+    extractor: EntityExtractor,
+) -> None:
+    body = (
+        "Spain beat Russia 2-1 in the Davis Cup Finals on Tuesday. Serbia’s Novak Djokovic "
+        "and Britain’s Andy Murray will make their first appearances, and the event is run "
+        "by Kosmos, a group co-founded by Barcelona soccer player Gerard Pique."
+    )
+    found = _found(extractor.extract(None, body))
+    assert {("Spain", "GPE", "Spain"), ("Russia", "GPE", "Russia")} <= found
+    assert {("Serbia", "GPE", "Serbia"), ("Andy Murray", "PERSON", "Andy Murray")} <= found
+    assert {("Barcelona", "ORG", "Barcelona"), ("Gerard Pique", "PERSON", "Gerard Pique")} <= found
+
+
 def test_nickname_and_legal_form_variants_are_one_entity(extractor: EntityExtractor) -> None:
     body = (
         "Robert Smith founded Acme Systems, Inc. in 1990. Bob Smith, as friends call him, "
@@ -115,6 +235,14 @@ def test_nickname_and_legal_form_variants_are_one_entity(extractor: EntityExtrac
          ("GB", "country", None)),
         ("He was seen at a restaurant in England with his daughter.", "England",
          ("GB", "state", "GB-ENG")),
+        ("The new patient from Xilingol in Inner Mongolia hunted and ate a wild rabbit on "
+         "Nov. 5, according to the state-run Xinhua News Agency.", "Inner Mongolia",
+         ("CN", "state", "CN-NM")),
+        ("Protesters marched to the Force Headquarters in Abuja on Friday to protest against "
+         "the outcome of the Osun State governorship election.", "Osun",
+         ("NG", "state", "NG-OS")),
+        ("Hong Kong (CNN Business) A muddled view of US-China trade talks once again seems to "
+         "be weighing on markets.", "Hong Kong", ("HK", "country", None)),
     ],
 )  # fmt: skip
 def test_places_by_context(

@@ -37,6 +37,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from worker.core.entities.brands import reads_as_place_organisation
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.orgs import org_canonicals
 from worker.core.entities.people import PersonNames, is_given_name, reads_as_organisation
@@ -145,7 +146,8 @@ def _cut_glued_words(
 ) -> list[tuple[str, list[Span]]]:
     """Cut a capitalised word glued before a surname: "Hosting Cook" and "House Cook" are
     "Cook" of "Tim Cook" when their first word is no given name and no word of another
-    PERSON name of the article."""
+    PERSON name of the article; "Will Warren continue ...?" is "Warren" of "Elizabeth
+    Warren" when an auxiliary verb opens a question (a given name too: "Will")."""
     names = [
         text[s.start : s.end].split()
         for text, spans in parts
@@ -161,13 +163,30 @@ def _cut_glued_words(
             glued = (
                 span.label == "PERSON"
                 and len(words) == 2
-                and words[0] not in given
-                and not is_given_name(words[0])
-                and any(n[-1] == words[1] and n[0] in given for n in names)
+                and any(n[-1] == words[1] and n[0] in given and n != words for n in names)
+                and (
+                    (words[0] not in given and not is_given_name(words[0]))
+                    or (words[0] in _AUXILIARIES and _opens_question(text, span.start))
+                )
             )
             cut.append(span._replace(start=span.end - len(words[1])) if glued else span)
         out.append((text, cut))
     return out
+
+
+_AUXILIARIES = frozenset(
+    {"Will", "Would", "Can", "Could", "Should", "Shall", "May", "Might", "Must", "Did", "Does",
+     "Do", "Is", "Was", "Has", "Have", "Had"}
+)  # fmt: skip
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?]?")
+
+
+def _opens_question(text: str, start: int) -> bool:
+    """True if a sentence asking a question starts at `start`."""
+    opens = _SENTENCE_START.search(text, max(0, start - 4), start) is not None
+    sentence = _SENTENCE.match(text, start)
+    return opens and sentence is not None and sentence.group().endswith("?")
 
 
 def _people_by_surname(
@@ -204,7 +223,8 @@ def _people_by_surname(
 def _organisations(
     parts: list[tuple[str, list[Span]]], surfaces: list[list[str]], gaz: Gazetteer
 ) -> list[tuple[str, list[Span]]]:
-    """Relabel ORG the one-word PERSON names that `reads_as_organisation`."""
+    """Relabel ORG the PERSON names that `reads_as_organisation` and the GPE/LOC names,
+    unknown to the gazetteer, that `reads_as_unknown_place_organisation`."""
     people = {
         word
         for part, (_, spans) in zip(surfaces, parts, strict=True)
@@ -212,19 +232,28 @@ def _organisations(
         if span.label == "PERSON" and " " in surface
         for word in surface.split()
     }
-    contexts: dict[str, list[tuple[str, str]]] = {}
+    contexts: dict[tuple[str, bool], list[tuple[str, str]]] = {}
     for part, (text, spans) in zip(surfaces, parts, strict=True):
         for surface, span in zip(part, spans, strict=True):
-            if span.label == "PERSON" and surface not in people:
-                contexts.setdefault(surface, []).append(
-                    (text[max(0, span.start - 20) : span.start], text[span.end : span.end + 20])
+            place = span.label in ("GPE", "LOC")
+            if (span.label == "PERSON" and surface not in people) or (
+                place and surface not in gaz.candidates
+            ):
+                contexts.setdefault((surface, place), []).append(
+                    (text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40])
                 )
-    brands = {name for name, c in contexts.items() if reads_as_organisation(name, c, gaz)}
+    brands = {
+        (name, place)
+        for (name, place), c in contexts.items()
+        if (reads_as_place_organisation(name, c) if place else reads_as_organisation(name, c, gaz))
+    }
     return [
         (
             text,
             [
-                s._replace(label="ORG") if s.label == "PERSON" and t in brands else s
+                s._replace(label="ORG")
+                if s.label in ("PERSON", "GPE", "LOC") and (t, s.label != "PERSON") in brands
+                else s
                 for t, s in zip(part, spans, strict=True)
             ],
         )

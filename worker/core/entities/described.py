@@ -27,7 +27,7 @@ from worker.core.text import SENTENCE_END
 
 # A place noun and the label of the place it describes: a political unit (GPE)
 # or a geographic one (LOC).
-_PLACE_NOUNS = {
+PLACE_NOUNS = {
     "region": "LOC",
     "valley": "LOC",
     "island": "LOC",
@@ -44,7 +44,7 @@ _PLACE_NOUNS = {
     "republic": "GPE",
     "country": "GPE",
 }
-_NOUN = r"(?P<noun>" + "|".join(_PLACE_NOUNS) + r")"
+_NOUN = r"(?P<noun>" + "|".join(PLACE_NOUNS) + r")"
 _MODIFIERS = r"(?:[a-z][\w-]* ){0,2}"  # "breakaway", "mountainous", "disputed"
 _END = r"(?![\w'’-])"  # the noun is not a possessive or the start of a compound
 # Nouns that follow a name as its head ("the Donbas region"); "country",
@@ -93,4 +93,4 @@ def _described_as(text: str, span: Span, limit: int) -> str | None:
         end = sentence.start() if sentence else limit
         the = _THE.search(text, span.end, end)  # the first definite noun phrase after it
         head = _DESCRIPTION.match(text, the.start(), end) if the else None
-    return _PLACE_NOUNS[head.group("noun")] if head else None
+    return PLACE_NOUNS[head.group("noun")] if head else None

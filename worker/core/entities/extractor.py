@@ -17,11 +17,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Tok2Vec
 from spacy.tokens import Doc
 
+from worker.core.entities.brands import named_after_noun
 from worker.core.entities.canonical import resolve
 from worker.core.entities.chunking import chunk_spans
 from worker.core.entities.described import described_places
+from worker.core.entities.events import events
 from worker.core.entities.gazetteer import Gazetteer, place_label
 from worker.core.entities.glued import split_glued, teams
+from worker.core.entities.indexes import indexes
+from worker.core.entities.products import products
 from worker.core.entities.spans import (
     LABELS,
     Span,
@@ -33,7 +37,9 @@ from worker.core.entities.spans import (
     split_possessives,
     trim,
 )
+from worker.core.entities.sport import is_sport, sport_teams
 from worker.core.entities.summary import summarize
+from worker.core.entities.works import works
 from worker.core.text import credit_spans
 from worker.core.types import Entities
 
@@ -119,6 +125,7 @@ class EntityExtractor:
         texts = (title, body)
         in_title, in_body = found_in
         credits = [credit_spans(text) for text in texts]
+        sport = is_sport(body, site)
         cleaned = [
             self._clean(text, spans[0], holes)
             for text, spans, holes in zip(texts, (in_title, in_body), credits, strict=True)
@@ -140,6 +147,11 @@ class EntityExtractor:
             )
             for text, spans, found in zip(texts, cleaned, (in_title, in_body), strict=True)
         ]
+        if sport:  # after the gazetteer, which would make "Michigan" a place again
+            fixed = [
+                sport_teams(text, spans, self.gazetteer)
+                for text, spans in zip(texts, fixed, strict=True)
+            ]
         names = _names(texts, fixed, self.gazetteer)
         parts = [
             (text, drop_inside(propagate(text, spans, names), holes))
@@ -153,12 +165,16 @@ class EntityExtractor:
         )
 
     def _clean(self, text: str, spans: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
-        """Drop credits, cut glued names, trim, add "Mr X", type described places, teams."""
+        """Drop credits, cut glued names, trim, add "Mr X", type described places and
+        things, teams (in sports copy, later, also teams named by city, school or club:
+        `sport.py`)."""
         kept = split_possessives(text, drop_inside(spans, credits), self.gazetteer)
         cut = split_glued(text, kept, self.gazetteer)
         trimmed = (trim(text, s, self.gazetteer) for s in cut)
         named = add_honorific_persons(text, [s for s in trimmed if s is not None])
-        return teams(text, described_places(text, named), self.gazetteer)
+        described = described_places(text, named_after_noun(text, named))
+        things = indexes(text, events(text, products(text, works(text, described))))
+        return teams(text, things, self.gazetteer)
 
 
 def _names(texts: Sequence[str], parts: Sequence[list[Span]], gaz: Gazetteer) -> dict[str, str]:

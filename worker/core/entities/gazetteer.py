@@ -33,7 +33,7 @@ from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from worker.core.entities.candidates import Candidates
-from worker.core.entities.subdivisions import is_home_nation, subdivisions
+from worker.core.entities.subdivisions import is_home_nation, latlng, subdivisions
 from worker.core.types import Place, PlaceKind
 
 MIN_CITY_POPULATION = 1_000_000
@@ -115,14 +115,19 @@ def _places(
     places: dict[str, Place] = {}
     aliases: dict[str, Place] = {}
     found: list[tuple[str, Place, int]] = []  # (name, place, population) of every place
-    for names, place in subdivisions():
-        if is_home_nation(place):
-            _add(places, names, place)
-        found += [(name, place, 0) for name in names]
     _add_countries(gc, places, aliases)
     _add_english_names(places)
+    for names, typed, place in subdivisions():
+        # a country's name is the country's ("Hong Kong", also a region of China in ISO 3166-2)
+        names = [n for n in names if n not in places]
+        if is_home_nation(place):
+            _add(places, names, place)
+        elif typed:
+            _add(places, [typed], place)
+        found += [(name, place, 0) for name in names]
     for state in us.states.STATES_AND_TERRITORIES:
-        place = Place(state.name, "US", "state", None, None, f"US-{state.abbr}")
+        code = f"US-{state.abbr}"
+        place = Place(state.name, "US", "state", *latlng(code), code)
         ap = state.ap_abbr or ""
         names = [state.name, "" if ap.rstrip(".").lower() in titles else ap]
         _add(places, names, place)

@@ -14,11 +14,13 @@ Public" → "John Q. Public"), where
   mention keeps its own text. So does a surname whose full name the article
   never gives ("President Smith" → "Smith").
 
-Not people: the model labels short brand names PERSON ("Twitter", "Netflix").
-A one-word PERSON that is no word of a longer person's name in the article,
-not a given name of the nickname table, never after a title or honorific, and
-used somewhere in the article after "on", "via" or "at" ("posted on Twitter")
-or between a determiner and a lowercase noun ("the Twitter account") is an ORG.
+Not people: the model labels brand names PERSON ("Twitter", "Netflix", "Full
+Fact"). A PERSON name that does not start with a given name of the nickname
+table, is never after a title or honorific, and that the words around one of
+its mentions call an organisation (`brands.py`: "the website Full Fact", "Oxy
+Pure was launched"; for one word also "posted on Twitter", "the Twitter
+account") is an ORG. A one-word name must also be no word of a longer
+person's name in the article.
 """
 
 from __future__ import annotations
@@ -29,13 +31,9 @@ from functools import cache
 
 from nicknames import NickNamer
 
+from worker.core.entities.brands import one_word_cue, org_cue
 from worker.core.entities.gazetteer import Gazetteer
 
-_ORG_BEFORE = re.compile(r"\b(?:on|via|at) $")
-# "the Twitter account", "her Netflix special": a name between a determiner and a
-# noun modifies it as a brand does; a person's name is not used so without a first name.
-_DETERMINER = re.compile(r"\b(?:the|a|an|her|his|its|their|our|your|my) $", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r" [a-z]{3,}\b")
 _WORD_BEFORE = re.compile(r"(\S+) $")
 
 
@@ -107,13 +105,14 @@ def _within(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
 def reads_as_organisation(
     surface: str, contexts: Iterable[tuple[str, str]], gaz: Gazetteer
 ) -> bool:
-    """True if the one-word PERSON `surface`, in each of `contexts` (the text before and
-    after each of its mentions), reads as an organisation (see the module docstring)."""
-    if " " in surface or is_given_name(surface):
+    """True if the PERSON name `surface`, in `contexts` (the text before and after each
+    of its mentions), reads as an organisation (see the module docstring)."""
+    words = surface.split()
+    if is_given_name(words[0]) or not all(w[:1].isupper() for w in words):
         return False
     found = list(contexts)
-    words = [m.group(1) if (m := _WORD_BEFORE.search(before)) else "" for before, _ in found]
-    return not any(w[:1].isupper() and gaz.is_title(w) for w in words) and any(
-        _ORG_BEFORE.search(before) or (_DETERMINER.search(before) and _NOUN_AFTER.match(after))
-        for before, after in found
+    before = [m.group(1) if (m := _WORD_BEFORE.search(b)) else "" for b, _ in found]
+    cue = one_word_cue if len(words) == 1 else org_cue
+    return not any(w[:1].isupper() and gaz.is_title(w) for w in before) and any(
+        cue(b, a) for b, a in found
     )

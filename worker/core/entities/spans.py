@@ -31,7 +31,7 @@ _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?= ?,| \(| 
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _WORD = re.compile(r"\S+")
 _NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)\b(?![.'’-])")
-_CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
+CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 _WORD_BEFORE = re.compile(r"(\S+) $")
 # English prefixes glued to a name ("ex-Soviet", "pro-Russian"); not "al-Qaeda".
 _PREFIX = re.compile(r"(?:ex|pro|anti|non|post|pre|neo|pan)-(?=[A-Z])")
@@ -129,7 +129,7 @@ def _title_end(text: str, start: int, end: int) -> int:
     (capitalised words that follow, but not a weekday or month: "The Steelers Monday")."""
     if not text.startswith("The ", start):
         return end
-    while (match := _NEXT_CAPITALISED.match(text, end)) and match.group(1) not in _CALENDAR:
+    while (match := _NEXT_CAPITALISED.match(text, end)) and match.group(1) not in CALENDAR:
         end = match.end()
     return end
 

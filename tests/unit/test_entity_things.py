@@ -1,0 +1,76 @@
+"""Things the model calls organisations or people: products measured or counted, events
+and venues by their head noun; and market indexes named by a number or code. On the gold
+set's real texts (MacRumors on the MacBook Pro, Reuters on markets, AP on the Davis Cup); the
+words of a quoted title are no entities."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import entity_gold
+from worker.core.entities.events import events
+from worker.core.entities.indexes import indexes
+from worker.core.entities.products import products
+from worker.core.entities.spans import Span
+from worker.core.entities.works import works
+
+GOLD = {id_: r["text"] for id_, r in entity_gold().items()}
+
+
+def _org_spans(text: str, name: str) -> list[Span]:
+    return [Span(m.start(), m.end(), "ORG") for m in re.finditer(re.escape(name), text)]
+
+
+def test_a_measured_name_is_a_product_and_a_company_is_not() -> None:
+    text = GOLD["232a43fb"]
+    spans = sorted(_org_spans(text, "MacBook Pro") + _org_spans(text, "Apple"))
+    labels = {(text[s.start : s.end], s.label) for s in products(text, spans)}
+    assert ("MacBook Pro", "PRODUCT") in labels  # "the 16-inch MacBook Pro"
+    assert ("Apple", "ORG") in labels and ("Apple", "PRODUCT") not in labels
+
+
+def test_names_before_index_or_a_quote_code_are_indexes() -> None:
+    text = GOLD["57d46c9d"]
+    nasdaq = _org_spans(text, "Nasdaq")  # the model's cut-short "Nasdaq"
+    spans = indexes(text, nasdaq)
+    found = {text[s.start : s.end] for s in spans if s.label == "ORG"}
+    assert {"S&P 500", "STOXX 600", "Nasdaq Composite"} <= found
+    composite = text.index("Nasdaq Composite")
+    assert [text[s.start : s.end] for s in spans if s.start == composite] == ["Nasdaq Composite"]
+
+
+def test_a_month_or_a_leading_the_is_no_part_of_an_index() -> None:
+    text = (
+        "The American Stock Exchange index rose, and the Chicago Purchasing Managers "
+        "August index fell."
+    )
+    found = {text[s.start : s.end] for s in indexes(text, [])}
+    assert found == {"American Stock Exchange"}
+
+
+def test_events_and_venues_by_their_head_noun() -> None:
+    text = GOLD["0d461229"]  # the Davis Cup Finals, run with the International Tennis Federation
+    spans = sorted(
+        _org_spans(text, "Davis Cup Finals") + _org_spans(text, "International Tennis Federation")
+    )
+    labels = {(text[s.start : s.end], s.label) for s in events(text, spans)}
+    assert ("Davis Cup Finals", "EVENT") in labels
+    assert ("International Tennis Federation", "ORG") in labels
+    text = GOLD["35b15891"]  # "honored at Cleveland’s Public Auditorium on May 2"
+    assert {s.label for s in events(text, _org_spans(text, "Public Auditorium"))} == {"FAC"}
+
+
+def test_words_of_a_quoted_title_are_no_entities_and_quoted_speech_keeps_its_names() -> None:
+    text = GOLD["35b15891"]  # '... bringing out McDonald during an encore to perform
+    # “Takin’ It to the Streets.”'
+    spans = sorted(
+        _org_spans(text, "Streets")
+        + [Span(m.start(), m.end(), "PERSON") for m in re.finditer("McDonald", text)]
+    )
+    labels = {(text[s.start : s.end], s.label) for s in works(text, spans)}
+    assert labels == {("Streets", "WORK_OF_ART"), ("McDonald", "PERSON")}
+    text = GOLD["70cb2d5b"]  # '“At no point did we say Taylor could not perform on the AMAs
+    # or block her Netflix special,” they said'
+    start = text.index("Netflix special,")
+    speech = [Span(start, start + len("Netflix"), "ORG")]
+    assert works(text, speech) == speech

@@ -1,0 +1,38 @@
+"""Which articles are sports copy: the page address or the words of the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SAMPLE, entity_gold
+from worker.core.entities.sport import is_sport
+
+GOLD = entity_gold()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.cbssports.com/nfl/news/browns-player-on-mason-rudolphs-role/",
+        "https://www.bbc.com/sport/football/50465049",
+        "https://sports.yahoo.com/some-story-123.html",
+        "https://www.catchitkansas.com/content/news/Friday-State-Swim-Results-474349633.html",
+    ],
+)
+def test_a_sports_section_in_the_address(url: str) -> None:
+    assert is_sport("", url)
+
+
+@pytest.mark.parametrize("article_id", ["0d461229", "3ce1c8fd"])
+def test_sports_stories_by_their_words(article_id: str) -> None:
+    assert is_sport(GOLD[article_id]["text"], None)  # Davis Cup, school swimming
+
+
+@pytest.mark.parametrize("article_id", ["1ace8c85", "8380689f", "55bb6340", "e7994d55"])
+def test_other_news_is_not_sport(article_id: str) -> None:
+    record = GOLD[article_id]  # WeWork, a fact check, Taylor Swift's label, UK election
+    assert not is_sport(record["text"], record["url"])
+
+
+def test_the_sample_dump_is_not_sport() -> None:
+    assert not is_sport(SAMPLE.read_text(encoding="utf-8"), "https://sputniknews.com/russia/1")

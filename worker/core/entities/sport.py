@@ -1,0 +1,211 @@
+"""Teams in sports copy: city, school and club names that stand for a team.
+
+In a sports story "Ohio State", "Salina South" or "Arsenal" is a team (an
+ORG) although the model reads a place or a person. Whether a story is about
+sport is read from its page address (a section such as `/sport/`, `/nfl/`,
+`/soccer/`, a host such as `sports.example.com`) or from its words (at least
+`MIN_SPORT_WORDS` different words of `SPORT_WORDS`, or a result with a score:
+"beat Chelsea 3-1"). In such a story only:
+
+* a name of one to three capitalised words before a player, with a possessive
+  or a role between them, is a team and the player a PERSON: "Wichita North's
+  Miguel Bernal", "Wichita Heights' Aidan Gantenbein", "Salina South diver
+  Keetan Munsell", "Wichita West senior David Garcia";
+* a place's name on either side of a result verb is a team ("Ohio State beat
+  Michigan", "Boston fell to Denver"), and so is a name there that the model
+  did not tag ("The Lakers beat the Celtics 110-99"), unless it starts with a
+  given name: people beat people too ("Rublev beat Roberto Bautista-Agut");
+  a score the model ran into a name is cut ("Chelsea 2-0");
+* a US state followed by "State" is a university's teams: "Ohio State";
+* a town followed by a word that English clubs put after it is a club, even
+  where the model read a person: "Manchester United", "Leicester City" (not a
+  place of that name: "Kansas City").
+
+The extractor applies this after the gazetteer, which would make "Michigan" a
+place again.
+
+Countries stay GPE: a country standing for its national team is one, as in
+CoNLL ("Spain beat Russia"). The word tables are common nouns and verbs of
+English sports copy, not names.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from worker.core.entities.gazetteer import Gazetteer
+from worker.core.entities.glued import POSITIONS
+from worker.core.entities.people import is_given_name
+from worker.core.entities.spans import Span, merge
+
+SECTIONS = frozenset(
+    {"sport", "sports", "nfl", "nba", "mlb", "nhl", "mls", "wnba", "ncaa", "ncaaf", "ncaab",
+     "football", "soccer", "basketball", "baseball", "hockey", "tennis", "golf", "cricket",
+     "rugby", "cycling", "boxing", "mma", "ufc", "nascar", "f1", "motorsport", "athletics",
+     "swim", "swimming", "olympics", "wrestling"}
+)  # fmt: skip
+SPORT_WORDS = frozenset(
+    {"touchdown", "touchdowns", "innings", "playoff", "playoffs", "quarterback", "striker",
+     "goalkeeper", "midfielder", "defenseman", "goaltender", "freestyle", "backstroke",
+     "breaststroke", "medley", "semifinal", "semifinals", "quarterfinal",
+     "quarterfinals", "halftime", "overtime", "league", "tournament", "championship",
+     "rebounds", "assists", "homer", "inning", "diving", "diver", "swimmer", "sprinter",
+     "fixture", "fixtures", "goalscorer", "match", "matches", "season", "coach"}
+)  # fmt: skip
+MIN_SPORT_WORDS = 3
+# School years and roles of athletes that stand between a team and a player.
+ROLES = frozenset(
+    {"senior", "junior", "sophomore", "freshman", "rookie", "veteran", "star", "captain",
+     "manager", "boss",
+     "diver", "swimmer", "runner", "sprinter", "wrestler", "golfer", "player", "ace"}
+)  # fmt: skip
+# Words that English clubs put after their town's name.
+CLUB_WORDS = frozenset(
+    {"United", "City", "Town", "Rovers", "Wanderers", "Albion", "Athletic", "Rangers",
+     "Hotspur", "County", "Argyle", "Wednesday", "Orient", "Villa", "Forest"}
+)  # fmt: skip
+_RESULT = (
+    r"(?:beat|beats|defeated|defeats|edged|routed|thrashed|downed|stunned|upset|blanked|"
+    r"swept|outlasted|overcame|lost to|loses to|fell to|falls to|drew with|tied)"
+)
+_SCORE = re.compile(rf"\b{_RESULT} (?:the )?(?:[A-Z][\w.'’-]* ){{1,3}}\d{{1,3}}[-–]\d{{1,3}}\b")
+_WORD = re.compile(r"[a-z]+")
+_NAME = r"(?:St\.|[A-Z][\w&'’-]*)"  # a word of a team's name: "St. Louis", "Texas A&M"
+_PERSON_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+)"  # "J. Smith", never a sentence's full stop
+_ROLE = "|".join(sorted(ROLES | POSITIONS))
+_TEAM_NAME = rf"(?:{_NAME}(?: {_NAME}){{0,2}})"
+_TEAM_PLAYER = re.compile(
+    rf"(?<![\w.'’-])(?P<team>{_TEAM_NAME})"
+    rf"(?:(?P<possessive>'s|’s|'|’)(?P<role> (?:[a-z]+ )?(?:{_ROLE}))?| (?:[a-z]+ )?(?:{_ROLE}))"
+    rf" (?P<player>{_PERSON_WORD}(?: {_PERSON_WORD}){{0,1}} [A-Z][\w'’-]+)"
+)
+_TRAILING_SCORE = re.compile(r" \d{1,3}[-–]\d{1,3}$")
+# a name that opens a sentence or a clause, or follows "the", before a result verb
+_BESIDE_RESULT = re.compile(
+    rf"(?:(?<=^)|(?<=\n)|(?<=[.!?(,;:] )|(?<=\bthe )|(?<=\bThe ))(?P<winner>{_TEAM_NAME})"
+    rf" {_RESULT} (?:the )?(?P<loser>{_TEAM_NAME})(?= \d{{1,3}}[-–]\d{{1,3}}\b|[,.;])"
+)
+_RESULT_AFTER = re.compile(rf" {_RESULT} ")
+_RESULT_BEFORE = re.compile(rf" {_RESULT} $")
+_STATE_SCHOOL = re.compile(r" State\b(?! (?:[A-Z]|of\b|[Dd]epartment))")
+
+
+def is_sport(text: str, site: str | None) -> bool:
+    """True if the page address or the words of the text say it is sports copy."""
+    if site:
+        parts = urlsplit(site if "//" in site else f"//{site}")
+        host = (parts.hostname or "").split(".")
+        words = re.split(r"[/_.-]+", parts.path.casefold())
+        if SECTIONS.intersection(words) or SECTIONS.intersection(host[:-2]):
+            return True
+    found = SPORT_WORDS.intersection(_WORD.findall(text.casefold()))
+    return len(found) >= MIN_SPORT_WORDS or _SCORE.search(text) is not None
+
+
+def sport_teams(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """The spans of a sports story with its teams as ORG and their players as PERSON."""
+    people = {(s.start, s.end) for s in spans if s.label == "PERSON"}
+    found: list[Span] = []
+    for match in _TEAM_PLAYER.finditer(text):
+        team = _team_span(text, *match.span("team"), gaz)
+        player = match.span("player")
+        # "Chelsea's Stamford Bridge": after a bare possessive, a person only if the
+        # model said so or the name starts with a given name
+        bare = match.group("possessive") and not match.group("role")
+        sure = not bare or player in people or is_given_name(match.group("player").split()[0])
+        if team is not None and sure:
+            found += [team, Span(*player, "PERSON")]
+    spans = _replace(spans, found)
+    spans = [_relabel(text, _without_score(text, span), gaz) for span in spans]
+    return merge(spans, _untagged_teams(text, gaz))
+
+
+def _without_score(text: str, span: Span) -> Span:
+    """A span without the score the model ran into it: "Chelsea 2-0" → "Chelsea"."""
+    score = _TRAILING_SCORE.search(text, span.start, span.end)
+    return span._replace(end=score.start()) if score and score.start() > span.start else span
+
+
+def _untagged_teams(text: str, gaz: Gazetteer) -> list[Span]:
+    """Names beside a result verb that the model did not tag ("The Lakers beat the
+    Celtics 110-99"): teams, unless a country (a GPE, added by the gazetteer) or a
+    name that starts with a given name (a player: "Novak Djokovic")."""
+    found = []
+    for match in _BESIDE_RESULT.finditer(text):
+        for group in ("winner", "loser"):
+            start, end = match.span(group)
+            if text.startswith("The ", start):
+                start += len("The ")
+            name = text[start:end]
+            if name and name not in gaz.places and not is_given_name(name.split()[0]):
+                found.append(Span(start, end, "ORG"))
+    return found
+
+
+def _team_span(text: str, start: int, end: int, gaz: Gazetteer) -> Span | None:
+    """The team of a "Team's Player" match: leading titles and small words dropped; not a
+    country, a nationality or a person's title."""
+    words = text[start:end].split(" ")
+    while words and (gaz.is_title(words[0]) or words[0].casefold() in _SMALL):
+        start += len(words.pop(0)) + 1
+    name = " ".join(words)
+    place = gaz.places.get(name)
+    if (
+        not words
+        or name in gaz.demonyms
+        or (place is not None and place.kind in ("country", "continent"))
+        or any(gaz.is_title(w) for w in words)
+    ):
+        return None
+    return Span(start, end, "ORG")
+
+
+_SMALL = frozenset(
+    {"the", "a", "an", "in", "at", "for", "and", "but", "by", "of", "to", "former", "ex"}
+)
+
+
+def _replace(spans: list[Span], found: list[Span]) -> list[Span]:
+    """`found` spans win over the spans they overlap."""
+    kept = [s for s in spans if not any(f.start < s.end and s.start < f.end for f in found)]
+    return merge(kept, found)
+
+
+def _relabel(text: str, span: Span, gaz: Gazetteer) -> Span:
+    """ORG for a club named by its town and a club word, a name beside a result verb or a
+    state's university, unless a country."""
+    name = text[span.start : span.end]
+    if span.label in ("PERSON", "GPE", "LOC") and _is_club_of_town(gaz, name):
+        return span._replace(label="ORG")
+    if span.label not in ("GPE", "LOC"):
+        return span
+    place = gaz.places.get(name)
+    if place is not None and place.kind in ("country", "continent"):
+        return span
+    beside_result = _RESULT_AFTER.match(text, span.end) or _RESULT_BEFORE.search(
+        text, max(0, span.start - 16), span.start
+    )
+    if _is_state(gaz, name.removesuffix(" State")) and name.endswith(" State"):
+        return span._replace(label="ORG")  # "Ohio State" as one span
+    if _is_state(gaz, name) and _STATE_SCHOOL.match(text, span.end):
+        return Span(span.start, span.end + len(" State"), "ORG")
+    # People beat people too ("Nadal beat Djokovic"): only a place's name is a team here.
+    return span._replace(label="ORG") if beside_result and span.label in ("GPE", "LOC") else span
+
+
+def _is_club_of_town(gaz: Gazetteer, name: str) -> bool:
+    """ "Manchester United", "Leicester City", "Bolton Wanderers": a town and a word that
+    English clubs put after it; not a place of that name ("Kansas City", "Mexico City")."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[-1] in CLUB_WORDS
+        and gaz.place(" ".join(words[:-1])) is not None
+        and name not in gaz.candidates
+    )
+
+
+def _is_state(gaz: Gazetteer, name: str) -> bool:
+    place = gaz.places.get(name)
+    return place is not None and place.kind == "state" and place.country_code == "US"
