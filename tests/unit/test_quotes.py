@@ -17,7 +17,7 @@ from worker.core.entities import entity_key
 from worker.core.quotes import find_quotes
 from worker.core.quotes.kinds import is_quotation
 from worker.core.quotes.marks import find_segments
-from worker.core.types import Mention
+from worker.core.types import Mention, Speaker
 
 
 def _texts(name: str) -> list[dict[str, Any]]:
@@ -265,6 +265,15 @@ def test_a_name_that_only_qualifies_a_description_leaves_it_unnamed() -> None:
     (said,) = [q for q in find_quotes(text, [us]) if q.text.startswith("They")]
     assert said.text == "They don't want to play with us," and said.speaker is None
     assert said.speaker_mention is not None and said.speaker_mention.text == "one U.S. crew chief"
+
+
+def test_a_name_the_model_ran_a_title_into_is_the_persons_name() -> None:
+    text = GOLD["15495553"]  # the model's ORG "Rockland County Executive Ed Day"; later "Day said"
+    glued = _org(text, "Rockland County Executive Ed Day")
+    said = [q for q in find_quotes(text, [glued]) if q.cue == "said"]
+    assert len(said) == 5
+    assert {q.speaker.canonical if q.speaker else None for q in said} == {"Ed Day"}
+    assert said[0].speaker == Speaker("Ed Day", entity_key("PERSON", "Ed Day"), "PERSON")
 
 
 def _shifted(m: Mention, by: int) -> Mention:

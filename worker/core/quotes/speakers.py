@@ -23,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
 from worker.core.quotes.layout import sentence_ends
-from worker.core.quotes.names import Names, reads_as_name
+from worker.core.quotes.names import Names, person_named, reads_as_name, untitled
 from worker.core.types import Mention, Quote, Speaker, SpeakerMention
 
 _RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
@@ -63,7 +63,9 @@ MAX_TITLED = 500  # earlier mentions searched for the one a description's head t
 
 
 def _speaker(m: Mention) -> Speaker:
-    return Speaker(m.canonical, m.entity_key, m.label)
+    """The mention's entity, or the person's name in it that the model ran a title into."""
+    name = untitled(m.canonical) if m.label in _SUBJECTS else None
+    return person_named(name) if name else Speaker(m.canonical, m.entity_key, m.label)
 
 
 def _mention(text: str, start: int, end: int) -> SpeakerMention:
@@ -91,7 +93,7 @@ class Speakers:
         self._said: dict[str, list[tuple[int, Speaker]]] = {label: [] for label in _RANK}
         people: dict[str, Mention] = {}
         for m in self.mentions:  # and people the model called organizations ("Nikki Haley")
-            if m.label == "PERSON" or (m.label == "ORG" and reads_as_name(m.canonical)):
+            if m.label == "PERSON" or (m.label == "ORG" and _reads_as_person(m.canonical)):
                 people.setdefault(m.canonical, m)
         self._surnames = _surnames(people.values())
         self.names = Names(text, mentions)
@@ -282,6 +284,10 @@ class Speakers:
         return None
 
 
+def _reads_as_person(name: str) -> bool:
+    return reads_as_name(name) or untitled(name) is not None
+
+
 def _surnames(people: Iterable[Mention]) -> dict[str, Speaker]:
     """Last name → the first full name of the article that ends with it ("Cook" → "Tim Cook").
 
@@ -289,8 +295,9 @@ def _surnames(people: Iterable[Mention]) -> dict[str, Speaker]:
     """
     full: dict[str, Speaker] = {}
     for m in people:
-        if " " in m.canonical:
-            full.setdefault(m.canonical.split()[-1], _speaker(m))
+        speaker = _speaker(m)
+        if " " in speaker.canonical:
+            full.setdefault(speaker.canonical.split()[-1], speaker)
     return full
 
 
