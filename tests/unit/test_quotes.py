@@ -276,6 +276,16 @@ def test_a_name_the_model_ran_a_title_into_is_the_persons_name() -> None:
     assert said[0].speaker == Speaker("Ed Day", entity_key("PERSON", "Ed Day"), "PERSON")
 
 
+def test_a_spokesperson_for_an_organization_speaks_for_it() -> None:
+    text = GOLD["birminghammail.co.uk-48-hour"]  # 'A spokesperson for West Midlands Police
+    police = _org(text, "West Midlands Police")  # said: "...' then four quoted paragraphs
+    said = [q for q in find_quotes(text, [police]) if q.text.startswith("We've")]
+    assert len(said) == 2 and said[0].cue == "said"
+    assert all(
+        q.speaker is not None and q.speaker.canonical == "West Midlands Police" for q in said
+    )
+
+
 def _shifted(m: Mention, by: int) -> Mention:
     return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
 

@@ -119,6 +119,9 @@ class Speakers:
         named = self._named(begin, begin + len(words))
         group = _GROUP.match(words)  # "The authors of the research in the journal X argued"
         if group and not self._named(begin, begin + group.end(1)):
+            body = [m for m in named if m.label == "ORG"]  # "a spokesperson for X Police"
+            if body and group.group(1).split()[-1].lower() in _SPOKESPEOPLE:
+                return self._entity(min(body, key=_start))
             return self._phrase(begin, begin + group.end(1))
         read = None if any(m.label == "PERSON" for m in named) else self._read(begin, end, first)
         if read is not None:  # a name the model missed
