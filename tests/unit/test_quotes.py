@@ -159,8 +159,8 @@ def test_a_group_described_before_a_name_stays_unnamed() -> None:
     assert benefits.speaker_mention.text == "The authors"
 
 
-def _org(text: str, surface: str) -> Mention:
-    start = text.index(surface)
+def _org(text: str, surface: str, after: int = 0) -> Mention:
+    start = text.index(surface, after)
     end = start + len(surface)
     return Mention(surface, "ORG", start, end, surface, entity_key("ORG", surface))
 
@@ -278,9 +278,9 @@ def test_a_name_the_model_ran_a_title_into_is_the_persons_name() -> None:
 
 def test_a_spokesperson_for_an_organization_speaks_for_it() -> None:
     text = GOLD["birminghammail.co.uk-48-hour"]  # 'A spokesperson for West Midlands Police
-    police = _org(text, "West Midlands Police")  # said: "...' then four quoted paragraphs
-    said = [q for q in find_quotes(text, [police]) if q.text.startswith("We've")]
-    assert len(said) == 2 and said[0].cue == "said"
+    police = _org(text, "West Midlands Police", text.index("A spokesperson"))  # said: "..."
+    said = find_quotes(text, [police])  # then four paragraphs of the same quotation
+    assert len(said) == 5 and said[0].text.startswith("We've put") and said[0].cue == "said"
     assert all(
         q.speaker is not None and q.speaker.canonical == "West Midlands Police" for q in said
     )
