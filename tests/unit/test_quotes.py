@@ -159,6 +159,10 @@ def test_a_group_described_before_a_name_stays_unnamed() -> None:
     assert benefits.speaker_mention.text == "The authors"
 
 
+def _speaker_of(m: Mention) -> Speaker:
+    return Speaker(m.canonical, m.entity_key, m.label)
+
+
 def _org(text: str, surface: str, after: int = 0) -> Mention:
     start = text.index(surface, after)
     end = start + len(surface)
@@ -284,6 +288,16 @@ def test_a_spokesperson_for_an_organization_speaks_for_it() -> None:
     assert all(
         q.speaker is not None and q.speaker.canonical == "West Midlands Police" for q in said
     )
+
+
+def test_a_participle_that_names_nobody_leaves_the_sentences_speaker() -> None:
+    text = GOLD["Politics"]  # 'Keir Starmer warned ... He said the war is "...", adding: "..."'
+    starmer = _person(text, "Keir Starmer", "Keir Starmer", text.index("In a speech"))
+    issue, anyone = [q for q in find_quotes(text, [starmer]) if q.start > starmer.start][:2]
+    assert issue.text.startswith("an issue") and anyone.text.startswith("Anyone who")
+    assert issue.cue == "said" and issue.speaker_mention is not None
+    assert issue.speaker_mention.text == "He"
+    assert issue.speaker == anyone.speaker == _speaker_of(starmer)
 
 
 def _shifted(m: Mention, by: int) -> Mention:
