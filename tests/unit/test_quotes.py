@@ -300,6 +300,21 @@ def test_a_participle_that_names_nobody_leaves_the_sentences_speaker() -> None:
     assert issue.speaker == anyone.speaker == _speaker_of(starmer)
 
 
+def test_a_sentence_whose_he_comes_before_its_first_person_keeps_the_earlier_subject() -> None:
+    text = GOLD["15566352"]  # 'Allen writes: "..." But he also expresses no regret over he
+    allen = _person(text, "Woody Allen", "Woody Allen")  # and Previn becoming lovers.
+    mentions = [  # "Sometimes, ...," he writes. "I always answered ..."'
+        allen,
+        _person(text, "Farrow", "Mia Farrow", text.index("Recalling")),
+        _person(text, "Allen", "Woody Allen", text.index("Allen writes")),
+        _person(text, "Previn", "Soon-Yi Previn", text.index("he and Previn")),
+    ]
+    quotes = find_quotes(text, mentions)
+    sometimes, always = [q for q in quotes if q.text.startswith(("Sometimes", "I always"))]
+    assert sometimes.speaker_mention is not None and sometimes.speaker_mention.text == "he"
+    assert sometimes.speaker == always.speaker == _speaker_of(allen)
+
+
 def _shifted(m: Mention, by: int) -> Mention:
     return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
 

@@ -84,9 +84,10 @@ class Speakers:
         self.mentions = sorted(outside, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         sentences = _sentences(text)
-        subjects = _sentence_subjects(text, self.mentions, sentences)
+        blanked = _blanked(text, quoted)
+        subjects = _sentence_subjects(blanked, self.mentions, sentences)
         persons = [m for m in self.mentions if m.label == "PERSON"]
-        self._genders = genders(text, persons, sentences, _blanked(text, quoted))
+        self._genders = genders(text, persons, sentences, blanked)
         self.subjects = {label: [m for m in subjects if m.label == label] for label in _SUBJECTS}
         self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
         self.history: list[Quote] = []  # attributed quotations so far, in order
@@ -333,21 +334,27 @@ def _blanked(text: str, quoted: Sequence[tuple[int, int]]) -> str:
 
 
 def _sentence_subjects(
-    text: str, mentions: Sequence[Mention], sentences: Sequence[tuple[int, int]]
+    blanked: str, mentions: Sequence[Mention], sentences: Sequence[tuple[int, int]]
 ) -> list[Mention]:
     """The first PERSON and the first ORG mention of each sentence not led by a pronoun:
-    who a later "he" or "it" most likely is (a pronoun-led sentence keeps the earlier one)."""
+    who a later "he" or "it" most likely is. A pronoun-led sentence keeps the earlier one,
+    and so does a sentence whose "he" or "she" comes before its first person ("As he has
+    alleged, he and Farrow ...": he is its subject). `blanked` is the text with its
+    quotations blanked out."""
     subjects: list[Mention] = []
     index = 0
     for begin, end in sentences:
         while index < len(mentions) and mentions[index].start < begin:
             index += 1
-        if _PRONOUN_START.match(text[begin:end]):
+        if _PRONOUN_START.match(blanked[begin:end]):
             continue
         firsts: dict[str, Mention] = {}
         for m in itertools.islice(mentions, index, None):
             if m.start >= end:
                 break
             firsts.setdefault(m.label, m)
+        person = firsts.get("PERSON")
+        if person is not None and _SUBJECT_PRONOUN.search(blanked, begin, person.start):
+            del firsts["PERSON"]
         subjects.extend(sorted((firsts[k] for k in _SUBJECTS if k in firsts), key=_start))
     return subjects
