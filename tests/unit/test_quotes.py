@@ -315,6 +315,17 @@ def test_a_sentence_whose_he_comes_before_its_first_person_keeps_the_earlier_sub
     assert sometimes.speaker == always.speaker == _speaker_of(allen)
 
 
+def test_who_is_the_name_before_it_and_we_the_writer_names_no_one() -> None:
+    text = GOLD["breakingnewstoday.co.uk-Centuries-Old"]  # "... Jaime Maussan, who testified
+    maussan = _person(text, "Jaime Maussan", "Jaime Maussan")  # under oath that ... "..."
+    (earthly,) = [q for q in find_quotes(text, [maussan]) if q.text.startswith("our Earthly")]
+    assert earthly.speaker == _speaker_of(maussan) and earthly.cue == "testified"
+    text = GOLD["aade2ec8"]  # "We recently traveled to Google's offices ... We called it "...""
+    (review,) = find_quotes(text, [_org(text, "Google")])
+    assert review.speaker is None and review.speaker_mention is not None
+    assert review.speaker_mention.text == "We" and review.cue == "called"
+
+
 def _shifted(m: Mention, by: int) -> Mention:
     return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
 

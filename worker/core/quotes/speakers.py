@@ -35,7 +35,9 @@ _DETERMINER_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)")
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative"])
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
-_IMPERSONAL = re.compile(r"^(?:it|they|we)$", re.IGNORECASE)
+_IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
+# The writer ("we called it "..."") and a relative pronoun ("Jaime Maussan, who testified").
+_OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
 # A description whose names sit in a phrase attached to it: the description is the speaker.
 _GROUP = re.compile(
     r"((?i:the|a|an|some|several|two|three|many)\s+[^A-Z]*?)\s+(?:of|in|at|for|from|with|by|on)\s"
@@ -57,6 +59,7 @@ _GAP_WORDS = re.compile(
     r"just|even|still|further)\b)*$"
 )
 MAX_DESCRIPTION_WORDS = 8
+MAX_RELATIVE = 120  # characters before a "who" searched for the name it stands for
 MAX_CONTINUED = 1500  # characters from a quotation within which "the actor" may be its speaker
 MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
 MAX_TITLED = 500  # earlier mentions searched for the one a description's head titles
@@ -114,7 +117,7 @@ class Speakers:
             return None, None
         begin = start + self.text[start:end].find(words)
         pronoun = words.split()[0 if first else -1]  # "he said" / "at the time she described"
-        if _PERSONAL.match(pronoun) or _IMPERSONAL.match(pronoun):
+        if any(p.match(pronoun) for p in (_PERSONAL, _IMPERSONAL, _OTHER_PRONOUN)):
             at = begin if first else begin + len(words) - len(pronoun)
             return self._phrase(at, at + len(pronoun))
         named = self._named(begin, begin + len(words))
@@ -208,6 +211,10 @@ class Speakers:
             return self._antecedent(start, "PERSON", words.lower()), mention
         if _IMPERSONAL.match(words):
             return self._antecedent(start, "ORG"), mention
+        if _OTHER_PRONOUN.match(words):  # the writer names no one; "who" the name before it
+            named = self._named(start - MAX_RELATIVE, start) if words.lower() == "who" else []
+            near = [m for m in named if not self.text[m.end : start].strip(" ,")]
+            return (self._entity(near[0])[0] if near else None), mention
         name = _NAME.match(words)
         if name is not None:  # a name the model missed: "Lopez" of "Feliciano Lopez"
             surname = name.group(1)
