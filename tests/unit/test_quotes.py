@@ -326,6 +326,15 @@ def test_who_is_the_name_before_it_and_we_the_writer_names_no_one() -> None:
     assert review.speaker_mention.text == "We" and review.cue == "called"
 
 
+def test_a_relative_clause_before_the_cue_names_no_speaker() -> None:
+    text = GOLD["ba4dfe2d"]  # "one user on Weibo, which is essentially China's version of
+    at = text.index("Weibo, which")  # Twitter, posted: "...""
+    mentions = [_org(text, "AFP"), _org(text, "Weibo", at), _org(text, "Twitter", at)]
+    (user,) = [q for q in find_quotes(text, mentions) if q.text.startswith("I just want")]
+    assert user.speaker is None and user.cue == "posted"
+    assert user.speaker_mention is not None and user.speaker_mention.text == "one user"
+
+
 def _shifted(m: Mention, by: int) -> Mention:
     return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
 

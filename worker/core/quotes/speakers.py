@@ -40,7 +40,7 @@ _IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
 _OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
 # A description whose names sit in a phrase attached to it: the description is the speaker.
 _GROUP = re.compile(
-    r"((?i:the|a|an|some|several|two|three|many)\s+[^A-Z]*?)\s+(?:of|in|at|for|from|with|by|on)\s"
+    r"((?i:the|a|an|one|some|several|two|three|many)\s+[^A-Z]*?)\s+(?:of|in|at|for|from|with|by|on)\s"
 )
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # "In his Instagram post, ...", "During the call, ...": the subject comes after the comma.
@@ -54,6 +54,7 @@ _DEFINITE = re.compile(
 )
 _NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A-Z][\w’'-]+)$")
 _CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*,\s*$")
 _GAP_WORDS = re.compile(
     r"(?:\s|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|did|does|do|is|was|"
     r"just|even|still|further)\b)*$"
@@ -194,6 +195,8 @@ class Speakers:
     def _clause(self, start: int, end: int) -> tuple[int, int] | None:
         """The words of the last clause before a cue, auxiliaries and adverbs dropped."""
         words = self.text[start:end]
+        relative = _RELATIVE.search(words)  # "one user on Weibo, which is ... of Twitter,"
+        words = words[: relative.start()] if relative else words
         cut = max((m.end() for m in _CLAUSE.finditer(words)), default=0)
         gap = _GAP_WORDS.search(words, cut)
         stop = gap.start() if gap else len(words)
