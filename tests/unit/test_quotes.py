@@ -335,6 +335,14 @@ def test_a_relative_clause_before_the_cue_names_no_speaker() -> None:
     assert user.speaker_mention is not None and user.speaker_mention.text == "one user"
 
 
+def test_a_verb_form_after_to_is_a_noun_and_no_cue() -> None:
+    text = GOLD["Politics"]  # 'Mahmood said Starmer had "failed to listen" to calls for a
+    at = text.index("Mahmood said")  # ceasefire and therefore "we ask he consider ..."'
+    mahmood = _person(text, "Mahmood", "Asjad Mahmood", at)
+    (ask,) = [q for q in find_quotes(text, [mahmood]) if q.text.startswith("we ask")]
+    assert ask.speaker == _speaker_of(mahmood) and ask.cue == "said"
+
+
 def _shifted(m: Mention, by: int) -> Mention:
     return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
 

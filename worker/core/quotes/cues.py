@@ -210,6 +210,8 @@ _PHRASES = frozenset(
         "hit back",
     ]
 )
+# "to calls for a ceasefire", "the calls": a verb form in -s after these is a noun.
+_NOUN_BEFORE = re.compile(r"\b(?:to|the|a|an|his|her|its|their|our|these|those)\s+$", re.IGNORECASE)
 _PHRASE_STARTS = frozenset(p.split()[0] for p in _PHRASES)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -322,13 +324,20 @@ def after(text: str, start: int, end: int) -> Cue | None:
     return Cue(cue.word, cue.end, start + lead, cue.start)
 
 
+def _noun(text: str, start: int, cue: _Hit) -> bool:
+    """Whether a verb form in -s is a noun here ("to calls for a ceasefire", "the calls")."""
+    return cue.word.endswith("s") and bool(
+        _NOUN_BEFORE.search(text, max(start, cue.start - 8), cue.start)
+    )
+
+
 def before(text: str, start: int, end: int) -> Cue | None:
     """A cue before a quotation in its sentence: `text[start:end]` is that part of it.
 
     The cue right before the mark (`he said, "...`) wins; else the sentence's
     first one (`Pompeo said that ... Washington had concluded ... "...`).
     """
-    found = list(_cues(text, start, end, _VERBS))
+    found = [c for c in _cues(text, start, end, _VERBS) if not _noun(text, start, c)]
     last = found[-1] if found and _INTRODUCES.match(text, found[-1].end, end) else None
     cue = last or (found[0] if found else None)
     if cue is not None:
