@@ -280,6 +280,15 @@ def test_a_name_the_model_ran_a_title_into_is_the_persons_name() -> None:
     assert said[0].speaker == Speaker("Ed Day", entity_key("PERSON", "Ed Day"), "PERSON")
 
 
+def test_his_statement_is_the_statement_of_the_man_he_is() -> None:
+    text = GOLD["15495553"]  # '..." Day said in a statement. ... His statement continued: "..."'
+    glued = _org(text, "Rockland County Executive Ed Day")
+    (continued,) = [q for q in find_quotes(text, [glued]) if q.cue == "continued"]
+    assert continued.speaker_mention is not None
+    assert continued.speaker_mention.text == "His statement"
+    assert continued.speaker is not None and continued.speaker.canonical == "Ed Day"
+
+
 def test_a_spokesperson_for_an_organization_speaks_for_it() -> None:
     text = GOLD["birminghammail.co.uk-48-hour"]  # 'A spokesperson for West Midlands Police
     police = _org(text, "West Midlands Police", text.index("A spokesperson"))  # said: "..."

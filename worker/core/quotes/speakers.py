@@ -35,6 +35,7 @@ _DETERMINER_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)")
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative"])
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+_OWNERS = {"his": ("PERSON", "he"), "her": ("PERSON", "she"), "its": ("ORG", "")}
 _IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
 # The writer ("we called it "..."") and a relative pronoun ("Jaime Maussan, who testified").
 _OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
@@ -236,6 +237,9 @@ class Speakers:
             author = [m for m in self._named(start, end) if m.label in ("PERSON", "ORG")]
             if author:  # "the DOJ release"
                 return self._entity(author[0])[0], mention
+            owner = _OWNERS.get(words.split()[0].lower())  # "His statement continued"
+            if owner is not None:
+                return self._antecedent(start, *owner), mention
             return self._titled(head, start, ("PERSON", "ORG")), mention
         if _HEAD_PHRASE.search(words) or self._named(start, end):
             return None, mention  # "the Iraqi ambassador to Greece" introduces someone new
