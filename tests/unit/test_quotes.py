@@ -352,6 +352,14 @@ def test_a_verb_form_after_to_is_a_noun_and_no_cue() -> None:
     assert ask.speaker == _speaker_of(mahmood) and ask.cue == "said"
 
 
+def test_a_description_names_the_person_in_apposition_to_it() -> None:
+    text = GOLD["851498a2"]  # 'According to his aunt, Jane Starner, "He was brilliant ..."'
+    starner = _person(text, "Jane Starner", "Jane Starner")
+    mentions = [_person(text, "John Milo Ford", "John Milo Ford"), starner]
+    (aunt,) = [q for q in find_quotes(text, mentions) if q.text.startswith("He was brilliant")]
+    assert aunt.speaker == _speaker_of(starner) and aunt.cue == "according to"
+
+
 def _shifted(m: Mention, by: int) -> Mention:
     return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
 

@@ -36,6 +36,8 @@ _NOUN_AFTER = re.compile(r"\s+([a-z]+)")
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative"])
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _OWNERS = {"his": ("PERSON", "he"), "her": ("PERSON", "she"), "its": ("ORG", "")}
+_APPOSITION = re.compile(r"\s*,\s*")
+_APPOSITION_END = re.compile(r"\s*(?:[,:;.]|$)")
 _IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
 # The writer ("we called it "..."") and a relative pronoun ("Jaime Maussan, who testified").
 _OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
@@ -61,6 +63,7 @@ _GAP_WORDS = re.compile(
     r"just|even|still|further)\b)*$"
 )
 MAX_DESCRIPTION_WORDS = 8
+MAX_APPOSED = 60  # characters after a description searched for the name apposed to it
 MAX_RELATIVE = 120  # characters before a "who" searched for the name it stands for
 MAX_CONTINUED = 1500  # characters from a quotation within which "the actor" may be its speaker
 MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
@@ -140,7 +143,18 @@ class Speakers:
             chosen = named[0] if first else min(named, key=_nearest_last)
             whole = self.names.whole(chosen, begin + len(words))
             return whole or self._entity(chosen)
-        return self._phrase(begin, begin + len(words.split(",")[0].rstrip()))
+        apposed = self._apposed(begin + len(words)) if first else None
+        return apposed or self._phrase(begin, begin + len(words.split(",")[0].rstrip()))
+
+    def _apposed(self, at: int) -> tuple[Speaker, SpeakerMention] | None:
+        """The person a description names in apposition ("According to his aunt, Jane
+        Starner, "...": the name between commas, or a comma and a quote mark)."""
+        named = self._named(at, at + MAX_APPOSED)
+        person = next((m for m in named if m.label == "PERSON"), None)
+        if person is None or not _APPOSITION.fullmatch(self.text, at, person.start):
+            return None
+        closed = _APPOSITION_END.match(self.text, person.end)
+        return self._entity(person) if closed else None
 
     def add(self, quote: Quote) -> None:
         """An attributed quotation: a later pronoun or description may refer to its speaker."""
