@@ -360,6 +360,16 @@ def test_a_description_names_the_person_in_apposition_to_it() -> None:
     assert aunt.speaker == _speaker_of(starner) and aunt.cue == "according to"
 
 
+def test_accused_is_a_cue() -> None:
+    text = GOLD["15880267"]  # '"...," Biden said Thursday. The former vice president also
+    biden = _person(text, "Biden", "Joe Biden", text.index("Biden said Thursday"))
+    trump = _person(text, "Trump", "Donald Trump", text.index("accused Trump"))
+    (undermine,) = [q for q in find_quotes(text, [biden, trump]) if "undermine" in q.text]
+    assert undermine.cue == "accused" and undermine.speaker == _speaker_of(biden)  # accused
+    assert undermine.speaker_mention is not None  # Trump of "already trying to undermine ..."'
+    assert undermine.speaker_mention.text == "The former vice president"
+
+
 def _shifted(m: Mention, by: int) -> Mention:
     return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
 

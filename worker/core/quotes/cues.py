@@ -169,6 +169,9 @@ _VERBS = frozenset(
         "interjected",
         "retorted",
         "snapped",
+        "accused",
+        "accuses",
+        "accusing",
     ]
 )
 # Also nouns ("a Tumblr post", "the call"): cues only right after a quotation ("...," notes X).
