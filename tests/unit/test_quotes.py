@@ -370,6 +370,15 @@ def test_accused_is_a_cue() -> None:
     assert undermine.speaker_mention.text == "The former vice president"
 
 
+def test_a_sentence_led_by_a_description_is_its_speakers_sentence() -> None:
+    text = GOLD["californiaglobe.com.amazon"]  # 'The court also found a federal statue ...,
+    court = _org(text, "4th District Court of Appeal")  # noting that "It does not apply ..."'
+    amazon = _org(text, "Amazon.com")
+    (apply,) = [q for q in find_quotes(text, [court, amazon]) if q.text.startswith("It does not")]
+    assert apply.cue == "noting" and apply.speaker == _speaker_of(court)
+    assert apply.speaker_mention is not None and apply.speaker_mention.text == "The court"
+
+
 def _shifted(m: Mention, by: int) -> Mention:
     return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
 

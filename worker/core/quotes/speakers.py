@@ -38,6 +38,8 @@ _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _OWNERS = {"his": ("PERSON", "he"), "her": ("PERSON", "she"), "its": ("ORG", "")}
 _APPOSITION = re.compile(r"\s*,\s*")
 _APPOSITION_END = re.compile(r"\s*(?:[,:;.]|$)")
+# A sentence that opens with a description of one word: "The court also found ...".
+_DESCRIBED = re.compile(r"\s*((?:The|This|That|Its|His|Her)\s+[a-z]+)\b(?!\s+(?:of|for|to|in)\b)")
 _IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
 # The writer ("we called it "..."") and a relative pronoun ("Jaime Maussan, who testified").
 _OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
@@ -168,6 +170,9 @@ class Speakers:
         its first pronoun or name, whichever comes first, after an introductory phrase."""
         intro = _INTRO.match(self.text, start, end)
         start = intro.end() if intro else start
+        described = _DESCRIBED.match(self.text, start, end)
+        if described:  # "The court also found ..., noting that "...": the court
+            return self._phrase(described.start(1), described.end(1))
         named = self._named(start, end)
         pronoun = _SUBJECT_PRONOUN.search(self.text, start, end)
         if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
