@@ -39,7 +39,9 @@ _OWNERS = {"his": ("PERSON", "he"), "her": ("PERSON", "she"), "its": ("ORG", "")
 _APPOSITION = re.compile(r"\s*,\s*")
 _APPOSITION_END = re.compile(r"\s*(?:[,:;.]|$)")
 # A sentence that opens with a description of one word: "The court also found ...".
-_DESCRIBED = re.compile(r"\s*((?:The|This|That|Its|His|Her)\s+[a-z]+)\b(?!\s+(?:of|for|to|in)\b)")
+_DESCRIBED = re.compile(
+    r"\s*((?:The|This|That|Its|His|Her)\s+[a-z]+)\b(?![,\s]+(?:of|for|to|in)\b|,)"
+)
 _IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
 # The writer ("we called it "..."") and a relative pronoun ("Jaime Maussan, who testified").
 _OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
@@ -167,18 +169,19 @@ class Speakers:
     def _subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
         """The sentence's subject when the cue's own clause names nobody
         (`During the call, he asked ..., called Omar a "terrorist" and said, "...`):
-        its first pronoun or name, whichever comes first, after an introductory phrase."""
+        its first pronoun or name, whichever comes first, after an introductory phrase;
+        else the description that opens it ("The court also found ..., noting that")."""
         intro = _INTRO.match(self.text, start, end)
         start = intro.end() if intro else start
-        described = _DESCRIBED.match(self.text, start, end)
-        if described:  # "The court also found ..., noting that "...": the court
-            return self._phrase(described.start(1), described.end(1))
         named = self._named(start, end)
         pronoun = _SUBJECT_PRONOUN.search(self.text, start, end)
         if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
             return self._phrase(pronoun.start(), pronoun.end())
         read = self._read(start, end, True) if not named or named[0].label != "PERSON" else None
-        return read or (self._entity(named[0]) if named else (None, None))
+        if read or named:
+            return read or self._entity(named[0])
+        described = _DESCRIBED.match(self.text, start, end)
+        return self._phrase(*described.span(1)) if described else (None, None)
 
     def _qualifies(self, m: Mention, begin: int, length: int) -> bool:
         """Whether a name only qualifies the description `text[begin:begin + length]` ("a
