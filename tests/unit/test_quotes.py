@@ -379,6 +379,15 @@ def test_a_sentence_led_by_a_description_is_its_speakers_sentence() -> None:
     assert apply.speaker_mention is not None and apply.speaker_mention.text == "The court"
 
 
+def test_someones_words_before_a_quotation_are_theirs() -> None:
+    text = GOLD["medicalnewstoday.com.318674"]  # 'In Dr. Shadlen's words, "Could the ...'
+    full = _person(text, "Michael Shadlen", "Michael Shadlen")
+    alone = _person(text, "Shadlen", "Michael Shadlen", text.index("In Dr. Shadlen"))
+    (could,) = [q for q in find_quotes(text, [full, alone]) if q.text.startswith("Could")]
+    assert could.cue == "words" and could.speaker == _speaker_of(full)
+    assert could.speaker_mention is not None and could.speaker_mention.text == "Shadlen"
+
+
 def _shifted(m: Mention, by: int) -> Mention:
     return Mention(m.text, m.label, m.start + by, m.end + by, m.canonical, m.entity_key)
 

@@ -260,6 +260,12 @@ _INTRODUCES = re.compile(r"\s*[,:]?\s*(?:that\s*)?$")
 # In a colon introduction, what the speaker spoke about follows these words.
 _TOPIC = re.compile(r"\s(?:on|about|over|after|of|to|at|in)\s")
 MAX_SPEAKER_WORDS = 30
+# Someone's words right before a quotation: the possessor is the speaker.
+_WORDS_OF = re.compile(
+    r"(?:\b([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s?|\b(his|her|their|its))"
+    r"\s+(?:own\s+)?words\s*[,:]?\s*$"
+)
+MAX_WORDS_OF = 80  # characters before a quotation searched for someone's words
 # Words between a quotation and its cue that continue the quotation's sentence: they open
 # with a lower-case word that is no pronoun and end with a comma, and a name follows the cue.
 _INVERTED = re.compile(
@@ -340,6 +346,10 @@ def before(text: str, start: int, end: int) -> Cue | None:
     The cue right before the mark (`he said, "...`) wins; else the sentence's
     first one (`Pompeo said that ... Washington had concluded ... "...`).
     """
+    words_of = _WORDS_OF.search(text, max(start, end - MAX_WORDS_OF), end)
+    if words_of is not None:  # `In Dr. Shadlen's words, "...` / `Obama's words: "...`
+        name = 1 if words_of.group(1) else 2
+        return Cue("words", words_of.end(), words_of.start(name), words_of.end(name))
     found = [c for c in _cues(text, start, end, _VERBS) if not _noun(text, start, c)]
     last = found[-1] if found and _INTRODUCES.match(text, found[-1].end, end) else None
     cue = last or (found[0] if found else None)

@@ -126,7 +126,8 @@ class Speakers:
             return None, None
         begin = start + self.text[start:end].find(words)
         pronoun = words.split()[0 if first else -1]  # "he said" / "at the time she described"
-        if any(p.match(pronoun) for p in (_PERSONAL, _IMPERSONAL, _OTHER_PRONOUN)):
+        pronouns = (_PERSONAL, _IMPERSONAL, _OTHER_PRONOUN)
+        if any(p.match(pronoun) for p in pronouns) or words.lower() in _OWNERS:
             at = begin if first else begin + len(words) - len(pronoun)
             return self._phrase(at, at + len(pronoun))
         named = self._named(begin, begin + len(words))
@@ -237,6 +238,8 @@ class Speakers:
             return self._antecedent(start, "PERSON", words.lower()), mention
         if _IMPERSONAL.match(words):
             return self._antecedent(start, "ORG"), mention
+        if words.lower() in _OWNERS:  # "in his words"
+            return self._antecedent(start, *_OWNERS[words.lower()]), mention
         if _OTHER_PRONOUN.match(words):  # the writer names no one; "who" the name before it
             named = self._named(start - MAX_RELATIVE, start) if words.lower() == "who" else []
             near = [m for m in named if not self.text[m.end : start].strip(" ,")]
