@@ -3,7 +3,7 @@
 Run: ``python -m bench.quality quotes [--gold FILE] [--model NAME] [--errors N] [--fold A]``.
 
 The gold set (``tests/fixtures/quotes-gold/``, see its GUIDELINES.md) has the
-direct quotations and speakers of 35 news articles. Each article's text is
+direct quotations and speakers of 88 news articles. Each article's text is
 the body of an untitled article; ours is `EntityExtractor` + `find_quotes`,
 exactly what the enrich stage runs.
 
