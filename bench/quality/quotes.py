@@ -1,9 +1,9 @@
 """Score quotation extraction against the hand-annotated gold set, next to a naive reference.
 
-Run: ``python -m bench.quality quotes [--gold FILE] [--model NAME] [--errors N]``.
+Run: ``python -m bench.quality quotes [--gold FILE] [--model NAME] [--errors N] [--fold A]``.
 
 The gold set (``tests/fixtures/quotes-gold/``, see its GUIDELINES.md) has the
-direct quotations and speakers of 35 news articles. Each article's text is
+direct quotations and speakers of 88 news articles. Each article's text is
 the body of an untitled article; ours is `EntityExtractor` + `find_quotes`,
 exactly what the enrich stage runs.
 
@@ -41,6 +41,7 @@ from worker.settings import Settings
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests/fixtures/quotes-gold/gold.jsonl"
 MIN_COUNTED_WORDS = 3
+_PART = {"all": "all", "A": "fold A", "B": "fold B"}  # --fold → the part's name prefix
 _ROW = "{:<10} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>8} | {:>11}"
 
 
@@ -180,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold JSONL file")
     parser.add_argument("--model", default=Settings().nlp_model, help="spaCy model")
     parser.add_argument("--errors", type=int, default=0, help="print up to N of our errors")
+    parser.add_argument(
+        "--fold", choices=("all", "A", "B"), default="all", help="whose errors --errors prints"
+    )
     args = parser.parse_args(argv)
 
     docs = load_gold(args.gold)
@@ -199,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             tally = Tally()
             for i in part.indices:
                 lines = tally.add(docs[i].text, docs[i].quotes, predicted[i])
-                if name == "ours" and part.name == "all" and lines:
+                if name == "ours" and part.name.startswith(_PART[args.fold]) and lines:
                     errors += [f"{docs[i].id}:", *lines]
             print(tally.row(name))
     for line in errors[: args.errors]:

@@ -197,3 +197,17 @@ def test_people_the_model_calls_organizations_keep_their_full_names(core: Core) 
     assert back["speaker"]["entity_key"] in {s["entity_key"] for s in event["entity_summary"]}
     assert _who(_said(event, "In the last debate")) == "Vivek Ramaswamy"
     assert _who(_said(event, "You're just scum")) == "Nikki Haley"  # "Haley interjected"
+
+
+def test_a_name_the_model_glued_to_a_title_speaks_as_the_person(core: Core) -> None:
+    event = _article(core, GOLD["15495553"]["text"])  # "Rockland County Executive Ed Day said"
+    said = [q for q in event["quotes"] if q["cue"] in ("said", "continued")]  # then "Day said"
+    assert len(said) == 6 and {_who(q) for q in said} == {"Ed Day"}
+    assert said[0]["speaker"]["entity_key"] == "PERSON:ed-day"
+
+
+def test_the_new_rules_on_one_debate_article(core: Core) -> None:
+    event = _article(core, GOLD["Politics"]["text"])  # 'Mahmood said Starmer had "..." to calls
+    assert _who(_said(event, "we ask he consider")) == "Asjad Mahmood"  # for ... "..."'
+    assert _who(_said(event, "an issue that so many")) == "Keir Starmer"  # 'He said the war
+    assert _who(_said(event, "Anyone who has followed")) == "Keir Starmer"  # is "...", adding:'

@@ -17,7 +17,7 @@ from worker.core.entities import entity_key
 from worker.core.quotes import find_quotes
 from worker.core.quotes.kinds import is_quotation
 from worker.core.quotes.marks import find_segments
-from worker.core.types import Mention
+from worker.core.types import Mention, Speaker
 
 
 def _texts(name: str) -> list[dict[str, Any]]:
@@ -159,8 +159,12 @@ def test_a_group_described_before_a_name_stays_unnamed() -> None:
     assert benefits.speaker_mention.text == "The authors"
 
 
-def _org(text: str, surface: str) -> Mention:
-    start = text.index(surface)
+def _speaker_of(m: Mention) -> Speaker:
+    return Speaker(m.canonical, m.entity_key, m.label)
+
+
+def _org(text: str, surface: str, after: int = 0) -> Mention:
+    start = text.index(surface, after)
     end = start + len(surface)
     return Mention(surface, "ORG", start, end, surface, entity_key("ORG", surface))
 
@@ -265,6 +269,123 @@ def test_a_name_that_only_qualifies_a_description_leaves_it_unnamed() -> None:
     (said,) = [q for q in find_quotes(text, [us]) if q.text.startswith("They")]
     assert said.text == "They don't want to play with us," and said.speaker is None
     assert said.speaker_mention is not None and said.speaker_mention.text == "one U.S. crew chief"
+
+
+def test_a_name_the_model_ran_a_title_into_is_the_persons_name() -> None:
+    text = GOLD["15495553"]  # the model's ORG "Rockland County Executive Ed Day"; later "Day said"
+    glued = _org(text, "Rockland County Executive Ed Day")
+    said = [q for q in find_quotes(text, [glued]) if q.cue == "said"]
+    assert len(said) == 5
+    assert {q.speaker.canonical if q.speaker else None for q in said} == {"Ed Day"}
+    assert said[0].speaker == Speaker("Ed Day", entity_key("PERSON", "Ed Day"), "PERSON")
+
+
+def test_his_statement_is_the_statement_of_the_man_he_is() -> None:
+    text = GOLD["15495553"]  # '..." Day said in a statement. ... His statement continued: "..."'
+    glued = _org(text, "Rockland County Executive Ed Day")
+    (continued,) = [q for q in find_quotes(text, [glued]) if q.cue == "continued"]
+    assert continued.speaker_mention is not None
+    assert continued.speaker_mention.text == "His statement"
+    assert continued.speaker is not None and continued.speaker.canonical == "Ed Day"
+
+
+def test_a_spokesperson_for_an_organization_speaks_for_it() -> None:
+    text = GOLD["birminghammail.co.uk-48-hour"]  # 'A spokesperson for West Midlands Police
+    police = _org(text, "West Midlands Police", text.index("A spokesperson"))  # said: "..."
+    said = find_quotes(text, [police])  # then four paragraphs of the same quotation
+    assert len(said) == 5 and said[0].text.startswith("We've put") and said[0].cue == "said"
+    assert all(
+        q.speaker is not None and q.speaker.canonical == "West Midlands Police" for q in said
+    )
+
+
+def test_a_participle_that_names_nobody_leaves_the_sentences_speaker() -> None:
+    text = GOLD["Politics"]  # 'Keir Starmer warned ... He said the war is "...", adding: "..."'
+    starmer = _person(text, "Keir Starmer", "Keir Starmer", text.index("In a speech"))
+    issue, anyone = [q for q in find_quotes(text, [starmer]) if q.start > starmer.start][:2]
+    assert issue.text.startswith("an issue") and anyone.text.startswith("Anyone who")
+    assert issue.cue == "said" and issue.speaker_mention is not None
+    assert issue.speaker_mention.text == "He"
+    assert issue.speaker == anyone.speaker == _speaker_of(starmer)
+
+
+def test_a_sentence_whose_he_comes_before_its_first_person_keeps_the_earlier_subject() -> None:
+    text = GOLD["15566352"]  # 'Allen writes: "..." But he also expresses no regret over he
+    allen = _person(text, "Woody Allen", "Woody Allen")  # and Previn becoming lovers.
+    mentions = [  # "Sometimes, ...," he writes. "I always answered ..."'
+        allen,
+        _person(text, "Farrow", "Mia Farrow", text.index("Recalling")),
+        _person(text, "Allen", "Woody Allen", text.index("Allen writes")),
+        _person(text, "Previn", "Soon-Yi Previn", text.index("he and Previn")),
+    ]
+    quotes = find_quotes(text, mentions)
+    sometimes, always = [q for q in quotes if q.text.startswith(("Sometimes", "I always"))]
+    assert sometimes.speaker_mention is not None and sometimes.speaker_mention.text == "he"
+    assert sometimes.speaker == always.speaker == _speaker_of(allen)
+
+
+def test_who_is_the_name_before_it_and_we_the_writer_names_no_one() -> None:
+    text = GOLD["breakingnewstoday.co.uk-Centuries-Old"]  # "... Jaime Maussan, who testified
+    maussan = _person(text, "Jaime Maussan", "Jaime Maussan")  # under oath that ... "..."
+    (earthly,) = [q for q in find_quotes(text, [maussan]) if q.text.startswith("our Earthly")]
+    assert earthly.speaker == _speaker_of(maussan) and earthly.cue == "testified"
+    text = GOLD["aade2ec8"]  # "We recently traveled to Google's offices ... We called it "...""
+    (review,) = find_quotes(text, [_org(text, "Google")])
+    assert review.speaker is None and review.speaker_mention is not None
+    assert review.speaker_mention.text == "We" and review.cue == "called"
+
+
+def test_a_relative_clause_before_the_cue_names_no_speaker() -> None:
+    text = GOLD["ba4dfe2d"]  # "one user on Weibo, which is essentially China's version of
+    at = text.index("Weibo, which")  # Twitter, posted: "...""
+    mentions = [_org(text, "AFP"), _org(text, "Weibo", at), _org(text, "Twitter", at)]
+    (user,) = [q for q in find_quotes(text, mentions) if q.text.startswith("I just want")]
+    assert user.speaker is None and user.cue == "posted"
+    assert user.speaker_mention is not None and user.speaker_mention.text == "one user"
+
+
+def test_a_verb_form_after_to_is_a_noun_and_no_cue() -> None:
+    text = GOLD["Politics"]  # 'Mahmood said Starmer had "failed to listen" to calls for a
+    at = text.index("Mahmood said")  # ceasefire and therefore "we ask he consider ..."'
+    mahmood = _person(text, "Mahmood", "Asjad Mahmood", at)
+    (ask,) = [q for q in find_quotes(text, [mahmood]) if q.text.startswith("we ask")]
+    assert ask.speaker == _speaker_of(mahmood) and ask.cue == "said"
+
+
+def test_a_description_names_the_person_in_apposition_to_it() -> None:
+    text = GOLD["851498a2"]  # 'According to his aunt, Jane Starner, "He was brilliant ..."'
+    starner = _person(text, "Jane Starner", "Jane Starner")
+    mentions = [_person(text, "John Milo Ford", "John Milo Ford"), starner]
+    (aunt,) = [q for q in find_quotes(text, mentions) if q.text.startswith("He was brilliant")]
+    assert aunt.speaker == _speaker_of(starner) and aunt.cue == "according to"
+
+
+def test_accused_is_a_cue() -> None:
+    text = GOLD["15880267"]  # '"...," Biden said Thursday. The former vice president also
+    biden = _person(text, "Biden", "Joe Biden", text.index("Biden said Thursday"))
+    trump = _person(text, "Trump", "Donald Trump", text.index("accused Trump"))
+    (undermine,) = [q for q in find_quotes(text, [biden, trump]) if "undermine" in q.text]
+    assert undermine.cue == "accused" and undermine.speaker == _speaker_of(biden)  # accused
+    assert undermine.speaker_mention is not None  # Trump of "already trying to undermine ..."'
+    assert undermine.speaker_mention.text == "The former vice president"
+
+
+def test_a_sentence_led_by_a_description_is_its_speakers_sentence() -> None:
+    text = GOLD["californiaglobe.com.amazon"]  # 'The court also found a federal statue ...,
+    court = _org(text, "4th District Court of Appeal")  # noting that "It does not apply ..."'
+    amazon = _org(text, "Amazon.com")
+    (apply,) = [q for q in find_quotes(text, [court, amazon]) if q.text.startswith("It does not")]
+    assert apply.cue == "noting" and apply.speaker == _speaker_of(court)
+    assert apply.speaker_mention is not None and apply.speaker_mention.text == "The court"
+
+
+def test_someones_words_before_a_quotation_are_theirs() -> None:
+    text = GOLD["medicalnewstoday.com.318674"]  # 'In Dr. Shadlen's words, "Could the ...'
+    full = _person(text, "Michael Shadlen", "Michael Shadlen")
+    alone = _person(text, "Shadlen", "Michael Shadlen", text.index("In Dr. Shadlen"))
+    (could,) = [q for q in find_quotes(text, [full, alone]) if q.text.startswith("Could")]
+    assert could.cue == "words" and could.speaker == _speaker_of(full)
+    assert could.speaker_mention is not None and could.speaker_mention.text == "Shadlen"
 
 
 def _shifted(m: Mention, by: int) -> Mention:

@@ -74,7 +74,7 @@ def _attributed(
     text: str, segment: Segment, start: int, end: int, speakers: Speakers
 ) -> Quote | None:
     """The segment as a quotation with its own cue and speaker, or None if it is no quotation."""
-    cue = cues.before(text, start, segment.open_at)
+    cue = introducing = cues.before(text, start, segment.open_at)
     words = text[segment.start : segment.end]
     # A quotation closed by a full stop ends its sentence: what follows is a new one
     # (an ellipsis or the dot of "U.S." ends none).
@@ -87,6 +87,13 @@ def _attributed(
     if not is_quotation(words, before, cue is not None, after):
         return None
     speaker, mention = speakers.who(cue.who_start, cue.who_end, cue.first) if cue else (None, None)
+    if cue is not None and speaker is None and mention is None:
+        # A cue that names nobody (`He said the war is "...", adding: "...`): the sentence's
+        # cue before the quotation, else none, so the segment takes its quotation's speaker.
+        cue = introducing if introducing is not cue else None
+        speaker, mention = (
+            speakers.who(cue.who_start, cue.who_end, cue.first) if cue else (None, None)
+        )
     return Quote(words, segment.start, segment.end, speaker, mention, cue.word if cue else None)
 
 

@@ -169,6 +169,9 @@ _VERBS = frozenset(
         "interjected",
         "retorted",
         "snapped",
+        "accused",
+        "accuses",
+        "accusing",
     ]
 )
 # Also nouns ("a Tumblr post", "the call"): cues only right after a quotation ("...," notes X).
@@ -210,6 +213,8 @@ _PHRASES = frozenset(
         "hit back",
     ]
 )
+# "to calls for a ceasefire", "the calls": a verb form in -s after these is a noun.
+_NOUN_BEFORE = re.compile(r"\b(?:to|the|a|an|his|her|its|their|our|these|those)\s+$", re.IGNORECASE)
 _PHRASE_STARTS = frozenset(p.split()[0] for p in _PHRASES)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -255,6 +260,12 @@ _INTRODUCES = re.compile(r"\s*[,:]?\s*(?:that\s*)?$")
 # In a colon introduction, what the speaker spoke about follows these words.
 _TOPIC = re.compile(r"\s(?:on|about|over|after|of|to|at|in)\s")
 MAX_SPEAKER_WORDS = 30
+# Someone's words right before a quotation: the possessor is the speaker.
+_WORDS_OF = re.compile(
+    r"(?:\b([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s?|\b(his|her|their|its))"
+    r"\s+(?:own\s+)?words\s*[,:]?\s*$"
+)
+MAX_WORDS_OF = 80  # characters before a quotation searched for someone's words
 # Words between a quotation and its cue that continue the quotation's sentence: they open
 # with a lower-case word that is no pronoun and end with a comma, and a name follows the cue.
 _INVERTED = re.compile(
@@ -322,13 +333,24 @@ def after(text: str, start: int, end: int) -> Cue | None:
     return Cue(cue.word, cue.end, start + lead, cue.start)
 
 
+def _noun(text: str, start: int, cue: _Hit) -> bool:
+    """Whether a verb form in -s is a noun here ("to calls for a ceasefire", "the calls")."""
+    return cue.word.endswith("s") and bool(
+        _NOUN_BEFORE.search(text, max(start, cue.start - 8), cue.start)
+    )
+
+
 def before(text: str, start: int, end: int) -> Cue | None:
     """A cue before a quotation in its sentence: `text[start:end]` is that part of it.
 
     The cue right before the mark (`he said, "...`) wins; else the sentence's
     first one (`Pompeo said that ... Washington had concluded ... "...`).
     """
-    found = list(_cues(text, start, end, _VERBS))
+    words_of = _WORDS_OF.search(text, max(start, end - MAX_WORDS_OF), end)
+    if words_of is not None:  # `In Dr. Shadlen's words, "...` / `Obama's words: "...`
+        name = 1 if words_of.group(1) else 2
+        return Cue("words", words_of.end(), words_of.start(name), words_of.end(name))
+    found = [c for c in _cues(text, start, end, _VERBS) if not _noun(text, start, c)]
     last = found[-1] if found and _INTRODUCES.match(text, found[-1].end, end) else None
     cue = last or (found[0] if found else None)
     if cue is not None:

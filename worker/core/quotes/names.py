@@ -147,9 +147,9 @@ class Names:
             return None
         name = " ".join(w.group() for w in words)
         if len(words) > 1:
-            speaker: Speaker | None = _speaker(name)
+            speaker: Speaker | None = person_named(name)
         else:
-            speaker = self.full(name) or (_speaker(name) if honorific else None)
+            speaker = self.full(name) or (person_named(name) if honorific else None)
         return (speaker, words[0].start(), words[-1].end()) if speaker else None
 
     def whole(self, m: Mention, end: int) -> tuple[Speaker, SpeakerMention] | None:
@@ -191,7 +191,7 @@ class Names:
                 given.insert(0, w)
             given = _given_names(given)
             if given and self._free(given[0].start(), given[-1].end()):
-                return _speaker(" ".join([*(w.group() for w in given), surname]))
+                return person_named(" ".join([*(w.group() for w in given), surname]))
         return None
 
 
@@ -204,6 +204,18 @@ def reads_as_name(name: str) -> bool:
         w[0].isupper() and w.lower() not in STOP_WORDS and w.lower() not in _ORG_WORDS
         for w in words
     )
+
+
+def untitled(name: str) -> str | None:
+    """The person's name at the end of a name the model ran a title into ("Rockland
+    County Executive Ed Day" → "Ed Day"): from a given name right after a title word,
+    two or three words that read as a name; else None."""
+    words = name.split()
+    for n in range(1, len(words) - 1):
+        tail = " ".join(words[n:])
+        if _is_title(words[n - 1]) and is_given_name(words[n]) and reads_as_name(tail):
+            return tail
+    return None
 
 
 def _given_names(words: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -219,5 +231,6 @@ def _given_names(words: list[re.Match[str]]) -> list[re.Match[str]]:
     return words[words.index(names[-1]) :]
 
 
-def _speaker(name: str) -> Speaker:
+def person_named(name: str) -> Speaker:
+    """A person the article names `name`, with the key the entity extractor gives that name."""
     return Speaker(name, entity_key("PERSON", name), "PERSON")

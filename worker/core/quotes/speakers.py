@@ -23,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
 from worker.core.quotes.layout import sentence_ends
-from worker.core.quotes.names import Names, reads_as_name
+from worker.core.quotes.names import Names, person_named, reads_as_name, untitled
 from worker.core.types import Mention, Quote, Speaker, SpeakerMention
 
 _RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
@@ -35,10 +35,19 @@ _DETERMINER_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)")
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative"])
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
-_IMPERSONAL = re.compile(r"^(?:it|they|we)$", re.IGNORECASE)
+_OWNERS = {"his": ("PERSON", "he"), "her": ("PERSON", "she"), "its": ("ORG", "")}
+_APPOSITION = re.compile(r"\s*,\s*")
+_APPOSITION_END = re.compile(r"\s*(?:[,:;.]|$)")
+# A sentence that opens with a description of one word: "The court also found ...".
+_DESCRIBED = re.compile(
+    r"\s*((?:The|This|That|Its|His|Her)\s+[a-z]+)\b(?![,\s]+(?:of|for|to|in)\b|,)"
+)
+_IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
+# The writer ("we called it "..."") and a relative pronoun ("Jaime Maussan, who testified").
+_OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
 # A description whose names sit in a phrase attached to it: the description is the speaker.
 _GROUP = re.compile(
-    r"((?i:the|a|an|some|several|two|three|many)\s+[^A-Z]*?)\s+(?:of|in|at|for|from|with|by|on)\s"
+    r"((?i:the|a|an|one|some|several|two|three|many)\s+[^A-Z]*?)\s+(?:of|in|at|for|from|with|by|on)\s"
 )
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # "In his Instagram post, ...", "During the call, ...": the subject comes after the comma.
@@ -52,18 +61,23 @@ _DEFINITE = re.compile(
 )
 _NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A-Z][\w’'-]+)$")
 _CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*,\s*$")
 _GAP_WORDS = re.compile(
     r"(?:\s|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|did|does|do|is|was|"
     r"just|even|still|further)\b)*$"
 )
 MAX_DESCRIPTION_WORDS = 8
+MAX_APPOSED = 60  # characters after a description searched for the name apposed to it
+MAX_RELATIVE = 120  # characters before a "who" searched for the name it stands for
 MAX_CONTINUED = 1500  # characters from a quotation within which "the actor" may be its speaker
 MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
 MAX_TITLED = 500  # earlier mentions searched for the one a description's head titles
 
 
 def _speaker(m: Mention) -> Speaker:
-    return Speaker(m.canonical, m.entity_key, m.label)
+    """The mention's entity, or the person's name in it that the model ran a title into."""
+    name = untitled(m.canonical) if m.label in _SUBJECTS else None
+    return person_named(name) if name else Speaker(m.canonical, m.entity_key, m.label)
 
 
 def _mention(text: str, start: int, end: int) -> SpeakerMention:
@@ -82,16 +96,17 @@ class Speakers:
         self.mentions = sorted(outside, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         sentences = _sentences(text)
-        subjects = _sentence_subjects(text, self.mentions, sentences)
+        blanked = _blanked(text, quoted)
+        subjects = _sentence_subjects(blanked, self.mentions, sentences)
         persons = [m for m in self.mentions if m.label == "PERSON"]
-        self._genders = genders(text, persons, sentences, _blanked(text, quoted))
+        self._genders = genders(text, persons, sentences, blanked)
         self.subjects = {label: [m for m in subjects if m.label == label] for label in _SUBJECTS}
         self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
         self.history: list[Quote] = []  # attributed quotations so far, in order
         self._said: dict[str, list[tuple[int, Speaker]]] = {label: [] for label in _RANK}
         people: dict[str, Mention] = {}
         for m in self.mentions:  # and people the model called organizations ("Nikki Haley")
-            if m.label == "PERSON" or (m.label == "ORG" and reads_as_name(m.canonical)):
+            if m.label == "PERSON" or (m.label == "ORG" and _reads_as_person(m.canonical)):
                 people.setdefault(m.canonical, m)
         self._surnames = _surnames(people.values())
         self.names = Names(text, mentions)
@@ -111,12 +126,16 @@ class Speakers:
             return None, None
         begin = start + self.text[start:end].find(words)
         pronoun = words.split()[0 if first else -1]  # "he said" / "at the time she described"
-        if _PERSONAL.match(pronoun) or _IMPERSONAL.match(pronoun):
+        pronouns = (_PERSONAL, _IMPERSONAL, _OTHER_PRONOUN)
+        if any(p.match(pronoun) for p in pronouns) or words.lower() in _OWNERS:
             at = begin if first else begin + len(words) - len(pronoun)
             return self._phrase(at, at + len(pronoun))
         named = self._named(begin, begin + len(words))
         group = _GROUP.match(words)  # "The authors of the research in the journal X argued"
         if group and not self._named(begin, begin + group.end(1)):
+            body = [m for m in named if m.label == "ORG"]  # "a spokesperson for X Police"
+            if body and group.group(1).split()[-1].lower() in _SPOKESPEOPLE:
+                return self._entity(min(body, key=_start))
             return self._phrase(begin, begin + group.end(1))
         read = None if any(m.label == "PERSON" for m in named) else self._read(begin, end, first)
         if read is not None:  # a name the model missed
@@ -129,7 +148,18 @@ class Speakers:
             chosen = named[0] if first else min(named, key=_nearest_last)
             whole = self.names.whole(chosen, begin + len(words))
             return whole or self._entity(chosen)
-        return self._phrase(begin, begin + len(words.split(",")[0].rstrip()))
+        apposed = self._apposed(begin + len(words)) if first else None
+        return apposed or self._phrase(begin, begin + len(words.split(",")[0].rstrip()))
+
+    def _apposed(self, at: int) -> tuple[Speaker, SpeakerMention] | None:
+        """The person a description names in apposition ("According to his aunt, Jane
+        Starner, "...": the name between commas, or a comma and a quote mark)."""
+        named = self._named(at, at + MAX_APPOSED)
+        person = next((m for m in named if m.label == "PERSON"), None)
+        if person is None or not _APPOSITION.fullmatch(self.text, at, person.start):
+            return None
+        closed = _APPOSITION_END.match(self.text, person.end)
+        return self._entity(person) if closed else None
 
     def add(self, quote: Quote) -> None:
         """An attributed quotation: a later pronoun or description may refer to its speaker."""
@@ -140,7 +170,8 @@ class Speakers:
     def _subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
         """The sentence's subject when the cue's own clause names nobody
         (`During the call, he asked ..., called Omar a "terrorist" and said, "...`):
-        its first pronoun or name, whichever comes first, after an introductory phrase."""
+        its first pronoun or name, whichever comes first, after an introductory phrase;
+        else the description that opens it ("The court also found ..., noting that")."""
         intro = _INTRO.match(self.text, start, end)
         start = intro.end() if intro else start
         named = self._named(start, end)
@@ -148,7 +179,10 @@ class Speakers:
         if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
             return self._phrase(pronoun.start(), pronoun.end())
         read = self._read(start, end, True) if not named or named[0].label != "PERSON" else None
-        return read or (self._entity(named[0]) if named else (None, None))
+        if read or named:
+            return read or self._entity(named[0])
+        described = _DESCRIBED.match(self.text, start, end)
+        return self._phrase(*described.span(1)) if described else (None, None)
 
     def _qualifies(self, m: Mention, begin: int, length: int) -> bool:
         """Whether a name only qualifies the description `text[begin:begin + length]` ("a
@@ -185,6 +219,8 @@ class Speakers:
     def _clause(self, start: int, end: int) -> tuple[int, int] | None:
         """The words of the last clause before a cue, auxiliaries and adverbs dropped."""
         words = self.text[start:end]
+        relative = _RELATIVE.search(words)  # "one user on Weibo, which is ... of Twitter,"
+        words = words[: relative.start()] if relative else words
         cut = max((m.end() for m in _CLAUSE.finditer(words)), default=0)
         gap = _GAP_WORDS.search(words, cut)
         stop = gap.start() if gap else len(words)
@@ -202,6 +238,12 @@ class Speakers:
             return self._antecedent(start, "PERSON", words.lower()), mention
         if _IMPERSONAL.match(words):
             return self._antecedent(start, "ORG"), mention
+        if words.lower() in _OWNERS:  # "in his words"
+            return self._antecedent(start, *_OWNERS[words.lower()]), mention
+        if _OTHER_PRONOUN.match(words):  # the writer names no one; "who" the name before it
+            named = self._named(start - MAX_RELATIVE, start) if words.lower() == "who" else []
+            near = [m for m in named if not self.text[m.end : start].strip(" ,")]
+            return (self._entity(near[0])[0] if near else None), mention
         name = _NAME.match(words)
         if name is not None:  # a name the model missed: "Lopez" of "Feliciano Lopez"
             surname = name.group(1)
@@ -220,6 +262,9 @@ class Speakers:
             author = [m for m in self._named(start, end) if m.label in ("PERSON", "ORG")]
             if author:  # "the DOJ release"
                 return self._entity(author[0])[0], mention
+            owner = _OWNERS.get(words.split()[0].lower())  # "His statement continued"
+            if owner is not None:
+                return self._antecedent(start, *owner), mention
             return self._titled(head, start, ("PERSON", "ORG")), mention
         if _HEAD_PHRASE.search(words) or self._named(start, end):
             return None, mention  # "the Iraqi ambassador to Greece" introduces someone new
@@ -282,6 +327,10 @@ class Speakers:
         return None
 
 
+def _reads_as_person(name: str) -> bool:
+    return reads_as_name(name) or untitled(name) is not None
+
+
 def _surnames(people: Iterable[Mention]) -> dict[str, Speaker]:
     """Last name → the first full name of the article that ends with it ("Cook" → "Tim Cook").
 
@@ -289,8 +338,9 @@ def _surnames(people: Iterable[Mention]) -> dict[str, Speaker]:
     """
     full: dict[str, Speaker] = {}
     for m in people:
-        if " " in m.canonical:
-            full.setdefault(m.canonical.split()[-1], _speaker(m))
+        speaker = _speaker(m)
+        if " " in speaker.canonical:
+            full.setdefault(speaker.canonical.split()[-1], speaker)
     return full
 
 
@@ -323,21 +373,27 @@ def _blanked(text: str, quoted: Sequence[tuple[int, int]]) -> str:
 
 
 def _sentence_subjects(
-    text: str, mentions: Sequence[Mention], sentences: Sequence[tuple[int, int]]
+    blanked: str, mentions: Sequence[Mention], sentences: Sequence[tuple[int, int]]
 ) -> list[Mention]:
     """The first PERSON and the first ORG mention of each sentence not led by a pronoun:
-    who a later "he" or "it" most likely is (a pronoun-led sentence keeps the earlier one)."""
+    who a later "he" or "it" most likely is. A pronoun-led sentence keeps the earlier one,
+    and so does a sentence whose "he" or "she" comes before its first person ("As he has
+    alleged, he and Farrow ...": he is its subject). `blanked` is the text with its
+    quotations blanked out."""
     subjects: list[Mention] = []
     index = 0
     for begin, end in sentences:
         while index < len(mentions) and mentions[index].start < begin:
             index += 1
-        if _PRONOUN_START.match(text[begin:end]):
+        if _PRONOUN_START.match(blanked[begin:end]):
             continue
         firsts: dict[str, Mention] = {}
         for m in itertools.islice(mentions, index, None):
             if m.start >= end:
                 break
             firsts.setdefault(m.label, m)
+        person = firsts.get("PERSON")
+        if person is not None and _SUBJECT_PRONOUN.search(blanked, begin, person.start):
+            del firsts["PERSON"]
         subjects.extend(sorted((firsts[k] for k in _SUBJECTS if k in firsts), key=_start))
     return subjects
