@@ -319,3 +319,9 @@ def merge(spans: list[Span], extra: list[Span]) -> list[Span]:
             out.append(span)
     out.extend(spans[i:])
     return out
+
+
+def override(spans: list[Span], found: list[Span]) -> list[Span]:
+    """`found` spans win over the spans they overlap."""
+    kept = [s for s in spans if not any(f.start < s.end and s.start < f.end for f in found)]
+    return merge(kept, found)

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.glued import POSITIONS
 from worker.core.entities.people import is_given_name
-from worker.core.entities.spans import Span, merge
+from worker.core.entities.spans import Span, merge, override
 
 SECTIONS = frozenset(
     {"sport", "sports", "nfl", "nba", "mlb", "nhl", "mls", "wnba", "ncaa", "ncaaf", "ncaab",
@@ -116,7 +116,7 @@ def sport_teams(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         sure = not bare or player in people or is_given_name(match.group("player").split()[0])
         if team is not None and sure:
             found += [team, Span(*player, "PERSON")]
-    spans = _replace(spans, found)
+    spans = override(spans, found)
     spans = [_relabel(text, _without_score(text, span), gaz) for span in spans]
     return merge(spans, _untagged_teams(text, gaz))
 
@@ -166,12 +166,6 @@ _SMALL = frozenset(
 )
 
 
-def _replace(spans: list[Span], found: list[Span]) -> list[Span]:
-    """`found` spans win over the spans they overlap."""
-    kept = [s for s in spans if not any(f.start < s.end and s.start < f.end for f in found)]
-    return merge(kept, found)
-
-
 def _relabel(text: str, span: Span, gaz: Gazetteer) -> Span:
     """ORG for a club named by its town and a club word, a name beside a result verb or a
     state's university, unless a country."""
@@ -186,9 +180,9 @@ def _relabel(text: str, span: Span, gaz: Gazetteer) -> Span:
     beside_result = _RESULT_AFTER.match(text, span.end) or _RESULT_BEFORE.search(
         text, max(0, span.start - 16), span.start
     )
-    if _is_state(gaz, name.removesuffix(" State")) and name.endswith(" State"):
+    if gaz.is_us_state(name.removesuffix(" State")) and name.endswith(" State"):
         return span._replace(label="ORG")  # "Ohio State" as one span
-    if _is_state(gaz, name) and _STATE_SCHOOL.match(text, span.end):
+    if gaz.is_us_state(name) and _STATE_SCHOOL.match(text, span.end):
         return Span(span.start, span.end + len(" State"), "ORG")
     # People beat people too ("Nadal beat Djokovic"): only a place's name is a team here.
     return span._replace(label="ORG") if beside_result and span.label in ("GPE", "LOC") else span
@@ -204,8 +198,3 @@ def _is_club_of_town(gaz: Gazetteer, name: str) -> bool:
         and gaz.place(" ".join(words[:-1])) is not None
         and name not in gaz.candidates
     )
-
-
-def _is_state(gaz: Gazetteer, name: str) -> bool:
-    place = gaz.places.get(name)
-    return place is not None and place.kind == "state" and place.country_code == "US"

@@ -1,0 +1,65 @@
+"""Error classes of the enlarged gold set (issue 15, round 2), on its real articles.
+
+What is asserted is what a reader would check: the label of a name where it
+stands in the article, and that the place inside an institution's name is not
+reported as a place of the story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.conftest import entity_gold
+from worker.core import Core, Limits
+from worker.core.entities import EntityExtractor
+from worker.core.types import Entities
+
+GOLD = entity_gold()
+
+
+@pytest.fixture(scope="module")
+def extractor(make_core: Callable[[Limits], Core]) -> EntityExtractor:
+    return make_core(Limits()).entities
+
+
+def _labels(entities: Entities) -> dict[str, set[str]]:
+    """Each mention text → the labels it got in the article."""
+    out: dict[str, set[str]] = {}
+    for mention in entities.mentions:
+        out.setdefault(mention.text, set()).add(mention.label)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("article_id", "court"),
+    [
+        ("7a457a4f", "U.S. Attorney’s Office for the Western District of New York"),
+        ("7a457a4f", "Western District of New York"),  # "the U.S. Attorney for the ..."
+        ("c58aa507", "Southern District of New York"),
+        ("bostonhe", "District of Massachusetts"),
+        ("bostonhe", "Central District of California"),
+        ("bostonhe", "U.S. District Court"),
+    ],
+)
+def test_federal_court_districts_are_organisations(
+    extractor: EntityExtractor, article_id: str, court: str
+) -> None:
+    labels = _labels(extractor.extract(None, GOLD[article_id]["text"]))
+    assert labels.get(court) == {"ORG"}
+
+
+def test_the_state_inside_a_district_is_no_place_of_the_story(
+    extractor: EntityExtractor,
+) -> None:
+    labels = _labels(extractor.extract(None, GOLD["c58aa507"]["text"]))
+    assert "New York" not in labels  # only named in "the Southern District of New York"
+    assert "Southern District" not in labels
+
+
+def test_a_state_is_still_a_place_beside_a_district(extractor: EntityExtractor) -> None:
+    text = GOLD["bostonhe"]["text"]
+    labels = _labels(extractor.extract(None, text))
+    assert labels.get("Boston") == {"GPE"}
+    assert "Central District" not in labels and "District Court" not in labels
