@@ -63,3 +63,25 @@ def test_a_state_is_still_a_place_beside_a_district(extractor: EntityExtractor) 
     labels = _labels(extractor.extract(None, text))
     assert labels.get("Boston") == {"GPE"}
     assert "Central District" not in labels and "District Court" not in labels
+
+
+@pytest.fixture(scope="module")
+def hockey(extractor: EntityExtractor) -> dict[str, set[str]]:
+    """An NHL round-up: "Wild 4, Sabres 1: Zach Parise scored twice ..."."""
+    record = GOLD["ecb46e3e"]
+    return _labels(extractor.extract(None, record["text"], record["url"]))
+
+
+@pytest.mark.parametrize(
+    "team",
+    ["New York Islanders", "Pittsburgh Penguins", "Islanders", "Wild", "Sabres", "Bruins",
+     "Devils", "Panthers", "Flyers"],
+)  # fmt: skip
+def test_teams_of_a_sports_round_up(hockey: dict[str, set[str]], team: str) -> None:
+    assert hockey.get(team) == {"ORG"}
+
+
+def test_a_place_before_a_plain_noun_stays_a_place(hockey: dict[str, set[str]]) -> None:
+    # "New Jersey native Connor Clifton": a home state, no team
+    assert "GPE" in hockey["New Jersey"]
+    assert hockey["Connor Clifton"] == {"PERSON"}

@@ -86,6 +86,15 @@ _BESIDE_RESULT = re.compile(
     rf"(?:(?<=^)|(?<=\n)|(?<=[.!?(,;:] )|(?<=\bthe )|(?<=\bThe ))(?P<winner>{_TEAM_NAME})"
     rf" {_RESULT} (?:the )?(?P<loser>{_TEAM_NAME})(?= \d{{1,3}}[-–]\d{{1,3}}\b|[,.;])"
 )
+# a result line of a round-up: "Wild 4, Sabres 1: Zach Parise scored twice"
+_RECAP = re.compile(
+    rf"(?m)^(?P<winner>{_TEAM_NAME}) \d{{1,3}}, (?P<loser>{_TEAM_NAME}) \d{{1,3}}(?=[:.\s])"
+)
+_PLACE_PLURAL = re.compile(
+    r"(?<![\w'’.-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r" (?P<plural>[A-Z][a-z]{2,}s)\b(?![.'’-]\w)"
+)  # "the Pittsburgh Penguins"
+_PLURAL_END = re.compile(r"(?<= )[A-Z][a-z]{2,}s$")
 _RESULT_AFTER = re.compile(rf" {_RESULT} ")
 _RESULT_BEFORE = re.compile(rf" {_RESULT} $")
 _STATE_SCHOOL = re.compile(r" State\b(?! (?:[A-Z]|of\b|[Dd]epartment))")
@@ -116,9 +125,65 @@ def sport_teams(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         sure = not bare or player in people or is_given_name(match.group("player").split()[0])
         if team is not None and sure:
             found += [team, Span(*player, "PERSON")]
-    spans = override(spans, found)
+    spans = override(spans, [*found, *_recap_teams(text, gaz), *_nicknamed_teams(text, gaz)])
     spans = [_relabel(text, _without_score(text, span), gaz) for span in spans]
-    return merge(spans, _untagged_teams(text, gaz))
+    spans = merge(spans, _untagged_teams(text, gaz))
+    return _nicknames_alone(text, spans)
+
+
+def _recap_teams(text: str, gaz: Gazetteer) -> list[Span]:
+    """The two teams of a result line opening a paragraph ("Wild 4, Sabres 1: ..."),
+    unless a country or a name that starts with a given name."""
+    return [
+        Span(*match.span(group), "ORG")
+        for match in _RECAP.finditer(text)
+        for group in ("winner", "loser")
+        if _may_be_team(match.group(group), gaz)
+    ]
+
+
+def _nicknamed_teams(text: str, gaz: Gazetteer) -> list[Span]:
+    """A town or state followed by a capitalised plural that names no place or people is
+    a team: "the New York Islanders", "the Pittsburgh Penguins"."""
+    return [
+        Span(*match.span(), "ORG")
+        for match in _PLACE_PLURAL.finditer(text)
+        if gaz.place(match.group("place")) is not None
+        and _may_be_team(match.group("place"), gaz)
+        and _may_be_team(match.group("plural"), gaz)
+        and gaz.place(match.group("plural")) is None
+    ]
+
+
+def _nicknames_alone(text: str, spans: list[Span]) -> list[Span]:
+    """The plural of a team named by its town found alone ("the Islanders" after "the
+    New York Islanders"), wherever no other name covers it."""
+    words = {
+        plural.group()
+        for span in spans
+        if span.label == "ORG" and (plural := _PLURAL_END.search(text, span.start, span.end))
+    }
+    found = [
+        Span(*match.span(), "ORG")
+        for word in words
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)
+    ]  # the model reads some as nationalities ("the Islanders" as NORP)
+    return override(spans, [f for f in found if not any(_covers(s, f) for s in spans)])
+
+
+def _covers(span: Span, found: Span) -> bool:
+    """True if a span other than a NORP tag overlaps `found`."""
+    return span.label != "NORP" and span.start < found.end and found.start < span.end
+
+
+def _may_be_team(name: str, gaz: Gazetteer) -> bool:
+    """Not a country, a continent, a nationality nor a name that starts with a given name."""
+    place = gaz.places.get(name)
+    return (
+        name not in gaz.demonyms
+        and (place is None or place.kind not in ("country", "continent"))
+        and not is_given_name(name.split()[0])
+    )
 
 
 def _without_score(text: str, span: Span) -> Span:
