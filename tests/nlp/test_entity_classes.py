@@ -85,3 +85,13 @@ def test_a_place_before_a_plain_noun_stays_a_place(hockey: dict[str, set[str]]) 
     # "New Jersey native Connor Clifton": a home state, no team
     assert "GPE" in hockey["New Jersey"]
     assert hockey["Connor Clifton"] == {"PERSON"}
+
+
+def test_an_office_between_a_county_and_its_holder(extractor: EntityExtractor) -> None:
+    # "Rockland County Executive Ed Day said ...", which the model reads as one ORG
+    entities = extractor.extract(None, GOLD["15495553"]["text"])
+    labels = _labels(entities)
+    assert labels.get("Rockland County") == {"GPE"}
+    assert labels.get("Ed Day") == {"PERSON"}
+    assert {m.canonical for m in entities.mentions if m.text == "Day"} == {"Ed Day"}
+    assert not any("Executive" in m.text for m in entities.mentions)
