@@ -65,6 +65,12 @@ CLUB_WORDS = frozenset(
     {"United", "City", "Town", "Rovers", "Wanderers", "Albion", "Athletic", "Rangers",
      "Hotspur", "County", "Argyle", "Wednesday", "Orient", "Villa", "Forest"}
 )  # fmt: skip
+# Words that clubs of other languages put before their town's name: "Real Madrid",
+# "Atletico Madrid", "Sporting Lisbon", "Olympique Lyon"; alone they name the club too.
+CLUB_PREFIXES = frozenset(
+    {"Real", "Atletico", "Atlético", "Athletic", "Sporting", "Inter", "Dynamo", "Dinamo",
+     "Olympique", "Racing", "Deportivo"}
+)  # fmt: skip
 _RESULT = (
     r"(?:beat|beats|defeated|defeats|edged|routed|thrashed|downed|stunned|upset|blanked|"
     r"swept|outlasted|overcame|lost to|loses to|fell to|falls to|drew with|tied)"
@@ -95,6 +101,11 @@ _PLACE_PLURAL = re.compile(
     r" (?P<plural>[A-Z][a-z]{2,}s)\b(?![.'’-]\w)"
 )  # "the Pittsburgh Penguins"
 _PLURAL_END = re.compile(r"(?<= )[A-Z][a-z]{2,}s$")
+_PREFIX = "|".join(sorted(CLUB_PREFIXES))
+_PREFIXED_CLUB = re.compile(
+    rf"(?<![\w'’-])(?:{_PREFIX}) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+)
+_PREFIX_START = re.compile(rf"(?:{_PREFIX})(?= )")
 _RESULT_AFTER = re.compile(rf" {_RESULT} ")
 _RESULT_BEFORE = re.compile(rf" {_RESULT} $")
 _STATE_SCHOOL = re.compile(r" State\b(?! (?:[A-Z]|of\b|[Dd]epartment))")
@@ -125,7 +136,8 @@ def sport_teams(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         sure = not bare or player in people or is_given_name(match.group("player").split()[0])
         if team is not None and sure:
             found += [team, Span(*player, "PERSON")]
-    spans = override(spans, [*found, *_recap_teams(text, gaz), *_nicknamed_teams(text, gaz)])
+    teams = [*_recap_teams(text, gaz), *_nicknamed_teams(text, gaz), *_prefixed_clubs(text, gaz)]
+    spans = override(spans, [*found, *teams])
     spans = [_relabel(text, _without_score(text, span), gaz) for span in spans]
     spans = merge(spans, _untagged_teams(text, gaz))
     return _nicknames_alone(text, spans)
@@ -155,18 +167,33 @@ def _nicknamed_teams(text: str, gaz: Gazetteer) -> list[Span]:
     ]
 
 
+def _prefixed_clubs(text: str, gaz: Gazetteer) -> list[Span]:
+    """ "Real Madrid", "Athletic Bilbao": a club word of another language and a town."""
+    found = []
+    for match in _PREFIXED_CLUB.finditer(text):
+        words = match.group("town").split(" ")
+        # "Real Madrid Thibaut": the town is one word or two
+        for size in range(len(words), 0, -1):
+            if gaz.place(" ".join(words[:size])) is not None:
+                end = match.start("town") + len(" ".join(words[:size]))
+                found.append(Span(match.start(), end, "ORG"))
+                break
+    return found
+
+
 def _nicknames_alone(text: str, spans: list[Span]) -> list[Span]:
-    """The plural of a team named by its town found alone ("the Islanders" after "the
-    New York Islanders"), wherever no other name covers it."""
-    words = {
-        plural.group()
-        for span in spans
-        if span.label == "ORG" and (plural := _PLURAL_END.search(text, span.start, span.end))
-    }
+    """The short name of a team found alone, wherever no other name covers it: the
+    plural of a team named by its town ("the Islanders" after "the New York
+    Islanders"), the club word of "Real Madrid" ("Real want to sign him")."""
+    words = set()
+    for span in (s for s in spans if s.label == "ORG"):
+        plural = _PLURAL_END.search(text, span.start, span.end)
+        prefix = _PREFIX_START.match(text, span.start, span.end)
+        words |= {m.group() for m in (plural, prefix) if m is not None}
     found = [
         Span(*match.span(), "ORG")
         for word in words
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-]| [A-Z])", text)
     ]  # the model reads some as nationalities ("the Islanders" as NORP)
     return override(spans, [f for f in found if not any(_covers(s, f) for s in spans)])
 
