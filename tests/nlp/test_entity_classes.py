@@ -95,3 +95,12 @@ def test_an_office_between_a_county_and_its_holder(extractor: EntityExtractor) -
     assert labels.get("Ed Day") == {"PERSON"}
     assert {m.canonical for m in entities.mentions if m.text == "Day"} == {"Ed Day"}
     assert not any("Executive" in m.text for m in entities.mentions)
+
+
+def test_a_club_named_with_a_word_of_its_language(extractor: EntityExtractor) -> None:
+    # a transfer story: "Real Madrid have set Arsenal a June 15 deadline ... Real want to sign him"
+    record = GOLD["1602142656"]
+    entities = extractor.extract(None, record["text"], record["url"])
+    labels = _labels(entities)
+    assert labels.get("Real Madrid") == {"ORG"}
+    assert labels.get("Real") == {"ORG"}
