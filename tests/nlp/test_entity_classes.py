@@ -104,3 +104,25 @@ def test_a_club_named_with_a_word_of_its_language(extractor: EntityExtractor) ->
     labels = _labels(entities)
     assert labels.get("Real Madrid") == {"ORG"}
     assert labels.get("Real") == {"ORG"}
+
+
+def _place_of(entities: Entities, surface: str) -> tuple[str | None, str] | None:
+    """(country code, kind) of the entity of the first mention printed as `surface`."""
+    key = next(m.entity_key for m in entities.mentions if m.text == surface)
+    place = next(s.place for s in entities.summary if s.entity_key == key)
+    return (place.country_code, place.kind) if place else None
+
+
+def test_a_country_is_no_city_of_that_name_elsewhere(extractor: EntityExtractor) -> None:
+    # a fact check on Kamala Harris: "her father is from Jamaica", with California places
+    record = GOLD["16844059"]
+    entities = extractor.extract(None, record["text"], record["url"])
+    assert _place_of(entities, "Jamaica") == ("JM", "country")
+    assert _place_of(entities, "India") == ("IN", "country")
+
+
+def test_a_state_named_with_state(extractor: EntityExtractor) -> None:
+    # "the actions taken by New York State"
+    entities = extractor.extract(None, GOLD["15495553"]["text"])
+    assert _place_of(entities, "New York State") == ("US", "state")
+    assert {m.canonical for m in entities.mentions if m.text == "New York State"} == {"New York"}
