@@ -126,3 +126,11 @@ def test_a_state_named_with_state(extractor: EntityExtractor) -> None:
     entities = extractor.extract(None, GOLD["15495553"]["text"])
     assert _place_of(entities, "New York State") == ("US", "state")
     assert {m.canonical for m in entities.mentions if m.text == "New York State"} == {"New York"}
+
+
+def test_a_horse_race_and_its_track_are_no_organisations(extractor: EntityExtractor) -> None:
+    # "Tiz the Law draws No. 17 post as 3-5 Kentucky Derby favorite ... at Churchill Downs"
+    record = GOLD["1699121936"]
+    labels = _labels(extractor.extract(None, record["text"], record["url"]))
+    assert labels.get("Kentucky Derby") == {"EVENT"}
+    assert labels.get("Churchill Downs") == {"FAC"}
