@@ -134,3 +134,12 @@ def test_a_horse_race_and_its_track_are_no_organisations(extractor: EntityExtrac
     labels = _labels(extractor.extract(None, record["text"], record["url"]))
     assert labels.get("Kentucky Derby") == {"EVENT"}
     assert labels.get("Churchill Downs") == {"FAC"}
+
+
+def test_namesakes_keep_their_given_names(extractor: EntityExtractor) -> None:
+    # "Defendants James Lee, 68, of Torrance, California; Junmyung Lee, 30, of Dedham; ...
+    # Han Lee and Junmyung Lee were arraigned": three people, not three "Lee"s
+    entities = extractor.extract(None, GOLD["bostonhe"]["text"])
+    people = {(m.text, m.canonical) for m in entities.mentions if m.label == "PERSON"}
+    assert {("James Lee", "James Lee"), ("Junmyung Lee", "Junmyung Lee")} <= people
+    assert ("Han Lee", "Han Lee") in people
