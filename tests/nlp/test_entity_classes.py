@@ -143,3 +143,9 @@ def test_namesakes_keep_their_given_names(extractor: EntityExtractor) -> None:
     people = {(m.text, m.canonical) for m in entities.mentions if m.label == "PERSON"}
     assert {("James Lee", "James Lee"), ("Junmyung Lee", "Junmyung Lee")} <= people
     assert ("Han Lee", "Han Lee") in people
+
+
+def test_a_disease_code_is_no_name(extractor: EntityExtractor) -> None:
+    # "... as we navigate this situation with COVID-19," Day said.
+    entities = extractor.extract(None, GOLD["15495553"]["text"])
+    assert not any(m.text == "COVID-19" for m in entities.mentions)
