@@ -149,3 +149,17 @@ def test_a_disease_code_is_no_name(extractor: EntityExtractor) -> None:
     # "... as we navigate this situation with COVID-19," Day said.
     entities = extractor.extract(None, GOLD["15495553"]["text"])
     assert not any(m.text == "COVID-19" for m in entities.mentions)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "name"),
+    [
+        ("c7e39ac4", "Wikileaks"),  # "... made against Wikileaks co-founder Julian Assange"
+        ("1711803974", "LVMH"),  # "In 2016, LVMH CFO Jean-Jacques Guiony said ..."
+    ],
+)
+def test_a_name_before_an_organisations_member(
+    extractor: EntityExtractor, article_id: str, name: str
+) -> None:
+    labels = _labels(extractor.extract(None, GOLD[article_id]["text"]))
+    assert labels.get(name) == {"ORG"}

@@ -42,7 +42,19 @@ ORG_NOUNS = (
     "manufacturer", "agency", "charity", "organisation", "organization", "nonprofit",
     "non-profit", "chain", "studio", "streamer", "giant", "conglomerate", "subsidiary",
 )  # fmt: skip
+# Roles and members that only an organisation has: "Wikileaks co-founder Julian
+# Assange", "LVMH CFO Jean-Jacques Guiony", "LVMH employees".
+ORG_MEMBERS = (
+    "co-founder", "founder", "employees", "shareholders", "subscribers", "CEO", "CFO", "COO",
+    "CTO",
+)  # fmt: skip
 _NOUN = "(?:" + "|".join(map(re.escape, ORG_NOUNS)) + ")"
+_MEMBER = "(?:" + "|".join(map(re.escape, ORG_MEMBERS)) + r")\b"
+_MEMBER_AFTER = re.compile(rf"^ {_MEMBER}")
+# a name inside a sentence (not its capitalised first word) before such a member
+_NAMED_BEFORE = re.compile(
+    rf"(?<=[a-z,] )(?P<name>[A-Z][\w&.-]*[A-Za-z](?: [A-Z][\w&.-]*[A-Za-z]){{0,2}}) {_MEMBER}"
+)
 _NOUN_BEFORE = re.compile(rf"\b{_NOUN} [‘'\"“]?$")
 # ", a group co-founded by", ", the Wheeling newspaper.": the noun ends its phrase.
 _APPOSITION = re.compile(
@@ -73,6 +85,7 @@ def org_cue(before: str, after: str) -> bool:
         or _APPOSITION.match(after)
         or _PASSIVE.match(after)
         or _PUBLISHED_ON.search(before)
+        or _MEMBER_AFTER.match(after)
     )
 
 
@@ -106,9 +119,10 @@ def named_after_noun(text: str, spans: list[Span]) -> list[Span]:
     """The spans and, as ORGs, the names right after a noun of organisations that the
     model did not tag or tagged as a thing (a PRODUCT, a WORK_OF_ART: "publication
     DigiTimes"); people and places are judged later with all their mentions."""
+    named = [*_NAMED.finditer(text), *_NAMED_BEFORE.finditer(text)]
     found = {
         m.span("name"): Span(*m.span("name"), "ORG")
-        for m in _NAMED.finditer(text)
+        for m in named
         if not CALENDAR.intersection(m.group("name").split())
     }
     relabelled = [
