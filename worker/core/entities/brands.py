@@ -12,19 +12,22 @@ words that people and places do not take:
   spokesman" is a person);
 * a passive verb that a person never takes: "Oxy Pure was launched",
   "... was founded in 2009";
-* "published on", "posted on", "streaming on" a name.
+* "published on", "posted on", "streaming on" a name;
+* a member that only organisations have right after the name: "Wikileaks
+  co-founder Julian Assange", "LVMH CFO", "LVMH employees" (`ORG_MEMBERS`).
 
 Weaker cues hold for a one-word name only: "posted on Twitter", "via USA
 Today", "at Netflix", and a name between a determiner and a lowercase noun
 ("the Twitter account", "her Netflix special"; not "the Donbas region": a
 noun of place makes it a place, `described.py`).
 
-A name right after such a noun or "published on" that the model did not tag,
-or tagged as a product or a work, is an ORG ("Taiwanese publication
-DigiTimes", "articles published on Walikali"), its other mentions found by
+A name right after such a noun or "published on", or inside a sentence
+before such a member, that the model did not tag, or tagged as a product or a
+work, is an ORG ("Taiwanese publication DigiTimes", "articles published on
+Walikali", "against Wikileaks co-founder"), its other mentions found by
 propagation.
 
-`ORG_NOUNS` is a small table of such nouns in English news.
+`ORG_NOUNS` and `ORG_MEMBERS` are small tables of such nouns in English news.
 """
 
 from __future__ import annotations
