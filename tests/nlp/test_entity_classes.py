@@ -75,7 +75,8 @@ def hockey(extractor: EntityExtractor) -> dict[str, set[str]]:
 @pytest.mark.parametrize(
     "team",
     ["New York Islanders", "Pittsburgh Penguins", "Islanders", "Wild", "Sabres", "Bruins",
-     "Devils", "Panthers", "Flyers"],
+     "Devils", "Panthers", "Flyers",
+     "Boston", "Florida"],  # "added three assists to lead Boston", "to lift Florida"
 )  # fmt: skip
 def test_teams_of_a_sports_round_up(hockey: dict[str, set[str]], team: str) -> None:
     assert hockey.get(team) == {"ORG"}

@@ -11,8 +11,9 @@ sport is read from its page address (a section such as `/sport/`, `/nfl/`,
   or a role between them, is a team and the player a PERSON: "Wichita North's
   Miguel Bernal", "Wichita Heights' Aidan Gantenbein", "Salina South diver
   Keetan Munsell", "Wichita West senior David Garcia";
-* a place's name on either side of a result verb is a team ("Ohio State beat
-  Michigan", "Boston fell to Denver"), and so is a name there that the model
+* a place's name on either side of a result verb, or after a verb of carrying
+  ("to lift Florida"), is a team ("Ohio State beat Michigan", "Boston fell to
+  Denver"), and so is a name there that the model
   did not tag ("The Lakers beat the Celtics 110-99"), unless it starts with a
   given name: people beat people too ("Rublev beat Roberto Bautista-Agut");
   a score the model ran into a name is cut ("Chelsea 2-0");
@@ -75,6 +76,8 @@ _RESULT = (
     r"(?:beat|beats|defeated|defeats|edged|routed|thrashed|downed|stunned|upset|blanked|"
     r"swept|outlasted|overcame|lost to|loses to|fell to|falls to|drew with|tied)"
 )
+# what a player does for a team: "scored twice to lift Florida", "to lead Boston"
+_CARRIED = r"(?:lead|leads|led|lift|lifts|lifted|carry|carries|carried|propel|propels|propelled)"
 _SCORE = re.compile(rf"\b{_RESULT} (?:the )?(?:[A-Z][\w.'’-]* ){{1,3}}\d{{1,3}}[-–]\d{{1,3}}\b")
 _WORD = re.compile(r"[a-z]+")
 _NAME = r"(?:St\.|[A-Z][\w&'’-]*)"  # a word of a team's name: "St. Louis", "Texas A&M"
@@ -107,7 +110,7 @@ _PREFIXED_CLUB = re.compile(
 )
 _PREFIX_START = re.compile(rf"(?:{_PREFIX})(?= )")
 _RESULT_AFTER = re.compile(rf" {_RESULT} ")
-_RESULT_BEFORE = re.compile(rf" {_RESULT} $")
+_RESULT_BEFORE = re.compile(rf" (?:{_RESULT}|{_CARRIED}) $")
 _STATE_SCHOOL = re.compile(r" State\b(?! (?:[A-Z]|of\b|[Dd]epartment))")
 
 
