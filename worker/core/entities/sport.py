@@ -143,7 +143,7 @@ def sport_teams(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     spans = override(spans, [*found, *teams])
     spans = [_relabel(text, _without_score(text, span), gaz) for span in spans]
     spans = merge(spans, _untagged_teams(text, gaz))
-    return _nicknames_alone(text, spans)
+    return _nicknames_alone(text, spans, teams)
 
 
 def _recap_teams(text: str, gaz: Gazetteer) -> list[Span]:
@@ -184,12 +184,12 @@ def _prefixed_clubs(text: str, gaz: Gazetteer) -> list[Span]:
     return found
 
 
-def _nicknames_alone(text: str, spans: list[Span]) -> list[Span]:
-    """The short name of a team found alone, wherever no other name covers it: the
-    plural of a team named by its town ("the Islanders" after "the New York
+def _nicknames_alone(text: str, spans: list[Span], teams: list[Span]) -> list[Span]:
+    """The short name of a team of `teams` found alone, wherever no other name covers
+    it: the plural of a team named by its town ("the Islanders" after "the New York
     Islanders"), the club word of "Real Madrid" ("Real want to sign him")."""
     words = set()
-    for span in (s for s in spans if s.label == "ORG"):
+    for span in teams:
         plural = _PLURAL_END.search(text, span.start, span.end)
         prefix = _PREFIX_START.match(text, span.start, span.end)
         words |= {m.group() for m in (plural, prefix) if m is not None}
