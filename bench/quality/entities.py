@@ -7,7 +7,7 @@ annotated by someone else); ``--places`` defaults to ``places.jsonl`` next to
 the gold file, and a set without one is scored without the places line.
 
 The gold set (``tests/fixtures/entities-gold/``, see its GUIDELINES.md) has
-PERSON, ORG, GPE and LOC mentions of 25 news articles. Both systems see each
+PERSON, ORG, GPE and LOC mentions of 67 news articles. Both systems see each
 article's text as the body of an untitled article:
 
 * bare: ``spacy.load(model)`` with all its components, its raw ``doc.ents``;
@@ -38,7 +38,7 @@ from pathlib import Path
 import spacy
 
 from bench.quality.folds import page_key, parts
-from bench.quality.places import load_places, our_places, place_table
+from bench.quality.places import load_places, our_places, place_errors, place_table
 from worker.core.entities import EntityExtractor
 from worker.settings import Settings
 
@@ -210,7 +210,8 @@ def table(bare: Tally, ours: Tally, speeds: tuple[float, float] | None) -> str:
 def errors(
     docs: Sequence[GoldDoc], gold: Sequence[Predicted], ours: Sequence[Predicted]
 ) -> list[str]:
-    """Our false negatives (-), false positives (+) and wrong canonical names (~)."""
+    """Our false negatives (-), false positives (+) and wrong canonical names (~)
+    (`place_errors` adds wrong places, @)."""
     lines: list[str] = []
     for doc, doc_gold, doc_ours in zip(docs, gold, ours, strict=True):
         for marker, spans, other in (("-", doc_gold, doc_ours), ("+", doc_ours, doc_gold)):
@@ -263,7 +264,10 @@ def main(argv: list[str] | None = None) -> int:
         print(table(*tallies, None))
         if with_places:
             print(place_table(part.pick(docs), place_gold, part.pick(found_places)))
-    for line in errors(docs, gold, ours)[: args.errors]:
+    wrong = errors(docs, gold, ours)
+    if with_places:
+        wrong += place_errors(docs, place_gold, found_places)
+    for line in wrong[: args.errors]:
         print(line)
     return 0
 

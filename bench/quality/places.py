@@ -17,7 +17,7 @@ known kind instead (a false claim).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -84,32 +84,50 @@ def our_places(
     return out
 
 
-def place_table(docs: Sequence[_Doc], gold: PlaceGold, found: Sequence[FoundPlaces]) -> str:
-    """One line: accuracy of country code and kind, of each alone, misses, false claims."""
-    right = country = kind = missed = scored = claims = 0
+def _judged(
+    docs: Sequence[_Doc], gold: PlaceGold, found: Sequence[FoundPlaces]
+) -> Iterator[tuple[str, str, tuple[str | None, str], Place | None, bool]]:
+    """(article id, gold name, gold (country, kind), our place, found a mention) of
+    every gold place entity."""
     for doc, places in zip(docs, found, strict=True):
-        for name, (gold_country, gold_kind) in gold.get(doc.id, {}).items():
+        for name, wanted in gold.get(doc.id, {}).items():
             spans = [
                 (m.start, m.end)
                 for m in doc.mentions
                 if m.canonical == name and m.label in ("GPE", "LOC")
             ]
             hit = next((s for s in spans if s in places), None)
-            place = places[hit] if hit is not None else None
-            if gold_kind == "other":
-                claims += place is not None
-                continue
-            scored += 1
-            missed += hit is None
-            country += place is not None and place.country_code == gold_country
-            kind += place is not None and place.kind == gold_kind
-            right += place is not None and (place.country_code, place.kind) == (
-                gold_country,
-                gold_kind,
-            )
+            yield doc.id, name, wanted, places[hit] if hit is not None else None, hit is not None
+
+
+def place_table(docs: Sequence[_Doc], gold: PlaceGold, found: Sequence[FoundPlaces]) -> str:
+    """One line: accuracy of country code and kind, of each alone, misses, false claims."""
+    right = country = kind = missed = scored = claims = 0
+    for _, _, (gold_country, gold_kind), place, hit in _judged(docs, gold, found):
+        if gold_kind == "other":
+            claims += place is not None
+            continue
+        scored += 1
+        missed += not hit
+        country += place is not None and place.country_code == gold_country
+        kind += place is not None and place.kind == gold_kind
+        right += place is not None and (place.country_code, place.kind) == (gold_country, gold_kind)
     share = (lambda n: n / scored) if scored else (lambda n: 0.0)
     return (
         f"places: country+kind {share(right):.3f} ({right}/{scored}), country "
         f"{share(country):.3f}, kind {share(kind):.3f}; entities missed {missed}; "
         f"'other' places given a place: {claims}"
     )
+
+
+def place_errors(docs: Sequence[_Doc], gold: PlaceGold, found: Sequence[FoundPlaces]) -> list[str]:
+    """Our wrong places (@): gold country and kind, then ours (None: no place, or no mention
+    found)."""
+    lines = []
+    for doc_id, name, wanted, place, hit in _judged(docs, gold, found):
+        ours = (place.country_code, place.kind) if place is not None else None
+        if (wanted[1] == "other" and place is None) or ours == wanted:
+            continue
+        where = "" if hit else " (no mention found)"
+        lines.append(f"{doc_id} @ {name!r}: {ours} != {wanted}{where}")
+    return lines

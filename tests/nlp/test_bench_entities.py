@@ -49,3 +49,14 @@ def test_a_gold_file_without_places_is_scored_without_them(
     assert entities.main(["--gold", str(gold), "--repeat", "0"]) == 0
     out = capsys.readouterr().out
     assert "micro" in out and "places:" not in out
+
+
+def test_errors_list_a_wrong_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = _write(tmp_path / "blind.jsonl", {"id": "x1", "text": TEXT, "mentions": MENTIONS})
+    places = _write(
+        tmp_path / "blind-places.jsonl",
+        {"id": "x1", "places": [{"canonical": "London", "country_code": "CA", "kind": "city"}]},
+    )  # as if the annotator meant London, Ontario
+    argv = ["--gold", str(gold), "--places", str(places), "--repeat", "0", "--errors", "10"]
+    assert entities.main(argv) == 0
+    assert "x1 @ 'London': ('GB', 'capital') != ('CA', 'city')" in capsys.readouterr().out

@@ -12,19 +12,22 @@ words that people and places do not take:
   spokesman" is a person);
 * a passive verb that a person never takes: "Oxy Pure was launched",
   "... was founded in 2009";
-* "published on", "posted on", "streaming on" a name.
+* "published on", "posted on", "streaming on" a name;
+* a member that only organisations have right after the name: "Wikileaks
+  co-founder Julian Assange", "LVMH CFO", "LVMH employees" (`ORG_MEMBERS`).
 
 Weaker cues hold for a one-word name only: "posted on Twitter", "via USA
 Today", "at Netflix", and a name between a determiner and a lowercase noun
 ("the Twitter account", "her Netflix special"; not "the Donbas region": a
 noun of place makes it a place, `described.py`).
 
-A name right after such a noun or "published on" that the model did not tag,
-or tagged as a product or a work, is an ORG ("Taiwanese publication
-DigiTimes", "articles published on Walikali"), its other mentions found by
+A name right after such a noun or "published on", or inside a sentence
+before such a member, that the model did not tag, or tagged as a product or a
+work, is an ORG ("Taiwanese publication DigiTimes", "articles published on
+Walikali", "against Wikileaks co-founder"), its other mentions found by
 propagation.
 
-`ORG_NOUNS` is a small table of such nouns in English news.
+`ORG_NOUNS` and `ORG_MEMBERS` are small tables of such nouns in English news.
 """
 
 from __future__ import annotations
@@ -42,7 +45,19 @@ ORG_NOUNS = (
     "manufacturer", "agency", "charity", "organisation", "organization", "nonprofit",
     "non-profit", "chain", "studio", "streamer", "giant", "conglomerate", "subsidiary",
 )  # fmt: skip
+# Roles and members that only an organisation has: "Wikileaks co-founder Julian
+# Assange", "LVMH CFO Jean-Jacques Guiony", "LVMH employees".
+ORG_MEMBERS = (
+    "co-founder", "founder", "employees", "shareholders", "subscribers", "CEO", "CFO", "COO",
+    "CTO",
+)  # fmt: skip
 _NOUN = "(?:" + "|".join(map(re.escape, ORG_NOUNS)) + ")"
+_MEMBER = "(?:" + "|".join(map(re.escape, ORG_MEMBERS)) + r")\b"
+_MEMBER_AFTER = re.compile(rf"^ {_MEMBER}")
+# a name inside a sentence (not its capitalised first word) before such a member
+_NAMED_BEFORE = re.compile(
+    rf"(?<=[a-z,] )(?P<name>[A-Z][\w&.-]*[A-Za-z](?: [A-Z][\w&.-]*[A-Za-z]){{0,2}}) {_MEMBER}"
+)
 _NOUN_BEFORE = re.compile(rf"\b{_NOUN} [‘'\"“]?$")
 # ", a group co-founded by", ", the Wheeling newspaper.": the noun ends its phrase.
 _APPOSITION = re.compile(
@@ -73,6 +88,7 @@ def org_cue(before: str, after: str) -> bool:
         or _APPOSITION.match(after)
         or _PASSIVE.match(after)
         or _PUBLISHED_ON.search(before)
+        or _MEMBER_AFTER.match(after)
     )
 
 
@@ -106,9 +122,10 @@ def named_after_noun(text: str, spans: list[Span]) -> list[Span]:
     """The spans and, as ORGs, the names right after a noun of organisations that the
     model did not tag or tagged as a thing (a PRODUCT, a WORK_OF_ART: "publication
     DigiTimes"); people and places are judged later with all their mentions."""
+    named = [*_NAMED.finditer(text), *_NAMED_BEFORE.finditer(text)]
     found = {
         m.span("name"): Span(*m.span("name"), "ORG")
-        for m in _NAMED.finditer(text)
+        for m in named
         if not CALENDAR.intersection(m.group("name").split())
     }
     relabelled = [

@@ -145,9 +145,11 @@ def _cut_glued_words(
     parts: list[tuple[str, list[Span]]], gaz: Gazetteer
 ) -> list[tuple[str, list[Span]]]:
     """Cut a capitalised word glued before a surname: "Hosting Cook" and "House Cook" are
-    "Cook" of "Tim Cook" when their first word is no given name and no word of another
-    PERSON name of the article; "Will Warren continue ...?" is "Warren" of "Elizabeth
-    Warren" when an auxiliary verb opens a question (a given name too: "Will")."""
+    "Cook" of "Tim Cook" when their first word is no given name, no word of another
+    PERSON name of the article, and the two words are not a name the article gives
+    twice or with an age ("Han Lee" next to "James Lee"); "Will Warren continue ...?" is
+    "Warren" of "Elizabeth Warren" when an auxiliary verb opens a question (a given name
+    too: "Will")."""
     names = [
         text[s.start : s.end].split()
         for text, spans in parts
@@ -155,6 +157,7 @@ def _cut_glued_words(
         if s.label == "PERSON" and " " in text[s.start : s.end]
     ]
     given = {words[0] for words in names if is_given_name(words[0])}
+    seen = Counter(" ".join(words) for words in names)
     out = []
     for text, spans in parts:
         cut = []
@@ -165,7 +168,7 @@ def _cut_glued_words(
                 and len(words) == 2
                 and any(n[-1] == words[1] and n[0] in given and n != words for n in names)
                 and (
-                    (words[0] not in given and not is_given_name(words[0]))
+                    (not is_given_name(words[0]) and not _is_own_name(text, span, seen))
                     or (words[0] in _AUXILIARIES and _opens_question(text, span.start))
                 )
             )
@@ -174,6 +177,13 @@ def _cut_glued_words(
     return out
 
 
+def _is_own_name(text: str, span: Span, seen: Counter[str]) -> bool:
+    """A two-word name the article gives twice, or with an age ("Junmyung Lee, 30, of
+    Dedham"), is a person's own name, not a word glued to a namesake's surname."""
+    return seen[text[span.start : span.end]] > 1 or bool(_AGE.match(text, span.end))
+
+
+_AGE = re.compile(r", \d{1,3},")
 _AUXILIARIES = frozenset(
     {"Will", "Would", "Can", "Could", "Should", "Shall", "May", "Might", "Must", "Did", "Does",
      "Do", "Is", "Was", "Has", "Have", "Had"}

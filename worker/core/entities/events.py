@@ -1,6 +1,7 @@
 """Events and venues the model calls an organisation or a person.
 
-"The Davis Cup Finals", "the American Music Awards", "Heathrow Airport": a
+"The Davis Cup Finals", "the American Music Awards", "the Kentucky Derby",
+"the Belmont Stakes", "Heathrow Airport", "Churchill Downs": a
 name whose last word is the head noun of an event or a venue names that
 event (EVENT) or venue (FAC), neither of which the scored labels count. The
 heads are common English nouns; words that also head organisations
@@ -14,9 +15,10 @@ from worker.core.entities.spans import Span
 
 EVENT_HEADS = frozenset(
     {"Cup", "Finals", "Final", "Awards", "Championship", "Championships", "Games",
-     "Olympics", "Festival", "Tournament", "Marathon", "Expo", "Prix", "Induction"}
+     "Olympics", "Festival", "Tournament", "Marathon", "Expo", "Prix", "Induction", "Derby",
+     "Stakes"}
 )  # fmt: skip
-VENUE_HEADS = frozenset({"Stadium", "Arena", "Auditorium", "Airport"})
+VENUE_HEADS = frozenset({"Stadium", "Arena", "Auditorium", "Airport", "Downs", "Racecourse"})
 _RELABELLED = ("ORG", "PERSON")
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from worker.core.entities.brands import named_after_noun
 from worker.core.entities.canonical import resolve
 from worker.core.entities.chunking import chunk_spans
+from worker.core.entities.courts import courts
 from worker.core.entities.described import described_places
 from worker.core.entities.events import events
 from worker.core.entities.gazetteer import Gazetteer, place_label
@@ -146,6 +147,9 @@ class EntityExtractor:
                 self.gazetteer,
             )
             for text, spans, found in zip(texts, cleaned, (in_title, in_body), strict=True)
+        ]
+        fixed = [
+            courts(text, spans, self.gazetteer) for text, spans in zip(texts, fixed, strict=True)
         ]
         if sport:  # after the gazetteer, which would make "Michigan" a place again
             fixed = [

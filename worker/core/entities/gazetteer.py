@@ -86,6 +86,11 @@ class Gazetteer:
         """The place a GPE/LOC mention names, if known."""
         return self.aliases.get(surface)
 
+    def is_us_state(self, name: str) -> bool:
+        """True for a US state's name as matched in text ("Ohio", "New York")."""
+        place = self.places.get(name)
+        return place is not None and place.kind == "state" and place.country_code == "US"
+
     def is_title(self, word: str) -> bool:
         """True for honorifics and office words ("Mr", "President", "Gen.")."""
         return word.rstrip(".").lower() in self.titles

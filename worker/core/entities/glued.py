@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from cleanco import basename
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from worker.core.entities.described import PLACE_NOUNS
 from worker.core.entities.gazetteer import Gazetteer, place_label
 from worker.core.entities.people import is_given_name
 from worker.core.entities.spans import Span, merge
@@ -70,8 +71,36 @@ def split_glued(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
         for piece in _split_compound(text, _split_position(text, span, gaz), gaz):
             if not _is_clause(text, piece, gaz):
                 for name in _split_list(text, piece, gaz):
-                    out.extend(_split_place_person(text, name, gaz))
+                    for part in _split_office_holder(text, name, gaz):
+                        out.extend(_split_place_person(text, part, gaz))
     return out
+
+
+def _split_office_holder(text: str, span: Span, gaz: Gazetteer) -> list[Span]:
+    """ "Rockland County Executive Ed Day" → GPE "Rockland County", PERSON "Ed Day": a
+    name, an office (title words) and a person's name that starts with a given name.
+    The name before the office is a place if the gazetteer knows it or it ends with a
+    noun of places ("County"), else an organisation ("Acme Chief Executive Jane Doe")."""
+    words = list(_WORD.finditer(text, span.start, span.end))
+    forms = [w.group() for w in words]
+    first = next((i for i in range(1, len(forms) - 2) if gaz.is_title(forms[i])), None)
+    if span.label not in ("PERSON", "ORG") or first is None:
+        return [span]
+    rest = first
+    while rest < len(forms) and gaz.is_title(forms[rest]):
+        rest += 1
+    person = forms[rest:]
+    if not 2 <= len(person) <= 3 or not all(w[:1].isupper() for w in forms):
+        return [span]
+    if not is_given_name(person[0]) or " ".join(person) in gaz.places:
+        return [span]
+    office = " ".join(forms[:first])
+    place = gaz.places.get(office)
+    label = place_label(place) if place else PLACE_NOUNS.get(forms[first - 1].lower(), "ORG")
+    return [
+        Span(span.start, words[first - 1].end(), label),
+        Span(words[rest].start(), span.end, "PERSON"),
+    ]
 
 
 def _split_position(text: str, span: Span, gaz: Gazetteer) -> list[Span]:

@@ -6,7 +6,8 @@ subdivisions, other cities by population). A name with one meaning is resolved
 by its "name" (confidence 1.0); otherwise the strongest evidence decides:
 
 1. "words" (0.95): the words around the mention. "Washington state", "the
-   state of New York", "upstate New York" mean the state; "Buffalo, N.Y.",
+   state of New York", "upstate New York", "New York State" mean the state;
+   "Buffalo, N.Y.",
    "Greenbelt, Maryland", "DUBAI, United Arab Emirates" a place inside the
    state or country named after the comma.
 2. "dateline" (0.9): a name in capitals opening the body is a city.
@@ -19,6 +20,11 @@ by its "name" (confidence 1.0); otherwise the strongest evidence decides:
    ("sportsnet.ca" → Canada; generic domains such as ".com" say nothing).
 5. "default" (0.6): the most likely meaning ("Washington" is the capital,
    "New York" the city).
+
+A country's name is only taken for a city of that name by the words around it
+("Jamaica, New York"): the article's other places and the site say where a
+story is, not that "Jamaica" is a neighbourhood of Queens; they still choose
+between a country and a state ("Georgia" next to Atlanta).
 
 The confidences are fixed levels of evidence, not calibrated probabilities.
 """
@@ -75,7 +81,7 @@ class PlaceResolver:
         surface = text[span.start : span.end]
         found = self._gaz.candidates.get(surface, ())
         if not found:
-            return None
+            return self._named_state(surface)
         if len(found) == 1:
             return _chosen(found[0], "name")
         checks: list[tuple[PlaceEvidence, list[Place]]] = [
@@ -85,9 +91,20 @@ class PlaceResolver:
             ("site", [p for p in found if p.country_code == self._site]),
         ]
         for evidence, pick in checks:
+            if evidence in ("article", "site") and found[0].kind == "country":
+                # "Jamaica" next to New York places is the country, not Jamaica, Queens
+                pick = [p for p in pick if p.kind not in ("capital", "city")]
             if pick and len(pick) < len(found):
                 return _chosen(pick[0], evidence)
         return _chosen(found[0], "default")
+
+    def _named_state(self, surface: str) -> Place | None:
+        """ "New York State": a US state's name and "State" is the state (not a school:
+        sports copy makes "Ohio State" an ORG before places are resolved)."""
+        name = surface.removesuffix(" State")
+        if name == surface or not self._gaz.is_us_state(name):
+            return None
+        return _chosen(self._gaz.places[name], "words")
 
     def _by_words(self, text: str, span: Span, found: Sequence[Place]) -> list[Place]:
         if _STATE_AFTER.match(text, span.end) or _STATE_BEFORE.search(

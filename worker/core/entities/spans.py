@@ -30,6 +30,7 @@ _TAIL = re.compile(r"(?:[\s\-–—(,;:/&]+|\s+[a-z]+)$")
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?= ?,| \(| ?[-–—]| \d)")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _WORD = re.compile(r"\S+")
+_CODE = re.compile(r"[A-Z][A-Za-z]*[A-Z]-\d+")
 _NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)\b(?![.'’-])")
 CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 _WORD_BEFORE = re.compile(r"(\S+) $")
@@ -95,7 +96,8 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
     → "Vladimir Putin", "Mr Putin" → "Putin" (PERSON even if the model said
     otherwise), "Browns DL Sheldon Richardson" → "Sheldon Richardson". Returns
     None when nothing but titles is left ("President"), for spans without a
-    capital letter ("n't", "marijuana") and for URLs, @handles and #hashtags.
+    capital letter ("n't", "marijuana") and for URLs, @handles, #hashtags and codes
+    ("COVID-19").
     """
     start, label = span.start, span.label
     end = _title_end(text, start, _name_end(text, start, span.end))
@@ -107,7 +109,7 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
     prefix = _PREFIX.match(text, *words[0]) if words else None
     if prefix:
         words[0] = (prefix.end(), words[0][1])
-    if not words or _is_web(text[words[0][0] : end]) or text[words[0][0] : end].islower():
+    if not words or _is_web_or_code(text[words[0][0] : end]) or text[words[0][0] : end].islower():
         return None
     forms = [_strip_possessive(text[a:b]) for a, b in words]
     if forms[0].rstrip(".").lower() in PERSONAL_HONORIFICS or _is_titled_name(
@@ -173,9 +175,12 @@ def _after_capitals(forms: list[str]) -> int:
     return cut
 
 
-def _is_web(surface: str) -> bool:
-    """URLs, @handles and #hashtags are not names."""
-    return "://" in surface or surface.startswith(("www.", "@", "#"))
+def _is_web_or_code(surface: str) -> bool:
+    """URLs, @handles and #hashtags are not names, nor codes of capitals and a number
+    ("COVID-19", "MH-17", "AK-47": a disease, a flight, a product)."""
+    return (
+        "://" in surface or surface.startswith(("www.", "@", "#")) or bool(_CODE.fullmatch(surface))
+    )
 
 
 def _is_titled_name(text: str, start: int, forms: list[str], gaz: Gazetteer) -> bool:
@@ -319,3 +324,9 @@ def merge(spans: list[Span], extra: list[Span]) -> list[Span]:
             out.append(span)
     out.extend(spans[i:])
     return out
+
+
+def override(spans: list[Span], found: list[Span]) -> list[Span]:
+    """`found` spans win over the spans they overlap."""
+    kept = [s for s in spans if not any(f.start < s.end and s.start < f.end for f in found)]
+    return merge(kept, found)

@@ -11,8 +11,9 @@ sport is read from its page address (a section such as `/sport/`, `/nfl/`,
   or a role between them, is a team and the player a PERSON: "Wichita North's
   Miguel Bernal", "Wichita Heights' Aidan Gantenbein", "Salina South diver
   Keetan Munsell", "Wichita West senior David Garcia";
-* a place's name on either side of a result verb is a team ("Ohio State beat
-  Michigan", "Boston fell to Denver"), and so is a name there that the model
+* a place's name on either side of a result verb, or after a verb of carrying
+  ("to lift Florida"), is a team ("Ohio State beat Michigan", "Boston fell to
+  Denver"), and so is a name there that the model
   did not tag ("The Lakers beat the Celtics 110-99"), unless it starts with a
   given name: people beat people too ("Rublev beat Roberto Bautista-Agut");
   a score the model ran into a name is cut ("Chelsea 2-0");
@@ -37,7 +38,7 @@ from urllib.parse import urlsplit
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.glued import POSITIONS
 from worker.core.entities.people import is_given_name
-from worker.core.entities.spans import Span, merge
+from worker.core.entities.spans import Span, merge, override
 
 SECTIONS = frozenset(
     {"sport", "sports", "nfl", "nba", "mlb", "nhl", "mls", "wnba", "ncaa", "ncaaf", "ncaab",
@@ -65,10 +66,18 @@ CLUB_WORDS = frozenset(
     {"United", "City", "Town", "Rovers", "Wanderers", "Albion", "Athletic", "Rangers",
      "Hotspur", "County", "Argyle", "Wednesday", "Orient", "Villa", "Forest"}
 )  # fmt: skip
+# Words that clubs of other languages put before their town's name: "Real Madrid",
+# "Atletico Madrid", "Sporting Lisbon", "Olympique Lyon"; alone they name the club too.
+CLUB_PREFIXES = frozenset(
+    {"Real", "Atletico", "Atlético", "Athletic", "Sporting", "Inter", "Dynamo", "Dinamo",
+     "Olympique", "Racing", "Deportivo"}
+)  # fmt: skip
 _RESULT = (
     r"(?:beat|beats|defeated|defeats|edged|routed|thrashed|downed|stunned|upset|blanked|"
     r"swept|outlasted|overcame|lost to|loses to|fell to|falls to|drew with|tied)"
 )
+# what a player does for a team: "scored twice to lift Florida", "to lead Boston"
+_CARRIED = r"(?:lead|leads|led|lift|lifts|lifted|carry|carries|carried|propel|propels|propelled)"
 _SCORE = re.compile(rf"\b{_RESULT} (?:the )?(?:[A-Z][\w.'’-]* ){{1,3}}\d{{1,3}}[-–]\d{{1,3}}\b")
 _WORD = re.compile(r"[a-z]+")
 _NAME = r"(?:St\.|[A-Z][\w&'’-]*)"  # a word of a team's name: "St. Louis", "Texas A&M"
@@ -86,8 +95,22 @@ _BESIDE_RESULT = re.compile(
     rf"(?:(?<=^)|(?<=\n)|(?<=[.!?(,;:] )|(?<=\bthe )|(?<=\bThe ))(?P<winner>{_TEAM_NAME})"
     rf" {_RESULT} (?:the )?(?P<loser>{_TEAM_NAME})(?= \d{{1,3}}[-–]\d{{1,3}}\b|[,.;])"
 )
+# a result line of a round-up: "Wild 4, Sabres 1: Zach Parise scored twice"
+_RECAP = re.compile(
+    rf"(?m)^(?P<winner>{_TEAM_NAME}) \d{{1,3}}, (?P<loser>{_TEAM_NAME}) \d{{1,3}}(?=[:.\s])"
+)
+_PLACE_PLURAL = re.compile(
+    r"(?<![\w'’.-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r" (?P<plural>[A-Z][a-z]{2,}s)\b(?![.'’-]\w)"
+)  # "the Pittsburgh Penguins"
+_PLURAL_END = re.compile(r"(?<= )[A-Z][a-z]{2,}s$")
+_PREFIX = "|".join(sorted(CLUB_PREFIXES))
+_PREFIXED_CLUB = re.compile(
+    rf"(?<![\w'’-])(?:{_PREFIX}) (?P<town>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+)
+_PREFIX_START = re.compile(rf"(?:{_PREFIX})(?= )")
 _RESULT_AFTER = re.compile(rf" {_RESULT} ")
-_RESULT_BEFORE = re.compile(rf" {_RESULT} $")
+_RESULT_BEFORE = re.compile(rf" (?:{_RESULT}|{_CARRIED}) $")
 _STATE_SCHOOL = re.compile(r" State\b(?! (?:[A-Z]|of\b|[Dd]epartment))")
 
 
@@ -116,9 +139,81 @@ def sport_teams(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         sure = not bare or player in people or is_given_name(match.group("player").split()[0])
         if team is not None and sure:
             found += [team, Span(*player, "PERSON")]
-    spans = _replace(spans, found)
+    teams = [*_recap_teams(text, gaz), *_nicknamed_teams(text, gaz), *_prefixed_clubs(text, gaz)]
+    spans = override(spans, [*found, *teams])
     spans = [_relabel(text, _without_score(text, span), gaz) for span in spans]
-    return merge(spans, _untagged_teams(text, gaz))
+    spans = merge(spans, _untagged_teams(text, gaz))
+    return _nicknames_alone(text, spans, teams)
+
+
+def _recap_teams(text: str, gaz: Gazetteer) -> list[Span]:
+    """The two teams of a result line opening a paragraph ("Wild 4, Sabres 1: ..."),
+    unless a country or a name that starts with a given name."""
+    return [
+        Span(*match.span(group), "ORG")
+        for match in _RECAP.finditer(text)
+        for group in ("winner", "loser")
+        if _may_be_team(match.group(group), gaz)
+    ]
+
+
+def _nicknamed_teams(text: str, gaz: Gazetteer) -> list[Span]:
+    """A town or state followed by a capitalised plural that names no place or people is
+    a team: "the New York Islanders", "the Pittsburgh Penguins"."""
+    return [
+        Span(*match.span(), "ORG")
+        for match in _PLACE_PLURAL.finditer(text)
+        if gaz.place(match.group("place")) is not None
+        and _may_be_team(match.group("place"), gaz)
+        and _may_be_team(match.group("plural"), gaz)
+        and gaz.place(match.group("plural")) is None
+    ]
+
+
+def _prefixed_clubs(text: str, gaz: Gazetteer) -> list[Span]:
+    """ "Real Madrid", "Athletic Bilbao": a club word of another language and a town."""
+    found = []
+    for match in _PREFIXED_CLUB.finditer(text):
+        words = match.group("town").split(" ")
+        # "Real Madrid Thibaut": the town is one word or two
+        for size in range(len(words), 0, -1):
+            if gaz.place(" ".join(words[:size])) is not None:
+                end = match.start("town") + len(" ".join(words[:size]))
+                found.append(Span(match.start(), end, "ORG"))
+                break
+    return found
+
+
+def _nicknames_alone(text: str, spans: list[Span], teams: list[Span]) -> list[Span]:
+    """The short name of a team of `teams` found alone, wherever no other name covers
+    it: the plural of a team named by its town ("the Islanders" after "the New York
+    Islanders"), the club word of "Real Madrid" ("Real want to sign him")."""
+    words = set()
+    for span in teams:
+        plural = _PLURAL_END.search(text, span.start, span.end)
+        prefix = _PREFIX_START.match(text, span.start, span.end)
+        words |= {m.group() for m in (plural, prefix) if m is not None}
+    found = [
+        Span(*match.span(), "ORG")
+        for word in words
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-]| [A-Z])", text)
+    ]  # the model reads some as nationalities ("the Islanders" as NORP)
+    return override(spans, [f for f in found if not any(_covers(s, f) for s in spans)])
+
+
+def _covers(span: Span, found: Span) -> bool:
+    """True if a span other than a NORP tag overlaps `found`."""
+    return span.label != "NORP" and span.start < found.end and found.start < span.end
+
+
+def _may_be_team(name: str, gaz: Gazetteer) -> bool:
+    """Not a country, a continent, a nationality nor a name that starts with a given name."""
+    place = gaz.places.get(name)
+    return (
+        name not in gaz.demonyms
+        and (place is None or place.kind not in ("country", "continent"))
+        and not is_given_name(name.split()[0])
+    )
 
 
 def _without_score(text: str, span: Span) -> Span:
@@ -166,12 +261,6 @@ _SMALL = frozenset(
 )
 
 
-def _replace(spans: list[Span], found: list[Span]) -> list[Span]:
-    """`found` spans win over the spans they overlap."""
-    kept = [s for s in spans if not any(f.start < s.end and s.start < f.end for f in found)]
-    return merge(kept, found)
-
-
 def _relabel(text: str, span: Span, gaz: Gazetteer) -> Span:
     """ORG for a club named by its town and a club word, a name beside a result verb or a
     state's university, unless a country."""
@@ -186,9 +275,9 @@ def _relabel(text: str, span: Span, gaz: Gazetteer) -> Span:
     beside_result = _RESULT_AFTER.match(text, span.end) or _RESULT_BEFORE.search(
         text, max(0, span.start - 16), span.start
     )
-    if _is_state(gaz, name.removesuffix(" State")) and name.endswith(" State"):
+    if gaz.is_us_state(name.removesuffix(" State")) and name.endswith(" State"):
         return span._replace(label="ORG")  # "Ohio State" as one span
-    if _is_state(gaz, name) and _STATE_SCHOOL.match(text, span.end):
+    if gaz.is_us_state(name) and _STATE_SCHOOL.match(text, span.end):
         return Span(span.start, span.end + len(" State"), "ORG")
     # People beat people too ("Nadal beat Djokovic"): only a place's name is a team here.
     return span._replace(label="ORG") if beside_result and span.label in ("GPE", "LOC") else span
@@ -204,8 +293,3 @@ def _is_club_of_town(gaz: Gazetteer, name: str) -> bool:
         and gaz.place(" ".join(words[:-1])) is not None
         and name not in gaz.candidates
     )
-
-
-def _is_state(gaz: Gazetteer, name: str) -> bool:
-    place = gaz.places.get(name)
-    return place is not None and place.kind == "state" and place.country_code == "US"
