@@ -46,8 +46,9 @@ MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 120  # a name before a cue is read in this many characters before it
 MAX_PLACES = 20  # places of one capitalised word where its given names are looked for
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w-]*(?:['’][A-Z][\w-]*)?")
-# Capitalised words and initials right before a surname (the end of the searched text).
-_GIVEN_BEFORE = re.compile(r"(?:(?:[A-Z]\.){1,3}\s*|[A-Z][\w’'-]+\s+){1,3}$")
+# Capitalised words and initials right before a surname (the end of the searched text), on
+# its line: a heading line above a name ("Asia Winner\nHafiz") is no given name.
+_GIVEN_BEFORE = re.compile(r"(?:(?:[A-Z]\.){1,3}[ \t]*|[A-Z][\w’'-]+[ \t]+){1,3}$")
 _JOINED = re.compile(r"\b(?:of|for|and|de|&)\s+$")
 _RUNS_ON = re.compile(
     r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|&))*[\s,]*"
