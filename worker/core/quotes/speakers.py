@@ -13,21 +13,26 @@ whose referent the article makes clear, or an unnamed speaker.
 
 from __future__ import annotations
 
-import itertools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
-from worker.core.quotes.layout import sentence_ends
 from worker.core.quotes.names import Names, person_named, reads_as_name, untitled
+from worker.core.quotes.subjects import (
+    SUBJECT_PRONOUN,
+    SUBJECTS,
+    blanked,
+    inside,
+    sentence_subjects,
+    sentences,
+)
 from worker.core.types import Mention, Quote, Speaker, SpeakerMention
 
 _RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
-_SUBJECTS = ("PERSON", "ORG")
 _HEAD_PHRASE = re.compile(r"\s(?:of|to|for|at|in|from|with|on)\s")
 _DETERMINER_BEFORE = re.compile(
     r"(?i:a|an|the|one|two|three|four|five|some|several|many)\s+(?:[a-z-]+\s+)?"
@@ -49,13 +54,11 @@ _OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
 _GROUP = re.compile(
     r"((?i:the|a|an|one|some|several|two|three|many)\s+[^A-Z]*?)\s+(?:of|in|at|for|from|with|by|on)\s"
 )
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # "In his Instagram post, ...", "During the call, ...": the subject comes after the comma.
 _INTRO = re.compile(
     r"\s*(?:In|During|After|Before|At|On|With|Without|Despite|While|When|As|For|From|Since|"
     r"Upon|Following|Asked|[A-Z]\w+ing)\b[^,]*,"
 )
-_PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|they|it)\b", re.IGNORECASE)
 _DEFINITE = re.compile(
     r"^(?:the|this|that|our|his|her|its)\s+(?:\S+\s+){0,4}([\w-]+)$", re.IGNORECASE
 )
@@ -76,7 +79,7 @@ MAX_TITLED = 500  # earlier mentions searched for the one a description's head t
 
 def _speaker(m: Mention) -> Speaker:
     """The mention's entity, or the person's name in it that the model ran a title into."""
-    name = untitled(m.canonical) if m.label in _SUBJECTS else None
+    name = untitled(m.canonical) if m.label in SUBJECTS else None
     return person_named(name) if name else Speaker(m.canonical, m.entity_key, m.label)
 
 
@@ -92,15 +95,15 @@ class Speakers:
     ) -> None:
         self.text = text
         opens = [start for start, _ in quoted]
-        outside = [m for m in mentions if m.label in _RANK and not _inside(m, quoted, opens)]
+        outside = [m for m in mentions if m.label in _RANK and not inside(m, quoted, opens)]
         self.mentions = sorted(outside, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        sentences = _sentences(text)
-        blanked = _blanked(text, quoted)
-        subjects = _sentence_subjects(blanked, self.mentions, sentences)
+        sentence_spans = sentences(text)
+        blanked_text = blanked(text, quoted)
+        subjects = sentence_subjects(blanked_text, self.mentions, sentence_spans)
         persons = [m for m in self.mentions if m.label == "PERSON"]
-        self._genders = genders(text, persons, sentences, blanked)
-        self.subjects = {label: [m for m in subjects if m.label == label] for label in _SUBJECTS}
+        self._genders = genders(text, persons, sentence_spans, blanked_text)
+        self.subjects = {label: [m for m in subjects if m.label == label] for label in SUBJECTS}
         self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
         self.history: list[Quote] = []  # attributed quotations so far, in order
         self._said: dict[str, list[tuple[int, Speaker]]] = {label: [] for label in _RANK}
@@ -175,7 +178,7 @@ class Speakers:
         intro = _INTRO.match(self.text, start, end)
         start = intro.end() if intro else start
         named = self._named(start, end)
-        pronoun = _SUBJECT_PRONOUN.search(self.text, start, end)
+        pronoun = SUBJECT_PRONOUN.search(self.text, start, end)
         if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
             return self._phrase(pronoun.start(), pronoun.end())
         read = self._read(start, end, True) if not named or named[0].label != "PERSON" else None
@@ -350,50 +353,3 @@ def _start(m: Mention) -> int:
 
 def _nearest_last(m: Mention) -> tuple[int, int]:
     return _RANK[m.label], -m.start
-
-
-def _inside(m: Mention, quoted: Sequence[tuple[int, int]], opens: Sequence[int]) -> bool:
-    index = bisect_right(opens, m.start) - 1
-    return index >= 0 and m.end <= quoted[index][1]
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of `text`."""
-    return list(itertools.pairwise([0, *sentence_ends(text), len(text)]))
-
-
-def _blanked(text: str, quoted: Sequence[tuple[int, int]]) -> str:
-    """`text` with its quoted segments replaced by spaces (offsets kept)."""
-    parts, position = [], 0
-    for start, end in quoted:
-        start = max(start, position)
-        parts += [text[position:start], " " * max(0, end - start)]
-        position = max(position, end)
-    return "".join([*parts, text[position:]])
-
-
-def _sentence_subjects(
-    blanked: str, mentions: Sequence[Mention], sentences: Sequence[tuple[int, int]]
-) -> list[Mention]:
-    """The first PERSON and the first ORG mention of each sentence not led by a pronoun:
-    who a later "he" or "it" most likely is. A pronoun-led sentence keeps the earlier one,
-    and so does a sentence whose "he" or "she" comes before its first person ("As he has
-    alleged, he and Farrow ...": he is its subject). `blanked` is the text with its
-    quotations blanked out."""
-    subjects: list[Mention] = []
-    index = 0
-    for begin, end in sentences:
-        while index < len(mentions) and mentions[index].start < begin:
-            index += 1
-        if _PRONOUN_START.match(blanked[begin:end]):
-            continue
-        firsts: dict[str, Mention] = {}
-        for m in itertools.islice(mentions, index, None):
-            if m.start >= end:
-                break
-            firsts.setdefault(m.label, m)
-        person = firsts.get("PERSON")
-        if person is not None and _SUBJECT_PRONOUN.search(blanked, begin, person.start):
-            del firsts["PERSON"]
-        subjects.extend(sorted((firsts[k] for k in _SUBJECTS if k in firsts), key=_start))
-    return subjects
