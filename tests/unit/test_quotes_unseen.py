@@ -21,3 +21,11 @@ def test_a_heading_line_above_a_name_is_no_given_name() -> None:
     text = GOLD["1545738097"]  # "Asia Winner\nHafiz, from Pakistan, has created ... He said: “..."
     hafiz = _person(text, "Hafiz", "Hafiz", text.index("Asia Winner"))
     assert _speakers(text, [hafiz], "This award is an encouragement") == ["Hafiz"]
+
+
+def test_a_title_the_article_uses_before_a_name_is_no_part_of_it() -> None:
+    text = GOLD["irishtim"]  # "Taoiseach Leo Varadkar has said ..." then "Mr Varadkar said"
+    glued = _person(text, "Taoiseach Leo Varadkar", "Taoiseach Leo Varadkar")
+    later = [_person(text, "Varadkar", "Taoiseach Leo Varadkar", glued.end)]
+    speakers = _speakers(text, [glued, *later], "I think")
+    assert speakers and set(speakers) == {"Leo Varadkar"}

@@ -119,6 +119,14 @@ class Names:
         self._starts = [start for start, _ in self._spans]
         self._full: dict[str, Speaker | None] = {}
         self._capitalised: dict[str, list[int]] | None = None
+        self._glued = [m.canonical for m in mentions if m.label in ("PERSON", "ORG")]
+        self._titles: frozenset[str] | None = None
+
+    def untitled(self, name: str) -> str | None:
+        """`untitled(name)`, with the title words this article shows by use as well."""
+        if self._titles is None:
+            self._titles = _titles_in_use(self.text, self._glued)
+        return untitled(name, self._titles)
 
     def before(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
         """The person the capitalised words ending `text[start:end]` (before a cue) name."""
@@ -207,16 +215,48 @@ def reads_as_name(name: str) -> bool:
     )
 
 
-def untitled(name: str) -> str | None:
+def untitled(name: str, titles: frozenset[str] = frozenset()) -> str | None:
     """The person's name at the end of a name the model ran a title into ("Rockland
-    County Executive Ed Day" → "Ed Day"): from a given name right after a title word,
-    two or three words that read as a name; else None."""
+    County Executive Ed Day" → "Ed Day"): from a given name right after a title word
+    (of the vocabulary, or of `titles`), two or three words that read as a name; else None."""
     words = name.split()
     for n in range(1, len(words) - 1):
-        tail = " ".join(words[n:])
-        if _is_title(words[n - 1]) and is_given_name(words[n]) and reads_as_name(tail):
-            return tail
+        title = _is_title(words[n - 1]) or words[n - 1] in titles
+        if title and _names_from(words, n):
+            return " ".join(words[n:])
     return None
+
+
+def _names_from(words: Sequence[str], n: int) -> bool:
+    """Whether `words[n:]` read as a given name and surname ("Leo Varadkar"), not the
+    end of a longer surname ("Van Den Hoek" of "Jamon Van Den Hoek")."""
+    given = words[n]
+    prefix = given.lower() in CONSTANTS.prefixes
+    return not prefix and is_given_name(given) and reads_as_name(" ".join(words[n:]))
+
+
+def _titles_in_use(text: str, names: Sequence[str]) -> frozenset[str]:
+    """Title words the vocabulary lacks, shown by the article's use of them: capitalised
+    words, none a given name, before a given name and surname ("Taoiseach Leo Varadkar"),
+    when the article also names the person by the surname without them ("Mr Varadkar")
+    or uses the words as a common noun ("the taoiseach")."""
+    found = set()
+    for name in names:
+        words = name.split()
+        for n in range(1, len(words) - 1):
+            before = words[:n]
+            if any(
+                is_given_name(w) or not w[0].isupper() or w.lower() in STOP_WORDS for w in before
+            ):
+                break
+            if not _names_from(words, n):
+                continue
+            common = re.search(rf"\b{re.escape(' '.join(before).lower())}\b", text)
+            alone = text.count(words[-1]) > text.count(name)
+            if common or alone:
+                found.add(words[n - 1])
+            break
+    return frozenset(found)
 
 
 def _given_names(words: list[re.Match[str]]) -> list[re.Match[str]]:

@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
-from worker.core.quotes.names import Names, person_named, reads_as_name, untitled
+from worker.core.quotes.names import Names, person_named, reads_as_name
 from worker.core.quotes.subjects import (
     SUBJECT_PRONOUN,
     SUBJECTS,
@@ -77,9 +77,9 @@ MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
 MAX_TITLED = 500  # earlier mentions searched for the one a description's head titles
 
 
-def _speaker(m: Mention) -> Speaker:
+def _speaker(m: Mention, names: Names) -> Speaker:
     """The mention's entity, or the person's name in it that the model ran a title into."""
-    name = untitled(m.canonical) if m.label in SUBJECTS else None
+    name = names.untitled(m.canonical) if m.label in SUBJECTS else None
     return person_named(name) if name else Speaker(m.canonical, m.entity_key, m.label)
 
 
@@ -107,12 +107,12 @@ class Speakers:
         self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
         self.history: list[Quote] = []  # attributed quotations so far, in order
         self._said: dict[str, list[tuple[int, Speaker]]] = {label: [] for label in _RANK}
+        self.names = Names(text, mentions)
         people: dict[str, Mention] = {}
         for m in self.mentions:  # and people the model called organizations ("Nikki Haley")
-            if m.label == "PERSON" or (m.label == "ORG" and _reads_as_person(m.canonical)):
+            if m.label == "PERSON" or (m.label == "ORG" and self._reads_as_person(m.canonical)):
                 people.setdefault(m.canonical, m)
-        self._surnames = _surnames(people.values())
-        self.names = Names(text, mentions)
+        self._surnames = _surnames(people.values(), self.names)
 
     def who(
         self, start: int, end: int, first: bool
@@ -187,6 +187,9 @@ class Speakers:
         described = _DESCRIBED.match(self.text, start, end)
         return self._phrase(*described.span(1)) if described else (None, None)
 
+    def _reads_as_person(self, name: str) -> bool:
+        return reads_as_name(name) or self.names.untitled(name) is not None
+
     def _qualifies(self, m: Mention, begin: int, length: int) -> bool:
         """Whether a name only qualifies the description `text[begin:begin + length]` ("a
         U.S. official", "two Labour councillors"): right after the determiner that opens
@@ -211,7 +214,7 @@ class Speakers:
         full = self._surnames.get(name) if person or m.label == "ORG" else None
         if person and full is None and " " not in name:  # a surname the model took alone
             full = self.names.full(name)
-        return full or _speaker(m), _mention(self.text, m.start, m.end)
+        return full or _speaker(m, self.names), _mention(self.text, m.start, m.end)
 
     def _named(self, start: int, end: int) -> list[Mention]:
         """Mentions inside `[start, end)`, the best speaker label first, then in order."""
@@ -330,18 +333,14 @@ class Speakers:
         return None
 
 
-def _reads_as_person(name: str) -> bool:
-    return reads_as_name(name) or untitled(name) is not None
-
-
-def _surnames(people: Iterable[Mention]) -> dict[str, Speaker]:
+def _surnames(people: Iterable[Mention], names: Names) -> dict[str, Speaker]:
     """Last name → the first full name of the article that ends with it ("Cook" → "Tim Cook").
 
     `people` are in order of first mention: an article names a person in full first.
     """
     full: dict[str, Speaker] = {}
     for m in people:
-        speaker = _speaker(m)
+        speaker = _speaker(m, names)
         if " " in speaker.canonical:
             full.setdefault(speaker.canonical.split()[-1], speaker)
     return full
