@@ -6,7 +6,7 @@ Entity mentions are written by hand where attribution needs them, as the model g
 
 from __future__ import annotations
 
-from tests.unit.test_quotes import GOLD, _person
+from tests.unit.test_quotes import GOLD, _person, _quoted
 from worker.core.quotes import find_quotes
 
 
@@ -29,3 +29,21 @@ def test_a_title_the_article_uses_before_a_name_is_no_part_of_it() -> None:
     later = [_person(text, "Varadkar", "Taoiseach Leo Varadkar", glued.end)]
     speakers = _speakers(text, [glued, *later], "I think")
     assert speakers and set(speakers) == {"Leo Varadkar"}
+
+
+def test_guillemets_pair_and_nest() -> None:
+    quoted = _quoted(GOLD["c82b3d1d"])  # «Когда ... говоря: «Да ладно, ... сделать!»
+    assert "Аризонской мечте" in quoted  # у Кустурицы в «Аризонской мечте»
+    (nested,) = [q for q in quoted if q.startswith("Когда вся ваша жизнь")]
+    assert nested.endswith(
+        "внутренне говоря: «Да ладно, красота не так уж важна! Отпусти ее "
+        "и сосредоточься больше на том, что еще можно сделать!»"
+    )
+
+
+def test_german_low_high_marks_pair() -> None:
+    text = (  # a German page of dumps-dev (57b4dafd...)
+        "Die vom gleichnamigen Unternehmen entwickelte App „Vivy“ wurde in Kooperation von 90 "
+        "gesetzlichen Krankenkassen und vier privaten Krankenversicherungen auf den Weg gebracht."
+    )
+    assert _quoted(text) == ["Vivy"]
