@@ -47,3 +47,14 @@ def test_german_low_high_marks_pair() -> None:
         "gesetzlichen Krankenkassen und vier privaten Krankenversicherungen auf den Weg gebracht."
     )
     assert _quoted(text) == ["Vivy"]
+
+
+def test_a_possessive_only_qualifies_the_speaker() -> None:
+    text = GOLD["mercurynews.com-Fremont"]  # 'said Gastelum-Vera’s neighbor, Brian Kinder, who'
+    mentions = [
+        _person(text, "Kristofer", "Kristofer Ferreyra", text.index("“Everyone")),
+        _person(text, "Gastelum-Vera", "Sophia Gastelum-Vera", text.index("said Gastelum-Vera")),
+        _person(text, "Brian Kinder", "Brian Kinder"),
+    ]
+    assert _speakers(text, mentions, "Everyone is grieving") == [None]  # Kristofer’s uncles
+    assert _speakers(text, mentions, "I know the parent") == ["Brian Kinder"]

@@ -39,6 +39,7 @@ _DETERMINER_BEFORE = re.compile(
 )
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)")
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative"])
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?([a-z]+)")
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _OWNERS = {"his": ("PERSON", "he"), "her": ("PERSON", "she"), "its": ("ORG", "")}
 _APPOSITION = re.compile(r"\s*,\s*")
@@ -133,7 +134,7 @@ class Speakers:
         if any(p.match(pronoun) for p in pronouns) or words.lower() in _OWNERS:
             at = begin if first else begin + len(words) - len(pronoun)
             return self._phrase(at, at + len(pronoun))
-        named = self._named(begin, begin + len(words))
+        named = [m for m in self._named(begin, begin + len(words)) if not self._owner(m)]
         group = _GROUP.match(words)  # "The authors of the research in the journal X argued"
         if group and not self._named(begin, begin + group.end(1)):
             body = [m for m in named if m.label == "ORG"]  # "a spokesperson for X Police"
@@ -186,6 +187,13 @@ class Speakers:
             return read or self._entity(named[0])
         described = _DESCRIBED.match(self.text, start, end)
         return self._phrase(*described.span(1)) if described else (None, None)
+
+    def _owner(self, m: Mention) -> bool:
+        """Whether `m` only qualifies the one who speaks by a possessive ("Gastelum-Vera's
+        neighbor, Brian Kinder", "one of baby Kristofer's uncles"); a spokesman still
+        speaks for the organization whose spokesman he is ("Disney's spokesman")."""
+        owned = _POSSESSIVE.match(self.text, m.end)
+        return owned is not None and owned.group(1) not in _SPOKESPEOPLE
 
     def _reads_as_person(self, name: str) -> bool:
         return reads_as_name(name) or self.names.untitled(name) is not None
