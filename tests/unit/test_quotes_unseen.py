@@ -6,11 +6,15 @@ Entity mentions are written by hand where attribution needs them, as the model g
 
 from __future__ import annotations
 
+import re
+
 from tests.unit.test_quotes import GOLD, _person, _quoted
+from worker.core.entities import entity_key
 from worker.core.quotes import find_quotes
+from worker.core.types import Mention
 
 
-def _speakers(text: str, mentions: list, start: str) -> list[str | None]:
+def _speakers(text: str, mentions: list[Mention], start: str) -> list[str | None]:
     """The canonical speaker of each quotation that starts with `start`."""
     said = [q for q in find_quotes(text, mentions) if q.text.startswith(start)]
     assert said, start
@@ -58,3 +62,26 @@ def test_a_possessive_only_qualifies_the_speaker() -> None:
     ]
     assert _speakers(text, mentions, "Everyone is grieving") == [None]  # Kristofer’s uncles
     assert _speakers(text, mentions, "I know the parent") == ["Brian Kinder"]
+
+
+def _every(text: str, surface: str, canonical: str, label: str = "PERSON") -> list[Mention]:
+    """A mention at every place `surface` stands, as the model gives it."""
+    starts = [m.start() for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
+    key = entity_key(label, canonical)
+    return [Mention(surface, label, s, s + len(surface), canonical, key) for s in starts]
+
+
+def test_a_person_the_model_calls_an_organization_is_he() -> None:
+    text = GOLD["nypost.c"]  # the model: "Vivek Ramaswamy" and "Ramaswamy" are ORG
+    mentions = sorted(
+        [
+            *_every(text, "Nikki Haley", "Nikki Haley"),
+            *_every(text, "Haley", "Nikki Haley"),
+            *_every(text, "Vivek Ramaswamy", "Vivek Ramaswamy", "ORG"),
+            *_every(text, "Ramaswamy", "Ramaswamy", "ORG"),
+        ],
+        key=lambda m: m.start,
+    )
+    mentions = [m for m in mentions if not any(o.start < m.start < o.end for o in mentions)]
+    assert _speakers(text, mentions, "We have to ban") == ["Vivek Ramaswamy"]  # “...,” he said
+    assert _speakers(text, mentions, "would never have") == ["Nikki Haley"]  # she told Ramaswamy

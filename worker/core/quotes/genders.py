@@ -7,9 +7,9 @@ The evidence is read in the article, never guessed from first names:
 
 * an honorific or a gendered title right before a mention ("Mr.", "Ms.",
   "Congresswoman", "Queen");
-* in a sentence led by one person and naming no other, the possessive and
-  reflexive pronouns and the gendered nouns outside quotes ("Carlineo ...
-  possessed ... at his home", "Omar is one of the first two Muslim women");
+* in a sentence led by one person and naming no other, the pronouns and the
+  gendered nouns outside quotes ("Carlineo ... possessed ... at his home",
+  "Omar is one of the first two Muslim women", "Haley explained that she");
 * a sentence that opens with "He" or "She" right after such a sentence.
 
 The majority of a person's evidence decides; without evidence a person is
@@ -30,12 +30,12 @@ _BEFORE = re.compile(
     r"Spokesman|Spokeswoman|King|Queen|Prince|Princess|Sister|Brother|Father|Mother)\.?\s+$"
 )
 _HIS = re.compile(
-    r"\b(?:his|himself|man|men|father|son|husband|brother|boyfriend|actor|king|prince|"
+    r"\b(?:he|his|himself|man|men|father|son|husband|brother|boyfriend|actor|king|prince|"
     r"congressman|chairman|spokesman|businessman|sportsman|grandfather|uncle|nephew)\b",
     re.IGNORECASE,
 )
 _HER = re.compile(
-    r"\b(?:her|hers|herself|woman|women|mother|daughter|wife|sister|girlfriend|actress|queen|"
+    r"\b(?:she|her|hers|herself|woman|women|mother|daughter|wife|sister|girlfriend|actress|queen|"
     r"princess|congresswoman|chairwoman|spokeswoman|businesswoman|sportswoman|grandmother|"
     r"aunt|niece)\b",
     re.IGNORECASE,

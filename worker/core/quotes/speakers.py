@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -99,21 +100,37 @@ class Speakers:
         outside = [m for m in mentions if m.label in _RANK and not inside(m, quoted, opens)]
         self.mentions = sorted(outside, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        sentence_spans = sentences(text)
-        blanked_text = blanked(text, quoted)
-        subjects = sentence_subjects(blanked_text, self.mentions, sentence_spans)
-        persons = [m for m in self.mentions if m.label == "PERSON"]
-        self._genders = genders(text, persons, sentence_spans, blanked_text)
-        self.subjects = {label: [m for m in subjects if m.label == label] for label in SUBJECTS}
-        self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
-        self.history: list[Quote] = []  # attributed quotations so far, in order
-        self._said: dict[str, list[tuple[int, Speaker]]] = {label: [] for label in _RANK}
         self.names = Names(text, mentions)
         people: dict[str, Mention] = {}
         for m in self.mentions:  # and people the model called organizations ("Nikki Haley")
             if m.label == "PERSON" or (m.label == "ORG" and self._reads_as_person(m.canonical)):
                 people.setdefault(m.canonical, m)
         self._surnames = _surnames(people.values(), self.names)
+        sentence_spans = sentences(text)
+        blanked_text = blanked(text, quoted)
+        self._people = self._org_people(people)  # as persons for "he" and "she"
+        as_people = [
+            replace(m, label="PERSON") if m.label == "ORG" and m.canonical in self._people else m
+            for m in self.mentions
+        ]
+        subjects = sentence_subjects(blanked_text, as_people, sentence_spans)
+        persons = [m for m in as_people if m.label == "PERSON"]
+        self._genders = genders(text, persons, sentence_spans, blanked_text)
+        self.subjects = {label: [m for m in subjects if m.label == label] for label in SUBJECTS}
+        self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
+        self.history: list[Quote] = []  # attributed quotations so far, in order
+        self._said: dict[str, list[tuple[int, Speaker]]] = {label: [] for label in _RANK}
+
+    def _org_people(self, people: dict[str, Mention]) -> set[str]:
+        """The people the model called organizations: a name that reads as a person's and
+        whose surname the article uses alone ("Vivek Ramaswamy", ORG, then "Ramaswamy
+        said"), and that surname."""
+        orgs = {
+            name
+            for name, m in people.items()
+            if m.label == "ORG" and self.text.count(name.split()[-1]) > self.text.count(name)
+        }
+        return orgs | {s for s, full in self._surnames.items() if full.canonical in orgs}
 
     def who(
         self, start: int, end: int, first: bool
@@ -134,7 +151,8 @@ class Speakers:
         if any(p.match(pronoun) for p in pronouns) or words.lower() in _OWNERS:
             at = begin if first else begin + len(words) - len(pronoun)
             return self._phrase(at, at + len(pronoun))
-        named = [m for m in self._named(begin, begin + len(words)) if not self._owner(m)]
+        stop = begin + len(words)
+        named = [m for m in self._named(begin, stop) if not self._owner(m, stop)]
         group = _GROUP.match(words)  # "The authors of the research in the journal X argued"
         if group and not self._named(begin, begin + group.end(1)):
             body = [m for m in named if m.label == "ORG"]  # "a spokesperson for X Police"
@@ -168,8 +186,10 @@ class Speakers:
     def add(self, quote: Quote) -> None:
         """An attributed quotation: a later pronoun or description may refer to its speaker."""
         self.history.append(quote)
-        if quote.speaker is not None and quote.speaker.label in self._said:
-            self._said[quote.speaker.label].append((quote.start, quote.speaker))
+        speaker = quote.speaker
+        if speaker is not None and speaker.label in self._said:
+            person = speaker.canonical in self._people  # the model's ORG "Vivek Ramaswamy"
+            self._said["PERSON" if person else speaker.label].append((quote.start, speaker))
 
     def _subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
         """The sentence's subject when the cue's own clause names nobody
@@ -188,11 +208,12 @@ class Speakers:
         described = _DESCRIBED.match(self.text, start, end)
         return self._phrase(*described.span(1)) if described else (None, None)
 
-    def _owner(self, m: Mention) -> bool:
+    def _owner(self, m: Mention, end: int) -> bool:
         """Whether `m` only qualifies the one who speaks by a possessive ("Gastelum-Vera's
         neighbor, Brian Kinder", "one of baby Kristofer's uncles"); a spokesman still
-        speaks for the organization whose spokesman he is ("Disney's spokesman")."""
-        owned = _POSSESSIVE.match(self.text, m.end)
+        speaks for the organization whose spokesman he is ("Disney's spokesman"), and
+        the owner of the cue's words says them ("In Dr. Shadlen's words")."""
+        owned = _POSSESSIVE.match(self.text, m.end, end)
         return owned is not None and owned.group(1) not in _SPOKESPEOPLE
 
     def _reads_as_person(self, name: str) -> bool:
