@@ -84,4 +84,6 @@ def test_a_person_the_model_calls_an_organization_is_he() -> None:
     )
     mentions = [m for m in mentions if not any(o.start < m.start < o.end for o in mentions)]
     assert _speakers(text, mentions, "We have to ban") == ["Vivek Ramaswamy"]  # “...,” he said
+    # “...,” the 38-year-old said as he tried to continue his answer. (after Haley's words)
+    assert _speakers(text, mentions, "You have her supporters") == ["Vivek Ramaswamy"]
     assert _speakers(text, mentions, "would never have") == ["Nikki Haley"]  # she told Ramaswamy

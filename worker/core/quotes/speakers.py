@@ -49,6 +49,7 @@ _APPOSITION_END = re.compile(r"\s*(?:[,:;.]|$)")
 _DESCRIBED = re.compile(
     r"\s*((?:The|This|That|Its|His|Her)\s+[a-z]+)\b(?![,\s]+(?:of|for|to|in)\b|,)"
 )
+_CLAUSE_END = re.compile(r"[.;:!?“”\"\n]")
 _IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
 # The writer ("we called it "..."") and a relative pronoun ("Jaime Maussan, who testified").
 _OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
@@ -303,7 +304,21 @@ class Speakers:
             return self._titled(head, start, ("PERSON", "ORG")), mention
         if _HEAD_PHRASE.search(words) or self._named(start, end):
             return None, mention  # "the Iraqi ambassador to Greece" introduces someone new
-        return self._titled(head, start) or self._last_person(start), mention
+        person = self._titled(head, start) or self._last_person(start)
+        pronoun = self._pronoun_after(end)  # "the 38-year-old said as he tried to"
+        if pronoun and (person is None or not self._fits(person, pronoun)):
+            person = self._antecedent(start, "PERSON", pronoun)
+        return person, mention
+
+    def _pronoun_after(self, end: int) -> str:
+        """The "he" or "she" that follows a description in its sentence and clause, before
+        any other name: the description's gender ("the 38-year-old said as he tried")."""
+        stop = _CLAUSE_END.search(self.text, end, end + MAX_APPOSED)
+        stop_at = stop.start() if stop else end + MAX_APPOSED
+        pronoun = SUBJECT_PRONOUN.search(self.text, end, stop_at)
+        if pronoun is None or self._named(end, pronoun.start()):
+            return ""
+        return pronoun.group().lower()
 
     def _last_person(self, position: int) -> Speaker | None:
         """The person of the latest attributed quotation, if it is near `position`: "the
