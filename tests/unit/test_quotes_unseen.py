@@ -87,3 +87,23 @@ def test_a_person_the_model_calls_an_organization_is_he() -> None:
     # “...,” the 38-year-old said as he tried to continue his answer. (after Haley's words)
     assert _speakers(text, mentions, "You have her supporters") == ["Vivek Ramaswamy"]
     assert _speakers(text, mentions, "would never have") == ["Nikki Haley"]  # she told Ramaswamy
+
+
+def test_quoted_paragraphs_after_a_sentence_without_a_cue_are_its_persons() -> None:
+    text = GOLD["voice-online.co.uk-elites"]  # one newline between paragraphs
+    mentions = sorted(  # "..., Rollock spells out why she used the title.\n“I like ...\n“For
+        [*_every(text, "Nicola Rollock", "Nicola Rollock"), *_every(text, "Rollock", "Rollock")],
+        key=lambda m: m.start,
+    )
+    mentions = [m for m in mentions if not any(o.start < m.start < o.end for o in mentions)]
+    said = [q for q in find_quotes(text, mentions) if q.start < text.index("One of the chapters")]
+    chain = [q for q in said if q.start > text.index("spells out")]
+    assert [q.text[:12] for q in chain] == [
+        "I like the w",
+        "For Black pe",
+        "Because I th",
+        "Did that rea",
+    ]
+    assert {q.speaker.canonical if q.speaker else None for q in chain} == {"Nicola Rollock"}
+    assert all(q.cue is None and q.speaker_mention is not None for q in chain)
+    assert {q.speaker_mention.text for q in chain if q.speaker_mention} == {"Rollock"}

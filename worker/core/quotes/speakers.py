@@ -141,7 +141,7 @@ class Speakers:
         if not first:
             clause = self._clause(start, end)
             if clause is None:
-                return self._subject(start, end)
+                return self.subject(start, end)
             start, end = clause
         words = self.text[start:end].strip(" ,—–-'’`”“")
         if not words:
@@ -192,7 +192,7 @@ class Speakers:
             person = speaker.canonical in self._people  # the model's ORG "Vivek Ramaswamy"
             self._said["PERSON" if person else speaker.label].append((quote.start, speaker))
 
-    def _subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
+    def subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
         """The sentence's subject when the cue's own clause names nobody
         (`During the call, he asked ..., called Omar a "terrorist" and said, "...`):
         its first pronoun or name, whichever comes first, after an introductory phrase;
