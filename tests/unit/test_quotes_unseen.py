@@ -107,3 +107,14 @@ def test_quoted_paragraphs_after_a_sentence_without_a_cue_are_its_persons() -> N
     assert {q.speaker.canonical if q.speaker else None for q in chain} == {"Nicola Rollock"}
     assert all(q.cue is None and q.speaker_mention is not None for q in chain)
     assert {q.speaker_mention.text for q in chain if q.speaker_mention} == {"Rollock"}
+
+
+def test_a_live_blogs_datelines_and_doubled_closing_marks_pair_rightly() -> None:
+    quoted = _quoted(GOLD["1777898598"])  # 'LONDON " AstraZeneca says ...': a dash, not a mark
+    assert not any(q.startswith(("AstraZeneca says", "Swedish Prime Minister")) for q in quoted)
+    assert "people's health and lives are still in danger" in quoted  # '...' in that paragraph
+    # "... said Oxford University Professor Andrew Pollard, ... 'Excitingly, ... effective.''"
+    assert (
+        "Excitingly, we've found that one of our dosing regimens may be around 90% effective."
+        in quoted
+    )

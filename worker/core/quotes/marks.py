@@ -18,11 +18,11 @@ from dataclasses import dataclass
 # Guillemets («...», nesting) and German low-high marks („...“) pair as well.
 _DOUBLE = re.compile(r"‘‘|’’|''|``|[“”\"«»„]")
 _OPENERS = {"“": "“", "‘‘": "“", "``": "“", "''": '"', '"': '"', "«": "«", "„": "„"}
-# A straight double mark right after a digit opens nothing: it is an inch or second mark
-# (`34" 3440x1440 monitor`, `22" long`); an opening quote follows a space or punctuation.
 # Not an opening mark: a detached possessive or contraction ("Boeing 's jets", "' re").
 _SINGLE_OPEN = re.compile(r"(?<![\w’'])[‘'](?!(?:s|t|re|ve|ll|d|m)\b)(?=[\w“\"])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…”\"])[’'](?!\w)")
+# A dateline and a dash turned into a straight mark: 'LONDON " AstraZeneca says'.
+_DATELINE = re.compile(r"[A-Z][A-Z.'-]*(?:[ ,]+[A-Z][A-Z.'-]*)* \" ")
 _OPENING = "“\"‘'`«„"
 _PARAGRAPH = re.compile(r"[^\n]+")
 _EDGE_MARKS = "‘’'`"  # the second mark of a doubled single one
@@ -58,8 +58,7 @@ def _double_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _DOUBLE.finditer(text, start, end):
         mark = _OPENERS.get(m.group(), "”")
         if opened is None:
-            inch = m.group() == '"' and m.start() > start and text[m.start() - 1].isdigit()
-            if mark != "”" and not inch:  # a stray closing mark or an inch mark opens nothing
+            if mark != "”" and _opens(text, m, start):
                 opened, depth = m.start(), 1
         elif text[opened] == "«":
             depth += (mark == "«") - (m.group() == "»")
@@ -74,6 +73,18 @@ def _double_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if opened is not None:
         pairs.append((opened, end))
     return pairs
+
+
+def _opens(text: str, m: re.Match[str], start: int) -> bool:
+    """Whether an opening or straight double mark `m` of the paragraph from `start` opens a
+    quotation: not after a digit (an inch or second mark: `34" 3440x1440 monitor`, `22"
+    long`), not a dateline's dash turned into a straight mark ('LONDON " AstraZeneca
+    says'), not a doubled single mark right after a word or a full stop (it closes:
+    `'... may be around 90% effective.''`)."""
+    before = text[m.start() - 1] if m.start() > start else " "
+    if m.group() == '"':
+        return not before.isdigit() and not _DATELINE.fullmatch(text, start, m.end() + 1)
+    return m.group() != "''" or not (before.isalnum() or before in ".,!?…")
 
 
 def _single_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
