@@ -118,3 +118,21 @@ def test_a_live_blogs_datelines_and_doubled_closing_marks_pair_rightly() -> None
         "Excitingly, we've found that one of our dosing regimens may be around 90% effective."
         in quoted
     )
+
+
+def _kinds(text: str) -> list[str]:
+    return [q.text for q in find_quotes(text, [])]
+
+
+def test_a_title_with_its_subtitle_is_no_quotation() -> None:
+    show = GOLD["1805697156"]  # 'the TV special he hosted ..., “Graduate Together: America ...”'
+    assert not any(q.startswith("Graduate Together") for q in _kinds(show))
+    book = GOLD[
+        "voice-online.co.uk-elites"
+    ]  # 'Rollock said ... her acclaimed ‘The Colour of Class:
+    assert not any(q.startswith("The Colour of Class") for q in _kinds(book))  # The ...’'
+
+
+def test_a_name_after_nickname_of_is_no_quotation() -> None:
+    text = GOLD["7bb1ca90"]  # 'which has earned it the nickname of “ bird fancier’s lung. ”'
+    assert "bird fancier’s lung." not in _kinds(text)
