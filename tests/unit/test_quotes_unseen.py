@@ -87,6 +87,9 @@ def test_a_person_the_model_calls_an_organization_is_he() -> None:
     # “...,” the 38-year-old said as he tried to continue his answer. (after Haley's words)
     assert _speakers(text, mentions, "You have her supporters") == ["Vivek Ramaswamy"]
     assert _speakers(text, mentions, "would never have") == ["Nikki Haley"]  # she told Ramaswamy
+    (ban,) = [q for q in find_quotes(text, mentions) if q.text.startswith("We have to ban")]
+    assert ban.speaker is not None and ban.speaker.label == "ORG"  # the model's label and key
+    assert ban.speaker.entity_key == entity_key("ORG", "Vivek Ramaswamy")
 
 
 def test_quoted_paragraphs_after_a_sentence_without_a_cue_are_its_persons() -> None:

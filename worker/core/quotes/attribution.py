@@ -66,14 +66,16 @@ def _introduced(
 ) -> Quote:
     """The quotation with the speaker the last sentence of the paragraph before introduces
     ("..., Van Der Beek noted there should be "zero shame" involved." then a quoted
-    paragraph), or, when that paragraph quotes nothing and has no cue, the person it is
-    about ("In the bar of a top London hotel, Rollock spells out why she used the title."
+    paragraph), or, when that paragraph quotes nothing and has no cue, the person it names
+    as its subject ("In the bar of a top London hotel, Rollock spells out why she used the title."
     then quoted paragraphs: text with one newline between paragraphs); or as it was."""
     cue = cues.before(text, *sentence)
     if cue is None:
         speaker, mention = speakers.subject(*sentence) if unquoted else (None, None)
-        person = speaker is not None and speaker.label == "PERSON"
-        return replace(quote, speaker=speaker, speaker_mention=mention) if person else quote
+        if speaker is None or not speakers.people.is_person(speaker):
+            return quote
+        named = speaker.canonical.split()[-1] in text[sentence[0] : sentence[1]]
+        return replace(quote, speaker=speaker, speaker_mention=mention) if named else quote
     speaker, mention = speakers.who(cue.who_start, cue.who_end, cue.first)
     return replace(quote, speaker=speaker, speaker_mention=mention, cue=cue.word)
 

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
-from worker.core.quotes.names import Names, person_named, reads_as_name
+from worker.core.quotes.names import Names
+from worker.core.quotes.people import People, speaker_of
 from worker.core.quotes.subjects import (
     SUBJECT_PRONOUN,
     SUBJECTS,
@@ -80,12 +80,6 @@ MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
 MAX_TITLED = 500  # earlier mentions searched for the one a description's head titles
 
 
-def _speaker(m: Mention, names: Names) -> Speaker:
-    """The mention's entity, or the person's name in it that the model ran a title into."""
-    name = names.untitled(m.canonical) if m.label in SUBJECTS else None
-    return person_named(name) if name else Speaker(m.canonical, m.entity_key, m.label)
-
-
 def _mention(text: str, start: int, end: int) -> SpeakerMention:
     return SpeakerMention(text[start:end], start, end)
 
@@ -102,18 +96,10 @@ class Speakers:
         self.mentions = sorted(outside, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.names = Names(text, mentions)
-        people: dict[str, Mention] = {}
-        for m in self.mentions:  # and people the model called organizations ("Nikki Haley")
-            if m.label == "PERSON" or (m.label == "ORG" and self._reads_as_person(m.canonical)):
-                people.setdefault(m.canonical, m)
-        self._surnames = _surnames(people.values(), self.names)
+        self.people = People(text, self.mentions, self.names)
         sentence_spans = sentences(text)
         blanked_text = blanked(text, quoted)
-        self._people = self._org_people(people)  # as persons for "he" and "she"
-        as_people = [
-            replace(m, label="PERSON") if m.label == "ORG" and m.canonical in self._people else m
-            for m in self.mentions
-        ]
+        as_people = self.people.mentions
         subjects = sentence_subjects(blanked_text, as_people, sentence_spans)
         persons = [m for m in as_people if m.label == "PERSON"]
         self._genders = genders(text, persons, sentence_spans, blanked_text)
@@ -121,17 +107,6 @@ class Speakers:
         self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
         self.history: list[Quote] = []  # attributed quotations so far, in order
         self._said: dict[str, list[tuple[int, Speaker]]] = {label: [] for label in _RANK}
-
-    def _org_people(self, people: dict[str, Mention]) -> set[str]:
-        """The people the model called organizations: a name that reads as a person's and
-        whose surname the article uses alone ("Vivek Ramaswamy", ORG, then "Ramaswamy
-        said"), and that surname."""
-        orgs = {
-            name
-            for name, m in people.items()
-            if m.label == "ORG" and self.text.count(name.split()[-1]) > self.text.count(name)
-        }
-        return orgs | {s for s, full in self._surnames.items() if full.canonical in orgs}
 
     def who(
         self, start: int, end: int, first: bool
@@ -189,7 +164,7 @@ class Speakers:
         self.history.append(quote)
         speaker = quote.speaker
         if speaker is not None and speaker.label in self._said:
-            person = speaker.canonical in self._people  # the model's ORG "Vivek Ramaswamy"
+            person = self.people.is_person(speaker)  # the model's ORG "Vivek Ramaswamy"
             self._said["PERSON" if person else speaker.label].append((quote.start, speaker))
 
     def subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
@@ -217,9 +192,6 @@ class Speakers:
         owned = _POSSESSIVE.match(self.text, m.end, end)
         return owned is not None and owned.group(1) not in _SPOKESPEOPLE
 
-    def _reads_as_person(self, name: str) -> bool:
-        return reads_as_name(name) or self.names.untitled(name) is not None
-
     def _qualifies(self, m: Mention, begin: int, length: int) -> bool:
         """Whether a name only qualifies the description `text[begin:begin + length]` ("a
         U.S. official", "two Labour councillors"): right after the determiner that opens
@@ -238,13 +210,14 @@ class Speakers:
     def _entity(self, m: Mention) -> tuple[Speaker, SpeakerMention]:
         """A mention as speaker: a lone surname stands for the article's full name ("Cook"),
         whatever label the model gave both ("Haley" of "Nikki Haley", both ORG)."""
+        m = self.people.modelled(m)
         # "Mayer, Disney" (a name run into its apposition by the model, any label) is "Mayer".
         name = m.canonical.split(",")[0]
         person = m.label == "PERSON" or name != m.canonical
-        full = self._surnames.get(name) if person or m.label == "ORG" else None
+        full = self.people.surnames.get(name) if person or m.label == "ORG" else None
         if person and full is None and " " not in name:  # a surname the model took alone
             full = self.names.full(name)
-        return full or _speaker(m, self.names), _mention(self.text, m.start, m.end)
+        return full or speaker_of(m, self.names), _mention(self.text, m.start, m.end)
 
     def _named(self, start: int, end: int) -> list[Mention]:
         """Mentions inside `[start, end)`, the best speaker label first, then in order."""
@@ -283,7 +256,7 @@ class Speakers:
         name = _NAME.match(words)
         if name is not None:  # a name the model missed: "Lopez" of "Feliciano Lopez"
             surname = name.group(1)
-            return self._surnames.get(surname) or self.names.full(surname), mention
+            return self.people.surnames.get(surname) or self.names.full(surname), mention
         definite = _DEFINITE.match(_HEAD_PHRASE.split(words)[0])  # "the ambassador to Greece"
         if definite is None:
             return None, mention
@@ -375,19 +348,6 @@ class Speakers:
             if pattern.search(near):
                 return self._entity(m)[0]
         return None
-
-
-def _surnames(people: Iterable[Mention], names: Names) -> dict[str, Speaker]:
-    """Last name → the first full name of the article that ends with it ("Cook" → "Tim Cook").
-
-    `people` are in order of first mention: an article names a person in full first.
-    """
-    full: dict[str, Speaker] = {}
-    for m in people:
-        speaker = _speaker(m, names)
-        if " " in speaker.canonical:
-            full.setdefault(speaker.canonical.split()[-1], speaker)
-    return full
 
 
 def _start(m: Mention) -> int:
