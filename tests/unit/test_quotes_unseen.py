@@ -139,3 +139,18 @@ def test_a_title_with_its_subtitle_is_no_quotation() -> None:
 def test_a_name_after_nickname_of_is_no_quotation() -> None:
     text = GOLD["7bb1ca90"]  # 'which has earned it the nickname of “ bird fancier’s lung. ”'
     assert "bird fancier’s lung." not in _kinds(text)
+
+
+def test_an_aside_before_the_cue_is_skipped() -> None:
+    text = GOLD["theweek.com-Julie-Chavez"]  # "New Jersey Gov. Phil Murphy (D) told The ..."
+    murphy = _person(text, "Phil Murphy", "Phil Murphy")
+    assert _speakers(text, [murphy], "an enormous job") == ["Phil Murphy"]
+
+
+def test_he_is_not_the_name_it_follows_in_apposition() -> None:
+    text = GOLD["chicagot"]  # 'But LaBolt noted Biden “...”' then 'Biden, he said, also “was ...'
+    mentions = sorted(
+        [*_every(text, "LaBolt", "Ben LaBolt"), *_every(text, "Biden", "Joe Biden")],
+        key=lambda m: m.start,
+    )
+    assert _speakers(text, mentions, "was the first president") == ["Ben LaBolt"]

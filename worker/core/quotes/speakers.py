@@ -67,6 +67,8 @@ _DEFINITE = re.compile(
 )
 _NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A-Z][\w’'-]+)$")
 _CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
+_TOPIC = re.compile(r"\s*,\s*")
+_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*,\s*$")
 _GAP_WORDS = re.compile(
     r"(?:\s|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|did|does|do|is|was|"
@@ -126,7 +128,11 @@ class Speakers:
         pronouns = (_PERSONAL, _IMPERSONAL, _OTHER_PRONOUN)
         if any(p.match(pronoun) for p in pronouns) or words.lower() in _OWNERS:
             at = begin if first else begin + len(words) - len(pronoun)
-            return self._phrase(at, at + len(pronoun))
+            speaker, mention = self._phrase(at, at + len(pronoun))
+            topic = self._topic(at) if _PERSONAL.match(pronoun) else None
+            if topic is not None and speaker == self._entity(topic)[0]:  # "Biden, he said,"
+                speaker = self._antecedent(topic.start, "PERSON", pronoun.lower())
+            return speaker, mention
         stop = begin + len(words)
         named = [m for m in self._named(begin, stop) if not self._owner(m, stop)]
         group = _GROUP.match(words)  # "The authors of the research in the journal X argued"
@@ -225,11 +231,17 @@ class Speakers:
         inside = [m for m in self.mentions[lo:hi] if m.end <= end]
         return sorted(inside, key=lambda m: (_RANK[m.label], m.start))
 
+    def _topic(self, at: int) -> Mention | None:
+        """The name a pronoun at `at` follows in apposition ("Biden, he said"), if any."""
+        named = self._named(at - MAX_RELATIVE, at)
+        return next((m for m in named if _TOPIC.fullmatch(self.text, m.end, at)), None)
+
     def _clause(self, start: int, end: int) -> tuple[int, int] | None:
         """The words of the last clause before a cue, auxiliaries and adverbs dropped."""
         words = self.text[start:end]
         relative = _RELATIVE.search(words)  # "one user on Weibo, which is ... of Twitter,"
-        words = words[: relative.start()] if relative else words
+        cut_at = relative or _ASIDE.search(words)  # or an aside: "Gov. Phil Murphy (D) told"
+        words = words[: cut_at.start()] if cut_at else words
         cut = max((m.end() for m in _CLAUSE.finditer(words)), default=0)
         gap = _GAP_WORDS.search(words, cut)
         stop = gap.start() if gap else len(words)
