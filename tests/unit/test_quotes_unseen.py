@@ -154,3 +154,9 @@ def test_he_is_not_the_name_it_follows_in_apposition() -> None:
         key=lambda m: m.start,
     )
     assert _speakers(text, mentions, "was the first president") == ["Ben LaBolt"]
+
+
+def test_a_word_followed_by_another_name_word_is_no_surname() -> None:
+    text = GOLD["1545738097"]  # "prize Galabuzi Brian Kakembo of Uganda" ... "Brian said: “..."
+    brian = _person(text, "Brian", "Brian", text.index("Brian said"))
+    assert _speakers(text, [brian], "I want the world to see") == ["Brian"]

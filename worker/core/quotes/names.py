@@ -49,6 +49,8 @@ _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w-]*(?:['’][A-Z][\w-]*)?")
 # Capitalised words and initials right before a surname (the end of the searched text), on
 # its line: a heading line above a name ("Asia Winner\nHafiz") is no given name.
 _GIVEN_BEFORE = re.compile(r"(?:(?:[A-Z]\.){1,3}[ \t]*|[A-Z][\w’'-]+[ \t]+){1,3}$")
+# A name word after the word: it is no surname there ("Galabuzi Brian Kakembo").
+_GOES_ON = re.compile(r"[ \t]+(?!(?:Jr|Sr)\b)[A-Z][a-z]")
 _JOINED = re.compile(r"\b(?:of|for|and|de|&)\s+$")
 _RUNS_ON = re.compile(
     r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|&))*[\s,]*"
@@ -190,7 +192,7 @@ class Names:
                     seen.append(m.start())
         for at in self._capitalised.get(surname, []):
             before = _GIVEN_BEFORE.search(self.text, max(0, at - MAX_NAME_CHARS), at)
-            if before is None:
+            if before is None or _GOES_ON.match(self.text, at + len(surname)):
                 continue
             given: list[re.Match[str]] = []
             for w in reversed(list(_NAME_WORD.finditer(self.text, before.start(), at))):
