@@ -160,3 +160,11 @@ def test_a_word_followed_by_another_name_word_is_no_surname() -> None:
     text = GOLD["1545738097"]  # "prize Galabuzi Brian Kakembo of Uganda" ... "Brian said: “..."
     brian = _person(text, "Brian", "Brian", text.index("Brian said"))
     assert _speakers(text, [brian], "I want the world to see") == ["Brian"]
+
+
+def test_a_place_in_a_phrase_is_no_subject() -> None:
+    text = GOLD["belfastl"]  # 'The signs, ..., were erected this week in the South Belfast area
+    place = text.index("South Belfast")  # and called on the Housing Executive ... to "stop ...'
+    key = entity_key("GPE", "South Belfast")
+    south = Mention("South Belfast", "GPE", place, place + 13, "South Belfast", key)
+    assert _speakers(text, [south], "stop housing illegal immigrants") == [None]

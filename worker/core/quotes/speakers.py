@@ -67,6 +67,7 @@ _DEFINITE = re.compile(
 )
 _NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A-Z][\w’'-]+)$")
 _CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
+_IN_PHRASE = re.compile(r"\b(?:in|at|on|from|near|across|around|into|to)\s+(?:the\s+)?$")
 _TOPIC = re.compile(r"\s*,\s*")
 _ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*,\s*$")
@@ -180,7 +181,9 @@ class Speakers:
         else the description that opens it ("The court also found ..., noting that")."""
         intro = _INTRO.match(self.text, start, end)
         start = intro.end() if intro else start
-        named = self._named(start, end)
+        named = [  # not a place or a name in a phrase: "erected in the South Belfast area"
+            m for m in self._named(start, end) if not _IN_PHRASE.search(self.text, start, m.start)
+        ]
         pronoun = SUBJECT_PRONOUN.search(self.text, start, end)
         if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
             return self._phrase(pronoun.start(), pronoun.end())
