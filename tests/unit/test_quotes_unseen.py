@@ -168,3 +168,11 @@ def test_a_place_in_a_phrase_is_no_subject() -> None:
     key = entity_key("GPE", "South Belfast")
     south = Mention("South Belfast", "GPE", place, place + 13, "South Belfast", key)
     assert _speakers(text, [south], "stop housing illegal immigrants") == [None]
+
+
+def test_a_name_before_a_plural_noun_only_qualifies_it() -> None:
+    text = GOLD["breakingnewstoday.co.uk-Centuries-Old"]  # "Congress representatives said the
+    at = text.index("Congress representatives")  # information had left them with ... “...”"
+    key = entity_key("ORG", "Mexican Congress")
+    congress = Mention("Congress", "ORG", at, at + 8, "Mexican Congress", key)
+    assert _speakers(text, [congress], "continue talking about this") == [None]

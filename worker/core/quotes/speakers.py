@@ -204,12 +204,14 @@ class Speakers:
     def _qualifies(self, m: Mention, begin: int, length: int) -> bool:
         """Whether a name only qualifies the description `text[begin:begin + length]` ("a
         U.S. official", "two Labour councillors"): right after the determiner that opens
-        it, before a lower-case noun."""
+        it, before a lower-case noun; or opening it before the plural noun that ends it
+        ("Congress representatives said")."""
         before = self.text[begin : m.start]
         noun = _NOUN_AFTER.match(self.text, m.end, begin + length)
         if noun is None or noun.group(1) in STOP_WORDS or noun.group(1) in _SPOKESPEOPLE:
             return False  # "the Commission for ...", "a Sun spokesman" (who speaks for Sun)
-        return bool(_DETERMINER_BEFORE.fullmatch(before))
+        plural = not before.strip() and noun.end() == begin + length and noun[1].endswith("s")
+        return plural or bool(_DETERMINER_BEFORE.fullmatch(before))
 
     def _read(self, start: int, end: int, first: bool) -> tuple[Speaker, SpeakerMention] | None:
         """A person's name the model missed, opening (`first`) or ending `text[start:end]`."""
