@@ -29,13 +29,20 @@ class People:
                 people.setdefault(m.canonical, m)
         self.surnames = _surnames(people.values(), names)
         self._orgs = self._org_people(people)
-        as_person = {
-            m: replace(m, label="PERSON")
-            for m in mentions
-            if m.label == "ORG" and m.canonical in self._orgs
-        }
-        self._modelled = {v: k for k, v in as_person.items()}
-        self.mentions = [as_person.get(m, m) for m in mentions]  # the persons labelled so
+        as_person = {m: self._as_person(m) for m in mentions}
+        self._modelled = {v: k for k, v in as_person.items() if v != k}
+        self.mentions = list(as_person.values())  # persons labelled so, surnames named in full
+
+    def _as_person(self, m: Mention) -> Mention:
+        """A person the model called an organization as a PERSON mention, and a surname the
+        model left alone ("Haley", ORG, beside "Nikki Haley") under the full name: one
+        person for "he" and "she" and their evidence."""
+        person = m.label == "PERSON" or m.canonical in self._orgs
+        full = self.surnames.get(m.canonical)
+        canonical = full.canonical if person and full is not None else m.canonical
+        if not person or (m.label == "PERSON" and canonical == m.canonical):
+            return m
+        return replace(m, label="PERSON", canonical=canonical)
 
     def modelled(self, m: Mention) -> Mention:
         """The mention as the model labelled it (its speaker keeps the model's label and key)."""
