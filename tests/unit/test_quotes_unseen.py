@@ -176,3 +176,16 @@ def test_a_name_before_a_plural_noun_only_qualifies_it() -> None:
     key = entity_key("ORG", "Mexican Congress")
     congress = Mention("Congress", "ORG", at, at + 8, "Mexican Congress", key)
     assert _speakers(text, [congress], "continue talking about this") == [None]
+
+
+def test_an_indefinite_description_is_the_person_the_article_names_so_later() -> None:
+    text = GOLD["belfastl"]  # 'A DUP councillor has said that ... a "sign of a community ..."'
+    at = text.index("DUP Balmoral councillor")  # later: "DUP Balmoral councillor Sarah Bunting"
+    mentions = [
+        Mention("DUP", "ORG", 2, 5, "DUP", entity_key("ORG", "DUP")),
+        Mention(
+            "DUP Balmoral", "ORG", at, at + 12, "DUP Balmoral", entity_key("ORG", "DUP Balmoral")
+        ),
+        _person(text, "Sarah Bunting", "Sarah Bunting"),
+    ]
+    assert _speakers(text, mentions, "sign of a community") == ["Sarah Bunting"]

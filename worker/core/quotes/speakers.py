@@ -68,6 +68,7 @@ _DEFINITE = re.compile(
 _NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A-Z][\w’'-]+)$")
 _CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
 _IN_PHRASE = re.compile(r"\b(?:in|at|on|from|near|across|around|into|to)\s+(?:the\s+)?$")
+_QUALIFIED = re.compile(r"(?:a|an|A|An)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+([a-z]+)")
 _TOPIC = re.compile(r"\s*,\s*")
 _ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*,\s*$")
@@ -275,8 +276,8 @@ class Speakers:
             surname = name.group(1)
             return self.people.surnames.get(surname) or self.names.full(surname), mention
         definite = _DEFINITE.match(_HEAD_PHRASE.split(words)[0])  # "the ambassador to Greece"
-        if definite is None:
-            return None, mention
+        if definite is None:  # "A DUP councillor has said" ... "DUP councillor Sarah Bunting"
+            return self._named_later(words, end), mention
         head = definite.group(1).lower()
         for quote in reversed(self.history[-MAX_LOOKBACK:]):
             said = quote.speaker_mention
@@ -309,6 +310,22 @@ class Speakers:
         if pronoun is None or self._named(end, pronoun.start()):
             return ""
         return pronoun.group().lower()
+
+    def _named_later(self, words: str, end: int) -> Speaker | None:
+        """The person an indefinite description qualified by a name ("A DUP councillor")
+        stands for when the article later writes it before a person's name ("DUP
+        Balmoral councillor Sarah Bunting"); else None: "a police officer" is anyone."""
+        qualified = _QUALIFIED.fullmatch(words)
+        if qualified is None:
+            return None
+        qualifier, noun = map(re.escape, qualified.groups())  # names may come between them
+        written = rf"\b{qualifier}\s+(?:[A-Z][\w.-]*\s+){{0,3}}{noun}\s+"
+        for later in re.compile(written).finditer(self.text, end):
+            at = later.end()
+            named = [m for m in self._named(at, at + MAX_APPOSED) if m.start == at]
+            if named and named[0].label == "PERSON":
+                return self._entity(named[0])[0]
+        return None
 
     def _last_person(self, position: int) -> Speaker | None:
         """The person of the latest attributed quotation, if it is near `position`: "the
