@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
@@ -51,6 +52,7 @@ _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w-]*(?:['’][A-Z][\w-]*)?")
 _GIVEN_BEFORE = re.compile(r"(?:(?:[A-Z]\.){1,3}[ \t]*|[A-Z][\w’'-]+[ \t]+){1,3}$")
 # A name word after the word: it is no surname there ("Galabuzi Brian Kakembo").
 _GOES_ON = re.compile(r"[ \t]+(?!(?:Jr|Sr)\b)[A-Z][a-z]")
+_WORDS = re.compile(r"[\w’'-]+")
 _JOINED = re.compile(r"\b(?:of|for|and|de|&)\s+$")
 _RUNS_ON = re.compile(
     r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|&))*[\s,]*"
@@ -123,11 +125,18 @@ class Names:
         self._capitalised: dict[str, list[int]] | None = None
         self._glued = [m.canonical for m in mentions if m.label in ("PERSON", "ORG")]
         self._titles: frozenset[str] | None = None
+        self._words: Counter[str] | None = None
+
+    def words(self) -> Counter[str]:
+        """How often each word stands in the text (counted once per text)."""
+        if self._words is None:
+            self._words = Counter(_WORDS.findall(self.text))
+        return self._words
 
     def untitled(self, name: str) -> str | None:
         """`untitled(name)`, with the title words this article shows by use as well."""
         if self._titles is None:
-            self._titles = _titles_in_use(self.text, self._glued)
+            self._titles = _titles_in_use(self.words(), self._glued)
         return untitled(name, self._titles)
 
     def before(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
@@ -237,11 +246,11 @@ def _names_from(words: Sequence[str], n: int) -> bool:
     return not prefix and is_given_name(given) and reads_as_name(" ".join(words[n:]))
 
 
-def _titles_in_use(text: str, names: Sequence[str]) -> frozenset[str]:
+def _titles_in_use(count: Counter[str], names: Sequence[str]) -> frozenset[str]:
     """Title words the vocabulary lacks, shown by the article's use of them: capitalised
     words, none a given name, before a given name and surname ("Taoiseach Leo Varadkar"),
     when the article also names the person by the surname without them ("Mr Varadkar")
-    or uses the words as a common noun ("the taoiseach")."""
+    or uses the title as a common noun ("the taoiseach"). `count`: the text's words."""
     found = set()
     for name in names:
         words = name.split()
@@ -253,8 +262,8 @@ def _titles_in_use(text: str, names: Sequence[str]) -> frozenset[str]:
                 break
             if not _names_from(words, n):
                 continue
-            common = re.search(rf"\b{re.escape(' '.join(before).lower())}\b", text)
-            alone = text.count(words[-1]) > text.count(name)
+            common = count[words[n - 1].lower()] > 0
+            alone = count[words[-1]] > count[words[n]]  # the surname without the given name
             if common or alone:
                 found.add(words[n - 1])
             break

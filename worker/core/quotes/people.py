@@ -21,13 +21,13 @@ def speaker_of(m: Mention, names: Names) -> Speaker:
 class People:
     """The people among one text's mentions (outside quotations, in order)."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention], names: Names) -> None:
-        self.text = text
+    def __init__(self, mentions: Sequence[Mention], names: Names) -> None:
         people: dict[str, Mention] = {}
         for m in mentions:  # and people the model called organizations ("Nikki Haley")
             if m.label == "PERSON" or (m.label == "ORG" and _reads_as_person(m.canonical, names)):
                 people.setdefault(m.canonical, m)
         self.surnames = _surnames(people.values(), names)
+        self._names = names
         self._orgs = self._org_people(people)
         as_person = {m: self._as_person(m) for m in mentions}
         self._modelled = {v: k for k, v in as_person.items() if v != k}
@@ -52,10 +52,11 @@ class People:
         """The people the model called organizations: a name that reads as a person's and
         whose surname the article uses alone ("Vivek Ramaswamy", ORG, then "Ramaswamy
         said"), and that surname."""
+        count = self._names.words()
         orgs = {
             name
             for name, m in people.items()
-            if m.label == "ORG" and self.text.count(name.split()[-1]) > self.text.count(name)
+            if m.label == "ORG" and count[name.split()[-1]] > count[name.split()[0]]
         }
         return orgs | {s for s, full in self.surnames.items() if full.canonical in orgs}
 

@@ -69,6 +69,7 @@ _NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A
 _CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
 _IN_PHRASE = re.compile(r"\b(?:in|at|on|from|near|across|around|into|to)\s+(?:the\s+)?$")
 _QUALIFIED = re.compile(r"(?:a|an|A|An)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+([a-z]+)")
+_NAMES_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.-]*){0,3}")
 _TOPIC = re.compile(r"\s*,\s*")
 _ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*,\s*$")
@@ -80,6 +81,7 @@ MAX_DESCRIPTION_WORDS = 8
 MAX_APPOSED = 60  # characters after a description searched for the name apposed to it
 MAX_RELATIVE = 120  # characters before a "who" searched for the name it stands for
 MAX_CONTINUED = 1500  # characters from a quotation within which "the actor" may be its speaker
+MAX_NAMED_LATER = 2000  # characters after a description searched for the name given it
 MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
 MAX_TITLED = 500  # earlier mentions searched for the one a description's head titles
 
@@ -100,7 +102,7 @@ class Speakers:
         self.mentions = sorted(outside, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.names = Names(text, mentions)
-        self.people = People(text, self.mentions, self.names)
+        self.people = People(self.mentions, self.names)
         sentence_spans = sentences(text)
         blanked_text = blanked(text, quoted)
         as_people = self.people.mentions
@@ -318,13 +320,16 @@ class Speakers:
         qualified = _QUALIFIED.fullmatch(words)
         if qualified is None:
             return None
-        qualifier, noun = map(re.escape, qualified.groups())  # names may come between them
-        written = rf"\b{qualifier}\s+(?:[A-Z][\w.-]*\s+){{0,3}}{noun}\s+"
-        for later in re.compile(written).finditer(self.text, end):
-            at = later.end()
-            named = [m for m in self._named(at, at + MAX_APPOSED) if m.start == at]
-            if named and named[0].label == "PERSON":
-                return self._entity(named[0])[0]
+        qualifier, noun = qualified.group(1), f" {qualified.group(2)} "
+        stop = end + MAX_NAMED_LATER
+        at = self.text.find(noun, end, stop)
+        while at >= 0:  # the noun, the qualifier before it (names between), a person after
+            named = self._named(at + len(noun), at + len(noun) + MAX_APPOSED)
+            if named and named[0].start == at + len(noun) and named[0].label == "PERSON":
+                found = self.text.rfind(qualifier, max(end, at - MAX_APPOSED), at)
+                if found >= 0 and _NAMES_BETWEEN.fullmatch(self.text, found + len(qualifier), at):
+                    return self._entity(named[0])[0]
+            at = self.text.find(noun, at + 1, stop)
         return None
 
     def _last_person(self, position: int) -> Speaker | None:
