@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from nameparser.config import CONSTANTS
@@ -106,6 +106,12 @@ def _titles() -> frozenset[str]:
     return frozenset(t.rstrip(".") for t in CONSTANTS.titles) | _HONORIFICS
 
 
+@cache
+def _prefixes() -> frozenset[str]:
+    """nameparser's surname particles ("van", "den", "de"), lower case."""
+    return frozenset(CONSTANTS.prefixes)
+
+
 def _is_title(word: str) -> bool:
     return word.rstrip(".").lower() in _titles()
 
@@ -123,7 +129,7 @@ class Names:
         self._starts = [start for start, _ in self._spans]
         self._full: dict[str, Speaker | None] = {}
         self._capitalised: dict[str, list[int]] | None = None
-        self._glued = [m.canonical for m in mentions if m.label in ("PERSON", "ORG")]
+        self._glued = list({m.canonical for m in mentions if m.label in ("PERSON", "ORG")})
         self._titles: frozenset[str] | None = None
         self._words: Counter[str] | None = None
 
@@ -136,7 +142,7 @@ class Names:
     def untitled(self, name: str) -> str | None:
         """`untitled(name)`, with the title words this article shows by use as well."""
         if self._titles is None:
-            self._titles = _titles_in_use(self.words(), self._glued)
+            self._titles = _titles_in_use(self.words, self._glued)
         return untitled(name, self._titles)
 
     def before(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
@@ -242,15 +248,16 @@ def _names_from(words: Sequence[str], n: int) -> bool:
     """Whether `words[n:]` read as a given name and surname ("Leo Varadkar"), not the
     end of a longer surname ("Van Den Hoek" of "Jamon Van Den Hoek")."""
     given = words[n]
-    prefix = given.lower() in CONSTANTS.prefixes
+    prefix = given.lower() in _prefixes()
     return not prefix and is_given_name(given) and reads_as_name(" ".join(words[n:]))
 
 
-def _titles_in_use(count: Counter[str], names: Sequence[str]) -> frozenset[str]:
+def _titles_in_use(words_of: Callable[[], Counter[str]], names: Sequence[str]) -> frozenset[str]:
     """Title words the vocabulary lacks, shown by the article's use of them: capitalised
     words, none a given name, before a given name and surname ("Taoiseach Leo Varadkar"),
     when the article also names the person by the surname without them ("Mr Varadkar")
-    or uses the title as a common noun ("the taoiseach"). `count`: the text's words."""
+    or uses the title as a common noun ("the taoiseach"). `words_of`: the text's words,
+    counted only when a name has that shape."""
     found = set()
     for name in names:
         words = name.split()
@@ -262,6 +269,7 @@ def _titles_in_use(count: Counter[str], names: Sequence[str]) -> frozenset[str]:
                 break
             if not _names_from(words, n):
                 continue
+            count = words_of()
             common = count[words[n - 1].lower()] > 0
             alone = count[words[-1]] > count[words[n]]  # the surname without the given name
             if common or alone:

@@ -4,6 +4,7 @@ for "he" and "she" but keep the model's label and key as speakers."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -52,12 +53,9 @@ class People:
         """The people the model called organizations: a name that reads as a person's and
         whose surname the article uses alone ("Vivek Ramaswamy", ORG, then "Ramaswamy
         said"), and that surname."""
-        count = self._names.words()
-        orgs = {
-            name
-            for name, m in people.items()
-            if m.label == "ORG" and count[name.split()[-1]] > count[name.split()[0]]
-        }
+        named = [name for name, m in people.items() if m.label == "ORG"]
+        count = self._names.words() if named else Counter()
+        orgs = {name for name in named if count[name.split()[-1]] > count[name.split()[0]]}
         return orgs | {s for s, full in self.surnames.items() if full.canonical in orgs}
 
     def is_person(self, speaker: Speaker) -> bool:
