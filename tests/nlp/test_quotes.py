@@ -211,3 +211,15 @@ def test_the_new_rules_on_one_debate_article(core: Core) -> None:
     assert _who(_said(event, "we ask he consider")) == "Asjad Mahmood"  # for ... "..."'
     assert _who(_said(event, "an issue that so many")) == "Keir Starmer"  # 'He said the war
     assert _who(_said(event, "Anyone who has followed")) == "Keir Starmer"  # is "...", adding:'
+
+
+def test_fold_b_kinds_through_the_model(core: Core) -> None:
+    event = _article(core, GOLD["irishtim"]["text"])  # "Taoiseach Leo Varadkar has said ..."
+    said = [q for q in event["quotes"] if q["text"].startswith("I ")]  # then "Mr Varadkar said"
+    assert said and {_who(q) for q in said} == {"Leo Varadkar"}
+    event = _article(core, GOLD["voice-online.co.uk-elites"]["text"])  # "Rollock spells out why
+    assert _who(_said(event, "I like the word code")) == "Nicola Rollock"  # she used the title."
+    assert not [q for q in event["quotes"] if q["text"].startswith("The Colour of Class")]
+    event = _article(core, GOLD["nypost.c"]["text"])  # "Ramaswamy" is an ORG to the model
+    assert _who(_said(event, "We have to ban")) == "Vivek Ramaswamy"  # '“...,” he said'
+    assert _who(_said(event, "You have her supporters")) == "Vivek Ramaswamy"  # the 38-year-old

@@ -42,6 +42,7 @@ def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
     speakers = Speakers(text, mentions, [(s.open_at, s.close_at + 1) for s in segments])
     found: list[_Found] = []
     attributed: set[int] = set()  # paragraphs with an attributed quotation
+    quoted = {s.paragraph for s in segments}
     for n, segment in enumerate(segments):
         start, end = layout.sentence_start(n), layout.sentence_end(n)
         quote = _attributed(text, segment, start, end, speakers)
@@ -51,21 +52,30 @@ def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
         paragraph = segment.paragraph
         opens_paragraph = bare and paragraph > 0 and not segment.continues
         if quote.cue is None and opens_paragraph and paragraph - 1 not in attributed:
-            quote = _introduced(text, quote, layout.last_sentence(paragraph - 1), speakers)
-        if quote.cue is not None:
+            before = layout.last_sentence(paragraph - 1)
+            quote = _introduced(text, quote, before, speakers, paragraph - 1 not in quoted)
+        if _said(quote):
             speakers.add(quote)
             attributed.add(paragraph)
         found.append(_Found(segment, quote, bare))
     return _inherited(found)
 
 
-def _introduced(text: str, quote: Quote, sentence: tuple[int, int], speakers: Speakers) -> Quote:
+def _introduced(
+    text: str, quote: Quote, sentence: tuple[int, int], speakers: Speakers, unquoted: bool
+) -> Quote:
     """The quotation with the speaker the last sentence of the paragraph before introduces
     ("..., Van Der Beek noted there should be "zero shame" involved." then a quoted
-    paragraph), or as it was."""
+    paragraph), or, when that paragraph quotes nothing and has no cue, the person it names
+    as its subject ("In the bar of a top London hotel, Rollock spells out why she used the title."
+    then quoted paragraphs: text with one newline between paragraphs); or as it was."""
     cue = cues.before(text, *sentence)
     if cue is None:
-        return quote
+        speaker, mention = speakers.subject(*sentence) if unquoted else (None, None)
+        if speaker is None or not speakers.people.is_person(speaker):
+            return quote
+        named = speaker.canonical.split()[-1] in text[sentence[0] : sentence[1]]
+        return replace(quote, speaker=speaker, speaker_mention=mention) if named else quote
     speaker, mention = speakers.who(cue.who_start, cue.who_end, cue.first)
     return replace(quote, speaker=speaker, speaker_mention=mention, cue=cue.word)
 
@@ -104,7 +114,7 @@ def _inherited(found: list[_Found]) -> list[Quote]:
     quotes = [f.quote for f in found]
 
     def take(n: int, m: int | None) -> None:
-        if quotes[n].cue is None and m is not None and quotes[m].cue is not None:
+        if not _said(quotes[n]) and m is not None and _said(quotes[m]):
             source = quotes[m]
             quotes[n] = replace(
                 quotes[n], speaker=source.speaker, speaker_mention=source.speaker_mention,
@@ -114,13 +124,13 @@ def _inherited(found: list[_Found]) -> list[Quote]:
     last: dict[int, int] = {}
     for n, f in enumerate(found):
         take(n, last.get(f.segment.paragraph, n - 1 if f.segment.continues and n else None))
-        if quotes[n].cue is not None:
+        if _said(quotes[n]):
             last[f.segment.paragraph] = n
     upcoming: dict[int, int] = {}
     for n in reversed(range(len(found))):
         chain = n + 1 if n + 1 < len(found) and found[n + 1].segment.continues else None
         take(n, upcoming.get(found[n].segment.paragraph, chain))
-        if quotes[n].cue is not None:
+        if _said(quotes[n]):
             upcoming[found[n].segment.paragraph] = n
     for n in range(1, len(found)):
         if found[n].bare and found[n - 1].segment.paragraph == found[n].segment.paragraph - 1:
@@ -129,6 +139,11 @@ def _inherited(found: list[_Found]) -> list[Quote]:
         for n in range(len(quotes)):
             take(n, _repeated(quotes, n))
     return quotes
+
+
+def _said(quote: Quote) -> bool:
+    """Whether the quotation is attributed: by a cue, or by the sentence before it."""
+    return quote.cue is not None or quote.speaker is not None
 
 
 def _repeated(quotes: Sequence[Quote], n: int) -> int | None:

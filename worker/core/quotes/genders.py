@@ -7,9 +7,11 @@ The evidence is read in the article, never guessed from first names:
 
 * an honorific or a gendered title right before a mention ("Mr.", "Ms.",
   "Congresswoman", "Queen");
-* in a sentence led by one person and naming no other, the possessive and
-  reflexive pronouns and the gendered nouns outside quotes ("Carlineo ...
-  possessed ... at his home", "Omar is one of the first two Muslim women");
+* in a sentence led by one person and naming no other, the pronouns and the
+  gendered nouns outside quotes ("Carlineo ... possessed ... at his home",
+  "Omar is one of the first two Muslim women"), and twice a "he" or "she"
+  before any other of these words ("Haley explained that she": a "his" may
+  be another's, "mocked Ramswamy's defenses for his prolific use");
 * a sentence that opens with "He" or "She" right after such a sentence.
 
 The majority of a person's evidence decides; without evidence a person is
@@ -40,6 +42,7 @@ _HER = re.compile(
     r"aunt|niece)\b",
     re.IGNORECASE,
 )
+_SUBJECT = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _OPENS = re.compile(r"\W*(He|She)\b")
 _WORDS_TO_LEAD = 6  # a sentence is led by a person named within its first words
 _MALE = frozenset(
@@ -80,7 +83,22 @@ def genders(
             words = votes.setdefault(led_by, Counter())
             words["he"] += len(_HIS.findall(quoted, people[index].end, end))
             words["she"] += len(_HER.findall(quoted, people[index].end, end))
+            pronoun = _first_subject(quoted, people[index].end, end)
+            if pronoun:
+                words[pronoun] += 2  # "Haley explained that she": stronger than a "his"
     return {name: count.most_common(1)[0][0] for name, count in votes.items() if _clear(count)}
+
+
+def _first_subject(quoted: str, start: int, end: int) -> str:
+    """The "he" or "she" of `quoted[start:end]` if it comes before any other gendered word
+    (not "her father was stationed as he served")."""
+    pronoun = _SUBJECT.search(quoted, start, end)
+    if pronoun is None:
+        return ""
+    other = _HIS.search(quoted, start, pronoun.start()) or _HER.search(
+        quoted, start, pronoun.start()
+    )
+    return "" if other else pronoun.group().lower()
 
 
 def _leads(text: str, start: int, m: Mention) -> bool:

@@ -44,7 +44,8 @@ _SMALL_WORDS = frozenset(
 _WORK_NOUNS = re.compile(
     r"\b(?:film|movie|song|single|album|book|novel|memoir|show|series|sitcom|episode|play|"
     r"musical|opera|poem|podcast|documentary|game|app|brand|product|hashtag|slogan|titled|"
-    r"entitled|dubbed|nicknamed|known as|named|headlined|headline|campaign|exhibition|"
+    r"entitled|dubbed|nicknamed|nickname(?:\s+of)?|moniker|name\s+of|known as|named|headlined|"
+    r"headline|campaign|exhibition|"
     r"programme|program|franchise|track|video|magazine|newspaper|column|report)s?\W*$",
     re.IGNORECASE,
 )
@@ -65,6 +66,19 @@ def _title_cased(words: list[str]) -> bool:
     return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
+def _subtitled(bare: str) -> bool:
+    """A title and its subtitle: two to eight words capitalised word by word, a colon, a
+    capitalised part of one clause ("Graduate Together: America Honors the High School
+    Class of 2020", "The Colour of Class: The educational strategies of the Black ...")."""
+    head, colon, tail = bare.partition(": ")
+    words = _WORD.findall(head)
+    one_clause = not re.search(r"[,;:!?.]", tail)
+    return (
+        bool(colon and 2 <= len(words) <= 8 and _title_cased(words) and tail[:1].isupper())
+        and one_clause
+    )
+
+
 def is_quotation(text: str, before: str, attributed: bool, after: str = "") -> bool:
     """Whether the quoted `text` (preceded in its sentence by `before`, followed by
     `after`, from its closing mark on) is someone's words.
@@ -80,8 +94,8 @@ def is_quotation(text: str, before: str, attributed: bool, after: str = "") -> b
         return False
     bare = text.rstrip(".,;:!?")
     titled = _title_cased(words) and len(words) <= 8 and not re.search(r"[,;:!?]", bare)
-    if titled and not (attributed and len(words) >= MIN_WORDS + 2):
-        return False
+    if (titled and not (attributed and len(words) >= MIN_WORDS + 2)) or _subtitled(bare):
+        return False  # a title, even in someone's sentence ("her acclaimed 'The Colour of ...'")
     if _WORK_NOUNS.search(before) and len(words) <= 8 and not attributed:
         return False
     return attributed or ends or not _modifies_noun(words, bare, before, after)

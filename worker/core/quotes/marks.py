@@ -15,14 +15,15 @@ import re
 from dataclasses import dataclass
 
 # Doubled single marks stand for double ones in some feeds: ‘‘...’’, ''...'', ``...''.
-_DOUBLE = re.compile(r"‘‘|’’|''|``|[“”\"]")
-_OPENERS = {"“": "“", "‘‘": "“", "``": "“", "''": '"', '"': '"'}
-# A straight double mark right after a digit opens nothing: it is an inch or second mark
-# (`34" 3440x1440 monitor`, `22" long`); an opening quote follows a space or punctuation.
+# Guillemets («...», nesting) and German low-high marks („...“) pair as well.
+_DOUBLE = re.compile(r"‘‘|’’|''|``|[“”\"«»„]")
+_OPENERS = {"“": "“", "‘‘": "“", "``": "“", "''": '"', '"': '"', "«": "«", "„": "„"}
 # Not an opening mark: a detached possessive or contraction ("Boeing 's jets", "' re").
 _SINGLE_OPEN = re.compile(r"(?<![\w’'])[‘'](?!(?:s|t|re|ve|ll|d|m)\b)(?=[\w“\"])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…”\"])[’'](?!\w)")
-_OPENING = "“\"‘'`"
+# A dateline and a dash turned into a straight mark: 'LONDON " AstraZeneca says'.
+_DATELINE = re.compile(r"[A-Z][A-Z.'-]*(?:[ ,]+[A-Z][A-Z.'-]*)* \" ")
+_OPENING = "“\"‘'`«„"
 _PARAGRAPH = re.compile(r"[^\n]+")
 _EDGE_MARKS = "‘’'`"  # the second mark of a doubled single one
 
@@ -53,12 +54,17 @@ def _double_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(open mark, close mark or `end`) of double quotes in one paragraph."""
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
+    depth = 0  # of guillemets: «... «...» ...» is one quotation
     for m in _DOUBLE.finditer(text, start, end):
         mark = _OPENERS.get(m.group(), "”")
         if opened is None:
-            inch = m.group() == '"' and m.start() > start and text[m.start() - 1].isdigit()
-            if mark != "”" and not inch:  # a stray closing mark or an inch mark opens nothing
-                opened = m.start()
+            if mark != "”" and _opens(text, m, start):
+                opened, depth = m.start(), 1
+        elif text[opened] == "«":
+            depth += (mark == "«") - (m.group() == "»")
+            if depth == 0:
+                pairs.append((opened, m.start()))
+                opened = None
         elif mark == "“" and text[opened] in "“‘`":
             opened = m.start()  # the previous one was never closed
         else:
@@ -67,6 +73,18 @@ def _double_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if opened is not None:
         pairs.append((opened, end))
     return pairs
+
+
+def _opens(text: str, m: re.Match[str], start: int) -> bool:
+    """Whether an opening or straight double mark `m` of the paragraph from `start` opens a
+    quotation: not after a digit (an inch or second mark: `34" 3440x1440 monitor`, `22"
+    long`), not a dateline's dash turned into a straight mark ('LONDON " AstraZeneca
+    says'), not a doubled single mark right after a word or a full stop (it closes:
+    `'... may be around 90% effective.''`)."""
+    before = text[m.start() - 1] if m.start() > start else " "
+    if m.group() == '"':
+        return not before.isdigit() and not _DATELINE.fullmatch(text, start, m.end() + 1)
+    return m.group() != "''" or not (before.isalnum() or before in ".,!?…")
 
 
 def _single_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from nameparser.config import CONSTANTS
@@ -46,8 +47,12 @@ MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 120  # a name before a cue is read in this many characters before it
 MAX_PLACES = 20  # places of one capitalised word where its given names are looked for
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w-]*(?:['’][A-Z][\w-]*)?")
-# Capitalised words and initials right before a surname (the end of the searched text).
-_GIVEN_BEFORE = re.compile(r"(?:(?:[A-Z]\.){1,3}\s*|[A-Z][\w’'-]+\s+){1,3}$")
+# Capitalised words and initials right before a surname (the end of the searched text), on
+# its line: a heading line above a name ("Asia Winner\nHafiz") is no given name.
+_GIVEN_BEFORE = re.compile(r"(?:(?:[A-Z]\.){1,3}[ \t]*|[A-Z][\w’'-]+[ \t]+){1,3}$")
+# A name word after the word: it is no surname there ("Galabuzi Brian Kakembo").
+_GOES_ON = re.compile(r"[ \t]+(?!(?:Jr|Sr)\b)[A-Z][a-z]")
+_WORDS = re.compile(r"[\w’'-]+")
 _JOINED = re.compile(r"\b(?:of|for|and|de|&)\s+$")
 _RUNS_ON = re.compile(
     r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|&))*[\s,]*"
@@ -101,6 +106,12 @@ def _titles() -> frozenset[str]:
     return frozenset(t.rstrip(".") for t in CONSTANTS.titles) | _HONORIFICS
 
 
+@cache
+def _prefixes() -> frozenset[str]:
+    """nameparser's surname particles ("van", "den", "de"), lower case."""
+    return frozenset(CONSTANTS.prefixes)
+
+
 def _is_title(word: str) -> bool:
     return word.rstrip(".").lower() in _titles()
 
@@ -118,6 +129,21 @@ class Names:
         self._starts = [start for start, _ in self._spans]
         self._full: dict[str, Speaker | None] = {}
         self._capitalised: dict[str, list[int]] | None = None
+        self._glued = list({m.canonical for m in mentions if m.label in ("PERSON", "ORG")})
+        self._titles: frozenset[str] | None = None
+        self._words: Counter[str] | None = None
+
+    def words(self) -> Counter[str]:
+        """How often each word stands in the text (counted once per text)."""
+        if self._words is None:
+            self._words = Counter(_WORDS.findall(self.text))
+        return self._words
+
+    def untitled(self, name: str) -> str | None:
+        """`untitled(name)`, with the title words this article shows by use as well."""
+        if self._titles is None:
+            self._titles = _titles_in_use(self.words, self._glued)
+        return untitled(name, self._titles)
 
     def before(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
         """The person the capitalised words ending `text[start:end]` (before a cue) name."""
@@ -181,7 +207,7 @@ class Names:
                     seen.append(m.start())
         for at in self._capitalised.get(surname, []):
             before = _GIVEN_BEFORE.search(self.text, max(0, at - MAX_NAME_CHARS), at)
-            if before is None:
+            if before is None or _GOES_ON.match(self.text, at + len(surname)):
                 continue
             given: list[re.Match[str]] = []
             for w in reversed(list(_NAME_WORD.finditer(self.text, before.start(), at))):
@@ -206,16 +232,50 @@ def reads_as_name(name: str) -> bool:
     )
 
 
-def untitled(name: str) -> str | None:
+def untitled(name: str, titles: frozenset[str] = frozenset()) -> str | None:
     """The person's name at the end of a name the model ran a title into ("Rockland
-    County Executive Ed Day" → "Ed Day"): from a given name right after a title word,
-    two or three words that read as a name; else None."""
+    County Executive Ed Day" → "Ed Day"): from a given name right after a title word
+    (of the vocabulary, or of `titles`), two or three words that read as a name; else None."""
     words = name.split()
     for n in range(1, len(words) - 1):
-        tail = " ".join(words[n:])
-        if _is_title(words[n - 1]) and is_given_name(words[n]) and reads_as_name(tail):
-            return tail
+        title = _is_title(words[n - 1]) or words[n - 1] in titles
+        if title and _names_from(words, n):
+            return " ".join(words[n:])
     return None
+
+
+def _names_from(words: Sequence[str], n: int) -> bool:
+    """Whether `words[n:]` read as a given name and surname ("Leo Varadkar"), not the
+    end of a longer surname ("Van Den Hoek" of "Jamon Van Den Hoek")."""
+    given = words[n]
+    prefix = given.lower() in _prefixes()
+    return not prefix and is_given_name(given) and reads_as_name(" ".join(words[n:]))
+
+
+def _titles_in_use(words_of: Callable[[], Counter[str]], names: Sequence[str]) -> frozenset[str]:
+    """Title words the vocabulary lacks, shown by the article's use of them: capitalised
+    words, none a given name, before a given name and surname ("Taoiseach Leo Varadkar"),
+    when the article also names the person by the surname without them ("Mr Varadkar")
+    or uses the title as a common noun ("the taoiseach"). `words_of`: the text's words,
+    counted only when a name has that shape."""
+    found = set()
+    for name in names:
+        words = name.split()
+        for n in range(1, len(words) - 1):
+            before = words[:n]
+            if any(
+                is_given_name(w) or not w[0].isupper() or w.lower() in STOP_WORDS for w in before
+            ):
+                break
+            if not _names_from(words, n):
+                continue
+            count = words_of()
+            common = count[words[n - 1].lower()] > 0
+            alone = count[words[-1]] > count[words[n]]  # the surname without the given name
+            if common or alone:
+                found.add(words[n - 1])
+            break
+    return frozenset(found)
 
 
 def _given_names(words: list[re.Match[str]]) -> list[re.Match[str]]:

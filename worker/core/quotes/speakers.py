@@ -13,27 +13,34 @@ whose referent the article makes clear, or an unnamed speaker.
 
 from __future__ import annotations
 
-import itertools
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
-from worker.core.quotes.layout import sentence_ends
-from worker.core.quotes.names import Names, person_named, reads_as_name, untitled
+from worker.core.quotes.names import Names
+from worker.core.quotes.people import People, speaker_of
+from worker.core.quotes.subjects import (
+    SUBJECT_PRONOUN,
+    SUBJECTS,
+    blanked,
+    inside,
+    sentence_subjects,
+    sentences,
+)
 from worker.core.types import Mention, Quote, Speaker, SpeakerMention
 
 _RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
-_SUBJECTS = ("PERSON", "ORG")
 _HEAD_PHRASE = re.compile(r"\s(?:of|to|for|at|in|from|with|on)\s")
 _DETERMINER_BEFORE = re.compile(
     r"(?i:a|an|the|one|two|three|four|five|some|several|many)\s+(?:[a-z-]+\s+)?"
 )
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)")
 _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative"])
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?([a-z]+)")
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _OWNERS = {"his": ("PERSON", "he"), "her": ("PERSON", "she"), "its": ("ORG", "")}
 _APPOSITION = re.compile(r"\s*,\s*")
@@ -42,6 +49,7 @@ _APPOSITION_END = re.compile(r"\s*(?:[,:;.]|$)")
 _DESCRIBED = re.compile(
     r"\s*((?:The|This|That|Its|His|Her)\s+[a-z]+)\b(?![,\s]+(?:of|for|to|in)\b|,)"
 )
+_CLAUSE_END = re.compile(r"[.;:!?“”\"\n]")
 _IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
 # The writer ("we called it "..."") and a relative pronoun ("Jaime Maussan, who testified").
 _OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
@@ -49,18 +57,21 @@ _OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
 _GROUP = re.compile(
     r"((?i:the|a|an|one|some|several|two|three|many)\s+[^A-Z]*?)\s+(?:of|in|at|for|from|with|by|on)\s"
 )
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # "In his Instagram post, ...", "During the call, ...": the subject comes after the comma.
 _INTRO = re.compile(
     r"\s*(?:In|During|After|Before|At|On|With|Without|Despite|While|When|As|For|From|Since|"
     r"Upon|Following|Asked|[A-Z]\w+ing)\b[^,]*,"
 )
-_PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|they|it)\b", re.IGNORECASE)
 _DEFINITE = re.compile(
     r"^(?:the|this|that|our|his|her|its)\s+(?:\S+\s+){0,4}([\w-]+)$", re.IGNORECASE
 )
 _NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A-Z][\w’'-]+)$")
 _CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
+_IN_PHRASE = re.compile(r"\b(?:in|at|on|from|near|across|around|into|to)\s+(?:the\s+)?$")
+_QUALIFIED = re.compile(r"(?:a|an|A|An)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+([a-z]+)")
+_NAMES_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.-]*){0,3}")
+_TOPIC = re.compile(r"\s*,\s*")
+_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*,\s*$")
 _GAP_WORDS = re.compile(
     r"(?:\s|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|did|does|do|is|was|"
@@ -70,14 +81,9 @@ MAX_DESCRIPTION_WORDS = 8
 MAX_APPOSED = 60  # characters after a description searched for the name apposed to it
 MAX_RELATIVE = 120  # characters before a "who" searched for the name it stands for
 MAX_CONTINUED = 1500  # characters from a quotation within which "the actor" may be its speaker
+MAX_NAMED_LATER = 2000  # characters after a description searched for the name given it
 MAX_LOOKBACK = 50  # earlier quotations a description may repeat the speaker of
 MAX_TITLED = 500  # earlier mentions searched for the one a description's head titles
-
-
-def _speaker(m: Mention) -> Speaker:
-    """The mention's entity, or the person's name in it that the model ran a title into."""
-    name = untitled(m.canonical) if m.label in _SUBJECTS else None
-    return person_named(name) if name else Speaker(m.canonical, m.entity_key, m.label)
 
 
 def _mention(text: str, start: int, end: int) -> SpeakerMention:
@@ -92,24 +98,21 @@ class Speakers:
     ) -> None:
         self.text = text
         opens = [start for start, _ in quoted]
-        outside = [m for m in mentions if m.label in _RANK and not _inside(m, quoted, opens)]
+        outside = [m for m in mentions if m.label in _RANK and not inside(m, quoted, opens)]
         self.mentions = sorted(outside, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        sentences = _sentences(text)
-        blanked = _blanked(text, quoted)
-        subjects = _sentence_subjects(blanked, self.mentions, sentences)
-        persons = [m for m in self.mentions if m.label == "PERSON"]
-        self._genders = genders(text, persons, sentences, blanked)
-        self.subjects = {label: [m for m in subjects if m.label == label] for label in _SUBJECTS}
+        self.names = Names(text, mentions)
+        self.people = People(self.mentions, self.names)
+        sentence_spans = sentences(text)
+        blanked_text = blanked(text, quoted)
+        as_people = self.people.mentions
+        subjects = sentence_subjects(blanked_text, as_people, sentence_spans)
+        persons = [m for m in as_people if m.label == "PERSON"]
+        self._genders = genders(text, persons, sentence_spans, blanked_text)
+        self.subjects = {label: [m for m in subjects if m.label == label] for label in SUBJECTS}
         self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
         self.history: list[Quote] = []  # attributed quotations so far, in order
         self._said: dict[str, list[tuple[int, Speaker]]] = {label: [] for label in _RANK}
-        people: dict[str, Mention] = {}
-        for m in self.mentions:  # and people the model called organizations ("Nikki Haley")
-            if m.label == "PERSON" or (m.label == "ORG" and _reads_as_person(m.canonical)):
-                people.setdefault(m.canonical, m)
-        self._surnames = _surnames(people.values())
-        self.names = Names(text, mentions)
 
     def who(
         self, start: int, end: int, first: bool
@@ -119,7 +122,7 @@ class Speakers:
         if not first:
             clause = self._clause(start, end)
             if clause is None:
-                return self._subject(start, end)
+                return self.subject(start, end)
             start, end = clause
         words = self.text[start:end].strip(" ,—–-'’`”“")
         if not words:
@@ -129,8 +132,13 @@ class Speakers:
         pronouns = (_PERSONAL, _IMPERSONAL, _OTHER_PRONOUN)
         if any(p.match(pronoun) for p in pronouns) or words.lower() in _OWNERS:
             at = begin if first else begin + len(words) - len(pronoun)
-            return self._phrase(at, at + len(pronoun))
-        named = self._named(begin, begin + len(words))
+            speaker, mention = self._phrase(at, at + len(pronoun))
+            topic = self._topic(at) if _PERSONAL.match(pronoun) else None
+            if topic is not None and speaker == self._entity(topic)[0]:  # "Biden, he said,"
+                speaker = self._antecedent(topic.start, "PERSON", pronoun.lower())
+            return speaker, mention
+        stop = begin + len(words)
+        named = [m for m in self._named(begin, stop) if not self._owner(m, stop)]
         group = _GROUP.match(words)  # "The authors of the research in the journal X argued"
         if group and not self._named(begin, begin + group.end(1)):
             body = [m for m in named if m.label == "ORG"]  # "a spokesperson for X Police"
@@ -164,18 +172,22 @@ class Speakers:
     def add(self, quote: Quote) -> None:
         """An attributed quotation: a later pronoun or description may refer to its speaker."""
         self.history.append(quote)
-        if quote.speaker is not None and quote.speaker.label in self._said:
-            self._said[quote.speaker.label].append((quote.start, quote.speaker))
+        speaker = quote.speaker
+        if speaker is not None and speaker.label in self._said:
+            person = self.people.is_person(speaker)  # the model's ORG "Vivek Ramaswamy"
+            self._said["PERSON" if person else speaker.label].append((quote.start, speaker))
 
-    def _subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
+    def subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
         """The sentence's subject when the cue's own clause names nobody
         (`During the call, he asked ..., called Omar a "terrorist" and said, "...`):
         its first pronoun or name, whichever comes first, after an introductory phrase;
         else the description that opens it ("The court also found ..., noting that")."""
         intro = _INTRO.match(self.text, start, end)
         start = intro.end() if intro else start
-        named = self._named(start, end)
-        pronoun = _SUBJECT_PRONOUN.search(self.text, start, end)
+        named = [  # not a place or a name in a phrase: "erected in the South Belfast area"
+            m for m in self._named(start, end) if not _IN_PHRASE.search(self.text, start, m.start)
+        ]
+        pronoun = SUBJECT_PRONOUN.search(self.text, start, end)
         if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
             return self._phrase(pronoun.start(), pronoun.end())
         read = self._read(start, end, True) if not named or named[0].label != "PERSON" else None
@@ -184,15 +196,25 @@ class Speakers:
         described = _DESCRIBED.match(self.text, start, end)
         return self._phrase(*described.span(1)) if described else (None, None)
 
+    def _owner(self, m: Mention, end: int) -> bool:
+        """Whether `m` only qualifies the one who speaks by a possessive ("Gastelum-Vera's
+        neighbor, Brian Kinder", "one of baby Kristofer's uncles"); a spokesman still
+        speaks for the organization whose spokesman he is ("Disney's spokesman"), and
+        the owner of the cue's words says them ("In Dr. Shadlen's words")."""
+        owned = _POSSESSIVE.match(self.text, m.end, end)
+        return owned is not None and owned.group(1) not in _SPOKESPEOPLE
+
     def _qualifies(self, m: Mention, begin: int, length: int) -> bool:
         """Whether a name only qualifies the description `text[begin:begin + length]` ("a
         U.S. official", "two Labour councillors"): right after the determiner that opens
-        it, before a lower-case noun."""
+        it, before a lower-case noun; or opening it before the plural noun that ends it
+        ("Congress representatives said")."""
         before = self.text[begin : m.start]
         noun = _NOUN_AFTER.match(self.text, m.end, begin + length)
         if noun is None or noun.group(1) in STOP_WORDS or noun.group(1) in _SPOKESPEOPLE:
             return False  # "the Commission for ...", "a Sun spokesman" (who speaks for Sun)
-        return bool(_DETERMINER_BEFORE.fullmatch(before))
+        plural = not before.strip() and noun.end() == begin + length and noun[1].endswith("s")
+        return plural or bool(_DETERMINER_BEFORE.fullmatch(before))
 
     def _read(self, start: int, end: int, first: bool) -> tuple[Speaker, SpeakerMention] | None:
         """A person's name the model missed, opening (`first`) or ending `text[start:end]`."""
@@ -202,13 +224,14 @@ class Speakers:
     def _entity(self, m: Mention) -> tuple[Speaker, SpeakerMention]:
         """A mention as speaker: a lone surname stands for the article's full name ("Cook"),
         whatever label the model gave both ("Haley" of "Nikki Haley", both ORG)."""
+        m = self.people.modelled(m)
         # "Mayer, Disney" (a name run into its apposition by the model, any label) is "Mayer".
         name = m.canonical.split(",")[0]
         person = m.label == "PERSON" or name != m.canonical
-        full = self._surnames.get(name) if person or m.label == "ORG" else None
+        full = self.people.surnames.get(name) if person or m.label == "ORG" else None
         if person and full is None and " " not in name:  # a surname the model took alone
             full = self.names.full(name)
-        return full or _speaker(m), _mention(self.text, m.start, m.end)
+        return full or speaker_of(m, self.names), _mention(self.text, m.start, m.end)
 
     def _named(self, start: int, end: int) -> list[Mention]:
         """Mentions inside `[start, end)`, the best speaker label first, then in order."""
@@ -216,11 +239,17 @@ class Speakers:
         inside = [m for m in self.mentions[lo:hi] if m.end <= end]
         return sorted(inside, key=lambda m: (_RANK[m.label], m.start))
 
+    def _topic(self, at: int) -> Mention | None:
+        """The name a pronoun at `at` follows in apposition ("Biden, he said"), if any."""
+        named = self._named(at - MAX_RELATIVE, at)
+        return next((m for m in named if _TOPIC.fullmatch(self.text, m.end, at)), None)
+
     def _clause(self, start: int, end: int) -> tuple[int, int] | None:
         """The words of the last clause before a cue, auxiliaries and adverbs dropped."""
         words = self.text[start:end]
         relative = _RELATIVE.search(words)  # "one user on Weibo, which is ... of Twitter,"
-        words = words[: relative.start()] if relative else words
+        cut_at = relative or _ASIDE.search(words)  # or an aside: "Gov. Phil Murphy (D) told"
+        words = words[: cut_at.start()] if cut_at else words
         cut = max((m.end() for m in _CLAUSE.finditer(words)), default=0)
         gap = _GAP_WORDS.search(words, cut)
         stop = gap.start() if gap else len(words)
@@ -247,10 +276,10 @@ class Speakers:
         name = _NAME.match(words)
         if name is not None:  # a name the model missed: "Lopez" of "Feliciano Lopez"
             surname = name.group(1)
-            return self._surnames.get(surname) or self.names.full(surname), mention
+            return self.people.surnames.get(surname) or self.names.full(surname), mention
         definite = _DEFINITE.match(_HEAD_PHRASE.split(words)[0])  # "the ambassador to Greece"
-        if definite is None:
-            return None, mention
+        if definite is None:  # "A DUP councillor has said" ... "DUP councillor Sarah Bunting"
+            return self._named_later(words, end), mention
         head = definite.group(1).lower()
         for quote in reversed(self.history[-MAX_LOOKBACK:]):
             said = quote.speaker_mention
@@ -268,7 +297,40 @@ class Speakers:
             return self._titled(head, start, ("PERSON", "ORG")), mention
         if _HEAD_PHRASE.search(words) or self._named(start, end):
             return None, mention  # "the Iraqi ambassador to Greece" introduces someone new
-        return self._titled(head, start) or self._last_person(start), mention
+        person = self._titled(head, start) or self._last_person(start)
+        pronoun = self._pronoun_after(end)  # "the 38-year-old said as he tried to"
+        if pronoun and (person is None or not self._fits(person, pronoun)):
+            person = self._antecedent(start, "PERSON", pronoun)
+        return person, mention
+
+    def _pronoun_after(self, end: int) -> str:
+        """The "he" or "she" that follows a description in its sentence and clause, before
+        any other name: the description's gender ("the 38-year-old said as he tried")."""
+        stop = _CLAUSE_END.search(self.text, end, end + MAX_APPOSED)
+        stop_at = stop.start() if stop else end + MAX_APPOSED
+        pronoun = SUBJECT_PRONOUN.search(self.text, end, stop_at)
+        if pronoun is None or self._named(end, pronoun.start()):
+            return ""
+        return pronoun.group().lower()
+
+    def _named_later(self, words: str, end: int) -> Speaker | None:
+        """The person an indefinite description qualified by a name ("A DUP councillor")
+        stands for when the article later writes it before a person's name ("DUP
+        Balmoral councillor Sarah Bunting"); else None: "a police officer" is anyone."""
+        qualified = _QUALIFIED.fullmatch(words)
+        if qualified is None:
+            return None
+        qualifier, noun = qualified.group(1), f" {qualified.group(2)} "
+        stop = end + MAX_NAMED_LATER
+        at = self.text.find(noun, end, stop)
+        while at >= 0:  # the noun, the qualifier before it (names between), a person after
+            named = self._named(at + len(noun), at + len(noun) + MAX_APPOSED)
+            if named and named[0].start == at + len(noun) and named[0].label == "PERSON":
+                found = self.text.rfind(qualifier, max(end, at - MAX_APPOSED), at)
+                if found >= 0 and _NAMES_BETWEEN.fullmatch(self.text, found + len(qualifier), at):
+                    return self._entity(named[0])[0]
+            at = self.text.find(noun, at + 1, stop)
+        return None
 
     def _last_person(self, position: int) -> Speaker | None:
         """The person of the latest attributed quotation, if it is near `position`: "the
@@ -327,73 +389,9 @@ class Speakers:
         return None
 
 
-def _reads_as_person(name: str) -> bool:
-    return reads_as_name(name) or untitled(name) is not None
-
-
-def _surnames(people: Iterable[Mention]) -> dict[str, Speaker]:
-    """Last name → the first full name of the article that ends with it ("Cook" → "Tim Cook").
-
-    `people` are in order of first mention: an article names a person in full first.
-    """
-    full: dict[str, Speaker] = {}
-    for m in people:
-        speaker = _speaker(m)
-        if " " in speaker.canonical:
-            full.setdefault(speaker.canonical.split()[-1], speaker)
-    return full
-
-
 def _start(m: Mention) -> int:
     return m.start
 
 
 def _nearest_last(m: Mention) -> tuple[int, int]:
     return _RANK[m.label], -m.start
-
-
-def _inside(m: Mention, quoted: Sequence[tuple[int, int]], opens: Sequence[int]) -> bool:
-    index = bisect_right(opens, m.start) - 1
-    return index >= 0 and m.end <= quoted[index][1]
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of `text`."""
-    return list(itertools.pairwise([0, *sentence_ends(text), len(text)]))
-
-
-def _blanked(text: str, quoted: Sequence[tuple[int, int]]) -> str:
-    """`text` with its quoted segments replaced by spaces (offsets kept)."""
-    parts, position = [], 0
-    for start, end in quoted:
-        start = max(start, position)
-        parts += [text[position:start], " " * max(0, end - start)]
-        position = max(position, end)
-    return "".join([*parts, text[position:]])
-
-
-def _sentence_subjects(
-    blanked: str, mentions: Sequence[Mention], sentences: Sequence[tuple[int, int]]
-) -> list[Mention]:
-    """The first PERSON and the first ORG mention of each sentence not led by a pronoun:
-    who a later "he" or "it" most likely is. A pronoun-led sentence keeps the earlier one,
-    and so does a sentence whose "he" or "she" comes before its first person ("As he has
-    alleged, he and Farrow ...": he is its subject). `blanked` is the text with its
-    quotations blanked out."""
-    subjects: list[Mention] = []
-    index = 0
-    for begin, end in sentences:
-        while index < len(mentions) and mentions[index].start < begin:
-            index += 1
-        if _PRONOUN_START.match(blanked[begin:end]):
-            continue
-        firsts: dict[str, Mention] = {}
-        for m in itertools.islice(mentions, index, None):
-            if m.start >= end:
-                break
-            firsts.setdefault(m.label, m)
-        person = firsts.get("PERSON")
-        if person is not None and _SUBJECT_PRONOUN.search(blanked, begin, person.start):
-            del firsts["PERSON"]
-        subjects.extend(sorted((firsts[k] for k in _SUBJECTS if k in firsts), key=_start))
-    return subjects

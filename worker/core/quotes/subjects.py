@@ -1,0 +1,63 @@
+"""Sentences and their subjects: who a later "he", "she" or "it" most likely means."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from worker.core.quotes.layout import sentence_ends
+from worker.core.types import Mention
+
+SUBJECTS = ("PERSON", "ORG")
+SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|they|it)\b", re.IGNORECASE)
+
+
+def inside(m: Mention, quoted: Sequence[tuple[int, int]], opens: Sequence[int]) -> bool:
+    """Whether `m` lies inside a quoted segment (`opens`: the segments' starts)."""
+    index = bisect_right(opens, m.start) - 1
+    return index >= 0 and m.end <= quoted[index][1]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`."""
+    return list(itertools.pairwise([0, *sentence_ends(text), len(text)]))
+
+
+def blanked(text: str, quoted: Sequence[tuple[int, int]]) -> str:
+    """`text` with its quoted segments replaced by spaces (offsets kept)."""
+    parts, position = [], 0
+    for start, end in quoted:
+        start = max(start, position)
+        parts += [text[position:start], " " * max(0, end - start)]
+        position = max(position, end)
+    return "".join([*parts, text[position:]])
+
+
+def sentence_subjects(
+    blanked: str, mentions: Sequence[Mention], sentences: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    """The first PERSON and the first ORG mention of each sentence not led by a pronoun:
+    who a later "he" or "it" most likely is. A pronoun-led sentence keeps the earlier one,
+    and so does a sentence whose "he" or "she" comes before its first person ("As he has
+    alleged, he and Farrow ...": he is its subject). `blanked` is the text with its
+    quotations blanked out."""
+    subjects: list[Mention] = []
+    index = 0
+    for begin, end in sentences:
+        while index < len(mentions) and mentions[index].start < begin:
+            index += 1
+        if _PRONOUN_START.match(blanked[begin:end]):
+            continue
+        firsts: dict[str, Mention] = {}
+        for m in itertools.islice(mentions, index, None):
+            if m.start >= end:
+                break
+            firsts.setdefault(m.label, m)
+        person = firsts.get("PERSON")
+        if person is not None and SUBJECT_PRONOUN.search(blanked, begin, person.start):
+            del firsts["PERSON"]
+        subjects.extend(sorted((firsts[k] for k in SUBJECTS if k in firsts), key=lambda m: m.start))
+    return subjects
