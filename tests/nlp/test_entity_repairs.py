@@ -33,6 +33,14 @@ def _found(entities: Entities) -> set[tuple[str, str, str]]:
             "Mason Rudolph to the ground.",
             {("Cleveland", "ORG", "Cleveland"), ("Mason Rudolph", "PERSON", "Mason Rudolph")},
         ),
+        (  # no possessive in a player's span (a sports story by its words)
+            "In the closing seconds, Browns defensive end Myles Garrett pulled off Pittsburgh "
+            "quarterback Mason Rudolph’s helmet; the league suspended him for the season.",
+            {
+                ("Mason Rudolph", "PERSON", "Mason Rudolph"),
+                ("Myles Garrett", "PERSON", "Myles Garrett"),
+            },
+        ),
         (
             "Browns DL Sheldon Richardson said the league should act.",
             {("Browns", "ORG", "Browns"), ("Sheldon Richardson", "PERSON", "Sheldon Richardson")},

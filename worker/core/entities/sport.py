@@ -82,12 +82,14 @@ _SCORE = re.compile(rf"\b{_RESULT} (?:the )?(?:[A-Z][\w.'’-]* ){{1,3}}\d{{1,3}
 _WORD = re.compile(r"[a-z]+")
 _NAME = r"(?:St\.|[A-Z][\w&'’-]*)"  # a word of a team's name: "St. Louis", "Texas A&M"
 _PERSON_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+)"  # "J. Smith", never a sentence's full stop
+# a surname: "O'Neal", never its possessive ("Rudolph’s helmet")
+_SURNAME = r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?=['’]s\b|[^\w'’]|$)"
 _ROLE = "|".join(sorted(ROLES | POSITIONS))
 _TEAM_NAME = rf"(?:{_NAME}(?: {_NAME}){{0,2}})"
 _TEAM_PLAYER = re.compile(
     rf"(?<![\w.'’-])(?P<team>{_TEAM_NAME})"
     rf"(?:(?P<possessive>'s|’s|'|’)(?P<role> (?:[a-z]+ )?(?:{_ROLE}))?| (?:[a-z]+ )?(?:{_ROLE}))"
-    rf" (?P<player>{_PERSON_WORD}(?: {_PERSON_WORD}){{0,1}} [A-Z][\w'’-]+)"
+    rf" (?P<player>{_PERSON_WORD}(?: {_PERSON_WORD}){{0,1}} {_SURNAME})"
 )
 _TRAILING_SCORE = re.compile(r" \d{1,3}[-–]\d{1,3}$")
 # a name that opens a sentence or a clause, or follows "the", before a result verb
