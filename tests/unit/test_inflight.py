@@ -1,4 +1,5 @@
-"""Batches in flight: bounded, out of order across keys, in order within a key."""
+"""Batches in flight: bounded, published out of order across keys and in order
+within a key, acked in the order they were taken."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ import pytest
 
 from worker.stream.inflight import InFlight
 
+Batch = tuple[
+    Callable[[], Awaitable[str]], Callable[[str], Awaitable[None]], Callable[[], Awaitable[None]]
+]
 
-def _batch(
-    log: list[str], name: str, release: asyncio.Event
-) -> tuple[Callable[[], Awaitable[str]], Callable[[str], Awaitable[None]]]:
+
+def _batch(log: list[str], name: str, release: asyncio.Event) -> Batch:
     async def compute() -> str:
         log.append(f"start {name}")
         await release.wait()
@@ -21,7 +24,10 @@ def _batch(
     async def publish(result: str) -> None:
         log.append(f"publish {result}")
 
-    return compute, publish
+    async def ack() -> None:
+        log.append(f"ack {name}")
+
+    return compute, publish, ack
 
 
 def test_later_batches_overtake_a_slow_one_but_not_for_the_same_key() -> None:
@@ -41,6 +47,41 @@ def test_later_batches_overtake_a_slow_one_but_not_for_the_same_key() -> None:
     log = asyncio.run(scenario())
     assert log.index("publish C") < log.index("publish A") < log.index("publish B")
     assert log[:3] == ["start A", "start B", "start C"]  # all three computed at once
+    # C was published first, but its offsets are acked only after A's and B's: a
+    # worker killed while A was in flight must consume A again after a restart.
+    assert [line for line in log if line.startswith("ack")] == ["ack A", "ack B", "ack C"]
+    assert log.index("ack A") > log.index("publish A")
+
+
+def test_batches_taken_after_a_failed_one_are_published_but_never_acked() -> None:
+    async def scenario() -> list[str]:
+        log: list[str] = []
+        release, broken = asyncio.Event(), asyncio.Event()
+        batches = InFlight(limit=3)
+
+        async def fails() -> str:
+            await broken.wait()
+            raise RuntimeError("pool broke")
+
+        async def no_publish(_: str) -> None:
+            raise AssertionError("a failed batch is not published")
+
+        async def no_ack() -> None:
+            raise AssertionError("a failed batch is not acked")
+
+        await batches.submit([b"a"], *_batch(log, "A", release))
+        await batches.submit([b"b"], fails, no_publish, no_ack)
+        await batches.submit([b"c"], *_batch(log, "C", release))
+        release.set()
+        await asyncio.sleep(0.01)
+        broken.set()
+        with pytest.raises(RuntimeError, match="pool broke"):
+            await batches.drain()
+        return log
+
+    log = asyncio.run(scenario())
+    assert "publish C" in log
+    assert [line for line in log if line.startswith("ack")] == ["ack A"]
 
 
 def test_submit_waits_for_a_free_slot() -> None:
@@ -73,10 +114,13 @@ def test_a_failed_batch_fails_the_next_submit_and_the_drain() -> None:
         async def publish(_: object) -> None:
             raise AssertionError("a failed batch is not published")
 
-        await batches.submit([b"a"], broken, publish)
+        async def ack() -> None:
+            raise AssertionError("a failed batch is not acked")
+
+        await batches.submit([b"a"], broken, publish, ack)
         await asyncio.sleep(0.01)
         with pytest.raises(RuntimeError, match="pool broke"):
-            await batches.submit([b"b"], broken, publish)
+            await batches.submit([b"b"], broken, publish, ack)
         with pytest.raises(RuntimeError, match="pool broke"):
             await batches.drain()
 

@@ -3,8 +3,9 @@
 `clean` reads raw dumps and `enrich` reads cleaned events; both are a `BatchAgent`
 over a different step. Each batch is taken without acking (`noack_take`), run
 in the pool, produced, and only when the broker has acknowledged every output
-are its events acked, so a committed offset never covers unfinished work
-(at-least-once). Up to `max_in_flight` batches run at once (`InFlight`).
+are its events acked, in the order the batches were taken, so a committed
+offset never covers unfinished work (at-least-once). Up to `max_in_flight`
+batches run at once (`InFlight`).
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ class BatchAgent:
                 await batches.submit(
                     [e.message.key for e in events],
                     partial(self._compute, inputs),
-                    partial(self._publish, stream, events, inputs),
+                    partial(self._publish, inputs),
+                    partial(self._ack, stream, events),
                 )
         finally:
             await batches.cancel()
@@ -79,14 +81,10 @@ class BatchAgent:
             metrics.STAGE_SECONDS.labels(stage).observe(spent)
         return results
 
-    async def _publish(
-        self,
-        stream: faust.Stream,
-        events: list[EventT],
-        inputs: list[Input],
-        results: list[list[Output]],
-    ) -> None:
+    async def _publish(self, inputs: list[Input], results: list[list[Output]]) -> None:
         await self.publisher.publish(results, inputs)
+
+    async def _ack(self, stream: faust.Stream, events: list[EventT]) -> None:
         for event in events:
             await stream.ack(event)
         metrics.IN_FLIGHT.labels(self.name).dec(len(events))
