@@ -244,7 +244,13 @@ class Settings(BaseSettings):
     liveness_stall_s: float = Field(
         default=120.0,
         gt=0,
-        description="/health fails when there is lag and no commit for this long (seconds).",
+        description="/health fails when a partition has lag and no commit for this long (s).",
+    )
+    stall_exit_s: float = Field(
+        default=600.0,
+        ge=0,
+        description="A worker stalled this long stops (exit code 75) so that its restart policy "
+        "restarts it and unfinished work is consumed again; 0: never.",
     )
     broker_wait_s: float = Field(
         default=120.0,

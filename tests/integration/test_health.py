@@ -1,4 +1,5 @@
-"""/health means progress: a worker whose pool is frozen while input waits turns unhealthy."""
+"""/health means progress: a worker whose pool is frozen while input waits turns unhealthy,
+and one that stays stalled stops by itself so that a fresh worker finishes its work."""
 
 from __future__ import annotations
 
@@ -11,7 +12,14 @@ import orjson
 import pytest
 
 from tests.conftest import SAMPLE
-from tests.integration.conftest import WorkerProcess, produce_sync, wait_for, worker_env
+from tests.integration.conftest import (
+    WorkerProcess,
+    consume_until,
+    outcome_ids,
+    produce_sync,
+    wait_for,
+    worker_env,
+)
 from worker.tools.broker import EmbeddedBroker
 
 pytestmark = pytest.mark.integration
@@ -76,3 +84,35 @@ def test_ready_only_with_models_loaded_and_partitions(stall_worker: WorkerProces
     assert all(not (a["models_loaded"] and a["partitions"] > 0) for a in not_ready)
     ready = orjson.loads(answers[-1][1])
     assert ready["models_loaded"] and ready["partitions"] > 0
+
+
+def test_a_worker_stalled_past_the_limit_exits_75_and_a_fresh_one_loses_nothing(
+    broker: EmbeddedBroker, tmp_path: Path
+) -> None:
+    env = {**worker_env(broker), "WORKER_LIVENESS_STALL_S": "4", "WORKER_STALL_EXIT_S": "8"}
+    first = WorkerProcess(env, tmp_path / "first.log").start()
+    assert first.process is not None
+    pool = _children(first.process.pid)
+    for pid in pool:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        messages = [(f"wedged-{i}".encode(), SAMPLE.read_bytes()) for i in range(12)]
+        produce_sync(env["KAFKA_BOOTSTRAP_SERVERS"], first.topic("raw"), messages)
+        assert first.process.wait(timeout=120) == 75
+    finally:
+        for pid in pool:  # frozen, they cannot see their parent go; thawed, they exit
+            os.kill(pid, signal.SIGCONT)
+    assert b'"event": "worker_stalled_exiting"' in first.log_path.read_bytes()
+    second = WorkerProcess(env, tmp_path / "second.log").start()
+    try:
+        ids = {key.decode() for key, _ in messages}
+        enriched, dead = first.topic("enriched"), first.topic("deadletter")
+        records = consume_until(
+            env["KAFKA_BOOTSTRAP_SERVERS"],
+            [enriched, dead],
+            lambda found: ids <= outcome_ids(found, enriched, dead),
+            timeout=120,
+        )
+        assert ids <= outcome_ids(records, enriched, dead)
+    finally:
+        second.stop()

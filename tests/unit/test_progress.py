@@ -1,4 +1,5 @@
-"""Liveness: lag without commits for too long is what makes a worker unhealthy."""
+"""Liveness: lag on a partition without commits for too long is what makes a worker
+unhealthy."""
 
 from __future__ import annotations
 
@@ -27,3 +28,22 @@ def test_a_commit_that_moves_resets_the_clock() -> None:
     progress.update({"raw/0": 50}, {"raw/0": 21}, now=100)
     assert progress.healthy(now=150)[0]
     assert not progress.healthy(now=161)[0]
+
+
+def test_one_wedged_partition_is_a_stall_while_the_others_commit() -> None:
+    progress = Progress(stall_after_s=60, started_at=0)
+    for now in range(0, 100, 10):  # raw/0 commits every 10 s; raw/1 is stuck at 7
+        progress.update({"raw/0": 500, "raw/1": 90}, {"raw/0": 100 + now, "raw/1": 7}, now=now)
+    ok, detail = progress.healthy(now=90)
+    assert not ok and detail["stalled_partitions"] == ["raw/1"]
+    assert detail["seconds_since_commit"] == 90.0
+    assert progress.stalled_for(now=90) == 90.0
+
+
+def test_a_partition_gained_late_is_timed_from_when_it_was_first_seen() -> None:
+    progress = Progress(stall_after_s=60, started_at=0)
+    progress.update({"raw/0": 5}, {"raw/0": 5}, now=10)
+    progress.update({"raw/0": 5, "raw/1": 40}, {"raw/0": 5, "raw/1": 2}, now=1_000)  # rebalance
+    assert progress.healthy(now=1_030)[0]
+    assert progress.stalled_for(now=1_030) == 30.0
+    assert not progress.healthy(now=1_061)[0]

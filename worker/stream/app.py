@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from typing import Any, cast
 
 import faust
@@ -112,8 +113,9 @@ def _stories(app: faust.App, settings: Settings) -> StoryIndex:
     return index
 
 
-def create_app(settings: Settings) -> faust.App:
-    """Build the Faust app with its topics, agents, tasks and web pages."""
+def create_app(settings: Settings, on_stall: Callable[[], None] | None = None) -> faust.App:
+    """Build the Faust app with its topics, agents, tasks and web pages; `on_stall` is
+    called once when the worker has been stalled for `stall_exit_s`."""
     app = _faust_app(settings)
     topics = settings.topics
 
@@ -166,12 +168,19 @@ def create_app(settings: Settings) -> faust.App:
     async def stories_agent(stream: StreamT) -> None:
         await stories(cast(faust.Stream, stream))
 
-    _add_tasks(app, settings, executor, feed)
+    _add_tasks(app, settings, executor, feed, on_stall)
     return app
 
 
-def _add_tasks(app: faust.App, settings: Settings, executor: PoolExecutor, feed: LiveFeed) -> None:
-    """Pool start-up, the event-loop watch, offset tracking, pages and their shutdown."""
+def _add_tasks(
+    app: faust.App,
+    settings: Settings,
+    executor: PoolExecutor,
+    feed: LiveFeed,
+    on_stall: Callable[[], None] | None,
+) -> None:
+    """Pool start-up, the event-loop watch, offset tracking, the stall exit, pages and
+    their shutdown."""
     topics = settings.topics
     progress = Progress(stall_after_s=settings.liveness_stall_s, started_at=time.monotonic())
     tracker = OffsetTracker(
@@ -205,6 +214,27 @@ def _add_tasks(app: faust.App, settings: Settings, executor: PoolExecutor, feed:
         await loop_lag.watch()
 
     app.timer(interval=2.0)(tracker.update)
+
+    if on_stall is not None and settings.stall_exit_s:
+        _exit_when_stalled(app, progress, settings.stall_exit_s, on_stall)
+
     app.timer(interval=5.0)(memory.update)
 
     add_pages(app, progress, executor.ready, feed)
+
+
+def _exit_when_stalled(
+    app: faust.App, progress: Progress, after_s: float, on_stall: Callable[[], None]
+) -> None:
+    """A wedge no retry undoes (a dead pool, a partition nobody consumes) ends in a
+    restart: docker-compose does not act on /health, its restart policy does."""
+    stopping = False
+
+    @app.timer(interval=5.0)
+    async def exit_when_stalled() -> None:
+        nonlocal stopping
+        now = time.monotonic()
+        if not stopping and progress.stalled_for(now) >= after_s:
+            log.error("worker_stalled_exiting", **progress.healthy(now)[1])
+            stopping = True
+            on_stall()

@@ -1,10 +1,10 @@
 """Health: liveness that means progress, readiness, and the worker's HTTP pages.
 
-Lag without commits for too long is unhealthy.
+Lag on a partition without commits for too long is unhealthy.
 
 A process that is up but stuck (a wedged agent, a consumer that stopped
 fetching after a rebalance) still answers HTTP; what gives it away is input
-waiting (lag) while no offset has been committed for a while. Pure logic here,
+waiting (lag) on a partition whose committed offset has not moved for a while. Pure logic here,
 fed by the app with the consumer's numbers, so it can be tested on its own.
 """
 
@@ -31,33 +31,54 @@ log = get_logger("worker.stream.health")
 
 @dataclass
 class Progress:
-    """Per-partition lag and the time of the last commit, as seen by one worker."""
+    """Per-partition lag and when each partition's committed offset last moved.
+
+    A partition is stalled when it has lag and its committed offset has not moved
+    for `stall_after_s` (counted from when this worker first saw it): one wedged
+    partition is a stall even while the others commit.
+    """
 
     stall_after_s: float
     started_at: float
-    last_commit_at: float | None = None
     lags: dict[str, int] = field(default_factory=dict)
     committed: dict[str, int] = field(default_factory=dict)
+    moved_at: dict[str, float] = field(default_factory=dict)
 
     def update(
         self, highwaters: Mapping[str, int | None], committed: Mapping[str, int | None], now: float
     ) -> None:
-        """Record the latest offsets; any committed offset that moved counts as a commit."""
+        """Record the latest offsets; a committed offset that moved restarts its clock."""
+        for tp in highwaters:
+            self.moved_at.setdefault(tp, now)
         for tp, offset in committed.items():
             if offset is not None and offset > self.committed.get(tp, -1):
                 self.committed[tp] = offset
-                self.last_commit_at = now
+                self.moved_at[tp] = now
         self.lags = {
             tp: max(0, (hw or 0) - (committed.get(tp) or 0)) for tp, hw in highwaters.items()
         }
 
+    def waiting(self, now: float) -> dict[str, float]:
+        """Seconds without a commit, for each partition that has lag."""
+        return {
+            tp: now - self.moved_at.get(tp, self.started_at) for tp, lag in self.lags.items() if lag
+        }
+
+    def stalled_for(self, now: float) -> float:
+        """Seconds the longest-waiting partition with lag has gone without a commit (0: none)."""
+        return max(self.waiting(now).values(), default=0.0)
+
     def healthy(self, now: float) -> tuple[bool, dict[str, object]]:
-        """Unhealthy only when there is lag and nothing was committed for `stall_after_s`."""
-        last = self.last_commit_at if self.last_commit_at is not None else self.started_at
-        idle = now - last
-        lag = sum(self.lags.values())
-        ok = lag == 0 or idle <= self.stall_after_s
-        return ok, {"lag": lag, "seconds_since_commit": round(idle, 1), "stalled": not ok}
+        """Unhealthy only when a partition has lag and no commit for `stall_after_s`."""
+        waiting = self.waiting(now)
+        stalled = sorted(tp for tp, idle in waiting.items() if idle > self.stall_after_s)
+        detail = {
+            "lag": sum(self.lags.values()),
+            "seconds_since_commit": round(max(waiting.values(), default=0.0), 1),
+            "stalled": bool(stalled),
+            "stalled_partitions": stalled,
+        }
+        return not stalled, detail
 
 
 class OffsetTracker:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
+import sys
 import threading
 
 import faust
@@ -41,6 +43,10 @@ async def wait_for_topics(
             await asyncio.sleep(delay)
 
 
+# Exit code of a worker that stopped itself because it was stalled (EX_TEMPFAIL).
+EX_STALLED = 75
+
+
 class _Worker(faust.Worker):
     """Faust's worker with a deadline on graceful shutdown.
 
@@ -52,6 +58,7 @@ class _Worker(faust.Worker):
     """
 
     shutdown_timeout_s: float = 30.0
+    exit_code: int = 0  # EX_STALLED once `stop_stalled` was called
 
     # mode's Worker has no public hook on the signal itself: it handles SIGTERM and
     # SIGINT in these two methods, which we extend to arm the watchdog first.
@@ -65,15 +72,22 @@ class _Worker(faust.Worker):
 
     def _arm_watchdog(self) -> None:
         log.info("shutdown_started", timeout_s=self.shutdown_timeout_s)
-        timer = threading.Timer(self.shutdown_timeout_s, _force_exit)
+        timer = threading.Timer(self.shutdown_timeout_s, _force_exit, (self.exit_code,))
         timer.daemon = True
         timer.start()
 
+    @classmethod
+    def stop_stalled(cls) -> None:
+        """Shut down as on SIGTERM (nothing unfinished is committed), then exit with
+        `EX_STALLED` so that the restart policy starts a fresh worker."""
+        cls.exit_code = EX_STALLED
+        os.kill(os.getpid(), signal.SIGTERM)
 
-def _force_exit() -> None:
+
+def _force_exit(code: int) -> None:
     """Exit now; the pool processes notice their parent is gone and exit too."""
-    log.warning("shutdown_forced")
-    os._exit(0)
+    log.warning("shutdown_forced", exit_code=code)
+    os._exit(code)
 
 
 async def _wait_serving_pages(settings: Settings) -> None:
@@ -91,9 +105,13 @@ def run_worker(settings: Settings) -> None:
     asyncio.run(_wait_serving_pages(settings))
     _Worker.shutdown_timeout_s = settings.shutdown_timeout_s
     worker = _Worker(
-        create_app(settings),
+        create_app(settings, on_stall=_Worker.stop_stalled),
         loglevel=settings.log_level,
         logging_config=logging_config(settings.log_level),
         redirect_stdouts=False,
     )
-    worker.execute_from_commandline()
+    try:
+        worker.execute_from_commandline()
+    finally:
+        if _Worker.exit_code:  # execute_from_commandline exits 0 after any stop
+            sys.exit(_Worker.exit_code)
