@@ -159,6 +159,15 @@ RELATIVE = [
         "DATE",
         "1989-10-27",
     ),
+    # TimeBank wsj_0585 and wsj_0586 (DCT 1989-10-30): a bare "the week" keeps only its year.
+    ("For the week, the index dropped 3.8%.", "1989-10-30", "the week", "DATE", "1989-WXX"),
+    (
+        "Volume was up from 443.6 million Thursday and the week's most active session.",
+        "1989-10-30",
+        "the week",
+        "DATE",
+        "1989-WXX",
+    ),
     ("Net income rose 12% from a year earlier.", FRIDAY, "a year earlier", "DATE", "2022"),
     ("The currency is now trading freely.", FRIDAY, "now", "DATE", "PRESENT_REF"),
     ("The bank recently raised rates.", FRIDAY, "recently", "DATE", "PAST_REF"),
