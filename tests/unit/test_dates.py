@@ -805,6 +805,20 @@ def test_results_news_and_holidays(
     assert value(text, published_at, phrase) == (kind, expected)
 
 
+def test_a_when_or_if_clause_in_the_present_speaks_of_the_future() -> None:
+    # TimeBank NYT20000329.0359 (published 2000-03-29): the past verb before the clause
+    # does not reach into it.
+    hearing = (
+        "Gonzalez had not signed an agreement to hand the child over if the relatives lose "
+        "a fight to keep him when the case is heard in May in the appeals court."
+    )
+    assert value(hearing, "2000-03-29", "May") == ("DATE", "2000-05")
+    # Published 2023-10-13: June is nearer backwards, but the clause looks ahead, unless
+    # its own verb is past.
+    assert value("Rates rise if the bank acts in June.", FRIDAY, "June") == ("DATE", "2024-06")
+    assert value("Rates fell when the bank acted in June.", FRIDAY, "June") == ("DATE", "2023-06")
+
+
 def test_then_current_is_past() -> None:
     """TimeBank wsj_0924: "the then current market price"."""
     text = "Holders may buy shares at 50% of the then current market price."
