@@ -159,6 +159,15 @@ RELATIVE = [
         "DATE",
         "1989-10-27",
     ),
+    # TimeBank wsj_0585 and wsj_0586 (DCT 1989-10-30): a bare "the week" keeps only its year.
+    ("For the week, the index dropped 3.8%.", "1989-10-30", "the week", "DATE", "1989-WXX"),
+    (
+        "Volume was up from 443.6 million Thursday and the week's most active session.",
+        "1989-10-30",
+        "the week",
+        "DATE",
+        "1989-WXX",
+    ),
     ("Net income rose 12% from a year earlier.", FRIDAY, "a year earlier", "DATE", "2022"),
     ("The currency is now trading freely.", FRIDAY, "now", "DATE", "PRESENT_REF"),
     ("The bank recently raised rates.", FRIDAY, "recently", "DATE", "PAST_REF"),
@@ -794,6 +803,20 @@ def test_results_news_and_holidays(
     text: str, published_at: str, phrase: str, kind: str, expected: str
 ) -> None:
     assert value(text, published_at, phrase) == (kind, expected)
+
+
+def test_a_when_or_if_clause_in_the_present_speaks_of_the_future() -> None:
+    # TimeBank NYT20000329.0359 (published 2000-03-29): the past verb before the clause
+    # does not reach into it.
+    hearing = (
+        "Gonzalez had not signed an agreement to hand the child over if the relatives lose "
+        "a fight to keep him when the case is heard in May in the appeals court."
+    )
+    assert value(hearing, "2000-03-29", "May") == ("DATE", "2000-05")
+    # Published 2023-10-13: June is nearer backwards, but the clause looks ahead, unless
+    # its own verb is past.
+    assert value("Rates rise if the bank acts in June.", FRIDAY, "June") == ("DATE", "2024-06")
+    assert value("Rates fell when the bank acted in June.", FRIDAY, "June") == ("DATE", "2023-06")
 
 
 def test_then_current_is_past() -> None:

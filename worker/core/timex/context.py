@@ -58,6 +58,10 @@ _FORWARD_BEFORE = re.compile(
 )
 # "by Friday" is a deadline, unless agentive ("hit by Friday's storm").
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# A temporal or conditional clause still open before the expression ("if they lose when
+# the case is heard in May"): English puts its future events in the present tense.
+_SUBORDINATE = re.compile(r"\b(?:when|if|once|unless)\b[^,;.()\"`“”]*$", re.IGNORECASE)
+_SUBORDINATE_REACH = 80
 _POSSESSIVE = re.compile(r"['’]s\b")
 _ANNOUNCED = re.compile(r"\b(?:before|for|upcoming|scheduled|planned)\s+$", re.IGNORECASE)
 # Intention verbs point forwards when an infinitive follows ("planned to leave"), not
@@ -161,7 +165,9 @@ class Context:
 
         "until Tuesday", "by Tuesday", "ahead of Tuesday" look forwards unless said in
         the past perfect ("Until Tuesday, they had not..."); a possessive ("Tuesday's
-        vote") names a past event unless announced ("before Tuesday's vote").
+        vote") names a past event unless announced ("before Tuesday's vote"); a
+        "when/if" clause without a past verb speaks of the future ("when the case is
+        heard in May").
         """
         before = self.text[max(0, start - 25) : start]
         possessive = _POSSESSIVE.match(self.text, end) is not None
@@ -171,7 +177,17 @@ class Context:
             return "past" if _HAD.search(self.text, *reach) else "future"
         if possessive and not _ANNOUNCED.search(before):
             return "past"
+        if self._in_present_subordinate(start, end):
+            return "future"
         return self._nearest_cue(start, end) or "present"
+
+    def _in_present_subordinate(self, start: int, end: int) -> bool:
+        """Whether the expression ends a "when/if/once/unless" clause with no past verb."""
+        clause = _SUBORDINATE.search(self.text, max(0, start - _SUBORDINATE_REACH), start)
+        return clause is not None and not any(
+            kind == "past" and clause.start() <= c_start and c_end <= start
+            for c_start, c_end, kind, _ in self._sentence_cues(start, end)
+        )
 
     def _nearest_cue(self, start: int, end: int) -> Tense | None:
         """Tense of the cue nearest to [start, end).

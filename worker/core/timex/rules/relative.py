@@ -227,9 +227,13 @@ def _ended_on(m: re.Match[str], ctx: Context, unit: Unit) -> Result | None:
 
 def _the_unit(m: re.Match[str], ctx: Context, unit: Unit, latest: bool) -> Found:
     """ "the year" is the anchor's; "the (latest) quarter" the reported one, unless
-    a plain "the quarter" is in a sentence that looks ahead."""
+    a plain "the quarter" is in a sentence that looks ahead. "The week" ("for the week,
+    the index fell") names a week of the story without saying which, and TimeML keeps
+    only its year (`1989-WXX`)."""
     if unit == "Q" and (latest or tense_direction(m, ctx) <= 0):
         return reported_quarter(ctx)
+    if unit == "W" and ctx.anchor is not None:
+        return "DATE", f"{ctx.anchor.year}-WXX", True
     value, anchored = relative(ctx, 0, unit)
     return "DATE", value, anchored
 
