@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import ssl
+import weakref
 from collections.abc import AsyncGenerator, Iterator
 from typing import Any, Literal
 
@@ -16,6 +17,7 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 from faust.transport.drivers import aiokafka as faust_aiokafka
+from faust.types.tuples import Message
 
 from worker.settings import KafkaSettings, Settings
 
@@ -76,9 +78,31 @@ class _ConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
         return consumer
 
 
+# Messages whose outputs the broker has acknowledged: the only ones the consumer may ack.
+_FINISHED: weakref.WeakSet[Message] = weakref.WeakSet()
+
+
+def finished(message: Message) -> None:
+    """Mark `message` as done (its outputs delivered), just before the agent acks it."""
+    _FINISHED.add(message)
+
+
 class _Consumer(faust_aiokafka.Consumer):
     def _new_consumer_thread(self) -> faust_aiokafka.AIOKafkaConsumerThread:
         return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+    def ack(self, message: Message) -> bool:
+        """Ack only messages an agent has finished.
+
+        Faust's stream acks on its own every event it skips while flow control is
+        off (a shutdown, a rebalance) or from an older consumer generation, and
+        every event that passes after an agent stopped: those were never processed,
+        and committing them would lose them. Left unacked, they are consumed again.
+        """
+        if self.app.topics.acks_enabled_for(message.topic) and message not in _FINISHED:
+            return False
+        _FINISHED.discard(message)
+        return bool(super().ack(message))
 
 
 class Transport(faust_aiokafka.Transport):

@@ -9,8 +9,9 @@ from typing import Any
 from unittest import mock
 
 import faust
+from faust.types.tuples import TP, ConsumerMessage
 
-from worker.kafka import client_options, faust_credentials
+from worker.kafka import client_options, faust_credentials, finished
 from worker.settings import Settings
 from worker.stream.app import create_app
 
@@ -62,3 +63,26 @@ def test_worker_consumer_fetch_wait_is_the_setting() -> None:
 
     consumer = asyncio.run(build())
     assert consumer._fetch_max_wait_ms == 77
+
+
+def test_the_consumer_acks_only_messages_an_agent_finished() -> None:
+    # Faust's stream acks by itself the events it skips during a shutdown or a
+    # rebalance, never processed: committing those offsets would lose them.
+    settings = _settings()
+    app = create_app(settings)
+
+    async def acks() -> tuple[bool, bool, dict[Any, list[int]]]:
+        app.topics.add(app.agents["clean"].channel)
+        await app.topics._update_indices()
+        consumer = app.consumer
+        skipped, done = (
+            ConsumerMessage(settings.topics.raw, 0, offset, 0.0, 0, [], b"k", b"v", None)
+            for offset in (5, 6)
+        )
+        skipped_acked = skipped.ack(consumer)
+        finished(done)
+        return skipped_acked, done.ack(consumer), dict(consumer._acked)  # type: ignore[attr-defined]
+
+    skipped_acked, done_acked, committable = asyncio.run(acks())
+    assert (skipped_acked, done_acked) == (False, True)
+    assert committable == {TP(settings.topics.raw, 0): [6]}

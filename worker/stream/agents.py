@@ -20,6 +20,7 @@ from faust.types import EventT
 
 from worker.clock import utc_now
 from worker.core import ATTEMPT_HEADER, Input, Origin, Output
+from worker.kafka import finished
 from worker.stream import metrics
 from worker.stream.inflight import InFlight
 from worker.stream.publisher import Publisher
@@ -86,5 +87,6 @@ class BatchAgent:
 
     async def _ack(self, stream: faust.Stream, events: list[EventT]) -> None:
         for event in events:
+            finished(event.message)  # the consumer acks nothing else (`kafka._Consumer.ack`)
             await stream.ack(event)
         metrics.IN_FLIGHT.labels(self.name).dec(len(events))
