@@ -43,6 +43,10 @@ _NAME_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?")
 _RUN = r"(?:(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?)(?:\s+(?:(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?))*"
 _TRAILING = re.compile(rf"({_RUN})[\s,]*$")
 _LEADING = re.compile(rf"\s*({_RUN})")
+# Lower-case words that title the name after them, no phrase or clause among them.
+_TITLING = re.compile(
+    r"(?:(?!(?:of|for|to|at|in|from|with|on|by|and|or|who|which|that)\b)[a-z][\w’'-]*\s+)+"
+)
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 120  # a name before a cue is read in this many characters before it
 MAX_PLACES = 20  # places of one capitalised word where its given names are looked for
@@ -150,10 +154,20 @@ class Names:
         run = _TRAILING.search(self.text, max(start, end - MAX_NAME_CHARS), end)
         return self._person(run.start(1), run.end(1)) if run else None
 
+    def _titled(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
+        """The person named at the end of `text[start:end]` (after a cue), the words before
+        the name all lower case and no phrase among them: a description that titles it
+        ("said senior guard Kayla Cooper", "said the charity’s development director Dan James")."""
+        read = self.before(start, end)
+        if read is None or read[2] != end or not _TITLING.fullmatch(self.text, start, read[1]):
+            return None
+        return read
+
     def after(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
-        """The person the capitalised words opening `text[start:end]` (after a cue) name."""
+        """The person the capitalised words opening `text[start:end]` (after a cue) name,
+        or ending it after a description that titles them."""
         run = _LEADING.match(self.text, start, end)
-        return self._person(run.start(1), run.end(1)) if run else None
+        return self._person(run.start(1), run.end(1)) if run else self._titled(start, end)
 
     def _person(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
         """The person a run of capitalised words names (the words after its last title),
