@@ -1,7 +1,8 @@
 """Speakers read at a cue become entities of their article (`entities/spoken.py`).
 
 Texts are short excerpts of `../shared/data/htmldate-dev` pages (news10.com,
-miamitodaynews.com); mentions are written by hand as the model gave them.
+miamitodaynews.com) and of a CoNLL dev story; mentions are written by hand as the model gave
+them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from worker.core.entities import entity_key
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.spoken import quoted
 from worker.core.entities.summary import summarize
+from worker.core.quotes.names import Names, person_named
 from worker.core.types import Entities, Mention
 
 ALBANY = (  # news10.com, UAlbany's arena: the model called "Kayla Cooper" a WORK_OF_ART
@@ -118,3 +120,15 @@ def test_a_canonical_name_is_a_mentions_text_or_the_full_name_read_at_the_cue(
     for m in merged.mentions:
         assert m.canonical in texts | {name}, (m.text, m.canonical)  # a surname's full name
         assert m.entity_key == entity_key(m.label, m.canonical)
+
+
+def test_a_name_with_a_particle_is_read_whole() -> None:
+    # conll-dev-086 (Reuters); its quotation opens a line above, so the reader is asked directly.
+    text = (
+        "We found it wise to take some time between the commitment to start and the actual "
+        'start , " EOE spokesman Lex van Drooge told Reuters .'
+    )
+    eoe = _mention(text, "EOE", "ORG")
+    read = Names(text, [eoe]).before(eoe.start, text.index(" told"))
+    assert read is not None and read[0] == person_named("Lex van Drooge")
+    assert text[read[1] : read[2]] == "Lex van Drooge"

@@ -38,9 +38,15 @@ from worker.core.entities.people import is_given_name
 from worker.core.types import Mention, Speaker, SpeakerMention
 
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"])
-_NAME_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?")
-# A run of capitalised words (initials included) right before a cue or right after one.
-_RUN = r"(?:(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?)(?:\s+(?:(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?))*"
+# nameparser's surname particles: words inside a name ("Lex van Drooge"; "do", a stop word,
+# left out) and prefixes glued to a capitalised word ("al-Assad", "d’Estaing").
+_PARTICLES = "|".join(sorted(p for p in CONSTANTS.prefixes if p.isalpha() and p not in STOP_WORDS))
+_GLUED = "|".join(re.escape(p) for p in sorted(CONSTANTS.prefixes) if p[-1] in "-'’")
+_WORD = rf"(?:(?:[A-Z]\.){{1,3}}|(?:{_GLUED})?[A-Z][\w’'-]*\.?)"
+_NAME_WORD = re.compile(rf"{_WORD}|(?:{_PARTICLES})(?=\s+[A-Z])")
+# A run of capitalised words (initials, and particles inside it, included) right before a cue
+# or right after one.
+_RUN = rf"{_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_WORD})*"
 _TRAILING = re.compile(rf"({_RUN})[\s,]*$")
 _LEADING = re.compile(rf"\s*({_RUN})")
 # Lower-case words that title the name after them, no phrase or clause among them.
