@@ -132,3 +132,15 @@ def test_a_name_with_a_particle_is_read_whole() -> None:
     read = Names(text, [eoe]).before(eoe.start, text.index(" told"))
     assert read is not None and read[0] == person_named("Lex van Drooge")
     assert text[read[1] : read[2]] == "Lex van Drooge"
+
+
+def test_a_heading_in_capitals_is_no_name(gaz: Gazetteer) -> None:
+    # birminghammail.co.uk (htmldate-dev): links to other stories between paragraphs.
+    text = (
+        "Harden Road and parts of Bloxwich Road.\n"
+        "READ MORE: 'Crime out of control in Midlands' as huge policing shake-up proposed\n"
+        "READ MORE: Get a free National Trust"
+    )
+    merged, quotes, _ = quoted(text, "", _entities(text, []), gaz)
+    assert [q.speaker for q in quotes] == [None]
+    assert merged.mentions == ()

@@ -130,6 +130,12 @@ def _is_initial(word: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.){1,3}", word))
 
 
+def _shouted(name: str) -> bool:
+    """Capitals only, initials aside: a heading or a label ("READ MORE: '...'", the surname
+    "MORE" of it), not a person's name as running text writes it."""
+    return name.isupper() and not _is_initial(name.split()[0])
+
+
 class Names:
     """Names of one text that are no entity mention, for speakers at a cue."""
 
@@ -192,6 +198,8 @@ class Names:
         ):
             return None
         name = " ".join(w.group() for w in words)
+        if _shouted(name):
+            return None
         if len(words) > 1:
             speaker: Speaker | None = person_named(name)
         else:
@@ -215,7 +223,7 @@ class Names:
     def full(self, surname: str) -> Speaker | None:
         """The article's first full name ending with `surname` ("Zach Parise"), if any."""
         if surname not in self._full:
-            self._full[surname] = self._find_full(surname)
+            self._full[surname] = None if _shouted(surname) else self._find_full(surname)
         return self._full[surname]
 
     def _find_full(self, surname: str) -> Speaker | None:
