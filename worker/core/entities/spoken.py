@@ -22,9 +22,8 @@ from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.people import PersonNames
 from worker.core.entities.summary import summarize
 from worker.core.quotes import find_quotes
+from worker.core.quotes.names import SPEAKER_LABELS
 from worker.core.types import Entities, Mention, Quote, Speaker
-
-_SPEAKING = frozenset(["PERSON", "ORG", "GPE", "LOC", "NORP"])  # labels a speaker may have
 
 
 def quoted(
@@ -61,11 +60,11 @@ def with_speakers(
         gaz,
     )
     mentioned = {m.entity_key: m.canonical for m in (*entities.mentions, *entities.title_mentions)}
-    variants = [  # one-word people a read name completes, and read names variants of a mention's
+    variants = [  # the article's one-word people, and one-word names read ("Smith" of "Mr.")
         *(name for key, name in mentioned.items() if key.startswith("PERSON:") and " " not in name),
-        *(name for name in read if " " not in name),  # a full name read is the speaker's
+        *(name for name in read if " " not in name),  # a full name read stays itself
     ]
-    renamed = {
+    renamed = {  # those a read name completes, and read names a mention's name completes
         entity_key("PERSON", name): _person(people.canonical(name))
         for name in variants
         if people.canonical(name) != name and (name in read or people.canonical(name) in read)
@@ -113,8 +112,8 @@ def _added(
     of the extractor's (the name's words, not a pronoun: "Cooper" of "Kayla Cooper"),
     as mentions of the speaker's entity, when they overlap no mention (each span once)."""
     # A name the model gave a label no speaker has ("Kayla Cooper", WORK_OF_ART) is the speaker's.
-    mislabelled = {(m.start, m.end) for m in mentions if m.label not in _SPEAKING}
-    spans = sorted((m.start, m.end) for m in mentions if (m.start, m.end) not in mislabelled)
+    mislabelled = {(m.start, m.end) for m in mentions if m.label not in SPEAKER_LABELS}
+    spans = sorted((m.start, m.end) for m in mentions)
     starts = [start for start, _ in spans]
     added: dict[tuple[int, int], Mention] = {}
     for q in quotes:
@@ -124,7 +123,8 @@ def _added(
         if not words.text[:1].isupper() or words.text not in said.canonical:
             continue  # "she", after the name it stands for
         at = bisect_right(starts, words.end - 1) - 1
-        if at >= 0 and spans[at][1] > words.start:
+        overlaps = at >= 0 and spans[at][1] > words.start
+        if overlaps and (words.start, words.end) not in mislabelled:
             continue  # a mention of the extractor's: its span stands
         entity = renamed.get(said.entity_key, said)
         added.setdefault(

@@ -37,6 +37,8 @@ from worker.core.entities import entity_key
 from worker.core.entities.people import is_given_name
 from worker.core.types import Mention, Speaker, SpeakerMention
 
+# Labels a speaker's mention may have: a name the model gave another (WORK_OF_ART) is read.
+SPEAKER_LABELS = frozenset(["PERSON", "ORG", "GPE", "LOC", "NORP"])
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"])
 # nameparser's surname particles: words inside a name ("Lex van Drooge"; "do", a stop word,
 # left out) and prefixes glued to a capitalised word ("al-Assad", "d’Estaing").

@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
-from worker.core.quotes.names import Names
+from worker.core.quotes.names import SPEAKER_LABELS, Names
 from worker.core.quotes.people import People, speaker_of
 from worker.core.quotes.subjects import (
     SUBJECT_PRONOUN,
@@ -101,7 +101,7 @@ class Speakers:
         outside = [m for m in mentions if m.label in _RANK and not inside(m, quoted, opens)]
         self.mentions = sorted(outside, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        self.names = Names(text, [m for m in mentions if m.label in _RANK])  # not a WORK_OF_ART
+        self.names = Names(text, [m for m in mentions if m.label in SPEAKER_LABELS])
         self.people = People(self.mentions, self.names)
         sentence_spans = sentences(text)
         blanked_text = blanked(text, quoted)
