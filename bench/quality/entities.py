@@ -40,6 +40,7 @@ import spacy
 from bench.quality.folds import page_key, parts
 from bench.quality.places import load_places, our_places, place_errors, place_table
 from worker.core.entities import EntityExtractor
+from worker.core.entities.spoken import quoted
 from worker.settings import Settings
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests/fixtures/entities-gold/gold.jsonl"
@@ -163,16 +164,19 @@ def bare_predictions(model: str) -> Callable[[Sequence[str]], list[Predicted]]:
 def our_predictions(
     extractor: EntityExtractor, sites: Sequence[str | None]
 ) -> Callable[[Sequence[str]], list[Predicted]]:
-    """`EntityExtractor` on untitled articles of the given sites (URLs)."""
+    """`EntityExtractor` on untitled articles of the given sites (URLs), with the speakers
+    of their quotations the enrich stage adds (`spoken.quoted`)."""
 
     def predict(texts: Sequence[str]) -> list[Predicted]:
         return [
             {
                 (m.start, m.end, SCORED[m.label]): m.canonical
-                for m in e.mentions
+                for m in quoted(text, "", e, extractor.gazetteer)[0].mentions
                 if m.label in SCORED
             }
-            for e in extractor.extract_batch([(None, text) for text in texts], sites)
+            for text, e in zip(
+                texts, extractor.extract_batch([(None, text) for text in texts], sites), strict=True
+            )
         ]
 
     return predict

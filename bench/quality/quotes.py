@@ -4,7 +4,7 @@ Run: ``python -m bench.quality quotes [--gold FILE] [--model NAME] [--errors N] 
 
 The gold set (``tests/fixtures/quotes-gold/``, see its GUIDELINES.md) has the
 direct quotations and speakers of 88 news articles. Each article's text is
-the body of an untitled article; ours is `EntityExtractor` + `find_quotes`,
+the body of an untitled article; ours is `EntityExtractor` + `spoken.quoted`,
 exactly what the enrich stage runs.
 
 * span precision / recall / F1: a predicted quotation matches a gold one when
@@ -34,9 +34,10 @@ from pathlib import Path
 
 from bench.quality.folds import page_key, parts
 from worker.core.entities import EntityExtractor
-from worker.core.quotes import find_quotes
+from worker.core.entities.gazetteer import Gazetteer
+from worker.core.entities.spoken import quoted
 from worker.core.quotes.marks import find_segments, paragraphs
-from worker.core.types import Mention
+from worker.core.types import Entities, Mention
 from worker.settings import Settings
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests/fixtures/quotes-gold/gold.jsonl"
@@ -147,10 +148,11 @@ class Tally:
         )  # fmt: skip
 
 
-def ours(text: str, mentions: Sequence[Mention]) -> list[Said]:
+def ours(text: str, entities: Entities, gaz: Gazetteer) -> list[Said]:
+    """What the enrich stage finds: quotations, their speakers as entities of the article."""
     return [
         Said(q.start, q.end, q.speaker.canonical if q.speaker else None)
-        for q in find_quotes(text, mentions)
+        for q in quoted(text, "", entities, gaz)[1]
     ]
 
 
@@ -190,8 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     extractor = EntityExtractor(args.model, max_chunk_chars=10_000)
     found = extractor.extract_batch([(None, doc.text) for doc in docs])
     systems = {
-        name: [system(d.text, e.mentions) for d, e in zip(docs, found, strict=True)]
-        for name, system in (("ours", ours), ("naive", naive))
+        "ours": [ours(d.text, e, extractor.gazetteer) for d, e in zip(docs, found, strict=True)],
+        "naive": [naive(d.text, e.mentions) for d, e in zip(docs, found, strict=True)],
     }
     required = sum(not q.optional for d in docs for q in d.quotes)
     print(f"{len(docs)} articles, {required} quotations (and optional ones)")

@@ -159,7 +159,7 @@ def test_quotations_only_in_english_articles(core: Core) -> None:
 
 
 def test_a_speaker_the_model_missed_is_named_at_the_cue(core: Core) -> None:
-    event = _article(core, GOLD["c7e39ac4"]["text"])  # "Eva-Marie Persson" is no entity
+    event = _article(core, GOLD["c7e39ac4"]["text"])  # the model misses "Eva-Marie Persson"
     persson = _said(event, "I would like to emphasise")
     assert persson["speaker"] == {
         "canonical": "Eva-Marie Persson",
@@ -168,8 +168,12 @@ def test_a_speaker_the_model_missed_is_named_at_the_cue(core: Core) -> None:
     }
     assert persson["speaker_mention"]["text"] == "Persson"
     assert _who(_said(event, "Her statements have been coherent")) == "Eva-Marie Persson"
-    validate("articles.enriched", event)  # the speaker is not added to the entities
-    assert "PERSON:eva-marie-persson" not in {s["entity_key"] for s in event["entity_summary"]}
+    validate("articles.enriched", event)  # the speaker is an entity of the article
+    key = "PERSON:eva-marie-persson"
+    (item,) = [s for s in event["entity_summary"] if s["entity_key"] == key]
+    said = [q for q in event["quotes"] if q["speaker"] and q["speaker"]["entity_key"] == key]
+    assert item["label"] == "PERSON" and item["quotes"] == len(said) > 0
+    assert "Persson" in {m["text"] for m in event["entities"] if m["entity_key"] == key}
 
 
 def test_a_surname_the_model_took_alone_is_the_full_name_of_the_article(core: Core) -> None:

@@ -19,10 +19,10 @@ import orjson
 from worker.core.cleaning import Page, clean, read_page
 from worker.core.decode import decode, site_of
 from worker.core.entities import EntityExtractor
+from worker.core.entities.spoken import quoted
 from worker.core.errors import PipelineError, Stage
 from worker.core.limits import deadline, enrich_cut
 from worker.core.names import NameBook, NameSighting, recall, sightings
-from worker.core.quotes import find_quotes
 from worker.core.records import (
     cleaned_record,
     deadletter_output,
@@ -209,13 +209,14 @@ class Core:
             with timer("dates"), deadline(limits.deadline_s, "enrich"):
                 dates = find_timexes(body[:cut], anchor)
                 title_dates = find_timexes(cleaned["title"], anchor) if cleaned["title"] else []
-            kept = _capped(entities, limits.max_entities)
             with timer("quotes"), deadline(limits.deadline_s, "enrich"):
                 english = cleaned["language"] in (None, "en")  # cue words are English, as NER
-                quotes = find_quotes(body[:cut], entities.mentions) if english else []
-                title_quotes = (
-                    find_quotes(cleaned["title"] or "", entities.title_mentions) if english else []
+                entities, quotes, title_quotes = (
+                    quoted(body[:cut], cleaned["title"] or "", entities, self.entities.gazetteer)
+                    if english
+                    else (entities, [], [])
                 )
+            kept = _capped(entities, limits.max_entities)
             record = enriched_record(cleaned, kept, dates, title_dates, now)
             record.update(quote_fields(record["entity_summary"], quotes, title_quotes))
             record["enrichment_truncated"] = cut < len(body)

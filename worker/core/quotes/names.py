@@ -37,12 +37,24 @@ from worker.core.entities import entity_key
 from worker.core.entities.people import is_given_name
 from worker.core.types import Mention, Speaker, SpeakerMention
 
+# Labels a speaker's mention may have: a name the model gave another (WORK_OF_ART) is read.
+SPEAKER_LABELS = frozenset(["PERSON", "ORG", "GPE", "LOC", "NORP"])
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"])
-_NAME_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?")
-# A run of capitalised words (initials included) right before a cue or right after one.
-_RUN = r"(?:(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?)(?:\s+(?:(?:[A-Z]\.){1,3}|[A-Z][\w’'-]*\.?))*"
+# nameparser's surname particles: words inside a name ("Lex van Drooge"; "do", a stop word,
+# left out) and prefixes glued to a capitalised word ("al-Assad", "d’Estaing").
+_PARTICLES = "|".join(sorted(p for p in CONSTANTS.prefixes if p.isalpha() and p not in STOP_WORDS))
+_GLUED = "|".join(re.escape(p) for p in sorted(CONSTANTS.prefixes) if p[-1] in "-'’")
+_WORD = rf"(?:(?:[A-Z]\.){{1,3}}|(?:{_GLUED})?[A-Z][\w’'-]*\.?)"
+_NAME_WORD = re.compile(rf"{_WORD}|(?:{_PARTICLES})(?=\s+[A-Z])")
+# A run of capitalised words (initials, and particles inside it, included) right before a cue
+# or right after one.
+_RUN = rf"{_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_WORD})*"
 _TRAILING = re.compile(rf"({_RUN})[\s,]*$")
 _LEADING = re.compile(rf"\s*({_RUN})")
+# Lower-case words that title the name after them, no phrase or clause among them.
+_TITLING = re.compile(
+    r"(?:(?!(?:of|for|to|at|in|from|with|on|by|and|or|who|which|that)\b)[a-z][\w’'-]*\s+)+"
+)
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 120  # a name before a cue is read in this many characters before it
 MAX_PLACES = 20  # places of one capitalised word where its given names are looked for
@@ -120,6 +132,12 @@ def _is_initial(word: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.){1,3}", word))
 
 
+def _shouted(name: str) -> bool:
+    """Capitals only, initials aside: a heading or a label ("READ MORE: '...'", the surname
+    "MORE" of it), not a person's name as running text writes it."""
+    return name.isupper() and not _is_initial(name.split()[0])
+
+
 class Names:
     """Names of one text that are no entity mention, for speakers at a cue."""
 
@@ -150,10 +168,20 @@ class Names:
         run = _TRAILING.search(self.text, max(start, end - MAX_NAME_CHARS), end)
         return self._person(run.start(1), run.end(1)) if run else None
 
+    def _titled(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
+        """The person named at the end of `text[start:end]` (after a cue), the words before
+        the name all lower case and no phrase among them: a description that titles it
+        ("said senior guard Kayla Cooper", "said the charity’s development director Dan James")."""
+        read = self.before(start, end)
+        if read is None or read[2] != end or not _TITLING.fullmatch(self.text, start, read[1]):
+            return None
+        return read
+
     def after(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
-        """The person the capitalised words opening `text[start:end]` (after a cue) name."""
+        """The person the capitalised words opening `text[start:end]` (after a cue) name,
+        or ending it after a description that titles them."""
         run = _LEADING.match(self.text, start, end)
-        return self._person(run.start(1), run.end(1)) if run else None
+        return self._person(run.start(1), run.end(1)) if run else self._titled(start, end)
 
     def _person(self, start: int, end: int) -> tuple[Speaker, int, int] | None:
         """The person a run of capitalised words names (the words after its last title),
@@ -172,6 +200,8 @@ class Names:
         ):
             return None
         name = " ".join(w.group() for w in words)
+        if _shouted(name):
+            return None
         if len(words) > 1:
             speaker: Speaker | None = person_named(name)
         else:
@@ -195,7 +225,7 @@ class Names:
     def full(self, surname: str) -> Speaker | None:
         """The article's first full name ending with `surname` ("Zach Parise"), if any."""
         if surname not in self._full:
-            self._full[surname] = self._find_full(surname)
+            self._full[surname] = None if _shouted(surname) else self._find_full(surname)
         return self._full[surname]
 
     def _find_full(self, surname: str) -> Speaker | None:

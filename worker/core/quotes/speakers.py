@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
-from worker.core.quotes.names import Names
+from worker.core.quotes.names import SPEAKER_LABELS, Names
 from worker.core.quotes.people import People, speaker_of
 from worker.core.quotes.subjects import (
     SUBJECT_PRONOUN,
@@ -43,7 +43,7 @@ _SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson", "represen
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?([a-z]+)")
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _OWNERS = {"his": ("PERSON", "he"), "her": ("PERSON", "she"), "its": ("ORG", "")}
-_APPOSITION = re.compile(r"\s*,\s*")
+_APPOSITION = re.compile(r"(?:\s+(?:of|for|at|with)\s+[^,.;:“”\"()]{1,40})?\s*,\s*")
 _APPOSITION_END = re.compile(r"\s*(?:[,:;.]|$)")
 # A sentence that opens with a description of one word: "The court also found ...".
 _DESCRIBED = re.compile(
@@ -101,7 +101,7 @@ class Speakers:
         outside = [m for m in mentions if m.label in _RANK and not inside(m, quoted, opens)]
         self.mentions = sorted(outside, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        self.names = Names(text, mentions)
+        self.names = Names(text, [m for m in mentions if m.label in SPEAKER_LABELS])
         self.people = People(self.mentions, self.names)
         sentence_spans = sentences(text)
         blanked_text = blanked(text, quoted)
@@ -160,14 +160,17 @@ class Speakers:
         return apposed or self._phrase(begin, begin + len(words.split(",")[0].rstrip()))
 
     def _apposed(self, at: int) -> tuple[Speaker, SpeakerMention] | None:
-        """The person a description names in apposition ("According to his aunt, Jane
-        Starner, "...": the name between commas, or a comma and a quote mark)."""
-        named = self._named(at, at + MAX_APPOSED)
+        """The person (a mention or a name the model missed) a description names in apposition:
+        "According to his aunt, Jane Starner, "...", said head coach of the X, Dwayne Killings."""
+        comma = _APPOSITION.match(self.text, at, at + MAX_APPOSED)
+        named = self._named(comma.end(), at + MAX_APPOSED) if comma else []
+        if comma and not named:
+            read = self._read(comma.end(), at + MAX_APPOSED, True)
+            return read if read and _APPOSITION_END.match(self.text, read[1].end) else None
         person = next((m for m in named if m.label == "PERSON"), None)
-        if person is None or not _APPOSITION.fullmatch(self.text, at, person.start):
+        if person is None or not comma or person.start != comma.end():
             return None
-        closed = _APPOSITION_END.match(self.text, person.end)
-        return self._entity(person) if closed else None
+        return self._entity(person) if _APPOSITION_END.match(self.text, person.end) else None
 
     def add(self, quote: Quote) -> None:
         """An attributed quotation: a later pronoun or description may refer to its speaker."""
