@@ -1,6 +1,7 @@
 """Score the entity extractor against the hand-annotated gold set, next to the bare model.
 
-Run: ``python -m bench.quality entities [--gold FILE] [--places FILE] [--model NAME] [--errors N]``.
+Run: ``python -m bench.quality entities [--gold FILE] [--places FILE] [--model NAME] [--errors N]
+[--fold A|B]`` (``--fold`` lists the errors of one fold only: tune on A's).
 
 ``--gold`` and ``--places`` score another set in the same formats (a blind set
 annotated by someone else); ``--places`` defaults to ``places.jsonl`` next to
@@ -37,7 +38,7 @@ from pathlib import Path
 
 import spacy
 
-from bench.quality.folds import page_key, parts
+from bench.quality.folds import FOLDS, fold_of, page_key, parts
 from bench.quality.places import load_places, our_places, place_errors, place_table
 from worker.core.entities import EntityExtractor
 from worker.core.entities.spoken import quoted
@@ -243,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model for both systems")
     parser.add_argument("--repeat", type=int, default=2, help="timed passes over the set")
     parser.add_argument("--errors", type=int, default=0, help="print up to N of our errors")
+    parser.add_argument(
+        "--fold", choices=FOLDS, help="list the errors of this fold only (tune on A, not on B)"
+    )
     args = parser.parse_args(argv)
 
     docs = load_gold(args.gold)
@@ -268,9 +272,13 @@ def main(argv: list[str] | None = None) -> int:
         print(table(*tallies, None))
         if with_places:
             print(place_table(part.pick(docs), place_gold, part.pick(found_places)))
-    wrong = errors(docs, gold, ours)
+    listed = [
+        i for i, doc in enumerate(docs) if args.fold in (None, fold_of(page_key(doc.url, doc.id)))
+    ]
+    picked_docs = [docs[i] for i in listed]
+    wrong = errors(picked_docs, [gold[i] for i in listed], [ours[i] for i in listed])
     if with_places:
-        wrong += place_errors(docs, place_gold, found_places)
+        wrong += place_errors(picked_docs, place_gold, [found_places[i] for i in listed])
     for line in wrong[: args.errors]:
         print(line)
     return 0

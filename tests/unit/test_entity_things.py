@@ -74,3 +74,22 @@ def test_words_of_a_quoted_title_are_no_entities_and_quoted_speech_keeps_its_nam
     start = text.index("Netflix special,")
     speech = [Span(start, start + len("Netflix"), "ORG")]
     assert works(text, speech) == speech
+
+
+def test_a_name_headed_by_center_is_a_facility_where_the_text_puts_someone_at_it() -> None:
+    text = GOLD["c58aa507"]  # "federal inmates in their care at the Metropolitan Correctional
+    # Center"
+    spans = _org_spans(text, "Metropolitan Correctional Center")
+    assert {s.label for s in events(text, spans)} == {"FAC"}
+    text = GOLD["686bb170"]  # "a planetary scientist at NASA's Goddard Space Flight Center":
+    # a unit of an organisation
+    assert {s.label for s in events(text, _org_spans(text, "Goddard Space Flight Center"))} == {
+        "ORG"
+    }
+
+
+def test_a_facility_that_acts_as_an_institution_keeps_its_label() -> None:
+    # Constructed: no dev text has a facility as the subject of "said" or "announced".
+    text = "A toll rise, the New Jersey Turnpike announced. The New Jersey Turnpike was closed."
+    labels = [s.label for s in events(text, _org_spans(text, "New Jersey Turnpike"))]
+    assert labels == ["ORG", "FAC"]

@@ -36,3 +36,14 @@ def test_other_news_is_not_sport(article_id: str) -> None:
 
 def test_the_sample_dump_is_not_sport() -> None:
     assert not is_sport(SAMPLE.read_text(encoding="utf-8"), "https://sputniknews.com/russia/1")
+
+
+def test_a_standings_table_is_sport() -> None:
+    # CoNLL-2003 dev: English league standings (played, won, drawn, lost, goals, points),
+    # the headline's sports words taken out; two rows alone are not enough.
+    standings = (
+        "LONDON 1996-08-31\nDivision one\nStoke 4 3 1 0 7 4 10\n"
+        "Barnsley 3 3 0 0 8 2 9\nNorwich 4 3 0 1 5 3 9\nTranmere 4 2 1 1 6 4 7\n"
+    )
+    assert is_sport(standings, None)
+    assert not is_sport("\n".join(standings.splitlines()[:4]), None)

@@ -1,15 +1,25 @@
 """Events and venues the model calls an organisation or a person.
 
 "The Davis Cup Finals", "the American Music Awards", "the Kentucky Derby",
-"the Belmont Stakes", "Heathrow Airport", "Churchill Downs": a
-name whose last word is the head noun of an event or a venue names that
-event (EVENT) or venue (FAC), neither of which the scored labels count. The
-heads are common English nouns; words that also head organisations
-("Center": "Pew Research Center"; "Hall": "Hall of Fame") are left out.
-Places keep their label: CoNLL, for one, labels many venues as locations.
+"the Belmont Stakes", "Heathrow Airport", "Churchill Downs", "the New Jersey
+Turnpike", "Insein Prison": a name whose last word is the head noun of an
+event or a facility names that event (EVENT) or facility (FAC), neither of
+which the scored labels count. The heads are common English nouns; those of
+facilities are the OntoNotes FAC subtypes (airports, buildings, highways and
+streets, bridges) and the GeoNames feature codes for them (S.AIRP, S.STDM,
+S.PRN, S.HSP, R.RD, R.ST, R.TNL, S.BDG). Nouns that also head institutions
+("Center": "Pew Research Center"; "Hospital") name a facility only where the
+text puts one there: after "at", "in", "outside" ... and no organisation's
+possessive ("at the Metropolitan Correctional Center"; not "at NASA's Goddard
+Space Flight Center"); "Hall" ("Hall of Fame") is left out. A facility that
+acts as an institution ("Mount Sinai Hospital said", "the Turnpike announced")
+keeps the model's label. Places keep their label: CoNLL, for one, labels many
+venues as locations.
 """
 
 from __future__ import annotations
+
+import re
 
 from worker.core.entities.spans import Span
 
@@ -18,8 +28,22 @@ EVENT_HEADS = frozenset(
      "Olympics", "Festival", "Tournament", "Marathon", "Expo", "Prix", "Induction", "Derby",
      "Stakes"}
 )  # fmt: skip
-VENUE_HEADS = frozenset({"Stadium", "Arena", "Auditorium", "Airport", "Downs", "Racecourse"})
+VENUE_HEADS = frozenset(
+    {"Stadium", "Arena", "Auditorium", "Airport", "Downs", "Racecourse", "Street", "Avenue",
+     "Road", "Boulevard", "Highway", "Expressway", "Freeway", "Turnpike", "Bridge", "Tunnel",
+     "Prison", "Penitentiary", "Jail"}
+)  # fmt: skip
+# Heads of facilities that also head institutions: a facility only where the text puts
+# something at, in or near it.
+PLACED_HEADS = frozenset({"Center", "Centre", "Hospital"})
 _RELABELLED = ("ORG", "PERSON")
+# right before the name: no owner's possessive ("at NASA's Goddard Space Flight Center")
+_PLACED = re.compile(r"\b(?:at|in|inside|outside|near|into|from|to) (?:the )?$")
+# What an institution does and a building does not: "... Hospital said", "announced".
+_ACTS = re.compile(
+    r"^[’']?,? (?:has |had |will |would |also |later )?(?:said|says|say|announced|announces|"
+    r"hired|hires|acquired|acquires|confirmed|confirms|reported|reports|told|tells)\b"
+)
 
 
 def events(text: str, spans: list[Span]) -> list[Span]:
@@ -30,7 +54,17 @@ def events(text: str, spans: list[Span]) -> list[Span]:
         head = words[-1] if len(words) > 1 else ""
         if span.label in _RELABELLED and head in EVENT_HEADS:
             span = span._replace(label="EVENT")
-        elif span.label in _RELABELLED and head in VENUE_HEADS:
+        elif span.label in _RELABELLED and _is_facility(text, span, head):
             span = span._replace(label="FAC")
         out.append(span)
     return out
+
+
+def _is_facility(text: str, span: Span, head: str) -> bool:
+    """True if a name with this head noun names a facility, not an institution."""
+    if _ACTS.match(text[span.end :]):
+        return False
+    return head in VENUE_HEADS or (
+        head in PLACED_HEADS
+        and _PLACED.search(text[max(0, span.start - 20) : span.start]) is not None
+    )

@@ -40,6 +40,7 @@ from worker.core.entities.spans import (
 )
 from worker.core.entities.sport import is_sport, sport_teams
 from worker.core.entities.summary import summarize
+from worker.core.entities.towns import towns
 from worker.core.entities.works import works
 from worker.core.text import credit_spans
 from worker.core.types import Entities
@@ -155,6 +156,10 @@ class EntityExtractor:
             fixed = [
                 sport_teams(text, spans, self.gazetteer)
                 for text, spans in zip(texts, fixed, strict=True)
+            ]
+        else:
+            fixed = [
+                towns(text, spans, self.gazetteer) for text, spans in zip(texts, fixed, strict=True)
             ]
         names = _names(texts, fixed, self.gazetteer)
         parts = [

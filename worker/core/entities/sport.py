@@ -4,8 +4,9 @@ In a sports story "Ohio State", "Salina South" or "Arsenal" is a team (an
 ORG) although the model reads a place or a person. Whether a story is about
 sport is read from its page address (a section such as `/sport/`, `/nfl/`,
 `/soccer/`, a host such as `sports.example.com`) or from its words (at least
-`MIN_SPORT_WORDS` different words of `SPORT_WORDS`, or a result with a score:
-"beat Chelsea 3-1"). In such a story only:
+`MIN_SPORT_WORDS` different words of `SPORT_WORDS`, a result with a score:
+"beat Chelsea 3-1", or a standings table: `MIN_TABLE_ROWS` lines of a name and
+five or more small whole numbers, "Stoke 4 3 1 0 7 4 10"). In such a story only:
 
 * a name of one to three capitalised words before a player, with a possessive
   or a role between them, is a team and the player a PERSON: "Wichita North's
@@ -55,6 +56,7 @@ SPORT_WORDS = frozenset(
      "fixture", "fixtures", "goalscorer", "match", "matches", "season", "coach"}
 )  # fmt: skip
 MIN_SPORT_WORDS = 3
+MIN_TABLE_ROWS = 3
 # School years and roles of athletes that stand between a team and a player.
 ROLES = frozenset(
     {"senior", "junior", "sophomore", "freshman", "rookie", "veteran", "star", "captain",
@@ -91,6 +93,8 @@ _TEAM_PLAYER = re.compile(
     rf"(?:(?P<possessive>'s|’s|'|’)(?P<role> (?:[a-z]+ )?(?:{_ROLE}))?| (?:[a-z]+ )?(?:{_ROLE}))"
     rf" (?P<player>{_PERSON_WORD}(?: {_PERSON_WORD}){{0,1}} {_SURNAME})"
 )
+# played, won, drawn, lost, goals for and against, points: a team's row of a standings table
+_TABLE_ROW = re.compile(r"^[A-Z][^\d\n]*(?: \d{1,3}){5,}$", re.MULTILINE)
 _TRAILING_SCORE = re.compile(r" \d{1,3}[-–]\d{1,3}$")
 # a name that opens a sentence or a clause, or follows "the", before a result verb
 _BESIDE_RESULT = re.compile(
@@ -125,7 +129,11 @@ def is_sport(text: str, site: str | None) -> bool:
         if SECTIONS.intersection(words) or SECTIONS.intersection(host[:-2]):
             return True
     found = SPORT_WORDS.intersection(_WORD.findall(text.casefold()))
-    return len(found) >= MIN_SPORT_WORDS or _SCORE.search(text) is not None
+    return (
+        len(found) >= MIN_SPORT_WORDS
+        or _SCORE.search(text) is not None
+        or len(_TABLE_ROW.findall(text)) >= MIN_TABLE_ROWS
+    )
 
 
 def sport_teams(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:

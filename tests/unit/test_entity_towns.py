@@ -1,0 +1,46 @@
+"""Towns and states the model calls an organisation, outside sports copy: a place where the
+text puts one (after "in", "at", ..., or in a list with a place), unless the words around it
+make it an organisation. Spans are placed by hand on CoNLL-2003 dev text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from worker.core.entities.gazetteer import Gazetteer
+from worker.core.entities.spans import Span
+from worker.core.entities.towns import towns
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _labels(gaz: Gazetteer, text: str, spans: dict[str, str]) -> dict[str, str]:
+    placed = sorted(
+        Span(m.start(), m.end(), label)
+        for name, label in spans.items()
+        for m in re.finditer(re.escape(name), text)
+    )
+    return {text[s.start : s.end]: s.label for s in towns(text, placed, gaz)}
+
+
+def test_a_town_after_a_preposition_of_place_is_a_place(gaz: Gazetteer) -> None:
+    text = "the attack took place in Sergiyev Posad 70 km ( 45 miles ) from the capital ."
+    assert _labels(gaz, text, {"Sergiyev Posad": "ORG"}) == {"Sergiyev Posad": "GPE"}
+
+
+def test_a_town_listed_after_a_place_is_a_place(gaz: Gazetteer) -> None:
+    text = "ceded Strasbourg to France and got back Breisach , Kehl and Freiburg ."
+    labels = _labels(gaz, text, {"Strasbourg": "GPE", "Kehl": "GPE", "Freiburg": "ORG"})
+    assert labels["Freiburg"] == "GPE"
+
+
+def test_a_town_without_a_place_word_or_with_an_organisation_noun_stays(gaz: Gazetteer) -> None:
+    text = "the Xinhua news agency said ."  # not after a preposition of place
+    assert _labels(gaz, text, {"Xinhua": "ORG"}) == {"Xinhua": "ORG"}
+    # Constructed: no dev text has a known town after "at" followed by such a noun.
+    text = "a reporter at the Xinhua news agency said ."
+    assert _labels(gaz, text, {"Xinhua": "ORG"}) == {"Xinhua": "ORG"}

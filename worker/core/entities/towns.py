@@ -1,0 +1,61 @@
+"""Towns and states the model calls an organisation outside sports copy.
+
+The small model reads "Police in Smalltown said" or "the crossing at
+Borderville" as an ORG when the town is small. Outside sports copy (where a
+town standing for its club is an ORG, `sport.py`) a name the gazetteer knows
+as a city, capital or state is a place (GPE) where the text puts it as one:
+after a preposition of place ("in", "at", "near", ...) or in a list with a
+place ("Breisach, Kehl and Freiburg"), unless the words around it make it an
+organisation:
+
+* a cue of `brands.org_cue` (a noun of organisations before it, an
+  apposition headed by one, "was founded", a member only organisations have);
+* a noun of organisations right after it ("at the Xinhua news agency");
+* a player's position after it ("at Pittsburgh quarterback", `glued.teams`).
+
+A verb of saying after it is no such cue: in "police in Liege said" the town
+does not speak.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.core.entities.brands import ORG_NOUNS, org_cue
+from worker.core.entities.gazetteer import Gazetteer
+from worker.core.entities.glued import POSITIONS
+from worker.core.entities.spans import Span
+
+_NOUN_AFTER = re.compile(
+    r"^ (?:[a-z-]+ )?(?:" + "|".join(map(re.escape, (*ORG_NOUNS, *POSITIONS))) + r")\b"
+)
+_TOWN_KINDS = ("city", "capital", "state")
+_AT = re.compile(r"\b(?:in|at|near|outside|inside|around|across|throughout) $")
+_LISTED = re.compile(r"^(?: ?, (?:and |or )?| (?:and|or) )$")
+
+
+def towns(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """The spans, with ORG towns and states that the text puts as places and nothing
+    marks as organisations relabelled GPE."""
+    out: list[Span] = []
+    for span in spans:
+        surface = text[span.start : span.end]
+        place = gaz.place(surface)
+        before = text[max(0, span.start - 60) : span.start]
+        listed = (
+            bool(out) and out[-1].label == "GPE" and _LISTED.match(text[out[-1].end : span.start])
+        )
+        if (
+            span.label == "ORG"
+            and place is not None
+            and place.kind in _TOWN_KINDS
+            and (listed or _AT.search(before))
+            and not _organisation(before, text[span.end :])
+        ):
+            span = span._replace(label="GPE")
+        out.append(span)
+    return out
+
+
+def _organisation(before: str, after: str) -> bool:
+    return bool(org_cue(before, after) or _NOUN_AFTER.match(after))
