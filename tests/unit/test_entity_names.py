@@ -232,3 +232,22 @@ def test_one_word_person_that_reads_as_a_brand(
     gaz: Gazetteer, surface: str, contexts: list[tuple[str, str]], brand: bool
 ) -> None:
     assert reads_as_organisation(surface, contexts, gaz) is brand
+
+
+def test_a_name_after_a_kinship_or_role_noun_is_not_cut_to_a_namesakes_surname(
+    gaz: Gazetteer,
+) -> None:
+    # scrapinghub-dev 851498a2: "Dale" is no given name of the nickname table, and the
+    # article names another Ford first; "Hosting Ford" at a sentence start is still cut.
+    text = (
+        "Mike Ford wrote the novel in 1983. Martha Fry and her brother Dale Ford agreed to "
+        "an interview. Hosting Ford was a risk."
+    )
+    spans = [
+        Span(m.start(), m.end(), "PERSON")
+        for m in re.finditer(r"Mike Ford|Martha Fry|Dale Ford|Hosting Ford", text)
+    ]
+    ((_, _, dale, hosting),), _ = resolve([(text, spans)], gaz)
+    assert (dale.text, dale.canonical) == ("Dale Ford", "Dale Ford")
+    assert hosting.text == "Ford"  # cut; and with two Fords the surname alone stays "Ford"
+    assert hosting.canonical == "Ford"

@@ -407,3 +407,28 @@ def test_any_text_yields_consistent_quotations(text: str) -> None:
         assert text[: quote.start].rstrip()[-1] in "\"“”‘’'"  # right after a quote mark
         mention = quote.speaker_mention  # the words naming a speaker are outside the quotation
         assert mention is None or not quote.start <= mention.start < quote.end
+
+
+def test_a_quoted_sentence_without_a_cue_is_the_words_of_the_sentence_before() -> None:
+    # stuff.co.nz (htmldate-dev 1753142980), with its two paragraphs on one line as a
+    # wire story or a dump prints them: the quote's own sentence has no cue.
+    text = (
+        "Using contactless and digital payment technology was another good way to keep safe, "
+        "Williams said. “If you see anything unusual on a pay machine, don’t use it and report "
+        "it to car park management and police.” A 37-year-old man was also arrested back in "
+        "August."
+    )
+    (quote,) = find_quotes(text, [_person(text, "Williams", "Tim Williams")])
+    assert quote.text.startswith("If you see anything unusual") and quote.cue == "said"
+    assert quote.speaker is not None and quote.speaker.canonical == "Tim Williams"
+
+
+def test_a_cue_less_quotation_after_a_quoted_sentence_keeps_its_own_speaker_rule() -> None:
+    # The sentence before quotes someone: its quotation, not its cue, lends the speaker.
+    text = (
+        "“Operating is a lot different than a strategy role,” Mayer said. “I love what I’m "
+        "doing.” Analysts said the results were mixed."
+    )
+    first, second = find_quotes(text, [_person(text, "Mayer", "Kevin Mayer")])
+    assert second.speaker == first.speaker and first.speaker is not None
+    assert second.speaker.canonical == "Kevin Mayer"

@@ -37,6 +37,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from worker.core.entities.brands import reads_as_place_organisation
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.orgs import org_canonicals
@@ -149,7 +151,8 @@ def _cut_glued_words(
     PERSON name of the article, and the two words are not a name the article gives
     twice or with an age ("Han Lee" next to "James Lee"); "Will Warren continue ...?" is
     "Warren" of "Elizabeth Warren" when an auxiliary verb opens a question (a given name
-    too: "Will")."""
+    too: "Will"). A name after a role or kinship noun ("her brother Dale Ford", "senior
+    guard Kayla Cooper") is whole: such a noun introduces a full name."""
     names = [
         text[s.start : s.end].split()
         for text, spans in parts
@@ -168,7 +171,11 @@ def _cut_glued_words(
                 and len(words) == 2
                 and any(n[-1] == words[1] and n[0] in given and n != words for n in names)
                 and (
-                    (not is_given_name(words[0]) and not _is_own_name(text, span, seen))
+                    (
+                        not is_given_name(words[0])
+                        and not _is_own_name(text, span, seen)
+                        and not _introduced_by_role(text, span.start)
+                    )
                     or (words[0] in _AUXILIARIES and _opens_question(text, span.start))
                 )
             )
@@ -184,6 +191,16 @@ def _is_own_name(text: str, span: Span, seen: Counter[str]) -> bool:
 
 
 _AGE = re.compile(r", \d{1,3},")
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+
+
+def _introduced_by_role(text: str, start: int) -> bool:
+    """Whether the word before `start` is a lowercase content word (a role or kinship noun:
+    "brother", "guard"), not a function word ("the", "of") or a capitalised one."""
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and before.group(1) not in STOP_WORDS
+
+
 _AUXILIARIES = frozenset(
     {"Will", "Would", "Can", "Could", "Should", "Shall", "May", "Might", "Must", "Did", "Does",
      "Do", "Is", "Was", "Has", "Have", "Had"}

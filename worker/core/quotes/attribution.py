@@ -2,7 +2,10 @@
 
 Each quoted segment looks for its own cue: just after it in its sentence
 (`"...," he said`), else before it in its sentence (`Mr Putin said "..."`, a
-colon). A segment with none takes the speaker of the quotation it belongs to:
+colon), else, when it opens its sentence, in the unquoted sentence before it in
+its paragraph (`..., Mr. Barrios said. "The service runs ..."`: a reporter's
+cue covers the quotation that follows it). A segment with none takes the
+speaker of the quotation it belongs to:
 the other parts of an interrupted quotation or a multi-paragraph one, the
 other quoted sentences of its paragraph, and for a paragraph that is nothing
 but a quotation, the quotation of the paragraph before it.
@@ -21,6 +24,7 @@ from worker.core.quotes.speakers import Speakers
 from worker.core.types import Mention, Quote
 
 MAX_PULL_QUOTE_SEARCH = 200  # quotations per text searched for the pull quotes they repeat
+_OPENERS = " \n\t\"'“‘`("  # what may stand between a sentence's start and its opening mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,10 @@ def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
         if quote.cue is None and opens_paragraph and paragraph - 1 not in attributed:
             before = layout.last_sentence(paragraph - 1)
             quote = _introduced(text, quote, before, speakers, paragraph - 1 not in quoted)
+        elif quote.cue is None and not segment.continues:
+            previous = layout.sentence_before(n)
+            if previous is not None and not text[start : segment.open_at].strip(_OPENERS):
+                quote = _introduced(text, quote, previous, speakers, unquoted=False)
         if _said(quote):
             speakers.add(quote)
             attributed.add(paragraph)

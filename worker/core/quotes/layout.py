@@ -68,6 +68,21 @@ class Layout:
             m += step
         return m if 0 <= m < len(self.segments) else None
 
+    def sentence_before(self, n: int) -> tuple[int, int] | None:
+        """The sentence before the one segment `n` opens, in the same paragraph and with no
+        quoted text in it; None if segment `n` does not open its sentence or there is none."""
+        segment = self.segments[n]
+        index = bisect_right(self.bounds, segment.open_at)
+        paragraph_start = self.spans[segment.paragraph][0]
+        if not index or self.bounds[index - 1] <= paragraph_start:
+            return None
+        end = self.bounds[index - 1]
+        start = max(paragraph_start, self.bounds[index - 2] if index > 1 else 0)
+        previous = n - 1
+        if previous >= 0 and self.segments[previous].close_at >= start:
+            return None  # the previous segment is in that sentence or between the two
+        return max(start, end - MAX_REACH), end
+
     def last_sentence(self, paragraph: int) -> tuple[int, int]:
         """The last sentence of a paragraph."""
         start, end = self.spans[paragraph]
