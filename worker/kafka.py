@@ -10,16 +10,19 @@ import contextlib
 import ssl
 import weakref
 from collections.abc import AsyncGenerator, Iterator
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import faust
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 from faust.transport.drivers import aiokafka as faust_aiokafka
-from faust.types.tuples import Message
+from faust.types.tuples import TP, Message
 
+from worker.observability import get_logger
 from worker.settings import KafkaSettings, Settings
+
+log = get_logger("worker.kafka")
 
 
 def backoff(first_s: float = 0.5, cap_s: float = 8.0) -> Iterator[float]:
@@ -103,6 +106,30 @@ class _Consumer(faust_aiokafka.Consumer):
             return False
         _FINISHED.discard(message)
         return bool(super().ack(message))
+
+    def _new_offset(self, tp: TP) -> int | None:
+        """The offset to commit: only a run of acked offsets that starts at the committed
+        one. Faust also commits a run that starts one further (the head offset still in
+        flight) or anywhere while nothing was committed yet for a partition whose
+        committed offset is 0."""
+        acked, committed = self._acked[tp], self._committed_offset[tp]
+        if acked and committed is not None and min(acked) > committed:
+            return None
+        return cast(int | None, super()._new_offset(tp))
+
+    async def _add_gap(self, tp: TP, offset_from: int, offset_to: int) -> None:
+        """Faust counts offsets it did not see between two fetched records as acked (a
+        compacted or transactional topic leaves such holes). The worker's topics have
+        none, so a hole means records were fetched but never handed to an agent:
+        counted as acked they would be committed unprocessed. They stay unacked, so
+        commits wait for them and a restart consumes them again."""
+        log.warning(
+            "offsets_skipped_by_fetch",
+            topic=tp.topic,
+            partition=tp.partition,
+            first=offset_from,
+            last=offset_to - 1,
+        )
 
 
 class Transport(faust_aiokafka.Transport):

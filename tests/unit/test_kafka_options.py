@@ -86,3 +86,22 @@ def test_the_consumer_acks_only_messages_an_agent_finished() -> None:
     skipped_acked, done_acked, committable = asyncio.run(acks())
     assert (skipped_acked, done_acked) == (False, True)
     assert committable == {TP(settings.topics.raw, 0): [6]}
+
+
+def test_commits_start_at_the_committed_offset_and_unseen_offsets_count_as_unacked() -> None:
+    # Faust commits a run of acked offsets that starts one past the committed offset
+    # (the head record still in flight), and counts offsets a fetch skipped as acked.
+    app = create_app(_settings())
+    tp = TP("articles.cleaned", 0)
+
+    async def offsets() -> tuple[int | None, int | None, int]:
+        consumer = app.consumer
+        consumer._committed_offset[tp] = 100  # type: ignore[attr-defined]
+        consumer._acked[tp] = list(range(101, 132))  # type: ignore[attr-defined]
+        head_in_flight = consumer._new_offset(tp)  # type: ignore[attr-defined]
+        consumer._acked[tp] = list(range(100, 132))  # type: ignore[attr-defined]
+        contiguous = consumer._new_offset(tp)  # type: ignore[attr-defined]
+        await consumer._add_gap(tp, 140, 150)  # type: ignore[attr-defined]
+        return head_in_flight, contiguous, len(consumer._gap[tp])  # type: ignore[attr-defined]
+
+    assert asyncio.run(offsets()) == (None, 132, 0)
