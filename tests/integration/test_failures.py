@@ -3,6 +3,8 @@
 Real broker process, real worker processes, real article text. Each test checks
 what a user would: every input id ends up in `articles.enriched` or
 `articles.deadletter`, and duplicates (at-least-once) carry the same content.
+After a restart, a worker whose partition stays stalled stops itself (exit 75) and
+is replaced, as a deployment's restart policy would (`_wait_restarting`).
 """
 
 from __future__ import annotations
@@ -31,9 +33,14 @@ from worker.tools.broker import EmbeddedBroker
 pytestmark = pytest.mark.integration
 
 
+# A worker whose partition stays stalled this long stops itself (exit 75) and the
+# deployment's restart policy starts a fresh one: `_wait_restarting` plays that policy.
+STALL_EXIT_S = 90
+
+
 @pytest.fixture
 def env(broker: EmbeddedBroker) -> dict[str, str]:
-    return worker_env(broker)
+    return {**worker_env(broker), "WORKER_STALL_EXIT_S": str(STALL_EXIT_S)}
 
 
 @pytest.fixture
@@ -69,6 +76,27 @@ def _wait_for_outcomes(
         return len(outcome_ids(records, enriched, dead) & ids) >= needed
 
     return consume_until(env["KAFKA_BOOTSTRAP_SERVERS"], [enriched, dead], done, timeout)
+
+
+def _wait_restarting(
+    env: dict[str, str],
+    tmp_path: Path,
+    workers: list[WorkerProcess],
+    ids: set[str],
+    timeout: float = 600,
+) -> list[Record]:
+    """Wait for every outcome as a deployment would: a worker that stopped itself as
+    stalled (exit 75) is replaced by a fresh one, which consumes its unfinished work."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        records = _wait_for_outcomes(env, ids, timeout=max(1.0, min(30.0, left)))
+        _, enriched, dead = _topics(env)
+        if ids <= outcome_ids(records, enriched, dead) or left <= 30:
+            return records
+        last = workers[-1].process
+        if last is not None and last.poll() == 75:
+            _start(env, tmp_path, workers, f"restarted-{len(workers)}")
 
 
 def _assert_complete(env: dict[str, str], ids: set[str], records: list[Record]) -> None:
@@ -109,7 +137,7 @@ def test_kill_9_mid_run_leaves_no_process_behind_and_a_restart_loses_nothing(
         time.sleep(0.5)
     assert left == [], f"processes of the killed worker still running: {left}"
     _start(env, tmp_path, workers, "second")
-    records = _wait_for_outcomes(env, ids)
+    records = _wait_restarting(env, tmp_path, workers, ids)
     _assert_complete(env, ids, records)
 
 
@@ -171,5 +199,5 @@ def test_sigterm_under_load_exits_zero_in_time_and_loses_nothing(
     assert busy.stop(timeout=40) == 0
     assert time.monotonic() - started < 20 + 5
     _start(env, tmp_path, workers, "after")
-    records = _wait_for_outcomes(env, ids)
+    records = _wait_restarting(env, tmp_path, workers, ids)
     _assert_complete(env, ids, records)

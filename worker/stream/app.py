@@ -235,6 +235,7 @@ def _exit_when_stalled(
         nonlocal stopping
         now = time.monotonic()
         if not stopping and progress.stalled_for(now) >= after_s:
-            log.error("worker_stalled_exiting", **progress.healthy(now)[1])
+            waiting = {tp: round(idle, 1) for tp, idle in progress.waiting(now).items()}
+            log.error("worker_stalled_exiting", lag=progress.lags, seconds_without_commit=waiting)
             stopping = True
             on_stall()
