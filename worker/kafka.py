@@ -110,8 +110,9 @@ class _Consumer(faust_aiokafka.Consumer):
     def _new_offset(self, tp: TP) -> int | None:
         """The offset to commit: only a run of acked offsets that starts at the committed
         one. Faust also commits a run that starts one further (the head offset still in
-        flight) or anywhere while nothing was committed yet for a partition whose
-        committed offset is 0."""
+        flight). While a partition has no committed offset (None, or 0, which Faust
+        reads as None) any first run passes here too: `InFlight`'s ordered acks cover
+        that case."""
         acked, committed = self._acked[tp], self._committed_offset[tp]
         if acked and committed is not None and min(acked) > committed:
             return None

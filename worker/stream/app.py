@@ -182,7 +182,7 @@ def _add_tasks(
     """Pool start-up, the event-loop watch, offset tracking, the stall exit, pages and
     their shutdown."""
     topics = settings.topics
-    progress = Progress(stall_after_s=settings.liveness_stall_s, started_at=time.monotonic())
+    progress = Progress(stall_after_s=settings.liveness_stall_s)
     tracker = OffsetTracker(
         app,
         client_options(settings.kafka),

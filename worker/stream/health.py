@@ -4,8 +4,9 @@ Lag on a partition without commits for too long is unhealthy.
 
 A process that is up but stuck (a wedged agent, a consumer that stopped
 fetching after a rebalance) still answers HTTP; what gives it away is input
-waiting (lag) on a partition whose committed offset has not moved for a while. Pure logic here,
-fed by the app with the consumer's numbers, so it can be tested on its own.
+waiting (lag) on a partition whose committed offset has not moved for a
+while. Pure logic here, fed by the app with the consumer's numbers, so it can
+be tested on its own.
 """
 
 from __future__ import annotations
@@ -39,7 +40,6 @@ class Progress:
     """
 
     stall_after_s: float
-    started_at: float
     lags: dict[str, int] = field(default_factory=dict)
     committed: dict[str, int] = field(default_factory=dict)
     moved_at: dict[str, float] = field(default_factory=dict)
@@ -60,9 +60,7 @@ class Progress:
 
     def waiting(self, now: float) -> dict[str, float]:
         """Seconds without a commit, for each partition that has lag."""
-        return {
-            tp: now - self.moved_at.get(tp, self.started_at) for tp, lag in self.lags.items() if lag
-        }
+        return {tp: now - self.moved_at[tp] for tp, lag in self.lags.items() if lag}
 
     def stalled_for(self, now: float) -> float:
         """Seconds the longest-waiting partition with lag has gone without a commit (0: none)."""
