@@ -6,10 +6,11 @@ group, and the one backoff schedule used wherever a Kafka call is retried.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ssl
 import weakref
-from collections.abc import AsyncGenerator, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator
 from typing import Any, Literal, cast
 
 import faust
@@ -121,9 +122,10 @@ class _Consumer(faust_aiokafka.Consumer):
     async def _add_gap(self, tp: TP, offset_from: int, offset_to: int) -> None:
         """Faust counts offsets it did not see between two fetched records as acked (a
         compacted or transactional topic leaves such holes). The worker's topics have
-        none, so a hole means records were fetched but never handed to an agent:
-        counted as acked they would be committed unprocessed. They stay unacked, so
-        commits wait for them and a restart consumes them again."""
+        none, so a hole means records were fetched but never handed to an agent (the
+        queues emptied when flow resumes, see `resume_flow`): counted as acked they
+        would be committed unprocessed. They stay unacked, so commits wait for them
+        until they are fetched again."""
         log.warning(
             "offsets_skipped_by_fetch",
             topic=tp.topic,
@@ -131,6 +133,55 @@ class _Consumer(faust_aiokafka.Consumer):
             first=offset_from,
             last=offset_to - 1,
         )
+
+    # Set when flow resumes: the next fetch first seeks back (`_refetch_unfinished`).
+    _refetch = False
+
+    def resume_flow(self) -> None:
+        """After a rebalance Faust resumes the stream partitions and seeks them to their
+        committed offsets, then calls `app.flow_control.resume()`, which empties the
+        streams' queues, then this. Events fetched in between were put in a queue
+        and dropped there, unprocessed, yet counted as read: Faust's fetch loop then
+        drops the records its seek fetches again as already read, and the partition
+        never commits again (the stall after a kill -9 restart, with table
+        recovery). So the fetch loop first reads every stream partition again from
+        its committed offset."""
+        super().resume_flow()
+        self._refetch = True
+
+    async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
+        """Faust's fetch, preceded by the seek back after flow resumed; a batch fetched
+        before that stops there (its records are fetched again from the committed offset)."""
+        if self._refetch and not await self._refetch_unfinished():
+            return
+        fetched = cast(AsyncGenerator[tuple[TP, Message], None], super().getmany(timeout))
+        async with contextlib.aclosing(fetched) as records:
+            async for tp, message in records:
+                if self._refetch:
+                    return
+                yield tp, message
+
+    async def _refetch_unfinished(self) -> bool:
+        """Seek each stream partition to its committed offset (the earliest one if none
+        was committed yet), so that the next fetch reads it from there; False if the
+        seek failed (retried at the next fetch)."""
+        self._refetch = False
+        tps = [tp for tp in self.assignment() if self.app.topics.acks_enabled_for(tp.topic)]
+        if not tps:
+            return True
+        try:
+            await self.perform_seek()
+            uncommitted = [tp for tp in tps if not self._committed_offset[tp]]
+            if uncommitted:
+                for tp, offset in (await self.earliest_offsets(*uncommitted)).items():
+                    await self.seek(tp, offset)
+        except Exception as exc:  # noqa: BLE001 - a rebalance or the broker away: retry
+            self._refetch = True
+            log.warning("refetch_seek_failed", error=repr(exc))
+            await asyncio.sleep(1.0)
+            return False
+        log.info("refetch_from_committed", partitions=len(tps))
+        return True
 
 
 class Transport(faust_aiokafka.Transport):

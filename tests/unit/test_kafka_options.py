@@ -105,3 +105,61 @@ def test_commits_start_at_the_committed_offset_and_unseen_offsets_count_as_unack
         return head_in_flight, contiguous, len(consumer._gap[tp])  # type: ignore[attr-defined]
 
     assert asyncio.run(offsets()) == (None, 132, 0)
+
+
+def _refetch_fixture(
+    committed: int | None,
+) -> tuple[Any, TP, list[int], mock.AsyncMock, mock.AsyncMock, Any]:
+    """The worker's consumer with one stream partition, a stand-in for Faust's fetch that
+    hands out offsets 10-14 and, while the first fetch is handed out, resumes flow after
+    offset 11, and mocked seeks; returns the consumer, the partition, the seek calls
+    in order, the two seeks and the stand-in."""
+    app = create_app(_settings())
+    consumer: Any = app.consumer
+    tp = TP("articles.cleaned", 0)
+    consumer._committed_offset[tp] = committed
+    order: list[int] = []
+    fetches = 0
+
+    async def fetched(self: Any, timeout: float) -> Any:
+        nonlocal fetches
+        fetches += 1
+        for offset in range(10, 15):
+            order.append(offset)
+            yield tp, ConsumerMessage(tp.topic, 0, offset, 0.0, 0, [], b"k", b"v", None)
+            if fetches == 1 and offset == 11:
+                consumer.resume_flow()  # flow_control.resume() cleared the queues
+
+    perform_seek = mock.AsyncMock(side_effect=lambda: order.append(-1))
+    seek = mock.AsyncMock(side_effect=lambda tp, offset: order.append(-offset))
+    consumer.perform_seek, consumer.seek = perform_seek, seek
+    consumer.earliest_offsets = mock.AsyncMock(return_value={tp: 3})
+    consumer.assignment = lambda: {tp}
+    app.topics.acks_enabled_for = lambda topic: topic == tp.topic  # type: ignore[method-assign]
+    return consumer, tp, order, perform_seek, seek, fetched
+
+
+async def _fetch_twice(consumer: Any) -> tuple[list[int], list[int]]:
+    first = [m.offset async for _, m in consumer.getmany(timeout=1.0)]
+    second = [m.offset async for _, m in consumer.getmany(timeout=1.0)]
+    return first, second
+
+
+def test_after_flow_resumes_the_rest_of_a_batch_is_dropped_and_refetched_from_the_commit() -> None:
+    # Faust's flow_control.resume() clears the streams' queues after a rebalance, dropping
+    # events already read (and not refetched): a partition then never committed again.
+    consumer, _tp, order, perform_seek, seek, fetched = _refetch_fixture(committed=10)
+    with mock.patch.object(faust.transport.consumer.Consumer, "getmany", fetched):
+        first, second = asyncio.run(_fetch_twice(consumer))
+    assert first == [10, 11]  # 12 was fetched before the seek back: not handed out
+    assert second == [10, 11, 12, 13, 14]
+    assert order == [10, 11, 12, -1, 10, 11, 12, 13, 14]  # seek back, then fetch
+    perform_seek.assert_awaited_once()
+    seek.assert_not_awaited()
+
+
+def test_a_partition_without_a_commit_is_refetched_from_its_earliest_offset() -> None:
+    consumer, tp, _order, _perform_seek, seek, fetched = _refetch_fixture(committed=None)
+    with mock.patch.object(faust.transport.consumer.Consumer, "getmany", fetched):
+        asyncio.run(_fetch_twice(consumer))
+    seek.assert_awaited_once_with(tp, 3)
