@@ -171,7 +171,7 @@ class _Consumer(faust_aiokafka.Consumer):
             return True
         try:
             await self.perform_seek()
-            uncommitted = [tp for tp in tps if not self._committed_offset[tp]]
+            uncommitted = [tp for tp in tps if self._committed_offset[tp] is None]
             if uncommitted:
                 for tp, offset in (await self.earliest_offsets(*uncommitted)).items():
                     await self.seek(tp, offset)
