@@ -189,3 +189,27 @@ def test_an_indefinite_description_is_the_person_the_article_names_so_later() ->
         _person(text, "Sarah Bunting", "Sarah Bunting"),
     ]
     assert _speakers(text, mentions, "sign of a community") == ["Sarah Bunting"]
+
+
+def test_a_cue_that_introduces_the_next_quotation_is_not_the_one_before_it() -> None:
+    text = (  # a Miami Today page of htmldate-dev
+        "After trust member Peggy Bell asked last week “Why has this taken four months when "
+        "the staff said they could be ready in September?” Mr. Cueto responded that “the "
+        "reason for the time requirement was the department after the discussion in June "
+        "undertook a comprehensive and exhaustive process.”"
+    )
+    mentions = [
+        _person(text, "Peggy Bell", "Peggy Bell"),
+        _person(text, "Cueto", "Josenrique Cueto"),
+    ]
+    assert _speakers(text, mentions, "Why has this") == ["Peggy Bell"]
+    assert _speakers(text, mentions, "the reason for") == ["Josenrique Cueto"]
+
+
+def test_a_participle_clause_is_no_cue_of_its_own() -> None:
+    text = (  # a FOX 2 page of htmldate-dev
+        "When asked about these races, Hawley told FOX 2 that he “did not carefully track” "
+        "any elections outside of Missouri."
+    )
+    hawley = _person(text, "Hawley", "Josh Hawley")
+    assert _speakers(text, [hawley], "did not carefully track") == ["Josh Hawley"]

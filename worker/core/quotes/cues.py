@@ -257,6 +257,16 @@ _PHRASE_END = re.compile(
 )
 # What may stand between a cue and the quote mark it introduces: `said, "`, `said that "`.
 _INTRODUCES = re.compile(r"\s*[,:]?\s*(?:that\s*)?$")
+# A cue after a quotation that introduces the next one: `asked "...?" Cueto replied that "...`.
+_INTRODUCES_NEXT = re.compile(r"\s*that\s*[“\"‘]")
+# A participle clause has no subject of its own: "When asked about it, Hawley told FOX 2 that
+# he "..."" (the cue is "told"), "Asked about it, she said".
+_PARTICIPLE_CLAUSE = re.compile(
+    r"\b(?:when|if|once|unless|as|after|before|while|though|although)\s*$",
+    re.IGNORECASE,
+)
+# What follows a participle that opens its sentence: "Asked about ...", "Pressed on ...".
+_QUESTIONED = re.compile(r"\s+(?:about|of|on|if|whether|to|by|for|why|how|what|when)\b")
 # In a colon introduction, what the speaker spoke about follows these words.
 _TOPIC = re.compile(r"\s(?:on|about|over|after|of|to|at|in)\s")
 MAX_SPEAKER_WORDS = 30
@@ -310,7 +320,7 @@ def after(text: str, start: int, end: int) -> Cue | None:
     # A capitalised cue word starts a sentence of its own (`..." Read our review.`).
     found = _cues(text, start, end, _VERBS | _NOUN_LIKE)
     cue = next((c for c in found if text[c.start].islower()), None)
-    if cue is None:
+    if cue is None or _INTRODUCES_NEXT.match(text, cue.end):
         return None
     who = text[start : cue.start]
     if _NO_SUBJECT.match(who):  # the sentence goes on: its subject is the last clause's
@@ -340,6 +350,15 @@ def _noun(text: str, start: int, cue: _Hit) -> bool:
     )
 
 
+def _participle(text: str, start: int, cue: _Hit) -> bool:
+    """Whether a cue opens a participle clause ("When asked about these races, ...", "Asked
+    whether ..."; not "Added Smith: "...")."""
+    opens = not text[start : cue.start].strip(_BETWEEN) and _QUESTIONED.match(text, cue.end)
+    return (cue.word == "told" or cue.word.endswith("ed")) and bool(
+        opens or _PARTICIPLE_CLAUSE.search(text, start, cue.start)
+    )
+
+
 def before(text: str, start: int, end: int) -> Cue | None:
     """A cue before a quotation in its sentence: `text[start:end]` is that part of it.
 
@@ -350,7 +369,11 @@ def before(text: str, start: int, end: int) -> Cue | None:
     if words_of is not None:  # `In Dr. Shadlen's words, "...` / `Obama's words: "...`
         name = 1 if words_of.group(1) else 2
         return Cue("words", words_of.end(), words_of.start(name), words_of.end(name))
-    found = [c for c in _cues(text, start, end, _VERBS) if not _noun(text, start, c)]
+    found = [
+        c
+        for c in _cues(text, start, end, _VERBS)
+        if not _noun(text, start, c) and not _participle(text, start, c)
+    ]
     last = found[-1] if found and _INTRODUCES.match(text, found[-1].end, end) else None
     cue = last or (found[0] if found else None)
     if cue is not None:
