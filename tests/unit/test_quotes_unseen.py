@@ -213,3 +213,12 @@ def test_a_participle_clause_is_no_cue_of_its_own() -> None:
     )
     hawley = _person(text, "Hawley", "Josh Hawley")
     assert _speakers(text, [hawley], "did not carefully track") == ["Josh Hawley"]
+
+
+def test_a_work_followed_by_its_author_is_no_quotation() -> None:
+    text = (  # an Economist page of htmldate-dev: an excerpt's source line, then its text
+        "An Intelligence Test for Groups\nFrom “Superminds: The Surprising Power of People "
+        "and Computers Thinking Together” by Thomas W. Malone\nCan groups be intelligent?"
+    )
+    assert _quoted(text)  # quote marks ...
+    assert find_quotes(text, []) == []  # ... around no one's words
