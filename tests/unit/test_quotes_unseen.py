@@ -222,3 +222,12 @@ def test_a_work_followed_by_its_author_is_no_quotation() -> None:
     )
     assert _quoted(text)  # quote marks ...
     assert find_quotes(text, []) == []  # ... around no one's words
+
+
+def test_confided_is_a_verb_of_saying() -> None:
+    text = (  # a Village Voice page of htmldate-dev
+        "The gig was a good paycheck for Schwartz. He confided to his journal, “the book will "
+        "be far more successful if Trump is a sympathetic character.”"
+    )
+    schwartz = _person(text, "Schwartz", "Tony Schwartz")
+    assert _speakers(text, [schwartz], "the book will") == ["Tony Schwartz"]

@@ -114,6 +114,7 @@ _VERBS = frozenset(
         "hails",
         "hailed",
         "quipped",
+        "confided",
         "concede",
         "concedes",
         "conceded",
