@@ -231,3 +231,12 @@ def test_confided_is_a_verb_of_saying() -> None:
     )
     schwartz = _person(text, "Schwartz", "Tony Schwartz")
     assert _speakers(text, [schwartz], "the book will") == ["Tony Schwartz"]
+
+
+def test_a_possessor_in_a_subordinate_clause_is_no_subject() -> None:
+    text = (  # a Village Voice page of htmldate-dev
+        "In 2016, as Trump’s improbable rise to power continued, Schwartz disavowed the book "
+        "due to remorse about his role. “I put lipstick on a pig,” he told the New Yorker."
+    )
+    mentions = [_person(text, "Trump", "Donald Trump"), _person(text, "Schwartz", "Tony Schwartz")]
+    assert _speakers(text, mentions, "I put lipstick") == ["Tony Schwartz"]

@@ -13,6 +13,11 @@ from worker.core.types import Mention
 SUBJECTS = ("PERSON", "ORG")
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|they|it)\b", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"['’](?:s\b|\s)")
+_SUBORDINATE = re.compile(
+    r"\b(?:as|when|while|after|before|because|since|although|though|if|until)\s[^,;]*$",
+    re.IGNORECASE,
+)
 
 
 def inside(m: Mention, quoted: Sequence[tuple[int, int]], opens: Sequence[int]) -> bool:
@@ -40,7 +45,9 @@ def sentence_subjects(
     blanked: str, mentions: Sequence[Mention], sentences: Sequence[tuple[int, int]]
 ) -> list[Mention]:
     """The first PERSON and the first ORG mention of each sentence not led by a pronoun:
-    who a later "he" or "it" most likely is. A pronoun-led sentence keeps the earlier one,
+    who a later "he" or "it" most likely is; a possessor in a subordinate clause only
+    when the sentence names no other ("In 2016, as Trump's rise continued, Schwartz
+    disavowed the book": Schwartz). A pronoun-led sentence keeps the earlier one,
     and so does a sentence whose "he" or "she" comes before its first person ("As he has
     alleged, he and Farrow ...": he is its subject). `blanked` is the text with its
     quotations blanked out."""
@@ -52,10 +59,17 @@ def sentence_subjects(
         if _PRONOUN_START.match(blanked[begin:end]):
             continue
         firsts: dict[str, Mention] = {}
+        possessors: dict[str, Mention] = {}
         for m in itertools.islice(mentions, index, None):
             if m.start >= end:
                 break
-            firsts.setdefault(m.label, m)
+            if _POSSESSIVE_END.match(blanked, m.end) and _SUBORDINATE.search(
+                blanked, begin, m.start
+            ):
+                possessors.setdefault(m.label, m)
+            else:
+                firsts.setdefault(m.label, m)
+        firsts = possessors | firsts
         person = firsts.get("PERSON")
         if person is not None and SUBJECT_PRONOUN.search(blanked, begin, person.start):
             del firsts["PERSON"]
