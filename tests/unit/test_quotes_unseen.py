@@ -240,3 +240,12 @@ def test_a_possessor_in_a_subordinate_clause_is_no_subject() -> None:
     )
     mentions = [_person(text, "Trump", "Donald Trump"), _person(text, "Schwartz", "Tony Schwartz")]
     assert _speakers(text, mentions, "I put lipstick") == ["Tony Schwartz"]
+
+
+def test_a_conditional_clause_opens_no_subject() -> None:
+    text = (  # a Village Voice page of htmldate-dev
+        "If Trump actually read it, Schwartz would have been surprised, telling Mayer, “I "
+        "seriously doubt that Trump has ever read a book straight through in his adult life.”"
+    )
+    mentions = [_person(text, "Trump", "Donald Trump"), _person(text, "Schwartz", "Tony Schwartz")]
+    assert _speakers(text, mentions, "I seriously doubt") == ["Tony Schwartz"]

@@ -57,10 +57,10 @@ _OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
 _GROUP = re.compile(
     r"((?i:the|a|an|one|some|several|two|three|many)\s+[^A-Z]*?)\s+(?:of|in|at|for|from|with|by|on)\s"
 )
-# "In his Instagram post, ...", "During the call, ...": the subject comes after the comma.
+# "In his Instagram post, ...", "If Trump read it, ...": the subject comes after the comma.
 _INTRO = re.compile(
     r"\s*(?:In|During|After|Before|At|On|With|Without|Despite|While|When|As|For|From|Since|"
-    r"Upon|Following|Asked|[A-Z]\w+ing)\b[^,]*,"
+    r"Upon|Following|Asked|If|Unless|Although|Though|Because|Once|Until|[A-Z]\w+ing)\b[^,]*,"
 )
 _DEFINITE = re.compile(
     r"^(?:the|this|that|our|his|her|its)\s+(?:\S+\s+){0,4}([\w-]+)$", re.IGNORECASE
