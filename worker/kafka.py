@@ -150,15 +150,17 @@ class _Consumer(faust_aiokafka.Consumer):
         self._refetch = True
 
     async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
-        """Faust's fetch, preceded by the seek back after flow resumed; a batch fetched
-        before that stops there (its records are fetched again from the committed offset)."""
+        """Faust's fetch, preceded by the seek back after flow resumed; in a batch fetched
+        before that, the stream records are dropped (fetched again from the committed
+        offset), while changelog records still go to table recovery, which never reads
+        them again (a recovery waiting for them hung a joining worker)."""
         if self._refetch and not await self._refetch_unfinished():
             return
         fetched = cast(AsyncGenerator[tuple[TP, Message], None], super().getmany(timeout))
         async with contextlib.aclosing(fetched) as records:
             async for tp, message in records:
-                if self._refetch:
-                    return
+                if self._refetch and self.app.topics.acks_enabled_for(tp.topic):
+                    continue
                 yield tp, message
 
     async def _refetch_unfinished(self) -> bool:

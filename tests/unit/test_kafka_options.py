@@ -112,11 +112,13 @@ def _refetch_fixture(
 ) -> tuple[Any, TP, list[int], mock.AsyncMock, mock.AsyncMock, Any]:
     """The worker's consumer with one stream partition, a stand-in for Faust's fetch that
     hands out offsets 10-14 and, while the first fetch is handed out, resumes flow after
-    offset 11, and mocked seeks; returns the consumer, the partition, the seek calls
-    in order, the two seeks and the stand-in."""
+    offset 11 and then hands out a changelog record (offset 99), and mocked seeks;
+    returns the consumer, the partition, the seek calls in order, the two seeks and
+    the stand-in."""
     app = create_app(_settings())
     consumer: Any = app.consumer
     tp = TP("articles.cleaned", 0)
+    changelog = TP("worker-stories-changelog", 0)
     consumer._committed_offset[tp] = committed
     order: list[int] = []
     fetches = 0
@@ -129,6 +131,10 @@ def _refetch_fixture(
             yield tp, ConsumerMessage(tp.topic, 0, offset, 0.0, 0, [], b"k", b"v", None)
             if fetches == 1 and offset == 11:
                 consumer.resume_flow()  # flow_control.resume() cleared the queues
+                yield (
+                    changelog,
+                    ConsumerMessage(changelog.topic, 0, 99, 0.0, 0, [], b"k", b"v", None),
+                )
 
     perform_seek = mock.AsyncMock(side_effect=lambda: order.append(-1))
     seek = mock.AsyncMock(side_effect=lambda tp, offset: order.append(-offset))
@@ -151,9 +157,11 @@ def test_after_flow_resumes_the_rest_of_a_batch_is_dropped_and_refetched_from_th
     consumer, _tp, order, perform_seek, seek, fetched = _refetch_fixture(committed=10)
     with mock.patch.object(faust.transport.consumer.Consumer, "getmany", fetched):
         first, second = asyncio.run(_fetch_twice(consumer))
-    assert first == [10, 11]  # 12 was fetched before the seek back: not handed out
+    # 12-14 were fetched before the seek back: not handed out; the changelog record is,
+    # since table recovery would wait for it for ever.
+    assert first == [10, 11, 99]
     assert second == [10, 11, 12, 13, 14]
-    assert order == [10, 11, 12, -1, 10, 11, 12, 13, 14]  # seek back, then fetch
+    assert order == [10, 11, 12, 13, 14, -1, 10, 11, 12, 13, 14]  # seek back, then fetch
     perform_seek.assert_awaited_once()
     seek.assert_not_awaited()
 
