@@ -354,10 +354,10 @@ def _noun(text: str, start: int, cue: _Hit) -> bool:
 def _participle(text: str, start: int, cue: _Hit) -> bool:
     """Whether a cue opens a participle clause ("When asked about these races, ...", "Asked
     whether ..."; not "Added Smith: "...")."""
+    if cue.word != "told" and not cue.word.endswith("ed"):
+        return False
     opens = not text[start : cue.start].strip(_BETWEEN) and _QUESTIONED.match(text, cue.end)
-    return (cue.word == "told" or cue.word.endswith("ed")) and bool(
-        opens or _PARTICIPLE_CLAUSE.search(text, start, cue.start)
-    )
+    return bool(opens or _PARTICIPLE_CLAUSE.search(text, start, cue.start))
 
 
 def before(text: str, start: int, end: int) -> Cue | None:
