@@ -59,3 +59,20 @@ def test_a_bare_surname_gets_the_full_name_two_other_articles_were_sure_of(core:
     (summary,) = [s for s in event["entity_summary"] if s["label"] == "PERSON"]
     assert (summary["canonical"], summary["canonical_source"]) == ("Vladimir Putin", "stream")
     assert {q["speaker"]["entity_key"] for q in event["quotes"]} == {"PERSON:vladimir-putin"}
+
+
+def test_a_speaker_named_only_at_a_cue_is_learned_like_any_full_name(core: Core) -> None:
+    """news10.com (htmldate-dev): the model calls "Kayla Cooper" a work of art; the quotation
+    stage reads her at "said senior guard", and the stream learns her full name."""
+    text = (
+        "The Danes are blown away by the additions. “We’ve been allowed to come in here as the "
+        "process has been going on but I specifically said I don’t want to see it until it’s "
+        "fully done,” said senior guard Kayla Cooper. “When I came in here this morning I was "
+        "so happy.”"
+    )
+    memory = NameMemory({}, NameLimits())
+    event = _enrich(core, memory, {"id": "albany-1", "text": text})
+    assert {q["speaker"]["canonical"] for q in event["quotes"]} == {"Kayla Cooper"}
+    assert [(e["canonical"], e["articles"]) for e in memory.store["cooper 0"]] == [
+        ("Kayla Cooper", 1)
+    ]

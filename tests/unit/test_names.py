@@ -7,6 +7,7 @@ import orjson
 
 from worker.core import Input, Origin
 from worker.core.names import KnownName, NameSighting, recall, sightings
+from worker.core.entities.summary import summarize
 from worker.core.types import Entities, EntitySummary, Mention
 from worker.names import NameLimits, NameMemory, candidate_words
 
@@ -139,3 +140,27 @@ def test_a_name_past_the_window_is_not_lent_even_before_its_word_is_written_agai
     story = Input(orjson.dumps({"title": "Smith", "body": "Smith said so."}), Origin(path="x"))
     assert memory.known([story], "2026-10-30T00:00:00Z")["smith"][0].articles == 2
     assert memory.known([story], "2026-11-01T00:00:00Z") == {}
+
+
+def test_an_entity_named_by_the_stream_stays_so_when_the_summary_is_rebuilt() -> None:
+    """A speaker read at a cue rebuilds the summary (`summarize`) after `recall`: the
+    lent name keeps its source there, and a name the article gives itself too is the
+    article's, whichever entry `recall` merged first."""
+    article = _entities(("Smith", "PERSON", 2), ("John Smith", "PERSON", 1))
+    (joined,) = recall(article, _book(("smith", "John Smith", "PERSON", 3))).summary
+    assert (joined.canonical, joined.mentions, joined.canonical_source) == (
+        "John Smith",
+        3,
+        "article",
+    )
+    lent = recall(_entities(("Smith", "PERSON", 2)), _book(("smith", "John Smith", "PERSON", 3)))
+    (rebuilt,) = summarize("x" * 200, lent.mentions, (), lambda _: None)
+    assert (rebuilt.canonical, rebuilt.canonical_source) == ("John Smith", "stream")
+    assert sightings(lent) == []  # lent names are not learned again
+
+
+def test_a_summary_entry_is_the_articles_when_one_of_its_mentions_is() -> None:
+    lent = Mention("Smith", "PERSON", 0, 5, "John Smith", "PERSON:john-smith", "stream")
+    own = Mention("John Smith", "PERSON", 20, 30, "John Smith", "PERSON:john-smith")
+    (entry,) = summarize("x" * 40, [lent, own], (), lambda _: None)
+    assert (entry.mentions, entry.canonical_source) == (2, "article")

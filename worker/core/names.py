@@ -55,13 +55,16 @@ NameBook = Mapping[str, Sequence[KnownName]]  # casefolded word → the names it
 
 def sightings(entities: Entities) -> list[NameSighting]:
     """Full names of people (their surname stands for them), and one-word organisations
-    named at least twice, always as organisations (the word stands for itself)."""
+    named at least twice, always as organisations (the word stands for itself), that the
+    article named itself: a name the stream lent it (`recall`) is not learned again."""
     found = []
     labels: dict[str, set[str]] = {}
     for mention in (*entities.mentions, *entities.title_mentions):
         labels.setdefault(mention.text.casefold(), set()).add(mention.label)
     for entity in entities.summary:
         words = entity.canonical.split()
+        if entity.canonical_source == "stream":
+            continue
         if entity.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
             found.append(_sighting(words[-1], entity))
         elif (
@@ -150,6 +153,9 @@ def _merged_summary(
 
 
 def _joined(first: EntitySummary, second: EntitySummary) -> EntitySummary:
+    """One entry for both; its name is the article's if either had it from the article
+    (as `summarize` decides)."""
+    sources = (first.canonical_source, second.canonical_source)
     offsets = [o for o in (first.first_offset, second.first_offset) if o >= 0]
     return replace(
         first,
@@ -158,4 +164,5 @@ def _joined(first: EntitySummary, second: EntitySummary) -> EntitySummary:
         in_title=first.in_title or second.in_title,
         in_lede=first.in_lede or second.in_lede,
         salience=max(first.salience, second.salience),
+        canonical_source="article" if "article" in sources else "stream",
     )

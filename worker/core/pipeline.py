@@ -202,7 +202,6 @@ class Core:
             if entities is None:
                 with timer("ner"), deadline(limits.deadline_s, "enrich"):
                     entities = self.entities.extract(*self._ner_input(cleaned), cleaned.get("url"))
-            sure = tuple(sightings(entities))
             entities = recall(entities, names)
             anchor, body = cleaned["published_at"], cleaned["body"]
             cut = enrich_cut(body, limits.max_enrich_chars)
@@ -216,6 +215,7 @@ class Core:
                     if english
                     else (entities, [], [])
                 )
+            sure = tuple(sightings(entities))  # with the speakers named at a cue
             kept = _capped(entities, limits.max_entities)
             record = enriched_record(cleaned, kept, dates, title_dates, now)
             record.update(quote_fields(record["entity_summary"], quotes, title_quotes))

@@ -11,7 +11,9 @@
 
 The weights sum to 1, so salience is in [0, 1]; it is rounded to 4 decimals.
 Ties are broken by first mention, then by key, so the order is deterministic.
-GPE and LOC entities that the gazetteer knows also carry their `Place`.
+GPE and LOC entities that the gazetteer knows also carry their `Place`. An
+entity's name is the stream's (`canonical_source`) only when none of its
+mentions has it from the article itself.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from worker.core.types import EntitySummary, Mention, Place
+from worker.core.types import CanonicalSource, EntitySummary, Mention, Place
 
 W_SHARE, W_TITLE, W_LEDE, W_EARLY = 0.45, 0.20, 0.20, 0.15
 
@@ -31,6 +33,7 @@ class _Tally:
     mentions: int = 0
     first_offset: int = -1
     in_title: bool = False
+    source: CanonicalSource = "stream"  # "article" once one mention's name is the article's
 
 
 def summarize(
@@ -44,6 +47,8 @@ def summarize(
     for mention in (*title_mentions, *mentions):
         tally = tallies.setdefault(mention.entity_key, _Tally(mention.canonical, mention.label))
         tally.mentions += 1
+        if mention.canonical_source == "article":
+            tally.source = "article"
     for mention in title_mentions:
         tallies[mention.entity_key].in_title = True
     for mention in mentions:
@@ -74,6 +79,7 @@ def summarize(
                 in_lede=in_lede,
                 salience=round(salience, 4),
                 place=place_of(t.canonical) if t.label in ("GPE", "LOC") else None,
+                canonical_source=t.source,
             )
         )
     summaries.sort(key=lambda s: (-s.salience, s.first_offset, s.entity_key))
