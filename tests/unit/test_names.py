@@ -6,8 +6,8 @@ from __future__ import annotations
 import orjson
 
 from worker.core import Input, Origin
-from worker.core.names import KnownName, NameSighting, recall, sightings
 from worker.core.entities.summary import summarize
+from worker.core.names import KnownName, NameSighting, recall, sightings
 from worker.core.types import Entities, EntitySummary, Mention
 from worker.names import NameLimits, NameMemory, candidate_words
 
