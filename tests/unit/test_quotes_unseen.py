@@ -258,3 +258,22 @@ def test_the_subject_is_the_main_clauses_not_a_name_in_a_clause_before_it(
     # two sentences of a Village Voice page of htmldate-dev
     mentions = [_person(text, "Trump", "Donald Trump"), _person(text, "Schwartz", "Tony Schwartz")]
     assert _speakers(text, mentions, start) == ["Tony Schwartz"]
+
+
+def test_the_named_one_of_a_pair_with_his_own_people_is_the_speaker() -> None:
+    text = (  # an Economist page of htmldate-dev
+        "THREE decades ago Thomas Malone modernised how the business world thought about "
+        "digital communications in organisations with a seminal paper. It was 1987, yet he "
+        "and his co-authors predicted “an overall shift toward proportionately more use of "
+        "markets—rather than hierarchies—to co-ordinate economic activity”."
+    )
+    malone = _person(text, "Thomas Malone", "Thomas Malone")
+    assert _speakers(text, [malone], "an overall shift") == ["Thomas Malone"]
+
+
+def test_a_french_particle_inside_a_name_read_at_the_cue() -> None:
+    text = (  # an Observer page of htmldate-dev; the model found no person here
+        "“We are fully mobilized to bring it into the national collections,” said Laurence des "
+        "Cars, the museum’s president and director, in an interview with Le Figaro."
+    )
+    assert _speakers(text, [], "We are fully mobilized") == ["Laurence des Cars"]

@@ -42,7 +42,10 @@ SPEAKER_LABELS = frozenset(["PERSON", "ORG", "GPE", "LOC", "NORP"])
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"])
 # nameparser's surname particles: words inside a name ("Lex van Drooge"; "do", a stop word,
 # left out) and prefixes glued to a capitalised word ("al-Assad", "d’Estaing").
-_PARTICLES = "|".join(sorted(p for p in CONSTANTS.prefixes if p.isalpha() and p not in STOP_WORDS))
+# French "des" ("Laurence des Cars") is missing from nameparser's list.
+_PARTICLES = "|".join(
+    sorted(p for p in {*CONSTANTS.prefixes, "des"} if p.isalpha() and p not in STOP_WORDS)
+)
 _GLUED = "|".join(re.escape(p) for p in sorted(CONSTANTS.prefixes) if p[-1] in "-'’")
 _WORD = rf"(?:(?:[A-Z]\.){{1,3}}|(?:{_GLUED})?[A-Z][\w’'-]*\.?)"
 _NAME_WORD = re.compile(rf"{_WORD}|(?:{_PARTICLES})(?=\s+[A-Z])")

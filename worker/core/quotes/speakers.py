@@ -67,6 +67,8 @@ _DEFINITE = re.compile(
 )
 _NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A-Z][\w’'-]+)$")
 _CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
+# "he and his co-authors predicted": the named one of a pair with his or her own people.
+_AND_OWN = re.compile(r"\s+and\s+(?:his|her)\s+[a-z-]+$")
 _IN_PHRASE = re.compile(r"\b(?:in|at|on|from|near|across|around|into|to)\s+(?:the\s+)?$")
 _QUALIFIED = re.compile(r"(?:a|an|A|An)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+([a-z]+)")
 _NAMES_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.-]*){0,3}")
@@ -253,8 +255,14 @@ class Speakers:
         relative = _RELATIVE.search(words)  # "one user on Weibo, which is ... of Twitter,"
         cut_at = relative or _ASIDE.search(words)  # or an aside: "Gov. Phil Murphy (D) told"
         words = words[: cut_at.start()] if cut_at else words
-        cut = max((m.end() for m in _CLAUSE.finditer(words)), default=0)
-        gap = _GAP_WORDS.search(words, cut)
+        cuts = [0, *(m.end() for m in _CLAUSE.finditer(words))]
+        gap = _GAP_WORDS.search(words, cuts[-1])
+        own = _AND_OWN.search(
+            words, cuts[-2] if len(cuts) > 1 else 0, gap.start() if gap else len(words)
+        )
+        if own is not None:  # the clause before "and": "he" of "he and his co-authors"
+            return self._clause(start, start + own.start())
+        cut = cuts[-1]
         stop = gap.start() if gap else len(words)
         if not words[cut:stop].strip():
             return None
