@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from worker.core.quotes.clauses import last_clause
 from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
 from worker.core.quotes.names import SPEAKER_LABELS, Names
@@ -66,19 +67,10 @@ _DEFINITE = re.compile(
     r"^(?:the|this|that|our|his|her|its)\s+(?:\S+\s+){0,4}([\w-]+)$", re.IGNORECASE
 )
 _NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]+\s+){0,2}([A-Z][\w’'-]+)$")
-_CLAUSE = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
-# "he and his co-authors predicted": the named one of a pair with his or her own people.
-_AND_OWN = re.compile(r"\s+and\s+(?:his|her)\s+[a-z-]+$")
 _IN_PHRASE = re.compile(r"\b(?:in|at|on|from|near|across|around|into|to)\s+(?:the\s+)?$")
 _QUALIFIED = re.compile(r"(?:a|an|A|An)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+([a-z]+)")
 _NAMES_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.-]*){0,3}")
 _TOPIC = re.compile(r"\s*,\s*")
-_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
-_RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*,\s*$")
-_GAP_WORDS = re.compile(
-    r"(?:\s|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|did|does|do|is|was|"
-    r"just|even|still|further)\b)*$"
-)
 MAX_DESCRIPTION_WORDS = 8
 MAX_APPOSED = 60  # characters after a description searched for the name apposed to it
 MAX_RELATIVE = 120  # characters before a "who" searched for the name it stands for
@@ -122,7 +114,7 @@ class Speakers:
         """The speaker named by `text[start:end]`: its first words or, for words
         before a cue (`first=False`), the clause nearest the cue."""
         if not first:
-            clause = self._clause(start, end)
+            clause = last_clause(self.text, start, end)
             if clause is None:
                 return self.subject(start, end)
             start, end = clause
@@ -248,25 +240,6 @@ class Speakers:
         """The name a pronoun at `at` follows in apposition ("Biden, he said"), if any."""
         named = self._named(at - MAX_RELATIVE, at)
         return next((m for m in named if _TOPIC.fullmatch(self.text, m.end, at)), None)
-
-    def _clause(self, start: int, end: int) -> tuple[int, int] | None:
-        """The words of the last clause before a cue, auxiliaries and adverbs dropped."""
-        words = self.text[start:end]
-        relative = _RELATIVE.search(words)  # "one user on Weibo, which is ... of Twitter,"
-        cut_at = relative or _ASIDE.search(words)  # or an aside: "Gov. Phil Murphy (D) told"
-        words = words[: cut_at.start()] if cut_at else words
-        cuts = [0, *(m.end() for m in _CLAUSE.finditer(words))]
-        gap = _GAP_WORDS.search(words, cuts[-1])
-        own = _AND_OWN.search(
-            words, cuts[-2] if len(cuts) > 1 else 0, gap.start() if gap else len(words)
-        )
-        if own is not None:  # the clause before "and": "he" of "he and his co-authors"
-            return self._clause(start, start + own.start())
-        cut = cuts[-1]
-        stop = gap.start() if gap else len(words)
-        if not words[cut:stop].strip():
-            return None
-        return start + cut, start + stop
 
     def _phrase(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
         """A pronoun, name or description: resolved when the article makes the referent clear."""

@@ -1,0 +1,40 @@
+"""The clause before a cue whose words name its speaker.
+
+Before a cue the speaker is named by the words after the last clause boundary
+(a comma, "that", "and", "because", ...), auxiliaries and adverbs dropped ("the
+deal was done, the minister later said" → "the minister"); when nothing is
+left the caller reads the sentence's subject. A relative clause or an aside
+right before the cue is skipped, and the named one of a pair with his or her
+own people is the speaker ("he and his co-authors predicted" → "he").
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
+_AND_OWN = re.compile(r"\s+and\s+(?:his|her)\s+[a-z-]+$")
+_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*,\s*$")
+_GAP_WORDS = re.compile(
+    r"(?:\s|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|did|does|do|is|was|"
+    r"just|even|still|further)\b)*$"
+)
+
+
+def last_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the last clause of `text[start:end]` (the words before a cue), or None
+    when it holds no words."""
+    words = text[start:end]
+    relative = _RELATIVE.search(words)  # "one user on Weibo, which is ... of Twitter,"
+    cut_at = relative or _ASIDE.search(words)  # or an aside: "Gov. Phil Murphy (D) told"
+    words = words[: cut_at.start()] if cut_at else words
+    cuts = [0, *(m.end() for m in _BOUNDARY.finditer(words))]
+    gap = _GAP_WORDS.search(words, cuts[-1])
+    stop = gap.start() if gap else len(words)
+    own = _AND_OWN.search(words, cuts[-2] if len(cuts) > 1 else 0, stop)
+    if own is not None:  # the clause before "and": "he" of "he and his co-authors"
+        return last_clause(text, start, start + own.start())
+    if not words[cuts[-1] : stop].strip():
+        return None
+    return start + cuts[-1], start + stop
