@@ -277,3 +277,28 @@ def test_a_french_particle_inside_a_name_read_at_the_cue() -> None:
         "Cars, the museum’s president and director, in an interview with Le Figaro."
     )
     assert _speakers(text, [], "We are fully mobilized") == ["Laurence des Cars"]
+
+
+def test_a_participle_after_the_main_verb_is_a_cue() -> None:
+    text = (  # a Philippine news page of htmldate-dev
+        "Another City Councilor Ely Estante had also given the chief executive of MORE Power a "
+        "dressing down, stressing that “mas mayo tani nagbakal na lang sila sang ila "
+        "facilities, other than e-expropriate mo kag kwaon ang facilities ng PECO.”"
+    )
+    estante = _person(text, "Ely Estante", "Ely Estante")
+    (quote,) = find_quotes(text, [estante])
+    assert (quote.cue, quote.speaker and quote.speaker.canonical) == ("stressing", "Ely Estante")
+
+
+def test_a_participle_that_opens_its_sentence_is_no_cue() -> None:
+    text = (  # the gold set's latimes article: a list of participle clauses
+        "Bloomberg has apologized for that, but he also has admitted making disrespectful "
+        "remarks over the years.\nExplaining why he argued as recently as 2015 that throwing "
+        "young minorities “up against walls” and frisking them was a smart anti-crime policy.\n"
+    )
+    bloomberg = _person(text, "Bloomberg", "Michael R. Bloomberg")
+    (quote,) = find_quotes(text, [bloomberg])
+    assert (quote.cue, quote.speaker and quote.speaker.canonical) == (
+        "argued",
+        "Michael R. Bloomberg",
+    )

@@ -20,203 +20,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-# Verbs of saying, every form written out: a set lookup per word is what keeps the
-# search fast (a regex alternation of 200 words costs a millisecond per sentence).
-_VERBS = frozenset(
-    [
-        "say",
-        "says",
-        "said",
-        "saying",
-        "tell",
-        "tells",
-        "told",
-        "telling",
-        "add",
-        "adds",
-        "added",
-        "adding",
-        "write",
-        "writes",
-        "wrote",
-        "writing",
-        "tweeted",
-        "posted",
-        "explain",
-        "explains",
-        "explained",
-        "noted",
-        "noting",
-        "stated",
-        "declare",
-        "declares",
-        "declared",
-        "insist",
-        "insists",
-        "insisted",
-        "argue",
-        "argues",
-        "argued",
-        "warn",
-        "warns",
-        "warned",
-        "acknowledge",
-        "acknowledges",
-        "acknowledged",
-        "admit",
-        "admits",
-        "admitted",
-        "asked",
-        "replied",
-        "respond",
-        "responds",
-        "responded",
-        "continue",
-        "continues",
-        "continued",
-        "emphasise",
-        "emphasises",
-        "emphasised",
-        "emphasize",
-        "emphasizes",
-        "emphasized",
-        "stress",
-        "stresses",
-        "stressed",
-        "claimed",
-        "recalled",
-        "joked",
-        "conclude",
-        "concludes",
-        "concluded",
-        "urge",
-        "urges",
-        "urged",
-        "announce",
-        "announces",
-        "announced",
-        "remarked",
-        "observe",
-        "observes",
-        "observed",
-        "suggest",
-        "suggests",
-        "suggested",
-        "commented",
-        "called",
-        "calling",
-        "calls",
-        "describe",
-        "describes",
-        "described",
-        "describing",
-        "hail",
-        "hails",
-        "hailed",
-        "quipped",
-        "confided",
-        "concede",
-        "concedes",
-        "conceded",
-        "predict",
-        "predicts",
-        "predicted",
-        "vowed",
-        "promised",
-        "assert",
-        "asserts",
-        "asserted",
-        "shouted",
-        "yelled",
-        "recount",
-        "recounted",
-        "boasted",
-        "complain",
-        "complains",
-        "complained",
-        "confirm",
-        "confirms",
-        "confirmed",
-        "denied",
-        "pledged",
-        "introduce",
-        "introduces",
-        "introduced",
-        "testify",
-        "testified",
-        "agree",
-        "agrees",
-        "agreed",
-        "countered",
-        "reiterated",
-        "cheered",
-        "mused",
-        "wondered",
-        "exclaimed",
-        "demanded",
-        "repeated",
-        "maintained",
-        "contended",
-        "lamented",
-        "praised",
-        "characterised",
-        "characterized",
-        "branded",
-        "labeled",
-        "labelled",
-        "texted",
-        "messaged",
-        "emailed",
-        "interjected",
-        "retorted",
-        "snapped",
-        "accused",
-        "accuses",
-        "accusing",
-    ]
-)
-# Also nouns ("a Tumblr post", "the call"): cues only right after a quotation ("...," notes X).
-_NOUN_LIKE = frozenset(
-    [
-        "comments",
-        "notes",
-        "states",
-        "claims",
-        "posts",
-        "tweets",
-        "recalls",
-        "asks",
-        "replies",
-        "jokes",
-        "quips",
-        "remarks",
-        "counters",
-        "promises",
-        "vows",
-        "pledges",
-        "boasts",
-        "read",
-        "reads",
-        "instructed",
-    ]
-)
-_PHRASES = frozenset(
-    [
-        "according to",
-        "chimed in",
-        "point out",
-        "points out",
-        "pointed out",
-        "went on",
-        "goes on",
-        "shot back",
-        "fired back",
-        "hit back",
-    ]
-)
+from worker.core.quotes.verbs import NOUN_LIKE, PHRASES, VERBS
+
 # "to calls for a ceasefire", "the calls": a verb form in -s after these is a noun.
 _NOUN_BEFORE = re.compile(r"\b(?:to|the|a|an|his|her|its|their|our|these|those)\s+$", re.IGNORECASE)
-_PHRASE_STARTS = frozenset(p.split()[0] for p in _PHRASES)
+_PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -236,7 +44,7 @@ def _cues(text: str, start: int, end: int, words: frozenset[str]) -> Iterator[_H
         word = this.group().lower()
         if word in _PHRASE_STARTS and following is not None:
             pair = f"{word} {following.group().lower()}"
-            if pair in _PHRASES and text[this.end() : following.start()] == " ":
+            if pair in PHRASES and text[this.end() : following.start()] == " ":
                 yield _Hit(this.start(), following.end(), pair)
                 n += 2
                 continue
@@ -319,7 +127,7 @@ def after(text: str, start: int, end: int) -> Cue | None:
     stop = _AFTER_END.search(text, start, end)
     end = stop.start() if stop else end
     # A capitalised cue word starts a sentence of its own (`..." Read our review.`).
-    found = _cues(text, start, end, _VERBS | _NOUN_LIKE)
+    found = _cues(text, start, end, VERBS | NOUN_LIKE)
     cue = next((c for c in found if text[c.start].islower()), None)
     if cue is None or _INTRODUCES_NEXT.match(text, cue.end):
         return None
@@ -353,11 +161,15 @@ def _noun(text: str, start: int, cue: _Hit) -> bool:
 
 def _participle(text: str, start: int, cue: _Hit) -> bool:
     """Whether a cue opens a participle clause ("When asked about these races, ...", "Asked
-    whether ..."; not "Added Smith: "...")."""
-    if cue.word != "told" and not cue.word.endswith("ed"):
+    whether ...", "Explaining why he argued ..."; not "Added Smith: "..." nor "..., saying")."""
+    first = not text[start : cue.start].strip(_BETWEEN)
+    if cue.word.endswith("ing"):  # opening its sentence: capitalised ("..., adding:" is not)
+        opens = first and text[cue.start].isupper()
+    elif cue.word == "told" or cue.word.endswith("ed"):
+        opens = first and bool(_QUESTIONED.match(text, cue.end))
+    else:
         return False
-    opens = not text[start : cue.start].strip(_BETWEEN) and _QUESTIONED.match(text, cue.end)
-    return bool(opens or _PARTICIPLE_CLAUSE.search(text, start, cue.start))
+    return opens or bool(_PARTICIPLE_CLAUSE.search(text, start, cue.start))
 
 
 def before(text: str, start: int, end: int) -> Cue | None:
@@ -372,7 +184,7 @@ def before(text: str, start: int, end: int) -> Cue | None:
         return Cue("words", words_of.end(), words_of.start(name), words_of.end(name))
     found = [
         c
-        for c in _cues(text, start, end, _VERBS)
+        for c in _cues(text, start, end, VERBS)
         if not _noun(text, start, c) and not _participle(text, start, c)
     ]
     last = found[-1] if found and _INTRODUCES.match(text, found[-1].end, end) else None
