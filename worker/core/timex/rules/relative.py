@@ -281,8 +281,8 @@ _COUNTED_SPAN = re.compile(rf"\s+(?:{NUMBER_RE})[- ]+(?:{UNIT_RE})\b", re.IGNORE
 def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
     """Year-earlier, the year-ago third quarter, the 1988 period: a compared quarter.
 
-    Before a counted span ("the year-earlier nine months") it only qualifies that span,
-    which is the expression (a duration, as TimeML has it).
+    Before a counted span ("the year-earlier nine months") it is that span's modifier: the
+    span alone is tagged, a duration (`P9M`, TimeBank's value for the whole phrase).
     """
     if m["y"] and not m["what"]:
         return None
