@@ -805,6 +805,16 @@ def test_results_news_and_holidays(
     assert value(text, published_at, phrase) == (kind, expected)
 
 
+def test_year_earlier_before_a_counted_span_only_qualifies_it() -> None:
+    """TimeBank wsj_0904: "the year-earlier nine months" is a nine-month duration, not a
+    compared quarter followed by a duration; a quarter still follows the adjective."""
+    text = "Net for the year-earlier nine months also included a gain of $9.7 million."
+    found = find_timexes(text, "1989-10-26")
+    assert [(t.text, t.type, t.value) for t in found] == [("nine months", "DURATION", "P9M")]
+    quarter = "Coast earned $10.2 million in the third quarter and in the year-ago quarter."
+    assert value(quarter, "1989-11-01", "the year-ago quarter") == ("DATE", "1988-Q3")
+
+
 def test_a_when_or_if_clause_in_the_present_speaks_of_the_future() -> None:
     # TimeBank NYT20000329.0359 (published 2000-03-29): the past verb before the clause
     # does not reach into it.

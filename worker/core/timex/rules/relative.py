@@ -13,9 +13,11 @@ from worker.core.timex.context import Context
 from worker.core.timex.lexicon import (
     MONTH_FULL_RE,
     MONTH_RE,
+    NUMBER_RE,
     ORDINAL_RE,
     ORDINALS,
     PART_OF_DAY_RE,
+    UNIT_RE,
     UNITS,
     WEEKDAY_FULL_RE,
     WEEKDAY_RE,
@@ -266,6 +268,9 @@ def year_end(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", value, anchored
 
 
+_COUNTED_SPAN = re.compile(rf"\s+(?:{NUMBER_RE})[- ]+(?:{UNIT_RE})\b", re.IGNORECASE)
+
+
 @rule(
     r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:earlier|ago)|year\s+earlier|(?P<y>"
     + YEAR_RE
@@ -274,8 +279,14 @@ def year_end(m: re.Match[str], ctx: Context) -> Result:
     DIGITS,
 )
 def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
-    """Year-earlier, the year-ago third quarter, the 1988 period: a compared quarter."""
+    """Year-earlier, the year-ago third quarter, the 1988 period: a compared quarter.
+
+    Before a counted span ("the year-earlier nine months") it is that span's modifier: the
+    span alone is tagged, a duration (`P9M`, TimeBank's value for the whole phrase).
+    """
     if m["y"] and not m["what"]:
+        return None
+    if not m["what"] and _COUNTED_SPAN.match(ctx.text, m.end()):
         return None
     if m["ord"]:
         number = ORDINALS[m["ord"].lower()]
