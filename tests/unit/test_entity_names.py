@@ -150,6 +150,40 @@ def test_legal_forms_make_one_organisation_named_by_its_fullest_form() -> None:
     assert org_canonicals(["Nasdaq Composite", "Nasdaq"])["Nasdaq"] == "Nasdaq"
 
 
+def _spans(text: str, *named: tuple[str, str]) -> list[Span]:
+    """Spans of each (surface, label), every occurrence, as the model labelled them."""
+    found = [
+        Span(m.start(), m.end(), label)
+        for surface, label in named
+        for m in re.finditer(re.escape(surface), text)
+    ]
+    return sorted(found, key=lambda s: s.start)
+
+
+def test_an_acronym_is_the_one_organisation_the_article_names_with_its_initials(
+    gaz: Gazetteer,
+) -> None:
+    text = (  # chicagotribune.com (htmldate-dev): the acronym is never defined in brackets
+        "President Joe Biden is scheduled to visit Belvidere on Thursday, celebrating the United "
+        "Auto Workers’ contract agreement with Stellantis.\nUnderscoring the strike-ending UAW "
+        "agreement, Biden’s visit is an effort to shore up support. UAW President Shawn Fain "
+        "will join him, as will the United Nations envoy, while EU officials stay home."
+    )
+    spans = _spans(
+        text,
+        ("United Auto Workers", "ORG"),
+        ("UAW", "ORG"),
+        ("United Nations", "ORG"),
+        ("EU", "ORG"),
+        ("Stellantis", "ORG"),
+    )
+    (mentions,), _ = resolve([(text, spans)], gaz)
+    names = {(m.text, m.canonical) for m in mentions}
+    assert ("UAW", "United Auto Workers") in names
+    assert ("EU", "EU") in names  # no "European Union" in the article: the acronym stays
+    assert {m.entity_key for m in mentions if m.text == "UAW"} == {"ORG:united-auto-workers"}
+
+
 @pytest.mark.parametrize(
     ("site", "country"),
     [

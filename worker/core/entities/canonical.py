@@ -13,7 +13,9 @@
 * Organisations: legal-form variants are one (`orgs.org_canonicals`).
 * Acronyms defined in the article, "Long Name (ACR)", where ACR's capitals are
   the initials of Long Name's words (or of its capitalised words): every "ACR"
-  becomes a mention of Long Name, with Long Name's label.
+  becomes a mention of Long Name, with Long Name's label. An acronym mention
+  with no such definition takes the one ORG of two words or more whose
+  initials it is ("UAW" beside "United Auto Workers"), never one of two.
 * Places take the name of the place they resolve to in the article's context
   (`places.PlaceResolver`: "US" → "United States", "Washington" → "Washington,
   D.C." or the state); nationalities the gazetteer's demonym ("Russians" →
@@ -48,6 +50,7 @@ from worker.core.entities.spans import Span, merge
 from worker.core.types import Mention, Place
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 
@@ -294,14 +297,28 @@ def _mention(span: Span, surface: str, canonical: str, votes: dict[str, Counter[
 
 
 def _acronyms(parts: Sequence[tuple[str, list[Span]]]) -> dict[str, tuple[str, str]]:
-    """Acronym → (long name, label) for "Long Name (ACR)" definitions in the texts."""
+    """Acronym → (long name, label) for "Long Name (ACR)" definitions in the texts, and
+    for an acronym mention whose capitals are the initials of exactly one organisation
+    the article names in full ("UAW" beside "United Auto Workers")."""
     found: dict[str, tuple[str, str]] = {}
+    named: dict[str, str] = {}  # organisations named in two words or more
+    shouted: set[str] = set()  # acronym mentions
     for text, spans in parts:
         for span in spans:
             match = _ACRONYM_AFTER.match(text, span.end)
             name = text[span.start : span.end]
             if match and span.label != "PERSON" and _initials_match(name, match.group(1)):
                 found.setdefault(match.group(1), (name, span.label))
+            if span.label == "ORG" and len(name.split()) > 1:
+                named.setdefault(name, span.label)
+            elif span.label != "PERSON" and _ACRONYM.fullmatch(name):
+                shouted.add(name)
+    for acronym in sorted(shouted - found.keys()):
+        expansions = [
+            (name, label) for name, label in named.items() if _initials_match(name, acronym)
+        ]
+        if len(expansions) == 1:
+            found[acronym] = expansions[0]
     return found
 
 
