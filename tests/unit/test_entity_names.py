@@ -209,6 +209,16 @@ def _place(gaz: Gazetteer, text: str, name: str) -> tuple[str, str, str]:
         ("Police in Georgia arrested a man near Atlanta.", "Georgia", ("US", "state", "article")),
         ("Tbilisi is the capital of Georgia.", "Georgia", ("GE", "country", "article")),
         ("Rain fell in Ontario.", "Ontario", ("CA", "state", "default")),
+        (  # npr.org: GeoNames lists "Gaza City" among the names of Gaza
+            "as much as a third of Gaza City is damaged",
+            "Gaza City",
+            ("PS", "city", "name"),
+        ),
+        (  # npr.org: the meaning near Israel, not Mozambique's Gaza province
+            "Hamas-led militants stormed from the Gaza Strip into Israel, killed 1,400 people",
+            "Gaza",
+            ("PS", "city", "article"),
+        ),
     ],
 )
 def test_places_resolved_by_context(

