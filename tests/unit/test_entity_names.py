@@ -191,6 +191,13 @@ def _place(gaz: Gazetteer, text: str, name: str) -> tuple[str, str, str]:
     return place.country_code or "", place.kind, place.resolved_by or ""
 
 
+def test_a_city_and_city_names_only_the_most_populous_city_of_its_name(gaz: Gazetteer) -> None:
+    # npr.org: "as much as a third of Gaza City is damaged"; CoNLL dev: "Bury 4 Bristol City 0"
+    # is the English club, though GeoNames names a smaller Bristol of Tennessee "Bristol City".
+    assert [p.country_code for p in gaz.candidates["Gaza City"]] == ["PS"]
+    assert "Bristol City" not in gaz.candidates
+
+
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [

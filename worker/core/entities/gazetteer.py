@@ -210,6 +210,7 @@ def _add_cities(
     capitals = {c["capital"]: code for code, c in gc.get_countries().items() if c["capital"]}
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     found = []
+    named: set[str] = set()  # names of more populous cities
     for city in cities:
         name, code = city["name"], city["countrycode"]
         population = city["population"]
@@ -226,8 +227,10 @@ def _add_cities(
         names = [city["name"]]
         if name.endswith(" City") and population >= MIN_CITY_POPULATION:  # "New York"
             names.append(name.removesuffix(" City"))
-        found += [(n, place, population) for n in [*names, *_city_names(city)]]
-        for alias in _city_names(city):  # "Gaza City": named as the model or a dateline found it
+        long_names = [] if city["name"] in named else _city_names(city)
+        named.add(city["name"])
+        found += [(n, place, population) for n in [*names, *long_names]]
+        for alias in long_names:  # "Gaza City": named as the model or a dateline found it
             aliases.setdefault(alias, place)
             aliases.setdefault(alias.upper(), place)
         if (is_capital or big) and name != US_CAPITAL:
@@ -240,7 +243,9 @@ def _add_cities(
 
 def _city_names(city: dict[str, Any]) -> list[str]:
     """The city's name with " City" when GeoNames lists it among its other names ("Gaza
-    City" for Gaza): English text names the city so to tell it from its region."""
+    City" for Gaza): English text names the city so to tell it from its region. Only
+    the most populous city of a name gets it: "Bristol City" is a town of Tennessee
+    in GeoNames but the English club in news."""
     long_name = f"{city['name']} City"
     return [long_name] if long_name in city.get("alternatenames", ()) else []
 
