@@ -268,3 +268,12 @@ def test_a_name_after_a_kinship_or_role_noun_is_not_cut_to_a_namesakes_surname(
     assert (dale.text, dale.canonical) == ("Dale Ford", "Dale Ford")
     assert hosting.text == "Ford"  # cut; and with two Fords the surname alone stays "Ford"
     assert hosting.canonical == "Ford"
+
+
+def test_words_of_direction_stay_a_place(gaz: Gazetteer) -> None:
+    # CoNLL dev: no subdivision is named "South" (Cameroon's is known by its code only), and
+    # the Korean "South" is not read as an organisation for being unknown.
+    text = "who has been in the South since the 1950-53 war , Seoul 's unification ministry said"
+    start = text.index("South")
+    (_, mentions), _ = resolve([("", []), (text, [Span(start, start + 5, "LOC")])], gaz)
+    assert [(m.text, m.label) for m in mentions] == [("South", "LOC")]

@@ -96,11 +96,11 @@ def subdivisions() -> Iterator[tuple[list[str], str | None, Place]]:
             continue
         name = record.name.split(" [")[0].strip()
         english = english_names(record.code, name)
-        names = [n for n in (*english, name, _ascii(name)) if not _generic(n)]
+        names = [n for n in (*english, name, _ascii(name)) if not is_direction_name(n)]
         kind_word = str(record.type)
         typed = (
             f"{name} {kind_word}"
-            if " " not in kind_word and kind_word not in name and not _generic(name)
+            if " " not in kind_word and kind_word not in name and not is_direction_name(name)
             else None
         )
         names += [typed] if typed else []
@@ -111,8 +111,9 @@ def subdivisions() -> Iterator[tuple[list[str], str | None, Place]]:
         yield names, typed, place
 
 
-def _generic(name: str) -> bool:
-    """A name made of words of direction or position only ("Central", "North Western")."""
+def is_direction_name(name: str) -> bool:
+    """A name made of words of direction or position only ("Central", "North Western",
+    "the South" of Korea): a part of anything, no subdivision's own name."""
     return all(word.casefold() in _DIRECTIONS for word in name.replace("-", " ").split())
 
 
