@@ -44,3 +44,25 @@ def test_a_town_without_a_place_word_or_with_an_organisation_noun_stays(gaz: Gaz
     # Constructed: no dev text has a known town after "at" followed by such a noun.
     text = "a reporter at the Xinhua news agency said ."
     assert _labels(gaz, text, {"Xinhua": "ORG"}) == {"Xinhua": "ORG"}
+
+
+def test_a_town_the_model_calls_a_person_is_a_place_where_the_text_puts_one(
+    gaz: Gazetteer,
+) -> None:
+    # dumps-dev (latimes.com): a town after "in"
+    text = "famed Le Mans racetrack came to life in Agua Dulce"
+    assert _labels(gaz, text, {"Agua Dulce": "PERSON"}) == {"Agua Dulce": "GPE"}
+    # CoNLL dev: listed after a place
+    text = "July 3-7 Third test ( at Old Trafford , Manchester )"
+    labels = _labels(gaz, text, {"Old Trafford": "GPE", "Manchester": "PERSON"})
+    assert labels["Manchester"] == "GPE"
+
+
+def test_a_person_named_like_a_town_stays_a_person(gaz: Gazetteer) -> None:
+    # Constructed: no dev text has a known town the model calls a person after "in" that is
+    # one, with a possessive or a longer name of the person in the text.
+    text = "in Jackson's view, the deal was fair"
+    assert _labels(gaz, text, {"Jackson": "PERSON"}) == {"Jackson": "PERSON"}
+    text = "Andrew Jackson won. The mood in Jackson was sour."
+    spans = [Span(0, 14, "PERSON"), Span(32, 39, "PERSON")]
+    assert [s.label for s in towns(text, spans, gaz)] == ["PERSON", "PERSON"]

