@@ -260,6 +260,18 @@ def test_a_city_and_city_names_only_the_most_populous_city_of_its_name(gaz: Gaze
             "Gaza",
             ("PS", "city", "article"),
         ),
+        (  # a capital keeps its name against a namesake in a country the article names
+            "The mayor of Chicago flew to Paris on Monday to meet officials.",
+            "Paris",
+            ("FR", "capital", "default"),
+        ),
+        (  # observer.com (htmldate-dev): France is named too, so Texas is no Paris's state
+            "when Paris-based auction house Artcurial sold it, the work was purchased by the "
+            "Kimbell Art Museum in Fort Worth, Texas, and the export halted by France",
+            "Paris",
+            ("FR", "capital", "article"),
+        ),
+        ("She grew up in Paris, Texas, near the border.", "Paris", ("US", "city", "words")),
     ],
 )
 def test_places_resolved_by_context(

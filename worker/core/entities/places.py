@@ -15,10 +15,13 @@ by its "name" (confidence 1.0); otherwise the strongest evidence decides:
    country (their first meaning stands for them). A
    state wins over its own big city when the article names another place of
    that state ("A New York man ... of Addison, southwest of Ithaca"); else a
-   place inside a US state the article names, else one in a country it names,
+   capital when the article names its country ("Paris" in a story naming France
+   and Texas); else a place inside a US state the article names, else one in a
+   country it names (never instead of a capital: "Paris" in a story of Chicago),
    else the meaning within 300 km of one of them ("Gaza" beside Israel).
 4. "site" (0.75): a place in the country of the site's country-code domain
-   ("sportsnet.ca" → Canada; generic domains such as ".com" say nothing).
+   ("sportsnet.ca" → Canada; generic domains such as ".com" say nothing), never
+   instead of a capital (a Canadian site's "London" is the capital).
 5. "default" (0.6): the most likely meaning ("Washington" is the capital,
    "New York" the city).
 
@@ -97,6 +100,8 @@ class PlaceResolver:
             if evidence in ("article", "site") and found[0].kind == "country":
                 # "Jamaica" next to New York places is the country, not Jamaica, Queens
                 pick = [p for p in pick if p.kind not in ("capital", "city")]
+            if evidence == "site" and found[0].kind == "capital":
+                pick = []  # a Canadian site's "London" is still the capital
             if pick and len(pick) < len(found):
                 return _chosen(pick[0], evidence)
         return _chosen(found[0], "default")
@@ -126,18 +131,23 @@ class PlaceResolver:
 
     def _by_article(self, surface: str, found: Sequence[Place]) -> list[Place]:
         others = [p for s, p in self._known if s != surface]
+        countries = Counter(p.country_code for p in others)
         inside = {p.subdivision_code for p in others if p.subdivision_code}
         states = [p for p in found if p.kind == "state" and _named_away(p, found, others)]
         if states:
             return states
+        capital = found[0].kind == "capital"
+        if capital and found[0].country_code in countries:
+            return [found[0]]  # "Paris" in a story that names France, and Texas too
         in_states = [p for p in found if p.kind != "state" and p.subdivision_code in inside]
         if in_states:
             return in_states
-        countries = Counter(p.country_code for p in others)
         named = sorted(
             (p for p in found if p.country_code in countries),
             key=lambda p: -countries[p.country_code],
         )
+        if capital:
+            named = []  # "Paris" in a story of Chicago: a country named is no town's state
         return named or _nearest(found, others)
 
 
