@@ -1,0 +1,60 @@
+"""One organisation's name with an "and" inside, which the model cut in two.
+
+The model cuts names at their "and" ("Customs" + "Border Protection"), while
+"Wistron and Global Lighting Technologies" really is two companies; the words
+alone cannot tell. An acronym in brackets right after can: "London International
+Financial Futures and Options Exchange (LIFFE)" is one name because the acronym's
+letters run from the first word's capital to the last word's through both halves
+(capitals may be skipped, as "Options" is); "Global Lighting Technologies (GLT)"
+starts no acronym at "Wistron". The other mentions of a name so joined are joined
+too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.core.entities.spans import Span, override
+
+_ACRONYM = re.compile(r" \( ?([A-Z]{3,8}) ?\)")  # CoNLL's tokens: " ( LIFFE )"
+# words a name may have between capitalised ones ("National Institute of Allergy and ...")
+_CONNECTORS = frozenset({"of", "and", "for", "on", "in", "the", "&"})
+
+
+def joined_by_acronym(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, with each name that has an "and" inside and whose acronym follows in
+    brackets made one ORG, at that mention and at the name's other mentions."""
+    names = {name for m in _ACRONYM.finditer(text) if (name := _named(text, m))}
+    found = [
+        Span(m.start(), m.end(), "ORG")
+        for name in names
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    ]
+    return override(spans, sorted(found)) if found else spans
+
+
+def _named(text: str, acronym: re.Match[str]) -> str | None:
+    """The name with an "and" inside that the bracketed acronym abbreviates, if any."""
+    words: list[str] = []
+    for word in reversed(text[: acronym.start()].split(" ")):
+        if not ((word[:1].isupper() and word.isalpha()) or word in _CONNECTORS):
+            break
+        words.insert(0, word)
+    if not words or not words[-1][0].isupper():
+        return None
+    letters = acronym.group(1)
+    for start, first in enumerate(words):
+        name = words[start:]
+        if first[0] == letters[0] and "and" in name and _abbreviates(letters, name):
+            return " ".join(name)
+    return None
+
+
+def _abbreviates(letters: str, words: list[str]) -> bool:
+    """True if `letters` are the capitals of `words` in order, some skipped, the first
+    and the last word's among them."""
+    capitals = [w[0] for w in words if w[0].isupper()]
+    if capitals[-1] != letters[-1] or capitals[0] != letters[0]:
+        return False
+    rest = iter(capitals)
+    return all(letter in rest for letter in letters)
