@@ -28,6 +28,7 @@ from worker.core.entities.gazetteer import Gazetteer, place_label
 from worker.core.entities.glued import split_glued, teams
 from worker.core.entities.indexes import indexes
 from worker.core.entities.products import products
+from worker.core.entities.quantities import quantities
 from worker.core.entities.spans import (
     LABELS,
     Span,
@@ -182,7 +183,7 @@ class EntityExtractor:
         cut = split_glued(text, kept, self.gazetteer)
         trimmed = (trim(text, s, self.gazetteer) for s in cut)
         named = add_honorific_persons(text, [s for s in trimmed if s is not None])
-        named = joined_by_acronym(text, named)
+        named = quantities(text, joined_by_acronym(text, named))
         described = described_places(text, named_after_noun(text, named))
         things = indexes(text, events(text, products(text, works(text, described))))
         return teams(text, things, self.gazetteer)
