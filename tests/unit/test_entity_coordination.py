@@ -34,12 +34,14 @@ def _named(text: str, spans: list[Span]) -> list[tuple[str, str]]:
 def test_a_name_cut_at_and_is_joined_when_its_acronym_follows() -> None:
     cut = _spans(LIFFE, "ORG", "London International Financial Futures", "Options Exchange")
     assert _named(LIFFE, joined_by_acronym(LIFFE, cut)) == [
-        ("London International Financial Futures and Options Exchange", "ORG")
-    ]  # "LIFFE" skips the capital of "Options"
+        ("London International Financial Futures and Options Exchange", "ORG"),
+        ("LIFFE", "ORG"),  # its acronym, which skips the capital of "Options"
+    ]
     missed = _spans(SLORC, "ORG", "NLD")  # the model found no part of the council's name
     assert _named(SLORC, joined_by_acronym(SLORC, missed)) == [
         ("NLD", "ORG"),
         ("State Law and Order Restoration Council", "ORG"),
+        ("SLORC", "ORG"),
     ]
 
 
