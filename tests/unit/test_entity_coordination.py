@@ -13,7 +13,8 @@ from worker.core.entities.spans import Span
 GOLD = {id_: r["text"] for id_, r in entity_gold().items()}
 LIFFE = (
     "The September Bund future on the London International Financial Futures and Options "
-    "Exchange ( LIFFE ) was trading at 97.18 , down 0.20 from Thursday 's settlement"
+    "Exchange ( LIFFE ) was trading at 97.18 , down 0.20 from Thursday 's settlement .\n"
+    "The September long gilt future on LIFFE was trading at 107-2/32 , down 8/32"
 )
 SLORC = (
     "The NLD party won a landslide victory in a 1990 election but the State Law and Order "
@@ -33,9 +34,11 @@ def _named(text: str, spans: list[Span]) -> list[tuple[str, str]]:
 
 def test_a_name_cut_at_and_is_joined_when_its_acronym_follows() -> None:
     cut = _spans(LIFFE, "ORG", "London International Financial Futures", "Options Exchange")
-    assert _named(LIFFE, joined_by_acronym(LIFFE, cut)) == [
+    title = _spans(LIFFE, "WORK_OF_ART", "LIFFE")  # the model's label of the acronym
+    assert _named(LIFFE, joined_by_acronym(LIFFE, sorted(cut + title))) == [
         ("London International Financial Futures and Options Exchange", "ORG"),
         ("LIFFE", "ORG"),  # its acronym, which skips the capital of "Options"
+        ("LIFFE", "ORG"),  # and the acronym's other mentions
     ]
     missed = _spans(SLORC, "ORG", "NLD")  # the model found no part of the council's name
     assert _named(SLORC, joined_by_acronym(SLORC, missed)) == [

@@ -7,8 +7,8 @@ Financial Futures and Options Exchange (LIFFE)" is one name because the acronym'
 letters run from the first word's capital to the last word's through both halves
 (capitals may be skipped, as "Options" is); "Global Lighting Technologies (GLT)"
 starts no acronym at "Wistron". The other mentions of a name so joined are joined
-too, and the acronym in brackets names the same organisation (the model read "LIFFE"
-as a title).
+too, and the acronym names the same organisation wherever the article uses it (the
+model read "LIFFE" as a title).
 """
 
 from __future__ import annotations
@@ -25,11 +25,13 @@ _CONNECTORS = frozenset({"of", "and", "for", "on", "in", "the", "&"})
 def joined_by_acronym(text: str, spans: list[Span]) -> list[Span]:
     """The spans, with each name that has an "and" inside and whose acronym follows in
     brackets made one ORG, at that mention and at the name's other mentions, and the
-    acronym an ORG too."""
-    named = [(m.span(1), name) for m in _ACRONYM.finditer(text) if (name := _named(text, m))]
-    found = [Span(*acronym, "ORG") for acronym, _name in named] + [
+    acronym's mentions ORGs too."""
+    named = {
+        name: m.group(1) for m in _ACRONYM.finditer(text) if (name := _named(text, m)) is not None
+    }
+    found = [
         Span(m.start(), m.end(), "ORG")
-        for name in {name for _acronym, name in named}
+        for name in {*named, *named.values()}
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
     ]
     return override(spans, sorted(found)) if found else spans
