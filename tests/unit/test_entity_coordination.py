@@ -1,13 +1,14 @@
 """Organisation names with an "and" inside: joined where an acronym in brackets says they
 are one name (Reuters copy of the CoNLL dev set, tokenized as it is there), left two
-names where nothing does (the gold set's MacRumors and Seattle Times articles)."""
+names where nothing does (the gold set's MacRumors and Seattle Times articles); an
+acronym a name defines takes its label wherever it stands."""
 
 from __future__ import annotations
 
 import re
 
 from tests.conftest import entity_gold
-from worker.core.entities.coordination import joined_by_acronym
+from worker.core.entities.coordination import acronyms, joined_by_acronym
 from worker.core.entities.spans import Span
 
 GOLD = {id_: r["text"] for id_, r in entity_gold().items()}
@@ -55,3 +56,16 @@ def test_two_organisations_joined_by_and_stay_two_without_an_acronym() -> None:
     text = GOLD["1587149671"]  # "are FreedomWorks and Tea Party Patriots, which played ..."
     two = _spans(text, "ORG", "FreedomWorks", "Tea Party Patriots")
     assert joined_by_acronym(text, two) == two
+
+
+def test_an_acronym_a_name_defines_takes_its_label_everywhere() -> None:
+    text = (
+        "Faik Nerweyi of the Kurdistan Democratic Party ( KDP ) told Reuters by telephone "
+        "from Ankara .\nNerweyi said he did not know the size or nature of the Iranian force "
+        "in northern Iraq , but said KDP fighters had been easily outgunned"
+    )
+    spans = _spans(text, "ORG", "Kurdistan Democratic Party")
+    found = _named(text, acronyms(text, spans))
+    assert found == [("Kurdistan Democratic Party", "ORG"), ("KDP", "ORG"), ("KDP", "ORG")]
+    text = "released its consolidated first half figures ( IAS ) this morning ."
+    assert acronyms(text, []) == []  # brackets after no name: no acronym of one

@@ -20,6 +20,7 @@ from worker.core.entities.spans import Span, override
 _ACRONYM = re.compile(r" \( ?([A-Z]{3,8}) ?\)")  # CoNLL's tokens: " ( LIFFE )"
 # words a name may have between capitalised ones ("National Institute of Allergy and ...")
 _CONNECTORS = frozenset({"of", "and", "for", "on", "in", "the", "&"})
+_DEFINED = frozenset({"ORG", "GPE", "LOC"})
 
 
 def joined_by_acronym(text: str, spans: list[Span]) -> list[Span]:
@@ -35,6 +36,22 @@ def joined_by_acronym(text: str, spans: list[Span]) -> list[Span]:
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
     ]
     return override(spans, sorted(found)) if found else spans
+
+
+def acronyms(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, with every mention of an acronym that a name defines ("the Kurdistan
+    Democratic Party ( KDP )") given that name's label."""
+    by_end = {span.end: span for span in spans}
+    found = []
+    for acronym in _ACRONYM.finditer(text):
+        name = by_end.get(acronym.start())
+        words = text[name.start : name.end].split() if name else []
+        if name and name.label in _DEFINED and _abbreviates(acronym.group(1), words):
+            found += [
+                Span(m.start(), m.end(), name.label)
+                for m in re.finditer(rf"(?<!\w){acronym.group(1)}(?!\w)", text)
+            ]
+    return override(spans, sorted(set(found))) if found else spans
 
 
 def _named(text: str, acronym: re.Match[str]) -> str | None:
@@ -58,7 +75,7 @@ def _abbreviates(letters: str, words: list[str]) -> bool:
     """True if `letters` are the capitals of `words` in order, some skipped, the first
     and the last word's among them."""
     capitals = [w[0] for w in words if w[0].isupper()]
-    if capitals[-1] != letters[-1] or capitals[0] != letters[0]:
+    if len(capitals) < 2 or capitals[-1] != letters[-1] or capitals[0] != letters[0]:
         return False
     rest = iter(capitals)
     return all(letter in rest for letter in letters)
