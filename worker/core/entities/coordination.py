@@ -1,4 +1,4 @@
-"""One organisation's name with an "and" inside, which the model cut in two.
+"""Names and their acronyms: a name with an "and" inside, an acronym a name defines.
 
 The model cuts names at their "and" ("Customs" + "Border Protection"), while
 "Wistron and Global Lighting Technologies" really is two companies; the words
@@ -8,7 +8,9 @@ letters run from the first word's capital to the last word's through both halves
 (capitals may be skipped, as "Options" is); "Global Lighting Technologies (GLT)"
 starts no acronym at "Wistron". The other mentions of a name so joined are joined
 too, and the acronym names the same organisation wherever the article uses it (the
-model read "LIFFE" as a title).
+model read "LIFFE" as a title). Any name the model found whose acronym follows it in
+brackets ("the Kurdistan Democratic Party ( KDP )") gives the acronym its label at
+every mention ("KDP fighters"), which the model often misses.
 """
 
 from __future__ import annotations
