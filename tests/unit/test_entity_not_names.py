@@ -57,6 +57,8 @@ def test_a_one_word_org_the_article_writes_in_lowercase_is_no_name() -> None:
     text = GOLD["aadb38e5"]  # "the more stylish wheels on the Concept", "a concept"
     assert _kept(text, _spans(text, "Concept", "Lexus"), common_words) == {"Lexus"}
     assert _kept(DEFENCE, _spans(DEFENCE, "Defence", "Bonn"), common_words) == {"Bonn"}
+    text = GOLD["8b194530"]  # a heading "SCORES QUARANTINED", "were initially quarantined"
+    assert _kept(text, _spans(text, "QUARANTINED"), common_words) == set()
 
 
 def test_names_never_written_in_lowercase_stay() -> None:

@@ -4,7 +4,9 @@
 
 A one-word ORG that the same article also writes in lowercase is a common noun that a
 title, a heading or a product name capitalised, not the name of an organisation; it is
-dropped. Acronyms and names with capitals inside ("NATO", "WeWork") are left alone.
+dropped. So is a word of five or more capitals ("SCORES QUARANTINED" above "were
+initially quarantined"); shorter ones are acronyms ("WHO" beside "who"), and names with
+capitals inside ("WeWork") are left alone.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 
 from worker.core.entities.spans import Span
 
-_TITLE_WORD = re.compile(r"[A-Z][a-z]+")
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]{5,}")
 
 
 def common_words(text: str, spans: list[Span]) -> list[Span]:
