@@ -5,8 +5,9 @@ ORG) although the model reads a place or a person. Whether a story is about
 sport is read from its page address (a section such as `/sport/`, `/nfl/`,
 `/soccer/`, a host such as `sports.example.com`) or from its words (at least
 `MIN_SPORT_WORDS` different words of `SPORT_WORDS`, a result with a score:
-"beat Chelsea 3-1", or a standings table: `MIN_TABLE_ROWS` lines of a name and
-five or more small whole numbers, "Stoke 4 3 1 0 7 4 10"). In such a story only:
+"beat Chelsea 3-1", a standings table: `MIN_TABLE_ROWS` lines of a name and
+five or more small whole numbers, "Stoke 4 3 1 0 7 4 10", or as many result lines,
+"Luton 1 Rotherham 0"). In such a story only:
 
 * a name of one to three capitalised words before a player, with a possessive
   or a role between them, is a team and the player a PERSON: "Wichita North's
@@ -141,6 +142,7 @@ def is_sport(text: str, site: str | None) -> bool:
         len(found) >= MIN_SPORT_WORDS
         or _SCORE.search(text) is not None
         or len(_TABLE_ROW.findall(text)) >= MIN_TABLE_ROWS
+        or len(_RESULT_LINE.findall(text)) >= MIN_TABLE_ROWS
     )
 
 
