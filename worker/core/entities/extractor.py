@@ -20,6 +20,8 @@ from spacy.tokens import Doc
 from worker.core.entities.brands import named_after_noun
 from worker.core.entities.canonical import resolve
 from worker.core.entities.chunking import chunk_spans
+from worker.core.entities.common import common_words
+from worker.core.entities.coordination import acronyms, joined_by_acronym
 from worker.core.entities.courts import courts
 from worker.core.entities.described import described_places
 from worker.core.entities.events import events
@@ -27,6 +29,7 @@ from worker.core.entities.gazetteer import Gazetteer, place_label
 from worker.core.entities.glued import split_glued, teams
 from worker.core.entities.indexes import indexes
 from worker.core.entities.products import products
+from worker.core.entities.quantities import quantities
 from worker.core.entities.spans import (
     LABELS,
     Span,
@@ -181,6 +184,8 @@ class EntityExtractor:
         cut = split_glued(text, kept, self.gazetteer)
         trimmed = (trim(text, s, self.gazetteer) for s in cut)
         named = add_honorific_persons(text, [s for s in trimmed if s is not None])
+        named = acronyms(text, joined_by_acronym(text, named))
+        named = common_words(text, quantities(text, named))
         described = described_places(text, named_after_noun(text, named))
         things = indexes(text, events(text, products(text, works(text, described))))
         return teams(text, things, self.gazetteer)

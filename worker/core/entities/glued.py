@@ -12,8 +12,9 @@ The small model runs adjacent names into one span:
 * a list: "Acme, Globex": an ORG or PERSON span is cut at ", " unless what
   follows is a legal form or a suffix ("Acme Systems, Inc.", "John Doe, Jr.");
 * a clause: "Garrett hit Rudolph": a lowercase word inside a name that is
-  neither a stop word ("of", "and", "for") nor a name particle ("van", "bin")
-  shows that the span is not one name; it is dropped, and the names in it are
+  neither a stop word ("of", "and", "for") nor a name particle ("van", "bin"),
+  or a dash between spaces ("Lithuania - Danius Gleveckas", "GOLF - LEADING
+  SCORES"), shows that the span is not one name; it is dropped, and the names in it are
   found again by propagation from their other mentions.
 
 Teams: a name with a club's legal form ("FC Basel", "AC Milan") is an ORG.
@@ -60,6 +61,7 @@ _POSITION = re.compile(r" ((?:[a-z]+ ){1,2}|[A-Z]{2,3} )(?=[A-Z])")
 _COMMA = re.compile(r", ")
 _PLAYER = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}")
 _WORD = re.compile(r"\S+")
+_SPACED_DASH = re.compile(r" [-–—] ")
 _LOWER_WORD = re.compile(r"(?<= )[a-z][a-z'’-]*(?= )")
 _PLACE_KINDS = ("country", "state", "continent")
 
@@ -139,7 +141,9 @@ def _is_code(word: str, gaz: Gazetteer) -> bool:
 
 
 def _is_clause(text: str, span: Span, gaz: Gazetteer) -> bool:
-    return any(
+    """True if the span runs over a lowercase word that no name has, or over a dash
+    between spaces ("GOLF - LEADING SCORES", "Lithuania - Danius Gleveckas")."""
+    return _SPACED_DASH.search(text, span.start, span.end) is not None or any(
         m.group() not in STOP_WORDS and m.group() not in gaz.particles
         for m in _LOWER_WORD.finditer(text, span.start, span.end)
     )

@@ -5,8 +5,9 @@ ORG) although the model reads a place or a person. Whether a story is about
 sport is read from its page address (a section such as `/sport/`, `/nfl/`,
 `/soccer/`, a host such as `sports.example.com`) or from its words (at least
 `MIN_SPORT_WORDS` different words of `SPORT_WORDS`, a result with a score:
-"beat Chelsea 3-1", or a standings table: `MIN_TABLE_ROWS` lines of a name and
-five or more small whole numbers, "Stoke 4 3 1 0 7 4 10"). In such a story only:
+"beat Chelsea 3-1", a standings table: `MIN_TABLE_ROWS` lines of a name and
+five or more small whole numbers, "Stoke 4 3 1 0 7 4 10", or as many result lines,
+"Luton 1 Rotherham 0"). In such a story only:
 
 * a name of one to three capitalised words before a player, with a possessive
   or a role between them, is a team and the player a PERSON: "Wichita North's
@@ -18,6 +19,8 @@ five or more small whole numbers, "Stoke 4 3 1 0 7 4 10"). In such a story only:
   did not tag ("The Lakers beat the Celtics 110-99"), unless it starts with a
   given name: people beat people too ("Rublev beat Roberto Bautista-Agut");
   a score the model ran into a name is cut ("Chelsea 2-0");
+* the names of a round-up's result line ("Luton 1 Rotherham 0") and the name
+  opening a standings row ("Dundee 3 1 2 0 3 2 5") are teams, unless a country;
 * a US state followed by "State" is a university's teams: "Ohio State";
 * a town followed by a word that English clubs put after it is a club, even
   where the model read a person: "Manchester United", "Leicester City" (not a
@@ -105,6 +108,12 @@ _BESIDE_RESULT = re.compile(
 _RECAP = re.compile(
     rf"(?m)^(?P<winner>{_TEAM_NAME}) \d{{1,3}}, (?P<loser>{_TEAM_NAME}) \d{{1,3}}(?=[:.\s])"
 )
+# a result line of a round-up ("Luton 1 Rotherham 0") and a standings row
+# ("Livingston 3 3 0 0 6 2 9"): the names are teams
+_RESULT_LINE = re.compile(
+    rf"(?m)^(?P<winner>{_TEAM_NAME}) \d{{1,3}} (?P<loser>{_TEAM_NAME}) \d{{1,3}}$"
+)
+_TABLE_TEAM = re.compile(rf"(?m)^(?P<team>{_TEAM_NAME})(?= \d{{1,3}}(?: \d{{1,3}}){{4,}}$)")
 _PLACE_PLURAL = re.compile(
     r"(?<![\w'’.-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
     r" (?P<plural>[A-Z][a-z]{2,}s)\b(?![.'’-]\w)"
@@ -133,6 +142,7 @@ def is_sport(text: str, site: str | None) -> bool:
         len(found) >= MIN_SPORT_WORDS
         or _SCORE.search(text) is not None
         or len(_TABLE_ROW.findall(text)) >= MIN_TABLE_ROWS
+        or len(_RESULT_LINE.findall(text)) >= MIN_TABLE_ROWS
     )
 
 
@@ -161,9 +171,10 @@ def _recap_teams(text: str, gaz: Gazetteer) -> list[Span]:
     unless a country or a name that starts with a given name."""
     return [
         Span(*match.span(group), "ORG")
-        for match in _RECAP.finditer(text)
-        for group in ("winner", "loser")
-        if _may_be_team(match.group(group), gaz)
+        for pattern in (_RECAP, _RESULT_LINE, _TABLE_TEAM)
+        for match in pattern.finditer(text)
+        for group, name in match.groupdict().items()
+        if _may_be_team(name, gaz)
     ]
 
 

@@ -1,0 +1,41 @@
+"""Spans the model ran over a dash between spaces are no names: a scorers' line, a
+headline and a results line of Reuters sports copy in the CoNLL dev set (tokenized as
+it is there)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from worker.core.entities.gazetteer import Gazetteer
+from worker.core.entities.glued import split_glued
+from worker.core.entities.spans import Span
+
+_gaz = cache(Gazetteer.load)
+SCORERS = (
+    "Scorers :\nRomania - Cosmin Contra ( 31st ) , Mihai Tararache ( 75th )\n"
+    "Lithuania - Danius Gleveckas ( 13rd )\nAttendance : 200"
+)
+HEADLINE = "GOLF - LEADING SCORES AT GREATER MILWAUKEE OPEN .\nMILWAUKEE , Wisconsin 1996-08-29"
+
+
+def _span(text: str, name: str, label: str) -> Span:
+    start = text.index(name)
+    return Span(start, start + len(name), label)
+
+
+def test_a_span_over_a_spaced_dash_is_dropped() -> None:
+    spans = [
+        _span(SCORERS, "Romania - Cosmin Contra", "ORG"),
+        _span(SCORERS, "Mihai Tararache", "PERSON"),
+        _span(SCORERS, "Lithuania - Danius Gleveckas", "ORG"),
+    ]
+    kept = split_glued(SCORERS, spans, _gaz())
+    assert [SCORERS[s.start : s.end] for s in kept] == ["Mihai Tararache"]
+    headline = [_span(HEADLINE, "GOLF - LEADING SCORES", "ORG")]
+    assert split_glued(HEADLINE, headline, _gaz()) == []
+
+
+def test_names_beside_a_spaced_dash_or_with_a_hyphen_stay() -> None:
+    text = "third round 8 - Lindsay Davenport ( U.S. ) beat Anne-Gaelle Sidot ( France ) 6-0 6-3"
+    spans = [_span(text, "Lindsay Davenport", "PERSON"), _span(text, "Anne-Gaelle Sidot", "PERSON")]
+    assert split_glued(text, spans, _gaz()) == spans

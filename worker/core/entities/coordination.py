@@ -1,0 +1,83 @@
+"""Names and their acronyms: a name with an "and" inside, an acronym a name defines.
+
+The model cuts names at their "and" ("Customs" + "Border Protection"), while
+"Wistron and Global Lighting Technologies" really is two companies; the words
+alone cannot tell. An acronym in brackets right after can: "London International
+Financial Futures and Options Exchange (LIFFE)" is one name because the acronym's
+letters run from the first word's capital to the last word's through both halves
+(capitals may be skipped, as "Options" is); "Global Lighting Technologies (GLT)"
+starts no acronym at "Wistron". The other mentions of a name so joined are joined
+too, and the acronym names the same organisation wherever the article uses it (the
+model read "LIFFE" as a title). Any name the model found whose acronym follows it in
+brackets ("the Kurdistan Democratic Party ( KDP )") gives the acronym its label at
+every mention ("KDP fighters"), which the model often misses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.core.entities.spans import Span, override
+
+_ACRONYM = re.compile(r" \( ?([A-Z]{3,8}) ?\)")  # CoNLL's tokens: " ( LIFFE )"
+# words a name may have between capitalised ones ("National Institute of Allergy and ...")
+_CONNECTORS = frozenset({"of", "and", "for", "on", "in", "the", "&"})
+_DEFINED = frozenset({"ORG", "GPE", "LOC"})
+
+
+def joined_by_acronym(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, with each name that has an "and" inside and whose acronym follows in
+    brackets made one ORG, at that mention and at the name's other mentions, and the
+    acronym's mentions ORGs too."""
+    named = {
+        name: m.group(1) for m in _ACRONYM.finditer(text) if (name := _named(text, m)) is not None
+    }
+    found = [
+        Span(m.start(), m.end(), "ORG")
+        for name in {*named, *named.values()}
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    ]
+    return override(spans, sorted(found)) if found else spans
+
+
+def acronyms(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, with every mention of an acronym that a name defines ("the Kurdistan
+    Democratic Party ( KDP )") given that name's label."""
+    by_end = {span.end: span for span in spans}
+    found = []
+    for acronym in _ACRONYM.finditer(text):
+        name = by_end.get(acronym.start())
+        words = text[name.start : name.end].split() if name else []
+        if name and name.label in _DEFINED and _abbreviates(acronym.group(1), words):
+            found += [
+                Span(m.start(), m.end(), name.label)
+                for m in re.finditer(rf"(?<!\w){acronym.group(1)}(?!\w)", text)
+            ]
+    return override(spans, sorted(set(found))) if found else spans
+
+
+def _named(text: str, acronym: re.Match[str]) -> str | None:
+    """The name with an "and" inside that the bracketed acronym abbreviates, if any."""
+    words: list[str] = []
+    for word in reversed(text[: acronym.start()].split(" ")):
+        if not ((word[:1].isupper() and word.isalpha()) or word in _CONNECTORS):
+            break
+        words.insert(0, word)
+    if not words or not words[-1][0].isupper():
+        return None
+    letters = acronym.group(1)
+    for start, first in enumerate(words):
+        name = words[start:]
+        if first[0] == letters[0] and "and" in name and _abbreviates(letters, name):
+            return " ".join(name)
+    return None
+
+
+def _abbreviates(letters: str, words: list[str]) -> bool:
+    """True if `letters` are the capitals of `words` in order, some skipped, the first
+    and the last word's among them."""
+    capitals = [w[0] for w in words if w[0].isupper()]
+    if len(capitals) < 2 or capitals[-1] != letters[-1] or capitals[0] != letters[0]:
+        return False
+    rest = iter(capitals)
+    return all(letter in rest for letter in letters)
