@@ -8,7 +8,7 @@ from functools import cache
 
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.glued import split_glued
-from worker.core.entities.spans import Span
+from worker.core.entities.spans import Span, trim
 
 _gaz = cache(Gazetteer.load)
 SCORERS = (
@@ -39,3 +39,13 @@ def test_names_beside_a_spaced_dash_or_with_a_hyphen_stay() -> None:
     text = "third round 8 - Lindsay Davenport ( U.S. ) beat Anne-Gaelle Sidot ( France ) 6-0 6-3"
     spans = [_span(text, "Lindsay Davenport", "PERSON"), _span(text, "Anne-Gaelle Sidot", "PERSON")]
     assert split_glued(text, spans, _gaz()) == spans
+
+
+def test_a_persons_hyphenated_name_the_model_cut_is_whole_again() -> None:
+    text = (  # the gold set's Amazon/LVMH article; then a prefix that is no name
+        "In 2016, LVMH CFO Jean-Jacques Guiony said that there was “no way” the luxury "
+        "retailer would ever work with Amazon. Pro-Trump voters cheered."
+    )
+    cut = _span(text, "Jacques Guiony", "PERSON")
+    assert trim(text, cut, _gaz()) == _span(text, "Jean-Jacques Guiony", "PERSON")
+    assert trim(text, _span(text, "Trump", "PERSON"), _gaz()) == _span(text, "Trump", "PERSON")

@@ -36,6 +36,7 @@ CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 _WORD_BEFORE = re.compile(r"(\S+) $")
 # English prefixes glued to a name ("ex-Soviet", "pro-Russian"); not "al-Qaeda".
 _PREFIX = re.compile(r"(?:ex|pro|anti|non|post|pre|neo|pan)-(?=[A-Z])")
+_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+-$")
 _HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? ([A-Z][\w-]*(?:'[A-Z][\w-]*)?"
     r"(?: [A-Z][\w-]*(?:'[A-Z][\w-]*)?)*)"
@@ -94,7 +95,8 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
 
     "Nikol Pashinyan's" → "Nikol Pashinyan", "Russian President Vladimir Putin"
     → "Vladimir Putin", "Mr Putin" → "Putin" (PERSON even if the model said
-    otherwise), "Browns DL Sheldon Richardson" → "Sheldon Richardson". Returns
+    otherwise), "Browns DL Sheldon Richardson" → "Sheldon Richardson", "Jacques
+    Guiony" after "Jean-" → "Jean-Jacques Guiony". Returns
     None when nothing but titles is left ("President"), for spans without a
     capital letter ("n't", "marijuana") and for URLs, @handles, #hashtags and codes
     ("COVID-19").
@@ -123,7 +125,17 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
         return None
     if label == "PERSON":
         first = max(first, _after_capitals(forms))
+        return Span(_hyphenated(text, words[first][0]), end, label)
     return Span(words[first][0], end, label)
+
+
+def _hyphenated(text: str, start: int) -> int:
+    """The start of a person's name with the first half of a hyphenated given name the
+    model left out ("Jean-" of "Jean-Jacques Guiony"; not the prefix of "Pro-Trump")."""
+    before = _HYPHEN_BEFORE.search(text, max(0, start - 20), start)
+    if before and not _PREFIX.match(before.group().lower() + text[start]):
+        return before.start()
+    return start
 
 
 def _title_end(text: str, start: int, end: int) -> int:
