@@ -93,3 +93,14 @@ def test_a_facility_that_acts_as_an_institution_keeps_its_label() -> None:
     text = "A toll rise, the New Jersey Turnpike announced. The New Jersey Turnpike was closed."
     labels = [s.label for s in events(text, _org_spans(text, "New Jersey Turnpike"))]
     assert labels == ["ORG", "FAC"]
+
+
+def test_a_head_the_model_left_out_and_a_named_storm_make_events() -> None:
+    text = (  # telegraph.co.uk and metro.co.uk pages of htmldate-dev
+        "Jessica Pegula returns to action at the WTA Finals today (Thursday 2 November).\n"
+        "Storm Ciarán has also had a devastating impact on Europe, claiming the lives of five "
+        "people in France."
+    )
+    spans = sorted(_org_spans(text, "WTA") + _org_spans(text, "Storm Ciarán"))
+    labels = {(text[s.start : s.end], s.label) for s in events(text, spans)}
+    assert labels == {("WTA Finals", "EVENT"), ("Storm Ciarán", "EVENT")}

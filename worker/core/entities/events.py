@@ -46,13 +46,22 @@ _ACTS = re.compile(
 )
 
 
+_HEAD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+# A named weather system: "Storm Ciarán", "Hurricane Ian", "Tropical Storm Hilary".
+_STORM = re.compile(r"(?:(?:Tropical|Winter) )?(?:Storm|Hurricane|Typhoon|Cyclone) [A-Z]")
+
+
 def events(text: str, spans: list[Span]) -> list[Span]:
-    """The spans, with ORG and PERSON names headed by an event or venue noun relabelled."""
+    """The spans, with ORG and PERSON names headed by an event or venue noun relabelled,
+    the head included when the model left it out ("WTA" + " Finals")."""
     out = []
     for span in spans:
+        after = _HEAD_AFTER.match(text, span.end)
+        if span.label in _RELABELLED and after and after.group(1) in EVENT_HEADS | VENUE_HEADS:
+            span = span._replace(end=after.end())
         words = text[span.start : span.end].split()
         head = words[-1] if len(words) > 1 else ""
-        if span.label in _RELABELLED and head in EVENT_HEADS:
+        if span.label in _RELABELLED and (head in EVENT_HEADS or _STORM.match(text, span.start)):
             span = span._replace(label="EVENT")
         elif span.label in _RELABELLED and _is_facility(text, span, head):
             span = span._replace(label="FAC")
