@@ -6,6 +6,7 @@ acronym a name defines takes its label wherever it stands."""
 from __future__ import annotations
 
 import re
+import time
 
 from tests.conftest import entity_gold
 from worker.core.entities.coordination import acronyms, joined_by_acronym
@@ -20,6 +21,11 @@ LIFFE = (
 SLORC = (
     "The NLD party won a landslide victory in a 1990 election but the State Law and Order "
     "Restoration Council ( SLORC ) , which assumed power in 1988"
+)
+KDP = (
+    "Faik Nerweyi of the Kurdistan Democratic Party ( KDP ) told Reuters by telephone "
+    "from Ankara .\nNerweyi said he did not know the size or nature of the Iranian force "
+    "in northern Iraq , but said KDP fighters had been easily outgunned"
 )
 
 
@@ -59,13 +65,20 @@ def test_two_organisations_joined_by_and_stay_two_without_an_acronym() -> None:
 
 
 def test_an_acronym_a_name_defines_takes_its_label_everywhere() -> None:
-    text = (
-        "Faik Nerweyi of the Kurdistan Democratic Party ( KDP ) told Reuters by telephone "
-        "from Ankara .\nNerweyi said he did not know the size or nature of the Iranian force "
-        "in northern Iraq , but said KDP fighters had been easily outgunned"
-    )
+    text = KDP
     spans = _spans(text, "ORG", "Kurdistan Democratic Party")
     found = _named(text, acronyms(text, spans))
     assert found == [("Kurdistan Democratic Party", "ORG"), ("KDP", "ORG"), ("KDP", "ORG")]
     text = "released its consolidated first half figures ( IAS ) this morning ."
     assert acronyms(text, []) == []  # brackets after no name: no acronym of one
+
+
+def test_a_long_article_of_acronyms_stays_fast() -> None:
+    text = " .\n".join([LIFFE, SLORC, KDP] * 600)  # 200 KB, 3,600 bracketed acronyms
+    spans = _spans(
+        text, "ORG", "London International Financial Futures", "Kurdistan Democratic Party"
+    )
+    started = time.monotonic()
+    found = _named(text, acronyms(text, joined_by_acronym(text, spans)))
+    assert time.monotonic() - started < 1
+    assert len(found) == 600 * 8  # each time 3 names, 5 mentions of their acronyms

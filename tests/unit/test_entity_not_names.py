@@ -7,6 +7,7 @@ lowercase (the gold set's AutoIndustriya story on the Lexus LC, a Reuters story)
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 
 from tests.conftest import entity_gold
@@ -64,3 +65,13 @@ def test_a_one_word_org_the_article_writes_in_lowercase_is_no_name() -> None:
 def test_names_never_written_in_lowercase_stay() -> None:
     text = GOLD["232a43fb"]  # MacRumors: "Apple", never "apple"
     assert _kept(text, _spans(text, "Apple", "DigiTimes"), common_words) == {"Apple", "DigiTimes"}
+
+
+def test_a_long_article_of_one_word_orgs_stays_fast() -> None:
+    text = GOLD["aadb38e5"]
+    text = "\n".join([text] * (200_000 // len(text)))  # 200 KB
+    spans = [Span(*m.span(), "ORG") for m in re.finditer(r"\b[A-Z][a-z]+\b", text)]
+    started = time.monotonic()
+    kept = _kept(text, spans, common_words)
+    assert time.monotonic() - started < 1
+    assert "Lexus" in kept and "Concept" not in kept

@@ -16,6 +16,7 @@ every mention ("KDP fighters"), which the model often misses.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from worker.core.entities.spans import Span, override
 
@@ -44,22 +45,24 @@ def acronyms(text: str, spans: list[Span]) -> list[Span]:
     """The spans, with every mention of an acronym that a name defines ("the Kurdistan
     Democratic Party ( KDP )") given that name's label."""
     by_end = {span.end: span for span in spans}
-    found = []
+    labels: dict[str, str] = {}  # acronym → the label of the first name defining it
     for acronym in _ACRONYM.finditer(text):
         name = by_end.get(acronym.start())
         words = text[name.start : name.end].split() if name else []
         if name and name.label in _DEFINED and _abbreviates(acronym.group(1), words):
-            found += [
-                Span(m.start(), m.end(), name.label)
-                for m in re.finditer(rf"(?<!\w){acronym.group(1)}(?!\w)", text)
-            ]
-    return override(spans, sorted(set(found))) if found else spans
+            labels.setdefault(acronym.group(1), name.label)
+    found = [
+        Span(m.start(), m.end(), label)
+        for acronym, label in labels.items()
+        for m in re.finditer(rf"(?<!\w){acronym}(?!\w)", text)
+    ]
+    return override(spans, sorted(found)) if found else spans
 
 
 def _named(text: str, acronym: re.Match[str]) -> str | None:
     """The name with an "and" inside that the bracketed acronym abbreviates, if any."""
     words: list[str] = []
-    for word in reversed(text[: acronym.start()].split(" ")):
+    for word in _words_before(text, acronym.start()):
         if not ((word[:1].isupper() and word.isalpha()) or word in _CONNECTORS):
             break
         words.insert(0, word)
@@ -71,6 +74,15 @@ def _named(text: str, acronym: re.Match[str]) -> str | None:
         if first[0] == letters[0] and "and" in name and _abbreviates(letters, name):
             return " ".join(name)
     return None
+
+
+def _words_before(text: str, end: int) -> Iterator[str]:
+    """The words of `text[:end]` split at spaces, nearest first, read no further than
+    the caller asks: slicing all the text before every acronym is slow on long ones."""
+    while end > 0:
+        start = text.rfind(" ", 0, end) + 1
+        yield text[start:end]
+        end = start - 1
 
 
 def _abbreviates(letters: str, words: list[str]) -> bool:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
+from itertools import accumulate
 from typing import NamedTuple
 
 from worker.core.entities.gazetteer import Gazetteer, place_label
@@ -340,5 +341,12 @@ def merge(spans: list[Span], extra: list[Span]) -> list[Span]:
 
 def override(spans: list[Span], found: list[Span]) -> list[Span]:
     """`found` spans win over the spans they overlap."""
-    kept = [s for s in spans if not any(f.start < s.end and s.start < f.end for f in found)]
+    ordered = sorted(found)
+    starts = [f.start for f in ordered]
+    reach = list(accumulate((f.end for f in ordered), max))  # furthest end so far
+    kept = []
+    for span in spans:  # a found span overlaps if it starts before the end and ends after
+        before = bisect_left(starts, span.end)
+        if not before or reach[before - 1] <= span.start:
+            kept.append(span)
     return merge(kept, found)
