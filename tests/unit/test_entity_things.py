@@ -104,3 +104,11 @@ def test_a_head_the_model_left_out_and_a_named_storm_make_events() -> None:
     spans = sorted(_org_spans(text, "WTA") + _org_spans(text, "Storm Ciarán"))
     labels = {(text[s.start : s.end], s.label) for s in events(text, spans)}
     assert labels == {("WTA Finals", "EVENT"), ("Storm Ciarán", "EVENT")}
+
+
+def test_a_head_another_name_holds_is_not_taken_in() -> None:
+    text = "The Islanders' Stanley Cup Final win of 1983 came at Nassau Coliseum."
+    stanley = _org_spans(text, "Stanley")[0]._replace(label="PERSON")
+    final = _org_spans(text, "Cup Final")[0]._replace(label="EVENT")
+    assert events(text, [stanley, final]) == [stanley, final]  # no two spans over "Cup"
+    assert events("", []) == []

@@ -55,8 +55,11 @@ def events(text: str, spans: list[Span]) -> list[Span]:
     """The spans, with ORG and PERSON names headed by an event or venue noun relabelled,
     the head included when the model left it out ("WTA" + " Finals")."""
     out = []
-    for span in spans:
+    for i, span in enumerate(spans):
+        following = spans[i + 1] if i + 1 < len(spans) else None
         after = _HEAD_AFTER.match(text, span.end)
+        if after and following and following.start < after.end():
+            after = None  # the next name holds the word: "Stanley" + "Cup Final"
         if span.label in _RELABELLED and after and after.group(1) in EVENT_HEADS | VENUE_HEADS:
             span = span._replace(end=after.end())
         words = text[span.start : span.end].split()
