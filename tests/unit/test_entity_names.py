@@ -184,6 +184,18 @@ def test_an_acronym_is_the_one_organisation_the_article_names_with_its_initials(
     assert {m.entity_key for m in mentions if m.text == "UAW"} == {"ORG:united-auto-workers"}
 
 
+def test_a_place_in_capitals_is_no_acronym_of_an_organisation(gaz: Gazetteer) -> None:
+    text = (  # a CNN page of dumps-dev, and a university whose initials are "US"
+        "Trump: Trade talks between US and China going well, a trade economist at the "
+        "University of Sydney said. US tariffs on Chinese goods stay."
+    )
+    spans = _spans(text, ("US", "GPE"), ("China", "GPE"), ("University of Sydney", "ORG"))
+    (mentions,), _ = resolve([(text, spans)], gaz)
+    assert {(m.canonical, m.label) for m in mentions if m.text == "US"} == {
+        ("United States", "GPE")
+    }
+
+
 @pytest.mark.parametrize(
     ("site", "country"),
     [

@@ -303,8 +303,8 @@ def _acronyms(parts: Sequence[tuple[str, list[Span]]]) -> dict[str, tuple[str, s
     for an acronym mention whose capitals are the initials of exactly one organisation
     the article names in full ("UAW" beside "United Auto Workers")."""
     found: dict[str, tuple[str, str]] = {}
-    named: dict[str, str] = {}  # organisations named in two words or more
-    shouted: set[str] = set()  # acronym mentions
+    by_initials: dict[str, set[str]] = {}  # organisations named in two words or more
+    shouted: set[str] = set()  # acronym mentions, not of places ("US" is no "U.S. Steel")
     for text, spans in parts:
         for span in spans:
             match = _ACRONYM_AFTER.match(text, span.end)
@@ -312,26 +312,25 @@ def _acronyms(parts: Sequence[tuple[str, list[Span]]]) -> dict[str, tuple[str, s
             if match and span.label != "PERSON" and _initials_match(name, match.group(1)):
                 found.setdefault(match.group(1), (name, span.label))
             if span.label == "ORG" and len(name.split()) > 1:
-                named.setdefault(name, span.label)
-            elif span.label != "PERSON" and _ACRONYM.fullmatch(name):
+                for initials in _initials(name):
+                    by_initials.setdefault(initials, set()).add(name)
+            elif span.label not in ("PERSON", "GPE", "LOC") and _ACRONYM.fullmatch(name):
                 shouted.add(name)
-    for acronym in sorted(shouted - found.keys()):
-        expansions = [
-            (name, label) for name, label in named.items() if _initials_match(name, acronym)
-        ]
-        if len(expansions) == 1:
-            found[acronym] = expansions[0]
+    for acronym in shouted - found.keys():
+        if len(names := by_initials.get(acronym, set())) == 1:
+            found[acronym] = (next(iter(names)), "ORG")
     return found
 
 
 def _initials_match(name: str, acronym: str) -> bool:
     capitals = "".join(c for c in acronym if c.isupper())
+    return len(capitals) >= 2 and capitals in _initials(name)
+
+
+def _initials(name: str) -> set[str]:
+    """The initials of the name's words, and those of its capitalised words only."""
     words = _LETTERS.findall(name)
-    initials = {
-        "".join(w[0].upper() for w in words),
-        "".join(w[0] for w in words if w[0].isupper()),
-    }
-    return len(capitals) >= 2 and capitals in initials
+    return {"".join(w[0].upper() for w in words), "".join(w[0] for w in words if w[0].isupper())}
 
 
 def _add_acronym_mentions(
