@@ -37,6 +37,7 @@ from worker.core.entities.spans import (
     apply_gazetteer,
     dateline_places,
     drop_inside,
+    hyphenated_persons,
     propagate,
     split_possessives,
     trim,
@@ -183,7 +184,8 @@ class EntityExtractor:
         kept = split_possessives(text, drop_inside(spans, credits), self.gazetteer)
         cut = split_glued(text, kept, self.gazetteer)
         trimmed = (trim(text, s, self.gazetteer) for s in cut)
-        named = add_honorific_persons(text, [s for s in trimmed if s is not None])
+        whole = hyphenated_persons(text, [s for s in trimmed if s is not None])
+        named = add_honorific_persons(text, whole)
         named = acronyms(text, joined_by_acronym(text, named))
         named = common_words(text, quantities(text, named))
         described = described_places(text, named_after_noun(text, named))

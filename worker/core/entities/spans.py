@@ -96,8 +96,7 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
 
     "Nikol Pashinyan's" → "Nikol Pashinyan", "Russian President Vladimir Putin"
     → "Vladimir Putin", "Mr Putin" → "Putin" (PERSON even if the model said
-    otherwise), "Browns DL Sheldon Richardson" → "Sheldon Richardson", "Jacques
-    Guiony" after "Jean-" → "Jean-Jacques Guiony". Returns
+    otherwise), "Browns DL Sheldon Richardson" → "Sheldon Richardson". Returns
     None when nothing but titles is left ("President"), for spans without a
     capital letter ("n't", "marijuana") and for URLs, @handles, #hashtags and codes
     ("COVID-19").
@@ -126,13 +125,23 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
         return None
     if label == "PERSON":
         first = max(first, _after_capitals(forms))
-        return Span(_hyphenated(text, words[first][0]), end, label)
     return Span(words[first][0], end, label)
 
 
+def hyphenated_persons(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, with each person's name whole again where the model left out the first
+    half of a hyphenated given name ("Jean-" of "Jean-Jacques Guiony"; not the prefix of
+    "Pro-Trump"); the whole name wins over a span of that half ("Jean")."""
+    whole = [
+        s._replace(start=start)
+        for s in spans
+        if s.label == "PERSON" and (start := _hyphenated(text, s.start)) != s.start
+    ]
+    return override(spans, whole) if whole else spans
+
+
 def _hyphenated(text: str, start: int) -> int:
-    """The start of a person's name with the first half of a hyphenated given name the
-    model left out ("Jean-" of "Jean-Jacques Guiony"; not the prefix of "Pro-Trump")."""
+    """The start of the given name whose second half starts at `start`, if any."""
     before = _HYPHEN_BEFORE.search(text, max(0, start - 20), start)
     if before and not _PREFIX.match(before.group().lower() + text[start]):
         return before.start()
