@@ -13,6 +13,7 @@ import pytest
 from tests.unit.test_quotes import GOLD, _person, _quoted
 from worker.core.entities import entity_key
 from worker.core.quotes import find_quotes
+from worker.core.quotes.clauses import last_clause
 from worker.core.types import Mention
 
 
@@ -302,3 +303,9 @@ def test_a_participle_that_opens_its_sentence_is_no_cue() -> None:
         "argued",
         "Michael R. Bloomberg",
     )
+
+
+def test_a_long_run_of_pairs_before_a_cue_is_read_without_recursion() -> None:
+    text = "It was 1987, yet he" + " and his co-authors" * 2000 + " predicted"
+    start, end = last_clause(text, 0, len(text) - len(" predicted"))  # was a RecursionError
+    assert text[start:end].strip() == "yet he"

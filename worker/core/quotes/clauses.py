@@ -25,16 +25,18 @@ _GAP_WORDS = re.compile(
 def last_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the last clause of `text[start:end]` (the words before a cue), or None
     when it holds no words."""
-    words = text[start:end]
-    relative = _RELATIVE.search(words)  # "one user on Weibo, which is ... of Twitter,"
-    cut_at = relative or _ASIDE.search(words)  # or an aside: "Gov. Phil Murphy (D) told"
-    words = words[: cut_at.start()] if cut_at else words
-    cuts = [0, *(m.end() for m in _BOUNDARY.finditer(words))]
-    gap = _GAP_WORDS.search(words, cuts[-1])
-    stop = gap.start() if gap else len(words)
-    own = _AND_OWN.search(words, cuts[-2] if len(cuts) > 1 else 0, stop)
-    if own is not None:  # the clause before "and": "he" of "he and his co-authors"
-        return last_clause(text, start, start + own.start())
+    while True:
+        words = text[start:end]
+        relative = _RELATIVE.search(words)  # "one user on Weibo, which is ... of Twitter,"
+        cut_at = relative or _ASIDE.search(words)  # or an aside: "Gov. Phil Murphy (D) told"
+        words = words[: cut_at.start()] if cut_at else words
+        cuts = [0, *(m.end() for m in _BOUNDARY.finditer(words))]
+        gap = _GAP_WORDS.search(words, cuts[-1])
+        stop = gap.start() if gap else len(words)
+        own = _AND_OWN.search(words, cuts[-2] if len(cuts) > 1 else 0, stop)
+        if own is None:
+            break
+        end = start + own.start()  # the clause before "and": "he" of "he and his co-authors"
     if not words[cuts[-1] : stop].strip():
         return None
     return start + cuts[-1], start + stop
