@@ -82,3 +82,11 @@ def test_a_long_article_of_acronyms_stays_fast() -> None:
     found = _named(text, acronyms(text, joined_by_acronym(text, spans)))
     assert time.monotonic() - started < 1
     assert len(found) == 600 * 8  # each time 3 names, 5 mentions of their acronyms
+
+
+def test_a_title_cased_run_before_an_acronym_is_read_fast_and_is_no_name() -> None:
+    run = " ".join(["London Futures"] * 8000)  # 120 KB of capitalised words
+    text = f"{run} and Options Exchange ( LIFFE ) was trading at 97.18"
+    started = time.monotonic()
+    assert joined_by_acronym(text, []) == []
+    assert time.monotonic() - started < 1  # was 4 s: each word tried as the start of a name

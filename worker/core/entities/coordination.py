@@ -24,6 +24,10 @@ _ACRONYM = re.compile(r" \( ?([A-Z]{3,8}) ?\)")  # CoNLL's tokens: " ( LIFFE )"
 # words a name may have between capitalised ones ("National Institute of Allergy and ...")
 _CONNECTORS = frozenset({"of", "and", "for", "on", "in", "the", "&"})
 _DEFINED = frozenset({"ORG", "GPE", "LOC"})
+# No name runs longer ("National Institute of Allergy and Infectious Diseases" has 7): a
+# longer run of capitalised words before an acronym is title-cased text, no name (and
+# trying each of its words as a start would be quadratic).
+MAX_NAME_WORDS = 24
 
 
 def joined_by_acronym(text: str, spans: list[Span]) -> list[Span]:
@@ -65,6 +69,8 @@ def _named(text: str, acronym: re.Match[str]) -> str | None:
     for word in _words_before(text, acronym.start()):
         if not ((word[:1].isupper() and word.isalpha()) or word in _CONNECTORS):
             break
+        if len(words) == MAX_NAME_WORDS:
+            return None
         words.insert(0, word)
     if not words or not words[-1][0].isupper():
         return None
