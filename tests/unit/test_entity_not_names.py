@@ -40,6 +40,8 @@ def test_a_time_zone_after_a_clock_time_is_no_name() -> None:
     assert _kept(text, _spans(text, "GMT", "Spain")) == {"Spain"}
     text = "the Canadian bond market end early at 1400 EDT / 1800 GMT on Friday ."
     assert _kept(text, _spans(text, "EDT", "GMT")) == set()
+    text = "by 1350 GMT in a week when a 2016 MIT study and the 1999 ACT report were cited"
+    assert _kept(text, _spans(text, "GMT", "MIT", "ACT")) == {"MIT", "ACT"}  # years, not times
 
 
 def test_a_unit_after_a_number_is_no_name() -> None:

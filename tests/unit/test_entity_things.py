@@ -99,7 +99,7 @@ def test_a_head_the_model_left_out_and_a_named_storm_make_events() -> None:
     text = (  # telegraph.co.uk and metro.co.uk pages of htmldate-dev
         "Jessica Pegula returns to action at the WTA Finals today (Thursday 2 November).\n"
         "Storm Ciarán has also had a devastating impact on Europe, claiming the lives of five "
-        "people in France."
+        "people in France. Falling trees caused fatalities as the storm battered the continent."
     )
     spans = sorted(_org_spans(text, "WTA") + _org_spans(text, "Storm Ciarán"))
     labels = {(text[s.start : s.end], s.label) for s in events(text, spans)}
@@ -112,3 +112,6 @@ def test_a_head_another_name_holds_is_not_taken_in() -> None:
     final = _org_spans(text, "Cup Final")[0]._replace(label="EVENT")
     assert events(text, [stanley, final]) == [stanley, final]  # no two spans over "Cup"
     assert events("", []) == []
+    person = "The actress Storm Reid starred in the film."  # no weather spoken of
+    spans = [Span(person.index("Storm"), person.index(" starred"), "PERSON")]
+    assert [s.label for s in events(person, spans)] == ["PERSON"]

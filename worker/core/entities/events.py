@@ -47,14 +47,17 @@ _ACTS = re.compile(
 
 
 _HEAD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
-# A named weather system: "Storm Ciarán", "Hurricane Ian", "Tropical Storm Hilary".
+# A named weather system: "Storm Ciarán", "Hurricane Ian", "Tropical Storm Hilary", in an
+# article that speaks of the weather ("the storm"; the actress Storm Reid is no storm).
 _STORM = re.compile(r"(?:(?:Tropical|Winter) )?(?:Storm|Hurricane|Typhoon|Cyclone) [A-Z]")
+_WEATHER = re.compile(r"\b(?:storm|hurricane|typhoon|cyclone|winds?|rain|flood\w*)\b")
 
 
 def events(text: str, spans: list[Span]) -> list[Span]:
     """The spans, with ORG and PERSON names headed by an event or venue noun relabelled,
     the head included when the model left it out ("WTA" + " Finals")."""
     out = []
+    weather = _WEATHER.search(text) is not None
     for i, span in enumerate(spans):
         following = spans[i + 1] if i + 1 < len(spans) else None
         after = _HEAD_AFTER.match(text, span.end)
@@ -64,7 +67,9 @@ def events(text: str, spans: list[Span]) -> list[Span]:
             span = span._replace(end=after.end())
         words = text[span.start : span.end].split()
         head = words[-1] if len(words) > 1 else ""
-        if span.label in _RELABELLED and (head in EVENT_HEADS or _STORM.match(text, span.start)):
+        if span.label in _RELABELLED and (
+            head in EVENT_HEADS or (weather and _STORM.match(text, span.start))
+        ):
             span = span._replace(label="EVENT")
         elif span.label in _RELABELLED and _is_facility(text, span, head):
             span = span._replace(label="FAC")
