@@ -74,3 +74,23 @@ def test_slow_message_becomes_a_deadline_dead_letter() -> None:
     # The deadline covers the message's whole way through the stage: on a busy
     # machine it may already expire while the dump is decoded.
     assert record["reason"] == "deadline_exceeded" and record["stage"] in ("decode", "clean")
+
+
+def test_the_deadline_signal_comes_again_when_the_first_was_lost() -> None:
+    """Python drops what a gc callback raises; the runaway block is still stopped."""
+    started = time.monotonic()
+    with pytest.raises(PipelineError) as info, deadline(0.05, "enrich"):
+        try:
+            end = time.monotonic() + 5
+            while time.monotonic() < end:
+                pass
+        except BaseException:  # noqa: BLE001 - the first signal, lost as in a __del__
+            pass
+        end = time.monotonic() + 5
+        while time.monotonic() < end:
+            pass
+    assert info.value.reason == "deadline_exceeded"
+    assert time.monotonic() - started < 2  # not the 5 s the block would have run
+    end = time.monotonic() + 0.3  # the timer is disarmed: nothing fires after the block
+    while time.monotonic() < end:
+        pass

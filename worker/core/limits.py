@@ -11,9 +11,11 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from types import FrameType
+from typing import Any
 
 from worker.core.errors import PipelineError, Stage
 
@@ -32,6 +34,10 @@ def enrich_cut(body: str, max_chars: int) -> int:
         return len(body)
     cut = body.rfind("\n\n", 0, max_chars)
     return cut if cut > 0 else max_chars
+
+
+MAX_REPEAT_S = 1.0  # how soon the deadline's signal comes again when one was lost
+_Handler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
 
 
 class _Expired(BaseException):
@@ -55,18 +61,33 @@ def deadline(seconds: float, stage: Stage) -> Iterator[None]:
 
     previous = signal.signal(signal.SIGALRM, expire)
     started = time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The signal repeats: Python drops what a gc callback raises ("Exception ignored in
+    # __del__"), so a lost first signal must not let a runaway block run to its end.
+    signal.setitimer(signal.ITIMER_REAL, seconds, min(seconds, MAX_REPEAT_S))
     try:
         try:
             yield
         finally:  # a signal already pending fires in here: still caught below
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-        # A signal can still be lost (Python drops what a gc callback raises): a block
-        # that ran over without being interrupted fails all the same.
+            _disarm(previous)
+        # A block that ran over without being interrupted fails all the same.
         if time.monotonic() - started > seconds:
             raise _Expired
     except _Expired:
         raise PipelineError(
             stage, "deadline_exceeded", f"{stage} took longer than {seconds} s"
         ) from None
+
+
+def _disarm(previous: _Handler) -> None:
+    """Stop the timer and put the previous handler back, even if a repeated signal
+    interrupts the first attempt (its `_Expired` is then the caller's to catch)."""
+    expired = False
+    while True:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+            break
+        except _Expired:
+            expired = True
+    if expired:
+        raise _Expired
