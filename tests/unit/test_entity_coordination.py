@@ -69,6 +69,9 @@ def test_an_acronym_a_name_defines_takes_its_label_everywhere() -> None:
     spans = _spans(text, "ORG", "Kurdistan Democratic Party")
     found = _named(text, acronyms(text, spans))
     assert found == [("Kurdistan Democratic Party", "ORG"), ("KDP", "ORG"), ("KDP", "ORG")]
+    text = KDP + " The KDP Youth Wing met ."  # a longer name holding the acronym stays
+    spans = _spans(text, "ORG", "Kurdistan Democratic Party", "KDP Youth Wing")
+    assert ("KDP Youth Wing", "ORG") in _named(text, acronyms(text, spans))
     text = "released its consolidated first half figures ( IAS ) this morning ."
     assert acronyms(text, []) == []  # brackets after no name: no acronym of one
 

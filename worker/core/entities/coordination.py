@@ -16,6 +16,7 @@ every mention ("KDP fighters"), which the model often misses.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from worker.core.entities.spans import Span, override
@@ -47,7 +48,7 @@ def joined_by_acronym(text: str, spans: list[Span]) -> list[Span]:
 
 def acronyms(text: str, spans: list[Span]) -> list[Span]:
     """The spans, with every mention of an acronym that a name defines ("the Kurdistan
-    Democratic Party ( KDP )") given that name's label."""
+    Democratic Party ( KDP )") given that name's label, unless a longer name holds it."""
     by_end = {span.end: span for span in spans}
     labels: dict[str, str] = {}  # acronym → the label of the first name defining it
     for acronym in _ACRONYM.finditer(text):
@@ -60,7 +61,21 @@ def acronyms(text: str, spans: list[Span]) -> list[Span]:
         for acronym, label in labels.items()
         for m in re.finditer(rf"(?<!\w){acronym}(?!\w)", text)
     ]
-    return override(spans, sorted(found)) if found else spans
+    starts = [span.start for span in spans]
+    inside = [  # a longer name holding the acronym stays: "the KDP Youth Wing"
+        f for f in found if not _held(spans, bisect_right(starts, f.start) - 1, f)
+    ]
+    return override(spans, sorted(inside)) if inside else spans
+
+
+def _held(spans: list[Span], at: int, found: Span) -> bool:
+    """Whether `spans[at]` (the last span starting at or before `found`) holds `found` and
+    is longer."""
+    if at < 0:
+        return False
+    span = spans[at]
+    longer = span.end - span.start > found.end - found.start
+    return longer and span.start <= found.start and found.end <= span.end
 
 
 def _named(text: str, acronym: re.Match[str]) -> str | None:
