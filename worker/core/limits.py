@@ -36,7 +36,9 @@ def enrich_cut(body: str, max_chars: int) -> int:
     return cut if cut > 0 else max_chars
 
 
-MAX_REPEAT_S = 1.0  # how soon the deadline's signal comes again when one was lost
+# How soon the deadline's signal comes again when one was lost: long enough that the
+# repeat does not land in the reporting of the lost one (sys.unraisablehook).
+REPEAT_S = 1.0
 _Handler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
 
 
@@ -63,7 +65,7 @@ def deadline(seconds: float, stage: Stage) -> Iterator[None]:
     started = time.monotonic()
     # The signal repeats: Python drops what a gc callback raises ("Exception ignored in
     # __del__"), so a lost first signal must not let a runaway block run to its end.
-    signal.setitimer(signal.ITIMER_REAL, seconds, min(seconds, MAX_REPEAT_S))
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_S)
     try:
         try:
             yield
