@@ -56,6 +56,8 @@ def test_events_and_venues_by_their_head_noun() -> None:
     labels = {(text[s.start : s.end], s.label) for s in events(text, spans)}
     assert ("Davis Cup Finals", "EVENT") in labels
     assert ("International Tennis Federation", "ORG") in labels
+    text = GOLD["851498a2"]  # "Ford had won the Philip K. Dick Award and multiple World ..."
+    assert {s.label for s in events(text, _org_spans(text, "Philip K. Dick Award"))} == {"EVENT"}
     text = GOLD["35b15891"]  # "honored at Cleveland’s Public Auditorium on May 2"
     assert {s.label for s in events(text, _org_spans(text, "Public Auditorium"))} == {"FAC"}
 

@@ -24,9 +24,9 @@ import re
 from worker.core.entities.spans import Span
 
 EVENT_HEADS = frozenset(
-    {"Cup", "Finals", "Final", "Awards", "Championship", "Championships", "Games",
-     "Olympics", "Festival", "Tournament", "Marathon", "Expo", "Prix", "Induction", "Derby",
-     "Stakes"}
+    {"Cup", "Finals", "Final", "Awards", "Award", "Prize", "Trophy", "Medal", "Championship",
+     "Championships", "Games", "Olympics", "Festival", "Tournament", "Marathon", "Expo",
+     "Prix", "Induction", "Derby", "Stakes"}
 )  # fmt: skip
 VENUE_HEADS = frozenset(
     {"Stadium", "Arena", "Auditorium", "Airport", "Downs", "Racecourse", "Street", "Avenue",
