@@ -119,18 +119,18 @@ class Tally:
     tp: Counter[str]
     gold: Counter[str]
     predicted: Counter[str]
-    canonical_ok: int = 0
+    canonical_ok: Counter[str]  # correctly found mentions with the gold canonical name
 
     @classmethod
     def of(cls, gold: Sequence[Predicted], predicted: Sequence[Predicted]) -> Tally:
-        tally = cls(Counter(), Counter(), Counter())
+        tally = cls(Counter(), Counter(), Counter(), Counter())
         for doc_gold, doc_predicted in zip(gold, predicted, strict=True):
             tally.gold.update(label for _, _, label in doc_gold)
             tally.predicted.update(label for _, _, label in doc_predicted)
             for span, canonical in doc_predicted.items():
                 if span in doc_gold:
                     tally.tp[span[2]] += 1
-                    tally.canonical_ok += canonical == doc_gold[span]
+                    tally.canonical_ok[span[2]] += canonical == doc_gold[span]
         return tally
 
     def prf(self, label: str | None = None) -> tuple[float, float, float]:
@@ -202,10 +202,12 @@ def table(bare: Tally, ours: Tally, speeds: tuple[float, float] | None) -> str:
         gold = bare.gold[label] if label else sum(bare.gold.values())
         cells = [f"{x:.3f}" for tally in (bare, ours) for x in tally.prf(label)]
         rows.append(_ROW.format(label or "micro", gold, *cells))
-    found = sum(ours.tp.values())
+    found, right = sum(ours.tp.values()), sum(ours.canonical_ok.values())
+    people, named = ours.tp["PERSON"], ours.canonical_ok["PERSON"]
     rows.append(
-        f"canonical name accuracy (ours): {ours.canonical_ok / found if found else 0:.3f}"
-        f" ({ours.canonical_ok}/{found} correctly found mentions)"
+        f"canonical name accuracy (ours): {right / found if found else 0:.3f}"
+        f" ({right}/{found} correctly found mentions); PERSON"
+        f" {named / people if people else 0:.3f} ({named}/{people})"
     )
     if speeds is not None:
         rows.append(f"articles/s: bare {speeds[0]:.1f}, ours {speeds[1]:.1f}")

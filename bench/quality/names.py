@@ -68,9 +68,9 @@ def gold_lines(core: Core, gold_path: Path) -> list[str]:
             for e in entities
         ]
         tally = Tally.of(gold, predicted)
-        matched = sum(tally.tp.values())
+        matched, right = sum(tally.tp.values()), sum(tally.canonical_ok.values())
         lines.append(
-            f"  {name:<14} {tally.prf()[2]:>10.3f} {tally.canonical_ok / max(matched, 1):>20.3f}"
+            f"  {name:<14} {tally.prf()[2]:>10.3f} {right / max(matched, 1):>20.3f}"
             f" {renamed(entities):>9}"
         )
     return lines
