@@ -44,11 +44,12 @@ def test_names_beside_a_spaced_dash_or_with_a_hyphen_stay() -> None:
 def test_a_persons_hyphenated_name_the_model_cut_is_whole_again() -> None:
     text = (  # the gold set's Amazon/LVMH article; then a prefix that is no name
         "In 2016, LVMH CFO Jean-Jacques Guiony said that there was “no way” the luxury "
-        "retailer would ever work with Amazon. Pro-Trump voters cheered."
+        "retailer would ever work with Amazon. Pro-Trump voters cheered, Never-Biden ones "
+        "did not."
     )
     cut = _span(text, "Jacques Guiony", "PERSON")
     assert hyphenated_persons(text, [cut]) == [_span(text, "Jean-Jacques Guiony", "PERSON")]
     half = _span(text, "Jean", "NORP")  # the half as a name of its own gives way
     assert hyphenated_persons(text, [half, cut]) == [_span(text, "Jean-Jacques Guiony", "PERSON")]
-    trump = _span(text, "Trump", "PERSON")
-    assert hyphenated_persons(text, [trump]) == [trump]
+    trump, biden = _span(text, "Trump", "PERSON"), _span(text, "Biden", "PERSON")
+    assert hyphenated_persons(text, [trump, biden]) == [trump, biden]

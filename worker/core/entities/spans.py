@@ -13,6 +13,8 @@ from collections.abc import Collection, Iterable
 from itertools import accumulate
 from typing import NamedTuple
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from worker.core.entities.gazetteer import Gazetteer, place_label
 
 LABELS = frozenset(
@@ -131,7 +133,8 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
 def hyphenated_persons(text: str, spans: list[Span]) -> list[Span]:
     """The spans, with each person's name whole again where the model left out the first
     half of a hyphenated given name ("Jean-" of "Jean-Jacques Guiony"; not the prefix of
-    "Pro-Trump"); the whole name wins over a span of that half ("Jean")."""
+    "Pro-Trump" nor a common word, "Never-Trump"); the whole name wins over a span of that
+    half ("Jean")."""
     whole = [
         s._replace(start=start)
         for s in spans
@@ -143,9 +146,12 @@ def hyphenated_persons(text: str, spans: list[Span]) -> list[Span]:
 def _hyphenated(text: str, start: int) -> int:
     """The start of the given name whose second half starts at `start`, if any."""
     before = _HYPHEN_BEFORE.search(text, max(0, start - 20), start)
-    if before and not _PREFIX.match(before.group().lower() + text[start]):
-        return before.start()
-    return start
+    if before is None:
+        return start
+    half = before.group().lower()
+    if _PREFIX.match(half + text[start]) or half[:-1] in STOP_WORDS:
+        return start  # "Pro-Trump", "Never-Trump"
+    return before.start()
 
 
 def _title_end(text: str, start: int, end: int) -> int:
