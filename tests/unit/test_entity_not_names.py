@@ -1,8 +1,9 @@
 """Words the model takes for names and that are none: units after a number and time
 zones after a clock time (excerpts of an AP tennis report of the gold set, a Reuters
 markets story of the CoNLL dev set, tokenized as it is there, and the ScrapingHub dev
-set's Audi and MacBook Pro reviews), and one-word ORGs that the article also writes in
-lowercase (the gold set's AutoIndustriya story on the Lexus LC, a Reuters story)."""
+set's Audi and MacBook Pro reviews), one-word ORGs that the article also writes in
+lowercase (the gold set's AutoIndustriya story on the Lexus LC, a Reuters story), and a
+link without a scheme (the gold set's Stadia review)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from collections.abc import Callable
 
 from tests.conftest import entity_gold
 from worker.core.entities.common import common_words
+from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.quantities import quantities
-from worker.core.entities.spans import Span
+from worker.core.entities.spans import Span, trim
 
 GOLD = {id_: r["text"] for id_, r in entity_gold().items()}
 DEFENCE = (
@@ -77,3 +79,16 @@ def test_a_long_article_of_one_word_orgs_stays_fast() -> None:
     kept = _kept(text, spans, common_words)
     assert time.monotonic() - started < 1
     assert "Lexus" in kept and "Concept" not in kept
+
+
+def test_an_address_without_a_scheme_is_no_name_and_a_sites_name_is_one() -> None:
+    text = GOLD["aade2ec8"]  # an embedded tweet: "... aiming for 60. pic.twitter.com/4p7SXk7JPW"
+    gaz = Gazetteer.load()
+    at = text.index("pic.twitter.com")
+    link = Span(at, at + len("pic.twitter.com/4p7SXk7JPW"), "PERSON")
+    assert text[link.start : link.end] == "pic.twitter.com/4p7SXk7JPW"
+    assert trim(text, link, gaz) is None
+    site = GOLD["aadb38e5"]  # "... Fumihiko Hazama shared with AutoIndustriya.com that ..."
+    at = site.index("AutoIndustriya.com")
+    name = Span(at, at + len("AutoIndustriya.com"), "ORG")
+    assert trim(site, name, gaz) == name

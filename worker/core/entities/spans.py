@@ -34,6 +34,7 @@ _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?= ?,| \(| 
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _WORD = re.compile(r"\S+")
 _CODE = re.compile(r"[A-Z][A-Za-z]*[A-Z]-\d+")
+_HOST_PATH = re.compile(r"\w(?:[\w-]*\.)+[a-z]{2,}/")  # "pic.twitter.com/..."
 _NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)\b(?![.'’-])")
 CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 _WORD_BEFORE = re.compile(r"(\S+) $")
@@ -204,10 +205,14 @@ def _after_capitals(forms: list[str]) -> int:
 
 
 def _is_web_or_code(surface: str) -> bool:
-    """URLs, @handles and #hashtags are not names, nor codes of capitals and a number
-    ("COVID-19", "MH-17", "AK-47": a disease, a flight, a product)."""
+    """URLs (also without a scheme: "pic.twitter.com/4p7SXk7JPW" of an embedded tweet),
+    @handles and #hashtags are not names, nor codes of capitals and a number ("COVID-19",
+    "MH-17", "AK-47": a disease, a flight, a product). A site's name stays one
+    ("AutoIndustriya.com")."""
     return (
-        "://" in surface or surface.startswith(("www.", "@", "#")) or bool(_CODE.fullmatch(surface))
+        "://" in surface
+        or surface.startswith(("www.", "@", "#"))
+        or bool(_HOST_PATH.search(surface) or _CODE.fullmatch(surface))
     )
 
 
