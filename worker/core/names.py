@@ -62,9 +62,9 @@ def sightings(entities: Entities) -> list[NameSighting]:
     for mention in (*entities.mentions, *entities.title_mentions):
         labels.setdefault(mention.text.casefold(), set()).add(mention.label)
     for entity in entities.summary:
-        words = entity.canonical.split()
         if entity.canonical_source == "stream":
             continue
+        words = entity.canonical.split()
         if entity.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
             found.append(_sighting(words[-1], entity))
         elif (

@@ -47,6 +47,7 @@ _ACTS = re.compile(
 
 
 _HEAD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+_HEADS = EVENT_HEADS | VENUE_HEADS  # a head the model may have left out after a name
 # A named weather system: "Storm Ciarán", "Hurricane Ian", "Tropical Storm Hilary", in an
 # article that speaks of the weather ("the storm"; the actress Storm Reid is no storm).
 _STORM = re.compile(r"(?:(?:Tropical|Winter) )?(?:Storm|Hurricane|Typhoon|Cyclone) [A-Z]")
@@ -63,7 +64,7 @@ def events(text: str, spans: list[Span]) -> list[Span]:
         after = _HEAD_AFTER.match(text, span.end)
         if after and following and following.start < after.end():
             after = None  # the next name holds the word: "Stanley" + "Cup Final"
-        if span.label in _RELABELLED and after and after.group(1) in EVENT_HEADS | VENUE_HEADS:
+        if span.label in _RELABELLED and after and after.group(1) in _HEADS:
             span = span._replace(end=after.end())
         words = text[span.start : span.end].split()
         head = words[-1] if len(words) > 1 else ""

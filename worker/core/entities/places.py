@@ -142,12 +142,12 @@ class PlaceResolver:
         in_states = [p for p in found if p.kind != "state" and p.subdivision_code in inside]
         if in_states:
             return in_states
+        if capital:  # "Paris" in a story of Chicago: a country named is no town's state
+            return _nearest(found, others)
         named = sorted(
             (p for p in found if p.country_code in countries),
             key=lambda p: -countries[p.country_code],
         )
-        if capital:
-            named = []  # "Paris" in a story of Chicago: a country named is no town's state
         return named or _nearest(found, others)
 
 
