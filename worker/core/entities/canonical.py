@@ -11,9 +11,8 @@
   join "Virginia Democrats"). One-word PERSONs that read as brands become ORGs
   (`people.reads_as_organisation`).
 * Organisations: legal-form variants are one (`orgs.org_canonicals`).
-* Acronyms defined in the article, "Long Name (ACR)", where ACR's capitals are
-  the initials of Long Name's words (or of its capitalised words): every "ACR"
-  becomes a mention of Long Name, with Long Name's label. An acronym mention
+* Acronyms defined in the article, "Long Name (ACR)" (`acronyms.defined`):
+  every "ACR" becomes a mention of Long Name, with Long Name's label. An acronym mention
   with no such definition takes the one ORG of two words or more whose
   initials it is ("UAW" beside "United Auto Workers"), never one of two.
 * Places take the name of the place they resolve to in the article's context
@@ -41,6 +40,7 @@ from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from worker.core.entities.acronyms import defined, initials
 from worker.core.entities.brands import reads_as_place_organisation
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.orgs import org_canonicals
@@ -50,9 +50,7 @@ from worker.core.entities.spans import Span, merge
 from worker.core.entities.subdivisions import is_direction_name
 from worker.core.types import Mention, Place
 
-_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-_LETTERS = re.compile(r"[^\W\d_]+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -306,31 +304,19 @@ def _acronyms(parts: Sequence[tuple[str, list[Span]]]) -> dict[str, tuple[str, s
     by_initials: dict[str, set[str]] = {}  # organisations named in two words or more
     shouted: set[str] = set()  # acronym mentions, not of places ("US" is no "U.S. Steel")
     for text, spans in parts:
+        for acronym, span in defined(text, spans).items():
+            found.setdefault(acronym, (text[span.start : span.end], span.label))
         for span in spans:
-            match = _ACRONYM_AFTER.match(text, span.end)
             name = text[span.start : span.end]
-            if match and span.label != "PERSON" and _initials_match(name, match.group(1)):
-                found.setdefault(match.group(1), (name, span.label))
             if span.label == "ORG" and len(name.split()) > 1:
-                for initials in _initials(name):
-                    by_initials.setdefault(initials, set()).add(name)
+                for acronym in initials(name):
+                    by_initials.setdefault(acronym, set()).add(name)
             elif span.label not in ("PERSON", "GPE", "LOC") and _ACRONYM.fullmatch(name):
                 shouted.add(name)
     for acronym in shouted - found.keys():
         if len(names := by_initials.get(acronym, set())) == 1:
             found[acronym] = (next(iter(names)), "ORG")
     return found
-
-
-def _initials_match(name: str, acronym: str) -> bool:
-    capitals = "".join(c for c in acronym if c.isupper())
-    return len(capitals) >= 2 and capitals in _initials(name)
-
-
-def _initials(name: str) -> set[str]:
-    """The initials of the name's words, and those of its capitalised words only."""
-    words = _LETTERS.findall(name)
-    return {"".join(w[0].upper() for w in words), "".join(w[0] for w in words if w[0].isupper())}
 
 
 def _add_acronym_mentions(

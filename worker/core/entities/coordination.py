@@ -19,9 +19,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from worker.core.entities.acronyms import abbreviates, defined
 from worker.core.entities.spans import Span, override
 
 _ACRONYM = re.compile(r" \( ?([A-Z]{3,8}) ?\)")  # CoNLL's tokens: " ( LIFFE )"
+_SHOUTED = re.compile(r"[A-Z]{3,8}")
 # words a name may have between capitalised ones ("National Institute of Allergy and ...")
 _CONNECTORS = frozenset({"of", "and", "for", "on", "in", "the", "&"})
 _DEFINED = frozenset({"ORG", "GPE", "LOC"})
@@ -47,15 +49,14 @@ def joined_by_acronym(text: str, spans: list[Span]) -> list[Span]:
 
 
 def acronyms(text: str, spans: list[Span]) -> list[Span]:
-    """The spans, with every mention of an acronym that a name defines ("the Kurdistan
-    Democratic Party ( KDP )") given that name's label, unless a longer name holds it."""
-    by_end = {span.end: span for span in spans}
-    labels: dict[str, str] = {}  # acronym → the label of the first name defining it
-    for acronym in _ACRONYM.finditer(text):
-        name = by_end.get(acronym.start())
-        words = text[name.start : name.end].split() if name else []
-        if name and name.label in _DEFINED and _abbreviates(acronym.group(1), words):
-            labels.setdefault(acronym.group(1), name.label)
+    """The spans, with every mention of an acronym of three capitals or more that a
+    name defines ("the Kurdistan Democratic Party ( KDP )") given that name's label,
+    unless a longer name holds it."""
+    labels = {
+        acronym: span.label
+        for acronym, span in defined(text, spans).items()
+        if span.label in _DEFINED and _SHOUTED.fullmatch(acronym)
+    }
     found = [
         Span(m.start(), m.end(), label)
         for acronym, label in labels.items()
@@ -92,7 +93,7 @@ def _named(text: str, acronym: re.Match[str]) -> str | None:
     letters = acronym.group(1)
     for start, first in enumerate(words):
         name = words[start:]
-        if first[0] == letters[0] and "and" in name and _abbreviates(letters, name):
+        if first[0] == letters[0] and "and" in name and abbreviates(letters, name):
             return " ".join(name)
     return None
 
@@ -104,13 +105,3 @@ def _words_before(text: str, end: int) -> Iterator[str]:
         start = text.rfind(" ", 0, end) + 1
         yield text[start:end]
         end = start - 1
-
-
-def _abbreviates(letters: str, words: list[str]) -> bool:
-    """True if `letters` are the capitals of `words` in order, some skipped, the first
-    and the last word's among them."""
-    capitals = [w[0] for w in words if w[0].isupper()]
-    if len(capitals) < 2 or capitals[-1] != letters[-1] or capitals[0] != letters[0]:
-        return False
-    rest = iter(capitals)
-    return all(letter in rest for letter in letters)
