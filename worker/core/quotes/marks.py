@@ -65,8 +65,11 @@ def _double_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if depth == 0:
                 pairs.append((opened, m.start()))
                 opened = None
-        elif mark == "“" and text[opened] in "“‘`":
+        elif mark == "“" and text[opened] in "“‘`" and not _closes(text, m):
             opened = m.start()  # the previous one was never closed
+        elif _reopens(text, m, opened):
+            pairs.append((opened, m.start()))  # the previous one ended with its paragraph
+            opened = m.start()
         else:
             pairs.append((opened, m.start()))
             opened = None
@@ -85,6 +88,26 @@ def _opens(text: str, m: re.Match[str], start: int) -> bool:
     if m.group() == '"':
         return not before.isdigit() and not _DATELINE.fullmatch(text, start, m.end() + 1)
     return m.group() != "''" or not (before.isalnum() or before in ".,!?…")
+
+
+def _closes(text: str, m: re.Match[str]) -> bool:
+    """Whether an opening mark `m` is a closing one mistyped: right after a word, before a
+    space or a punctuation mark ('“The Purple Rose of Cairo“ to')."""
+    after = text[m.end()] if m.end() < len(text) else " "
+    return m.start() > 0 and not text[m.start() - 1].isspace() and not after.isalnum()
+
+
+def _reopens(text: str, m: re.Match[str], opened: int) -> bool:
+    """Whether a straight mark `m` inside a quotation opened at `opened` opens another:
+    after a finished sentence and a space, before a word ('truth. "We believe'), as a
+    quotation running on over a paragraph break does once the break is lost."""
+    at = m.start()
+    if m.group() != '"' or text[opened] != '"' or at + 1 >= len(text):
+        return False
+    before = text[opened + 1 : at]
+    return (
+        text[at - 1] == " " and text[at + 1].isalnum() and before.rstrip()[-1:] in (".", "?", "!")
+    )
 
 
 def _single_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
