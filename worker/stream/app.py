@@ -33,6 +33,7 @@ log = get_logger("worker.stream.app")
 
 
 def _faust_app(settings: Settings) -> faust.App:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes only the last level
     app = faust.App(
         settings.consumer_group,
         broker=[f"kafka://{h.strip()}" for h in settings.kafka.bootstrap_servers.split(",")],
@@ -54,6 +55,7 @@ def _faust_app(settings: Settings) -> faust.App:
         web_port=settings.web_port,
         web_bind="0.0.0.0",
         store="memory://",
+        datadir=str(settings.data_dir / "{conf.name}"),
         # Workers write the GlobalTables (boilerplate, names) while a rebalance reads
         # their changelogs' highwaters; Tansu can then report a highwater below the
         # offset this worker has already applied, which Faust's check takes for lost
