@@ -3,7 +3,16 @@ excerpts of real stories (TimeML's AP copy of 1990, the gold set's AP review).""
 
 from __future__ import annotations
 
-from tests.unit.test_quotes import GOLD, _quoted
+from tests.unit.test_quotes import GOLD, _person, _quoted
+from worker.core.entities import entity_key
+from worker.core.quotes import find_quotes
+from worker.core.types import Mention
+
+
+def _place(text: str, name: str) -> Mention:
+    start = text.index(name)
+    return Mention(name, "GPE", start, start + len(name), name, entity_key("GPE", name))
+
 
 # AP, 16 Aug 1990: one line; the quotation ran over a paragraph break (no closing mark,
 # the next paragraph opening with one), and the break is gone.
@@ -30,3 +39,36 @@ def test_a_quotation_that_ran_over_a_lost_paragraph_break_ends_where_the_next_op
 def test_an_opening_mark_typed_for_a_closing_one_closes() -> None:
     text = GOLD["15566352"]  # 'recalls happy times with the “very, very beautiful“ actress'
     assert "very, very beautiful" in _quoted(text)
+
+
+def _speaker(text: str, start: str) -> str | None:
+    (quote,) = [q for q in find_quotes(text, MENTIONS[text]) if q.text.startswith(start)]
+    return quote.speaker.canonical if quote.speaker else None
+
+
+# WSJ, 25 Feb 1991, and AP, 16 Aug 1990 (TimeML); the people as the model found them.
+BOOMER = (
+    "In a pre-attack message, Lt. Gen. Walter Boomer, the top Marine in the Persian Gulf, "
+    'told U.S. Marines that their goal is to " restore {Kuwait} to its citizens." He went '
+    'on to add that "in so doing you not only return a nation to its people, but you will '
+    'destroy the war machine of a ruthless dictator."'
+)
+WALDEGRAVE = (
+    "Iraq said the roundup was to protect them from unspecified threats; British Foreign "
+    'Office minister William Waldegrave called the order "grave and sinister."'
+)
+MENTIONS = {
+    BOOMER: [_person(BOOMER, "Walter Boomer", "Walter Boomer")],
+    WALDEGRAVE: [
+        _place(WALDEGRAVE, "Iraq"),
+        _person(WALDEGRAVE, "William Waldegrave", "William Waldegrave"),
+    ],
+}
+
+
+def test_the_verbs_that_lead_on_to_the_cue_leave_its_subject() -> None:
+    assert _speaker(BOOMER, "in so doing") == "Walter Boomer"  # "He went on to add that"
+
+
+def test_a_cue_before_a_semicolon_is_another_clauses() -> None:
+    assert _speaker(WALDEGRAVE, "grave and sinister") == "William Waldegrave"

@@ -1,9 +1,10 @@
 """The clause before a cue whose words name its speaker.
 
 Before a cue the speaker is named by the words after the last clause boundary
-(a comma, "that", "and", "because", ...), auxiliaries and adverbs dropped ("the
-deal was done, the minister later said" → "the minister"); when nothing is
-left the caller reads the sentence's subject. A relative clause or an aside
+(a comma, "that", "and", "because", ...), auxiliaries, adverbs and the verbs
+that lead on to the cue dropped ("the deal was done, the minister later said"
+→ "the minister", "He went on to add" → "He"); when nothing is left the
+caller reads the sentence's subject. A relative clause or an aside
 right before the cue is skipped, and the named one of a pair with his or her
 own people is the speaker ("he and his co-authors predicted" → "he").
 """
@@ -18,7 +19,8 @@ _ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*,\s*$")
 _GAP_WORDS = re.compile(
     r"(?:\s|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|did|does|do|is|was|"
-    r"just|even|still|further)\b)*$"
+    r"just|even|still|further|(?:went|goes|go|continued|continues|proceeded|proceeds)\s+(?:on\s+)?to)"
+    r"\b)*$"
 )
 
 

@@ -175,9 +175,13 @@ def _participle(text: str, start: int, cue: _Hit) -> bool:
 def before(text: str, start: int, end: int) -> Cue | None:
     """A cue before a quotation in its sentence: `text[start:end]` is that part of it.
 
-    The cue right before the mark (`he said, "...`) wins; else the sentence's
-    first one (`Pompeo said that ... Washington had concluded ... "...`).
+    The cue right before the mark (`he said, "...`) wins; else the first one of the
+    sentence's last clause after a semicolon (`Pompeo said that ... Washington had
+    concluded ... "...`; not `Iraq said ...; Waldegrave called the order "...`).
     """
+    semicolon = text.rfind(";", start, end)
+    if semicolon >= 0 and text[semicolon + 1 : end].strip():  # not `he added; "...`
+        start = semicolon + 1
     words_of = _WORDS_OF.search(text, max(start, end - MAX_WORDS_OF), end)
     if words_of is not None:  # `In Dr. Shadlen's words, "...` / `Obama's words: "...`
         name = 1 if words_of.group(1) else 2
