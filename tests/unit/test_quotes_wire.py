@@ -57,12 +57,28 @@ WALDEGRAVE = (
     "Iraq said the roundup was to protect them from unspecified threats; British Foreign "
     'Office minister William Waldegrave called the order "grave and sinister."'
 )
+# NYT, 26 Oct 1998, and WSJ, 13 Aug 1990 (TimeML).
+BEHRMANN = (
+    "Vacco's campaign manager, Matt Behrmann, said in a statement that Spitzer had \"sunk to "
+    'a new and despicable low by attempting to capitalize on the murder of a physician."'
+)
+BAKER = (
+    'Secretary of State James Baker, speaking on ABC News\' "This Week," said the Kuwaiti '
+    'request gives the U.S. and other countries "a legal basis for stopping the export of '
+    'oil and that sort of thing."'
+)
 MENTIONS = {
     BOOMER: [_person(BOOMER, "Walter Boomer", "Walter Boomer")],
     WALDEGRAVE: [
         _place(WALDEGRAVE, "Iraq"),
         _person(WALDEGRAVE, "William Waldegrave", "William Waldegrave"),
     ],
+    BEHRMANN: [
+        _person(BEHRMANN, "Vacco", "Dennis Vacco"),
+        _person(BEHRMANN, "Matt Behrmann", "Matt Behrmann"),
+        _person(BEHRMANN, "Spitzer", "Eliot Spitzer"),
+    ],
+    BAKER: [_person(BAKER, "James Baker", "James Baker")],
 }
 
 
@@ -72,3 +88,11 @@ def test_the_verbs_that_lead_on_to_the_cue_leave_its_subject() -> None:
 
 def test_a_cue_before_a_semicolon_is_another_clauses() -> None:
     assert _speaker(WALDEGRAVE, "grave and sinister") == "William Waldegrave"
+
+
+def test_the_owner_of_the_subjects_title_is_no_speaker() -> None:
+    assert _speaker(BEHRMANN, "sunk to a new") == "Matt Behrmann"
+
+
+def test_a_title_closing_the_clause_before_the_cue_leaves_the_sentences_subject() -> None:
+    assert _speaker(BAKER, "a legal basis") == "James Baker"

@@ -16,6 +16,7 @@ import re
 _BOUNDARY = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
 _AND_OWN = re.compile(r"\s+and\s+(?:his|her)\s+[a-z-]+$")
 _ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+_NO_WORDS = " \"“”'’`"  # `Baker, speaking on ABC News' "This Week," said`
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*,\s*$")
 _GAP_WORDS = re.compile(
     r"(?:\s|\b(?:\w+ly|has|have|had|also|then|later|again|once|would|will|did|does|do|is|was|"
@@ -39,6 +40,6 @@ def last_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
         if own is None:
             break
         end = start + own.start()  # the clause before "and": "he" of "he and his co-authors"
-    if not words[cuts[-1] : stop].strip():
+    if not words[cuts[-1] : stop].strip(_NO_WORDS):  # or only a title's closing mark
         return None
     return start + cuts[-1], start + stop

@@ -181,8 +181,11 @@ class Speakers:
         else the description that opens it ("The court also found ..., noting that")."""
         intro = _INTRO.match(self.text, start, end)
         start = intro.end() if intro else start
-        named = [  # not a place or a name in a phrase: "erected in the South Belfast area"
-            m for m in self._named(start, end) if not _IN_PHRASE.search(self.text, start, m.start)
+        named = [  # not a place or a name in a phrase: "erected in the South Belfast area",
+            # nor an owner: "Vacco's campaign manager, Matt Behrmann, said"
+            m
+            for m in self._named(start, end)
+            if not _IN_PHRASE.search(self.text, start, m.start) and not self._owner(m, end)
         ]
         pronoun = SUBJECT_PRONOUN.search(self.text, start, end)
         if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
