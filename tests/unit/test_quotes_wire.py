@@ -67,6 +67,12 @@ BAKER = (
     'request gives the U.S. and other countries "a legal basis for stopping the export of '
     'oil and that sort of thing."'
 )
+# NYT, 20 Nov 1998 (TimeML).
+INVESTIGATOR = (
+    "Authorities want to question the unidentified woman who allegedly traveled with Kopp, "
+    'according to an investigator quoted by the newspaper.\n\n"She may have been with Kopp '
+    'sometime after the murder," the investigator said.'
+)
 MENTIONS = {
     BOOMER: [_person(BOOMER, "Walter Boomer", "Walter Boomer")],
     WALDEGRAVE: [
@@ -79,6 +85,10 @@ MENTIONS = {
         _person(BEHRMANN, "Spitzer", "Eliot Spitzer"),
     ],
     BAKER: [_person(BAKER, "James Baker", "James Baker")],
+    INVESTIGATOR: [
+        _person(INVESTIGATOR, "Kopp", "James Charles Kopp"),
+        _person(INVESTIGATOR, "Kopp", "James Charles Kopp", INVESTIGATOR.index("with Kopp s")),
+    ],
 }
 
 
@@ -96,3 +106,7 @@ def test_the_owner_of_the_subjects_title_is_no_speaker() -> None:
 
 def test_a_title_closing_the_clause_before_the_cue_leaves_the_sentences_subject() -> None:
     assert _speaker(BAKER, "a legal basis") == "James Baker"
+
+
+def test_the_description_of_someone_brought_in_unnamed_stays_unnamed() -> None:
+    assert _speaker(INVESTIGATOR, "She may have been") is None

@@ -1,8 +1,14 @@
 """The head nouns of descriptions that name no one ("the company said", "the statement said").
 
 A description's referent depends on its head: an organization for these
-(`ORG_HEADS`), the author named next to it for a document (`DOCUMENTS`).
+(`ORG_HEADS`), the author named next to it for a document (`DOCUMENTS`), and
+nobody when the article brought that head in unnamed ("an investigator quoted
+by the newspaper" ... "the investigator said": `introduced_unnamed`).
 """
+
+import re
+
+MAX_INTRODUCED = 1500  # characters before a description searched for its introduction
 
 # "the company", "the agency": the latest organization the article made a subject.
 ORG_HEADS = frozenset(
@@ -96,3 +102,26 @@ DOCUMENTS = frozenset(
         "announcement",
     ]
 )
+
+
+def introduced_unnamed(text: str, head: str, position: int) -> bool:
+    """Whether the latest use of `head` before `position` brought someone in unnamed: "a",
+    "an", "another" or "one" before it, a few words between, no name apposed to it
+    ("another highly placed source said"; not "an investigator, John Smith,", "Smith,
+    an investigator", "Smith is an investigator")."""
+    window = text[max(0, position - MAX_INTRODUCED) : position]
+    uses = list(re.finditer(rf"\b{re.escape(head)}s?\b", window, re.IGNORECASE))
+    if not uses:
+        return False
+    last = uses[-1]
+    indefinite = _INDEFINITE.search(window, 0, last.start())
+    return (
+        indefinite is not None
+        and not _NAMED_BEFORE.search(window, 0, indefinite.start())
+        and not _NAMED_AFTER.match(window, last.end())
+    )
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s*,|\b(?:is|was|as|became|becomes))\s*$")
+_NAMED_AFTER = re.compile(r"\s*,\s*[A-Z]")

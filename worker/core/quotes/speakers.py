@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from worker.core.quotes.clauses import last_clause
 from worker.core.quotes.genders import genders
-from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS
+from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS, introduced_unnamed
 from worker.core.quotes.names import SPEAKER_LABELS, Names
 from worker.core.quotes.people import People, speaker_of
 from worker.core.quotes.subjects import (
@@ -284,6 +284,8 @@ class Speakers:
             return self._titled(head, start, ("PERSON", "ORG")), mention
         if _HEAD_PHRASE.search(words) or self._named(start, end):
             return None, mention  # "the Iraqi ambassador to Greece" introduces someone new
+        if introduced_unnamed(self.text, head, start):
+            return None, mention  # "an investigator quoted by ..." ... "the investigator"
         person = self._titled(head, start) or self._last_person(start)
         pronoun = self._pronoun_after(end)  # "the 38-year-old said as he tried to"
         if pronoun and (person is None or not self._fits(person, pronoun)):
