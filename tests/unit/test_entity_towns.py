@@ -66,3 +66,16 @@ def test_a_person_named_like_a_town_stays_a_person(gaz: Gazetteer) -> None:
     text = "Andrew Jackson won. The mood in Jackson was sour."
     spans = [Span(0, 14, "PERSON"), Span(32, 39, "PERSON")]
     assert [s.label for s in towns(text, spans, gaz)] == ["PERSON", "PERSON"]
+
+
+def test_a_town_after_a_street_address_or_before_its_residents_is_a_place(
+    gaz: Gazetteer,
+) -> None:
+    text = (  # KentNews and breakingnews.ie, court reports (blind set 5, read)
+        "Kadir, 44, of St Mildred’s Road, Margate, was jailed for 11 years.\n"
+        "They have been sentenced for the manslaughter of Limerick man, Jason Corbett."
+    )
+    labels = _labels(gaz, text, {"Margate": "ORG", "Limerick": "ORG", "Road": "ORG"})
+    assert labels["Margate"] == labels["Limerick"] == "GPE"
+    text = "The crash happened near Gladstone Avenue, Lincoln said."  # a person says it
+    assert _labels(gaz, text, {"Lincoln": "ORG"}) == {"Lincoln": "ORG"}

@@ -5,8 +5,10 @@ Borderville" as an ORG when the town is small, and "came to life in Agua
 Dulce" as a PERSON. Outside sports copy (where a town standing for its club is
 an ORG, `sport.py`) a name the gazetteer knows as a city, capital or state is a
 place (GPE) where the text puts it as one: after a preposition of place ("in",
-"at", "near", ...) or in a list with a place ("Breisach, Kehl and Freiburg",
-"at Old Trafford , Manchester"). A PERSON stays one when a possessive follows
+"at", "near", ...), in a list with a place ("Breisach, Kehl and Freiburg",
+"at Old Trafford , Manchester"), after a street address ("of St Mildred's
+Road, Margate") or before a noun of the people who live there ("a Limerick
+man", "the Dublin woman"). A PERSON stays one when a possessive follows
 it ("in Jackson's view") or it is a word of a longer person's name in the text
 ("Andrew Jackson"); an ORG stays one when the words around it make it an
 organisation:
@@ -36,6 +38,15 @@ _TOWN_KINDS = ("city", "capital", "state")
 _AT = re.compile(r"\b(?:in|at|near|outside|inside|around|across|throughout) $")
 _LISTED = re.compile(r"^(?: ?, (?:and |or )?| (?:and|or) )$")
 _POSSESSIVE = re.compile(r"^['’]")
+_ADDRESS = re.compile(
+    r"\b(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Way|Place|Terrace|Gardens|Grove|Rd|St|"
+    r"Ave)\.?\s*,\s*$"
+)
+_CLOSED = re.compile(r"^\s*[,.;)]")
+_RESIDENT = re.compile(
+    r"^ (?:man|woman|men|women|boy|girl|teenager|teen|pensioner|mother|father|mum|dad|couple|"
+    r"family|native|resident|residents|natives)\b"
+)
 
 
 def towns(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
@@ -54,7 +65,9 @@ def towns(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                 and out[-1].label == "GPE"
                 and bool(_LISTED.match(text[out[-1].end : span.start]))
             )
-            if (listed or _AT.search(before)) and (
+            address = _ADDRESS.search(before) and _CLOSED.match(after)  # not "Avenue, Harris said"
+            placed = listed or _AT.search(before) or address
+            if (placed or _RESIDENT.match(after)) and (
                 not _organisation(before, after)
                 if span.label == "ORG"
                 else not _POSSESSIVE.match(after) and surface not in people
