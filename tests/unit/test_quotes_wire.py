@@ -73,6 +73,11 @@ INVESTIGATOR = (
     'according to an investigator quoted by the newspaper.\n\n"She may have been with Kopp '
     'sometime after the murder," the investigator said.'
 )
+# WSJ (TimeML wsj_0674).
+PATTISON = (
+    "Jim Pattison Industries Ltd., one of a group of closely held companies owned by "
+    'entrepreneur James Pattison, said it "intends to seek control" of 30%-owned Innopac Inc.'
+)
 MENTIONS = {
     BOOMER: [_person(BOOMER, "Walter Boomer", "Walter Boomer")],
     WALDEGRAVE: [
@@ -85,6 +90,17 @@ MENTIONS = {
         _person(BEHRMANN, "Spitzer", "Eliot Spitzer"),
     ],
     BAKER: [_person(BAKER, "James Baker", "James Baker")],
+    PATTISON: [
+        Mention(
+            "Jim Pattison Industries Ltd.",
+            "ORG",
+            0,
+            28,
+            "Jim Pattison Industries Ltd.",
+            entity_key("ORG", "Jim Pattison Industries Ltd."),
+        ),
+        _person(PATTISON, "James Pattison", "James Pattison"),
+    ],
     INVESTIGATOR: [
         _person(INVESTIGATOR, "Kopp", "James Charles Kopp"),
         _person(INVESTIGATOR, "Kopp", "James Charles Kopp", INVESTIGATOR.index("with Kopp s")),
@@ -110,3 +126,7 @@ def test_a_title_closing_the_clause_before_the_cue_leaves_the_sentences_subject(
 
 def test_the_description_of_someone_brought_in_unnamed_stays_unnamed() -> None:
     assert _speaker(INVESTIGATOR, "She may have been") is None
+
+
+def test_the_subject_is_the_name_an_apposition_before_the_cue_describes() -> None:
+    assert _speaker(PATTISON, "intends to seek") == "Jim Pattison Industries Ltd."

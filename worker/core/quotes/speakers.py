@@ -71,6 +71,7 @@ _IN_PHRASE = re.compile(r"\b(?:in|at|on|from|near|across|around|into|to)\s+(?:th
 _QUALIFIED = re.compile(r"(?:a|an|A|An)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+([a-z]+)")
 _NAMES_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.-]*){0,3}")
 _TOPIC = re.compile(r"\s*,\s*")
+_APPOSED_TO = re.compile(r"\s*,[^,;:“”\"]+,\s*")  # the apposition that closes before the cue
 MAX_DESCRIPTION_WORDS = 8
 MAX_APPOSED = 60  # characters after a description searched for the name apposed to it
 MAX_RELATIVE = 120  # characters before a "who" searched for the name it stands for
@@ -190,6 +191,9 @@ class Speakers:
         pronoun = SUBJECT_PRONOUN.search(self.text, start, end)
         if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
             return self._phrase(pronoun.start(), pronoun.end())
+        first = min(named, key=_start) if named else None
+        if first and _APPOSED_TO.fullmatch(self.text, first.end, end):
+            return self._entity(first)  # "Jim Pattison Industries Ltd., one of ... owned by X,"
         read = self._read(start, end, True) if not named or named[0].label != "PERSON" else None
         if read or named:
             return read or self._entity(named[0])
