@@ -101,7 +101,9 @@ def _judged(
 
 
 def place_table(docs: Sequence[_Doc], gold: PlaceGold, found: Sequence[FoundPlaces]) -> str:
-    """One line: accuracy of country code and kind, of each alone, misses, false claims."""
+    """One line: accuracy of country code and kind (a gold place whose entity was not found
+    counts as wrong), of each alone, misses, the accuracy over the entities found (what
+    resolution alone scores), false claims."""
     right = country = kind = missed = scored = claims = 0
     for _, _, (gold_country, gold_kind), place, hit in _judged(docs, gold, found):
         if gold_kind == "other":
@@ -113,9 +115,12 @@ def place_table(docs: Sequence[_Doc], gold: PlaceGold, found: Sequence[FoundPlac
         kind += place is not None and place.kind == gold_kind
         right += place is not None and (place.country_code, place.kind) == (gold_country, gold_kind)
     share = (lambda n: n / scored) if scored else (lambda n: 0.0)
+    found = scored - missed
+    resolved = right / found if found else 0.0
     return (
         f"places: country+kind {share(right):.3f} ({right}/{scored}), country "
         f"{share(country):.3f}, kind {share(kind):.3f}; entities missed {missed}; "
+        f"of the entities found {resolved:.3f} ({right}/{found}); "
         f"'other' places given a place: {claims}"
     )
 
