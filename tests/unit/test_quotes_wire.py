@@ -78,6 +78,11 @@ PATTISON = (
     "Jim Pattison Industries Ltd., one of a group of closely held companies owned by "
     'entrepreneur James Pattison, said it "intends to seek control" of 30%-owned Innopac Inc.'
 )
+# AP, 28 Jan 2000 (TimeML): two people named Gonzalez, the surname alone far more often.
+GONZALEZ = (
+    "Elian Gonzalez was rescued off Florida's coast. Gonzalez is 6. Relatives of Gonzalez in "
+    'Miami want him to stay.\n\n"They are not going to buy me," said Juan Miguel Gonzalez.'
+)
 MENTIONS = {
     BOOMER: [_person(BOOMER, "Walter Boomer", "Walter Boomer")],
     WALDEGRAVE: [
@@ -100,6 +105,10 @@ MENTIONS = {
             entity_key("ORG", "Jim Pattison Industries Ltd."),
         ),
         _person(PATTISON, "James Pattison", "James Pattison"),
+    ],
+    GONZALEZ: [
+        _person(GONZALEZ, "Elian Gonzalez", "Elian Gonzalez"),
+        _person(GONZALEZ, "Juan Miguel Gonzalez", "Juan Miguel Gonzalez"),
     ],
     INVESTIGATOR: [
         _person(INVESTIGATOR, "Kopp", "James Charles Kopp"),
@@ -130,3 +139,7 @@ def test_the_description_of_someone_brought_in_unnamed_stays_unnamed() -> None:
 
 def test_the_subject_is_the_name_an_apposition_before_the_cue_describes() -> None:
     assert _speaker(PATTISON, "intends to seek") == "Jim Pattison Industries Ltd."
+
+
+def test_a_given_name_before_a_surname_two_people_share_is_no_title() -> None:
+    assert _speaker(GONZALEZ, "They are not going") == "Juan Miguel Gonzalez"

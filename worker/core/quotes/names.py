@@ -289,9 +289,13 @@ def _titles_in_use(words_of: Callable[[], Counter[str]], names: Sequence[str]) -
     """Title words the vocabulary lacks, shown by the article's use of them: capitalised
     words, none a given name, before a given name and surname ("Taoiseach Leo Varadkar"),
     when the article also names the person by the surname without them ("Mr Varadkar")
-    or uses the title as a common noun ("the taoiseach"). `words_of`: the text's words,
+    (no other name of the article having that surname) or uses the title as a common noun
+    ("the taoiseach"). `words_of`: the text's words,
     counted only when a name has that shape."""
     found = set()
+    by_surname: dict[str, list[str]] = {}
+    for name in names:
+        by_surname.setdefault(name.split()[-1], []).append(name)
     for name in names:
         words = name.split()
         for n in range(1, len(words) - 1):
@@ -304,7 +308,10 @@ def _titles_in_use(words_of: Callable[[], Counter[str]], names: Sequence[str]) -
                 continue
             count = words_of()
             common = count[words[n - 1].lower()] > 0
-            alone = count[words[-1]] > count[words[n]]  # the surname without the given name
+            # the surname without the given name, when no other name of the article has it
+            # ("Gonzalez" of Elian and of Juan Miguel Gonzalez is no evidence for "Juan")
+            shared = any(o not in name and name not in o for o in by_surname[words[-1]])
+            alone = not shared and count[words[-1]] > count[words[n]]
             if common or alone:
                 found.add(words[n - 1])
             break
