@@ -83,6 +83,12 @@ GONZALEZ = (
     "Elian Gonzalez was rescued off Florida's coast. Gonzalez is 6. Relatives of Gonzalez in "
     'Miami want him to stay.\n\n"They are not going to buy me," said Juan Miguel Gonzalez.'
 )
+# AP, 16 Feb 2000 (TimeML): the family's surname alone is the father's, not the child's.
+FATHER = (
+    "Elian Gonzalez's father wrote to Reno. Elian has been in Miami since November, and "
+    'Juan Miguel Gonzalez wants him back.\n\n"I formally object to the legal moves made '
+    'by those who are arbitrarily retaining Elian," Gonzalez said in the letter.'
+)
 MENTIONS = {
     BOOMER: [_person(BOOMER, "Walter Boomer", "Walter Boomer")],
     WALDEGRAVE: [
@@ -109,6 +115,12 @@ MENTIONS = {
     GONZALEZ: [
         _person(GONZALEZ, "Elian Gonzalez", "Elian Gonzalez"),
         _person(GONZALEZ, "Juan Miguel Gonzalez", "Juan Miguel Gonzalez"),
+    ],
+    FATHER: [
+        _person(FATHER, "Elian Gonzalez", "Elian Gonzalez"),
+        _person(FATHER, "Elian", "Elian Gonzalez", FATHER.index("Elian has")),
+        _person(FATHER, "Juan Miguel Gonzalez", "Juan Miguel Gonzalez"),
+        _person(FATHER, "Gonzalez", "Gonzalez", FATHER.index("Gonzalez said")),
     ],
     INVESTIGATOR: [
         _person(INVESTIGATOR, "Kopp", "James Charles Kopp"),
@@ -143,3 +155,7 @@ def test_the_subject_is_the_name_an_apposition_before_the_cue_describes() -> Non
 
 def test_a_given_name_before_a_surname_two_people_share_is_no_title() -> None:
     assert _speaker(GONZALEZ, "They are not going") == "Juan Miguel Gonzalez"
+
+
+def test_a_surname_alone_is_not_the_person_the_article_calls_by_the_given_name() -> None:
+    assert _speaker(FATHER, "I formally object") == "Juan Miguel Gonzalez"

@@ -5,7 +5,7 @@ for "he" and "she" but keep the model's label and key as speakers."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from worker.core.quotes.names import Names, person_named, reads_as_name
@@ -27,7 +27,12 @@ class People:
         for m in mentions:  # and people the model called organizations ("Nikki Haley")
             if m.label == "PERSON" or (m.label == "ORG" and _reads_as_person(m.canonical, names)):
                 people.setdefault(m.canonical, m)
-        self.surnames = _surnames(people.values(), names)
+        first_named = {  # people the article calls by their given name alone ("Elian")
+            m.canonical
+            for m in mentions
+            if " " not in m.text and m.canonical.startswith(m.text + " ")
+        }
+        self.surnames = _surnames(people.values(), names, first_named)
         self._names = names
         self._orgs = self._org_people(people)
         as_person = {m: self._as_person(m) for m in mentions}
@@ -67,8 +72,12 @@ def _reads_as_person(name: str, names: Names) -> bool:
     return reads_as_name(name) or names.untitled(name) is not None
 
 
-def _surnames(people: Iterable[Mention], names: Names) -> dict[str, Speaker]:
-    """Last name → the first full name of the article that ends with it ("Cook" → "Tim Cook").
+def _surnames(
+    people: Iterable[Mention], names: Names, first_named: Collection[str]
+) -> dict[str, Speaker]:
+    """Last name → the first full name of the article that ends with it ("Cook" → "Tim Cook"),
+    of a person the article does not call by the given name alone: the surname of a family
+    is the father's, not the child's the article calls "Elian".
 
     `people` are in order of first mention: an article names a person in full first.
     """
@@ -76,5 +85,8 @@ def _surnames(people: Iterable[Mention], names: Names) -> dict[str, Speaker]:
     for m in people:
         speaker = speaker_of(m, names)
         if " " in speaker.canonical:
-            full.setdefault(speaker.canonical.split()[-1], speaker)
+            surname = speaker.canonical.split()[-1]
+            taken = full.get(surname)
+            if taken is None or (taken.canonical in first_named and m.canonical not in first_named):
+                full[surname] = speaker
     return full
