@@ -9,6 +9,11 @@ by the newspaper" ... "the investigator said": `introduced_unnamed`).
 import re
 
 MAX_INTRODUCED = 1500  # characters before a description searched for its introduction
+# "an investigator", "another highly placed source": a few words between
+_INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# a name apposed before ("Smith, an investigator") or said to be one ("Smith is an ...")
+_NAMED_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s*,|\b(?:is|was|as|became|becomes))\s*$")
+_NAMED_AFTER = re.compile(r"\s*,\s*[A-Z]")  # "an investigator, John Smith,"
 
 # "the company", "the agency": the latest organization the article made a subject.
 ORG_HEADS = frozenset(
@@ -120,8 +125,3 @@ def introduced_unnamed(text: str, head: str, position: int) -> bool:
         and not _NAMED_BEFORE.search(window, 0, indefinite.start())
         and not _NAMED_AFTER.match(window, last.end())
     )
-
-
-_INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_NAMED_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s*,|\b(?:is|was|as|became|becomes))\s*$")
-_NAMED_AFTER = re.compile(r"\s*,\s*[A-Z]")
