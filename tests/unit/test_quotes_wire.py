@@ -6,6 +6,7 @@ from __future__ import annotations
 from tests.unit.test_quotes import GOLD, _person, _quoted
 from worker.core.entities import entity_key
 from worker.core.quotes import find_quotes
+from worker.core.quotes.heads import introduced_unnamed
 from worker.core.types import Mention
 
 
@@ -130,3 +131,19 @@ def test_the_description_of_someone_brought_in_unnamed_stays_unnamed() -> None:
 
 def test_the_subject_is_the_name_an_apposition_before_the_cue_describes() -> None:
     assert _speaker(PATTISON, "intends to seek") == "Jim Pattison Industries Ltd."
+
+
+def test_an_article_of_another_noun_brings_no_one_in_unnamed() -> None:
+    text = (  # dumps-dev (a column on the 2023 elections): "a" is the blow's
+        "Instead, voters handed Trump an unambiguous defeat. And that is much more than just "
+        "a blow to the president’s immediate political fortunes.\n\n"
+    )
+    assert not introduced_unnamed(text, "president", len(text))
+    text = "Friday about her statements regarding a meeting with the president: "  # NYT (TimeML)
+    assert not introduced_unnamed(text, "president", len(text))
+    text = (  # NYT, 20 Nov 1998 (TimeML): modifiers between, and the partitive "one of the"
+        "since Slepian was killed, according to another law enforcement official, "
+    )
+    assert introduced_unnamed(text, "official", len(text))
+    text = "with Kopp, according to one of the investigators quoted by the newspaper."
+    assert introduced_unnamed(text, "investigator", len(text))  # the TimeML one, partitive
