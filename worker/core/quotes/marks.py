@@ -94,8 +94,9 @@ def _opens(text: str, m: re.Match[str], start: int) -> bool:
 
 
 def _closes(text: str, m: re.Match[str]) -> bool:
-    """Whether an opening mark `m` is a closing one mistyped: right after a word, before a
-    space or a punctuation mark ('“The Purple Rose of Cairo“ to')."""
+    """Whether an opening mark `m` is a closing one mistyped: right after a word or its
+    punctuation (no space between), before a space or a punctuation mark ('“The Purple
+    Rose of Cairo“ to', '“very, very beautiful“ actress')."""
     after = text[m.end()] if m.end() < len(text) else " "
     return m.start() > 0 and not text[m.start() - 1].isspace() and not after.isalnum()
 
