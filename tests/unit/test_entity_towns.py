@@ -79,3 +79,13 @@ def test_a_town_after_a_street_address_or_before_its_residents_is_a_place(
     assert labels["Margate"] == labels["Limerick"] == "GPE"
     text = "The crash happened near Gladstone Avenue, Lincoln said."  # a person says it
     assert _labels(gaz, text, {"Lincoln": "ORG"}) == {"Lincoln": "ORG"}
+
+
+def test_a_family_after_the_or_an_owner_is_a_surnames_not_a_towns(gaz: Gazetteer) -> None:
+    text = (  # WSJ (TimeBank wsj_0798); a headline of the scrapinghub set
+        "Woodbridge is a holding company owned by Toronto's Thomson family.\n"
+        "How one Oakland couple turned their garage into the"
+    )
+    for label in ("PERSON", "ORG"):
+        labels = _labels(gaz, text, {"Thomson": label, "Oakland": label})
+        assert labels == {"Thomson": label, "Oakland": "GPE"}

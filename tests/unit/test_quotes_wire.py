@@ -6,6 +6,7 @@ from __future__ import annotations
 from tests.unit.test_quotes import GOLD, _person, _quoted
 from worker.core.entities import entity_key
 from worker.core.quotes import find_quotes
+from worker.core.quotes.heads import introduced_unnamed
 from worker.core.types import Mention
 
 
@@ -159,3 +160,19 @@ def test_a_given_name_before_a_surname_two_people_share_is_no_title() -> None:
 
 def test_a_surname_alone_is_not_the_person_the_article_calls_by_the_given_name() -> None:
     assert _speaker(FATHER, "I formally object") == "Juan Miguel Gonzalez"
+
+
+def test_an_article_of_another_noun_brings_no_one_in_unnamed() -> None:
+    text = (  # dumps-dev (a column on the 2023 elections): "a" is the blow's
+        "Instead, voters handed Trump an unambiguous defeat. And that is much more than just "
+        "a blow to the president’s immediate political fortunes.\n\n"
+    )
+    assert not introduced_unnamed(text, "president", len(text))
+    text = "Friday about her statements regarding a meeting with the president: "  # NYT (TimeML)
+    assert not introduced_unnamed(text, "president", len(text))
+    text = (  # NYT, 20 Nov 1998 (TimeML): modifiers between, and the partitive "one of the"
+        "since Slepian was killed, according to another law enforcement official, "
+    )
+    assert introduced_unnamed(text, "official", len(text))
+    text = "with Kopp, according to one of the investigators quoted by the newspaper."
+    assert introduced_unnamed(text, "investigator", len(text))  # the TimeML one, partitive

@@ -8,10 +8,11 @@ place (GPE) where the text puts it as one: after a preposition of place ("in",
 "at", "near", ...), in a list with a place ("Breisach, Kehl and Freiburg",
 "at Old Trafford , Manchester"), after a street address ("of St Mildred's
 Road, Margate") or before a noun of the people who live there ("a Limerick
-man", "the Dublin woman"). A PERSON stays one when a possessive follows
-it ("in Jackson's view") or it is a word of a longer person's name in the text
-("Andrew Jackson"); an ORG stays one when the words around it make it an
-organisation:
+man", "the Dublin woman"; not a relative after "the" or an owner: "the Jackson
+family" and "Toronto's Thomson family" are a surname's). A PERSON stays one
+when a possessive follows it ("in Jackson's view") or it is a word of a longer
+person's name in the text ("Andrew Jackson"); an ORG stays one when the words
+around it make it an organisation:
 
 * a cue of `brands.org_cue` (a noun of organisations before it, an
   apposition headed by one, "was founded", a member only organisations have);
@@ -47,6 +48,9 @@ _RESIDENT = re.compile(
     r"^ (?:man|woman|men|women|boy|girl|teenager|teen|pensioner|mother|father|mum|dad|couple|"
     r"family|native|resident|residents|natives)\b"
 )
+# "the Jackson family", "Toronto's Thomson family": a surname's relatives, no residents
+_KIN = re.compile(r"^ (?:mother|father|mum|dad|couple|family)\b")
+_DEFINITE = re.compile(r"(?:\b[Tt]he|['’]s?) $")
 
 
 def towns(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
@@ -67,7 +71,7 @@ def towns(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             )
             address = _ADDRESS.search(before) and _CLOSED.match(after)  # not "Avenue, Harris said"
             placed = listed or _AT.search(before) or address
-            if (placed or _RESIDENT.match(after)) and (
+            if (placed or _residents(before, after)) and (
                 not _organisation(before, after)
                 if span.label == "ORG"
                 else not _POSSESSIVE.match(after) and surface not in people
@@ -75,6 +79,12 @@ def towns(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                 span = span._replace(label="GPE")
         out.append(span)
     return out
+
+
+def _residents(before: str, after: str) -> bool:
+    """Whether a noun of the people who live in the town follows it ("a Limerick man",
+    "one Oakland couple"); a relative after "the" or an owner names a surname's family."""
+    return bool(_RESIDENT.match(after)) and not (_KIN.match(after) and _DEFINITE.search(before))
 
 
 def _organisation(before: str, after: str) -> bool:

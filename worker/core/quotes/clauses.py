@@ -23,6 +23,9 @@ _GAP_WORDS = re.compile(
     r"just|even|still|further|(?:went|goes|go|continued|continues|proceeded|proceeds)\s+(?:on\s+)?to)"
     r"\b)*$"
 )
+# No run of auxiliaries and adverbs before a cue is longer ("would also have then later
+# ..."): searched from further back, a long run is retried from each of its words.
+MAX_GAP = 120
 
 
 def last_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -34,7 +37,7 @@ def last_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
         cut_at = relative or _ASIDE.search(words)  # or an aside: "Gov. Phil Murphy (D) told"
         words = words[: cut_at.start()] if cut_at else words
         cuts = [0, *(m.end() for m in _BOUNDARY.finditer(words))]
-        gap = _GAP_WORDS.search(words, cuts[-1])
+        gap = _GAP_WORDS.search(words, max(cuts[-1], len(words) - MAX_GAP))
         stop = gap.start() if gap else len(words)
         own = _AND_OWN.search(words, cuts[-2] if len(cuts) > 1 else 0, stop)
         if own is None:

@@ -9,6 +9,19 @@ by the newspaper" ... "the investigator said": `introduced_unnamed`).
 import re
 
 MAX_INTRODUCED = 1500  # characters before a description searched for its introduction
+# "an investigator", "another highly placed source", "one of the investigators": a few
+# modifiers between, no determiner or preposition ("a blow to the president" is a blow's)
+_NOT_MODIFIER = (
+    r"(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|of|for|to|with|by|"
+    r"from|about|on|in|at|into|over|against)\b"
+)
+_INDEFINITE = re.compile(
+    rf"\b(?:a|an|another|one(?:\s+of\s+the)?)\s+(?:(?!{_NOT_MODIFIER})[\w-]+\s+){{0,3}}$",
+    re.IGNORECASE,
+)
+# a name apposed before ("Smith, an investigator") or said to be one ("Smith is an ...")
+_NAMED_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s*,|\b(?:is|was|as|became|becomes))\s*$")
+_NAMED_AFTER = re.compile(r"\s*,\s*[A-Z]")  # "an investigator, John Smith,"
 
 # "the company", "the agency": the latest organization the article made a subject.
 ORG_HEADS = frozenset(
@@ -106,7 +119,8 @@ DOCUMENTS = frozenset(
 
 def introduced_unnamed(text: str, head: str, position: int) -> bool:
     """Whether the latest use of `head` before `position` brought someone in unnamed: "a",
-    "an", "another" or "one" before it, a few words between, no name apposed to it
+    "an", "another", "one" or "one of the" before it, a few modifiers between (no
+    determiner or preposition: not "a blow to the president"), no name apposed to it
     ("another highly placed source said"; not "an investigator, John Smith,", "Smith,
     an investigator", "Smith is an investigator")."""
     window = text[max(0, position - MAX_INTRODUCED) : position]
@@ -120,8 +134,3 @@ def introduced_unnamed(text: str, head: str, position: int) -> bool:
         and not _NAMED_BEFORE.search(window, 0, indefinite.start())
         and not _NAMED_AFTER.match(window, last.end())
     )
-
-
-_INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_NAMED_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s*,|\b(?:is|was|as|became|becomes))\s*$")
-_NAMED_AFTER = re.compile(r"\s*,\s*[A-Z]")

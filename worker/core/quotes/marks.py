@@ -6,7 +6,10 @@ quotes belong to their outer quotation) or where they enclose a double pair
 (British style, single outside). An opening mark left unclosed at the end of
 a paragraph whose next paragraph opens with a quote mark is a quotation
 running over several paragraphs: each paragraph's part is a segment, chained
-to the previous one (`continues`).
+to the previous one (`continues`). Where wire copy lost that break, a straight
+mark after a finished sentence inside an open quotation ends it and opens the
+next (`_reopens`); an opening mark between a word and a space or a punctuation
+mark closes (`_closes`).
 """
 
 from __future__ import annotations
@@ -91,8 +94,9 @@ def _opens(text: str, m: re.Match[str], start: int) -> bool:
 
 
 def _closes(text: str, m: re.Match[str]) -> bool:
-    """Whether an opening mark `m` is a closing one mistyped: right after a word, before a
-    space or a punctuation mark ('“The Purple Rose of Cairo“ to')."""
+    """Whether an opening mark `m` is a closing one mistyped: right after a word or its
+    punctuation (no space between), before a space or a punctuation mark ('“The Purple
+    Rose of Cairo“ to', '“very, very beautiful“ actress')."""
     after = text[m.end()] if m.end() < len(text) else " "
     return m.start() > 0 and not text[m.start() - 1].isspace() and not after.isalnum()
 

@@ -178,7 +178,9 @@ class Speakers:
     def subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
         """The sentence's subject when the cue's own clause names nobody
         (`During the call, he asked ..., called Omar a "terrorist" and said, "...`):
-        its first pronoun or name, whichever comes first, after an introductory phrase;
+        its first pronoun or name, whichever comes first, after an introductory phrase
+        (the first name whatever its label when only its apposition stands before the
+        cue: "Jim Pattison Industries Ltd., one of ... owned by James Pattison, said");
         else the description that opens it ("The court also found ..., noting that")."""
         intro = _INTRO.match(self.text, start, end)
         start = intro.end() if intro else start
@@ -188,10 +190,10 @@ class Speakers:
             for m in self._named(start, end)
             if not _IN_PHRASE.search(self.text, start, m.start) and not self._owner(m, end)
         ]
-        pronoun = SUBJECT_PRONOUN.search(self.text, start, end)
-        if pronoun and (not named or pronoun.start() < min(m.start for m in named)):
-            return self._phrase(pronoun.start(), pronoun.end())
         first = min(named, key=_start) if named else None
+        pronoun = SUBJECT_PRONOUN.search(self.text, start, end)
+        if pronoun and (first is None or pronoun.start() < first.start):
+            return self._phrase(pronoun.start(), pronoun.end())
         if first and _APPOSED_TO.fullmatch(self.text, first.end, end):
             return self._entity(first)  # "Jim Pattison Industries Ltd., one of ... owned by X,"
         read = self._read(start, end, True) if not named or named[0].label != "PERSON" else None
