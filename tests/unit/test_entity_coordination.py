@@ -6,7 +6,6 @@ acronym a name defines takes its label wherever it stands."""
 from __future__ import annotations
 
 import re
-import time
 
 from tests.conftest import entity_gold
 from worker.core.entities.coordination import acronyms, joined_by_acronym
@@ -76,20 +75,18 @@ def test_an_acronym_a_name_defines_takes_its_label_everywhere() -> None:
     assert acronyms(text, []) == []  # brackets after no name: no acronym of one
 
 
-def test_a_long_article_of_acronyms_stays_fast() -> None:
+def test_a_long_article_of_acronyms_gets_every_mention() -> None:
     text = " .\n".join([LIFFE, SLORC, KDP] * 600)  # 200 KB, 3,600 bracketed acronyms
     spans = _spans(
         text, "ORG", "London International Financial Futures", "Kurdistan Democratic Party"
     )
-    started = time.monotonic()
-    found = _named(text, acronyms(text, joined_by_acronym(text, spans)))
-    assert time.monotonic() - started < 1
+    found = _named(
+        text, acronyms(text, joined_by_acronym(text, spans))
+    )  # its time: bench.pathological
     assert len(found) == 600 * 8  # each time 3 names, 5 mentions of their acronyms
 
 
-def test_a_title_cased_run_before_an_acronym_is_read_fast_and_is_no_name() -> None:
+def test_a_title_cased_run_before_an_acronym_is_no_name() -> None:
     run = " ".join(["London Futures"] * 8000)  # 120 KB of capitalised words
     text = f"{run} and Options Exchange ( LIFFE ) was trading at 97.18"
-    started = time.monotonic()
-    assert joined_by_acronym(text, []) == []
-    assert time.monotonic() - started < 1  # was 4 s: each word tried as the start of a name
+    assert joined_by_acronym(text, []) == []  # was 4 s (bench.pathological): each word a start

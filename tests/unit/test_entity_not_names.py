@@ -8,7 +8,6 @@ link without a scheme (the gold set's Stadia review)."""
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 
 from tests.conftest import entity_gold
@@ -71,13 +70,11 @@ def test_names_never_written_in_lowercase_stay() -> None:
     assert _kept(text, _spans(text, "Apple", "DigiTimes"), common_words) == {"Apple", "DigiTimes"}
 
 
-def test_a_long_article_of_one_word_orgs_stays_fast() -> None:
+def test_a_long_article_of_one_word_orgs_keeps_the_names_never_in_lowercase() -> None:
     text = GOLD["aadb38e5"]
     text = "\n".join([text] * (200_000 // len(text)))  # 200 KB
     spans = [Span(*m.span(), "ORG") for m in re.finditer(r"\b[A-Z][a-z]+\b", text)]
-    started = time.monotonic()
-    kept = _kept(text, spans, common_words)
-    assert time.monotonic() - started < 1
+    kept = _kept(text, spans, common_words)  # its time: bench.pathological
     assert "Lexus" in kept and "Concept" not in kept
 
 

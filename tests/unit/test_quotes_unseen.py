@@ -7,7 +7,6 @@ Entity mentions are written by hand where attribution needs them, as the model g
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -312,10 +311,8 @@ def test_a_long_run_of_pairs_before_a_cue_is_read_without_recursion() -> None:
     assert text[start:end].strip() == "yet he"
 
 
-def test_a_long_run_of_adverbs_before_the_cues_clause_is_read_fast() -> None:
+def test_a_long_run_of_adverbs_before_the_cue_stays_in_its_clause() -> None:
     text = "It was 1987, yet he" + " later" * 5000 + " himself predicted"  # 30 KB
-    started = time.monotonic()
-    start, end = last_clause(text, 0, len(text) - len(" predicted"))
-    assert time.monotonic() - started < 1  # was 5 s: the run retried from each of its words
+    start, end = last_clause(text, 0, len(text) - len(" predicted"))  # was 5 s: bench.pathological
     assert text[start:end].startswith(" yet he later later")
     assert text[start:end].endswith("later himself")
