@@ -35,6 +35,13 @@ def _one_of(*allowed: str) -> AfterValidator:
     return AfterValidator(check)
 
 
+def _absolute(path: Path) -> Path:
+    """An absolute directory: an empty or relative one would land in the working directory."""
+    if not path.is_absolute():
+        raise ValueError(f"{str(path)!r} is not an absolute path")
+    return path
+
+
 def _config(prefix: str) -> SettingsConfigDict:
     return SettingsConfigDict(env_prefix=prefix, env_file=".env", extra="ignore", frozen=True)
 
@@ -265,8 +272,8 @@ class Settings(BaseSettings):
         le=65535,
         description="HTTP port of the live page (/), /metrics, /health and /ready.",
     )
-    data_dir: Path = Field(
-        default=Path(tempfile.gettempdir()) / "article-worker",
+    data_dir: Annotated[Path, AfterValidator(_absolute)] = Field(
+        default=Path(tempfile.gettempdir()) / f"article-worker-{os.getuid()}",  # one per user
         description="Faust's data directory (table metadata only: the tables live in memory "
         "and are rebuilt from their changelogs); not the working directory, which may be "
         "read-only.",

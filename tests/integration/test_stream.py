@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import os
 import subprocess
 import sys
 import tempfile
@@ -133,7 +134,7 @@ def _counter(text: str, line_start: str) -> float:
 def test_the_worker_keeps_its_data_out_of_its_working_directory(worker: WorkerProcess) -> None:
     group = worker.env["WORKER_CONSUMER_GROUP"]
     assert not (Path.cwd() / f"{group}-data").exists()  # Faust's default: "{group}-data"
-    assert (Path(tempfile.gettempdir()) / "article-worker" / group).is_dir()
+    assert (Path(tempfile.gettempdir()) / f"article-worker-{os.getuid()}" / group).is_dir()
 
 
 def test_metrics_count_the_messages_that_flowed(worker: WorkerProcess) -> None:

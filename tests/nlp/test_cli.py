@@ -76,6 +76,8 @@ def test_config_masks_secrets_and_rejects_bad_values() -> None:
     assert b"WORKER_BATCH_SIZE=8" in shown.stdout
     bad = _worker("config", env={"WORKER_BATCH_SIZE": "zero"})
     assert bad.returncode != 0 and b"WORKER_BATCH_SIZE" in bad.stderr
+    empty = _worker("config", env={"WORKER_DATA_DIR": ""})  # would be the working directory
+    assert empty.returncode != 0 and b"WORKER_DATA_DIR" in empty.stderr
 
 
 def test_process_learns_a_sites_boilerplate_across_the_files_it_reads(tmp_path: Path) -> None:
