@@ -90,6 +90,13 @@ FATHER = (
     'Juan Miguel Gonzalez wants him back.\n\n"I formally object to the legal moves made '
     'by those who are arbitrarily retaining Elian," Gonzalez said in the letter.'
 )
+# AP, 16 Aug 1990 (TimeML): two people named Hussein, the later one nearer the quotation.
+HUSSEIN = (
+    "Saddam Hussein called Bush a liar. Jordan's King Hussein met Bush on Thursday at "
+    "Kennebunkport. Bush's chief objective was to press the king to shut down Iraq's supply "
+    'route from Aqaba. "It\'s our only outlet to the sea and the rest of the world," Hussein '
+    "said."
+)
 MENTIONS = {
     BOOMER: [_person(BOOMER, "Walter Boomer", "Walter Boomer")],
     WALDEGRAVE: [
@@ -122,6 +129,11 @@ MENTIONS = {
         _person(FATHER, "Elian", "Elian Gonzalez", FATHER.index("Elian has")),
         _person(FATHER, "Juan Miguel Gonzalez", "Juan Miguel Gonzalez"),
         _person(FATHER, "Gonzalez", "Gonzalez", FATHER.index("Gonzalez said")),
+    ],
+    HUSSEIN: [
+        _person(HUSSEIN, "Saddam Hussein", "Saddam Hussein"),
+        _person(HUSSEIN, "King Hussein", "King Hussein"),
+        _person(HUSSEIN, "Hussein", "Hussein", HUSSEIN.index("Hussein said")),
     ],
     INVESTIGATOR: [
         _person(INVESTIGATOR, "Kopp", "James Charles Kopp"),
@@ -176,3 +188,7 @@ def test_an_article_of_another_noun_brings_no_one_in_unnamed() -> None:
     assert introduced_unnamed(text, "official", len(text))
     text = "with Kopp, according to one of the investigators quoted by the newspaper."
     assert introduced_unnamed(text, "investigator", len(text))  # the TimeML one, partitive
+
+
+def test_a_surname_two_people_share_is_the_one_named_last_before_it() -> None:
+    assert _speaker(HUSSEIN, "It's our only outlet") == "King Hussein"

@@ -4,6 +4,7 @@ for "he" and "she" but keep the model's label and key as speakers."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
@@ -33,7 +34,11 @@ class People:
             if " " not in m.text and m.canonical.startswith(m.text + " ")
         }
         self.surnames = _surnames(people.values(), names, first_named)
-        self._names = names
+        self._seen: dict[str, list[tuple[int, str]]] = {}  # surname → (start, full name)
+        for m in mentions:
+            if m.canonical in people and " " in m.canonical and m.canonical not in first_named:
+                self._seen.setdefault(m.canonical.split()[-1], []).append((m.start, m.canonical))
+        self._names, self._people = names, people
         self._orgs = self._org_people(people)
         as_person = {m: self._as_person(m) for m in mentions}
         self._modelled = {v: k for k, v in as_person.items() if v != k}
@@ -44,11 +49,23 @@ class People:
         model left alone ("Haley", ORG, beside "Nikki Haley") under the full name: one
         person for "he" and "she" and their evidence."""
         person = m.label == "PERSON" or m.canonical in self._orgs
-        full = self.surnames.get(m.canonical)
+        full = self.full_name(m.canonical, m.start)
         canonical = full.canonical if person and full is not None else m.canonical
         if not person or (m.label == "PERSON" and canonical == m.canonical):
             return m
         return replace(m, label="PERSON", canonical=canonical)
+
+    def full_name(self, surname: str, position: int) -> Speaker | None:
+        """The full name a lone surname at `position` stands for: of the article's people
+        with that surname (those it calls by the given name passed over), the one it
+        mentioned last before `position` ("Hussein said" after the king's paragraph is
+        King Hussein, not Saddam Hussein, named first), else `surnames`'."""
+        seen = self._seen.get(surname, [])
+        at = bisect_left(seen, (position, "")) - 1
+        full = self.surnames.get(surname)
+        if at < 0 or full is None or seen[at][1] == full.canonical:
+            return full
+        return speaker_of(self._people[seen[at][1]], self._names)
 
     def modelled(self, m: Mention) -> Mention:
         """The mention as the model labelled it (its speaker keeps the model's label and key)."""

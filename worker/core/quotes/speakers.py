@@ -234,7 +234,7 @@ class Speakers:
         # "Mayer, Disney" (a name run into its apposition by the model, any label) is "Mayer".
         name = m.canonical.split(",")[0]
         person = m.label == "PERSON" or name != m.canonical
-        full = self.people.surnames.get(name) if person or m.label == "ORG" else None
+        full = self.people.full_name(name, m.start) if person or m.label == "ORG" else None
         if person and full is None and " " not in name:  # a surname the model took alone
             full = self.names.full(name)
         return full or speaker_of(m, self.names), _mention(self.text, m.start, m.end)
@@ -269,7 +269,7 @@ class Speakers:
         name = _NAME.match(words)
         if name is not None:  # a name the model missed: "Lopez" of "Feliciano Lopez"
             surname = name.group(1)
-            return self.people.surnames.get(surname) or self.names.full(surname), mention
+            return self.people.full_name(surname, start) or self.names.full(surname), mention
         definite = _DEFINITE.match(_HEAD_PHRASE.split(words)[0])  # "the ambassador to Greece"
         if definite is None:  # "A DUP councillor has said" ... "DUP councillor Sarah Bunting"
             return self._named_later(words, end), mention
