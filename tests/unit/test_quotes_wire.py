@@ -97,6 +97,13 @@ HUSSEIN = (
     'route from Aqaba. "It\'s our only outlet to the sea and the rest of the world," Hussein '
     "said."
 )
+# NYT, 12 Mar 1999 (TimeML): the sentence's first person sits in its "where" clause.
+ALBRIGHT = (
+    "In Kosovo, where the Yugoslav leader, Slobodan Milosevic, is resisting the deployment "
+    "of NATO-led troops, Albright insisted that NATO was the best tool to enforce a peace "
+    'settlement.\n\n"We must be clear in explaining that a settlement without NATO-led '
+    'enforcement is not acceptable," she said.'
+)
 MENTIONS = {
     BOOMER: [_person(BOOMER, "Walter Boomer", "Walter Boomer")],
     WALDEGRAVE: [
@@ -134,6 +141,10 @@ MENTIONS = {
         _person(HUSSEIN, "Saddam Hussein", "Saddam Hussein"),
         _person(HUSSEIN, "King Hussein", "King Hussein"),
         _person(HUSSEIN, "Hussein", "Hussein", HUSSEIN.index("Hussein said")),
+    ],
+    ALBRIGHT: [
+        _person(ALBRIGHT, "Slobodan Milosevic", "Slobodan Milosevic"),
+        _person(ALBRIGHT, "Albright", "Madeleine Albright"),
     ],
     INVESTIGATOR: [
         _person(INVESTIGATOR, "Kopp", "James Charles Kopp"),
@@ -192,3 +203,7 @@ def test_an_article_of_another_noun_brings_no_one_in_unnamed() -> None:
 
 def test_a_surname_two_people_share_is_the_one_named_last_before_it() -> None:
     assert _speaker(HUSSEIN, "It's our only outlet") == "King Hussein"
+
+
+def test_the_name_a_verb_of_saying_follows_is_its_sentences_subject() -> None:
+    assert _speaker(ALBRIGHT, "We must be clear") == "Madeleine Albright"

@@ -8,12 +8,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from worker.core.quotes.layout import sentence_ends
+from worker.core.quotes.verbs import VERBS
 from worker.core.types import Mention
 
 SUBJECTS = ("PERSON", "ORG")
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|they|it)\b", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['’](?:s\b|\s)")
+_NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?(\w+)")  # "Albright insisted", "Smith also said"
 _SUBORDINATE = re.compile(
     r"\b(?:as|when|while|after|before|because|since|although|though|if|until)\s[^,;]*$",
     re.IGNORECASE,
@@ -44,13 +46,14 @@ def blanked(text: str, quoted: Sequence[tuple[int, int]]) -> str:
 def sentence_subjects(
     blanked: str, mentions: Sequence[Mention], sentences: Sequence[tuple[int, int]]
 ) -> list[Mention]:
-    """The first PERSON and the first ORG mention of each sentence not led by a pronoun:
-    who a later "he" or "it" most likely is; a possessor in a subordinate clause only
-    when the sentence names no other ("In 2016, as Trump's rise continued, Schwartz
-    disavowed the book": Schwartz). A pronoun-led sentence keeps the earlier one,
-    and so does a sentence whose "he" or "she" comes before its first person ("As he has
-    alleged, he and Farrow ...": he is its subject). `blanked` is the text with its
-    quotations blanked out."""
+    """The first PERSON and the first ORG mention of each sentence not led by a pronoun,
+    or the one a verb of saying follows ("In Kosovo, where ... Slobodan Milosevic is
+    resisting ..., Albright insisted": Albright): who a later "he" or "it" most likely
+    is; a possessor in a subordinate clause only when the sentence names no other ("In
+    2016, as Trump's rise continued, Schwartz disavowed the book": Schwartz). A
+    pronoun-led sentence keeps the earlier one, and so does a sentence whose "he" or
+    "she" comes before its first person ("As he has alleged, he and Farrow ...": he is
+    its subject). `blanked` is the text with its quotations blanked out."""
     subjects: list[Mention] = []
     index = 0
     for begin, end in sentences:
@@ -70,6 +73,13 @@ def sentence_subjects(
             else:
                 firsts.setdefault(m.label, m)
         firsts = possessors | firsts
+        for m in itertools.islice(mentions, index, None):  # "..., Albright insisted that"
+            if m.start >= end:
+                break
+            word = _NEXT_WORD.match(blanked, m.end)
+            if word and word.group(1).lower() in VERBS and m.label in firsts:
+                firsts[m.label] = m
+                break
         person = firsts.get("PERSON")
         if person is not None and SUBJECT_PRONOUN.search(blanked, begin, person.start):
             del firsts["PERSON"]
