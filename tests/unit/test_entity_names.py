@@ -184,6 +184,31 @@ def test_an_acronym_is_the_one_organisation_the_article_names_with_its_initials(
     assert {m.entity_key for m in mentions if m.text == "UAW"} == {"ORG:united-auto-workers"}
 
 
+def test_a_word_of_a_registered_organisation_alone_is_that_organisation(gaz: Gazetteer) -> None:
+    text = (  # WSJ (TimeML wsj_0781): the model took "Hewlett" for a person
+        "said Richard Archuleta, director of Hewlett-Packard Co.'s advanced systems "
+        "development. Hewlett announced last week that it planned to ship a computer. "
+        "Harrison Ford said Ford Motor Co. called him; Ford smiled."
+    )
+
+    def at(surface: str, label: str, after: str = "") -> Span:
+        start = text.index(surface, text.index(after) if after else 0)
+        return Span(start, start + len(surface), label)
+
+    spans = [
+        at("Richard Archuleta", "PERSON"),
+        at("Hewlett-Packard Co.", "ORG"),
+        at("Hewlett", "PERSON", "development."),
+        at("Harrison Ford", "PERSON"),
+        at("Ford Motor Co.", "ORG"),
+        at("Ford", "PERSON", "him;"),
+    ]
+    (mentions,), _ = resolve([(text, spans)], gaz)
+    found = {(m.text, m.label, m.canonical) for m in mentions}
+    assert ("Hewlett", "ORG", "Hewlett-Packard Co.") in found
+    assert ("Ford", "PERSON", "Harrison Ford") in found  # a word of a person's name stays his
+
+
 def test_a_place_in_capitals_is_no_acronym_of_an_organisation(gaz: Gazetteer) -> None:
     text = (  # a CNN page of dumps-dev, and a university whose initials are "US"
         "Trump: Trade talks between US and China going well, a trade economist at the "

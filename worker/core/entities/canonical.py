@@ -9,7 +9,8 @@
   ORG/GPE/... mention that is the surname of exactly one such name, or its
   plural ("the Obamas"), becomes a PERSON (NORP excluded: "Democrats" must not
   join "Virginia Democrats"). One-word PERSONs that read as brands become ORGs
-  (`people.reads_as_organisation`).
+  (`people.reads_as_organisation`), and so do those that are a word of an
+  organisation name with a legal form ("Hewlett" beside "Hewlett-Packard Co.").
 * Organisations: legal-form variants are one (`orgs.org_canonicals`).
 * Acronyms defined in the article, "Long Name (ACR)" (`acronyms.defined`):
   every "ACR" becomes a mention of Long Name, with Long Name's label. An acronym mention
@@ -43,7 +44,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from worker.core.entities.acronyms import defined, initials
 from worker.core.entities.brands import reads_as_place_organisation
 from worker.core.entities.gazetteer import Gazetteer
-from worker.core.entities.orgs import org_canonicals
+from worker.core.entities.orgs import org_canonicals, registered_words
 from worker.core.entities.people import PersonNames, is_given_name, reads_as_organisation
 from worker.core.entities.places import PlaceResolver
 from worker.core.entities.spans import Span, merge
@@ -272,10 +273,20 @@ def _organisations(
                 contexts.setdefault((surface, place), []).append(
                     (text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40])
                 )
+    registered = registered_words(
+        surface
+        for part, (_, spans) in zip(surfaces, parts, strict=True)
+        for surface, span in zip(part, spans, strict=True)
+        if span.label == "ORG"
+    )
     brands = {
         (name, place)
         for (name, place), c in contexts.items()
-        if (reads_as_place_organisation(name, c) if place else reads_as_organisation(name, c, gaz))
+        if (
+            reads_as_place_organisation(name, c)
+            if place
+            else name.casefold() in registered or reads_as_organisation(name, c, gaz)
+        )
     }
     return [
         (

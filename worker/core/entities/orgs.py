@@ -49,3 +49,10 @@ def _plain(name: str) -> tuple[str, ...]:
 def _within(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
     rest = iter(name)
     return all(word in rest for word in words)
+
+
+def registered_words(names: Iterable[str]) -> frozenset[str]:
+    """The casefolded words of the organisation names that carry a legal form ("hewlett"
+    and "packard" of "Hewlett-Packard Co."): a one-word name among them, alone, is the
+    company ("Hewlett announced"), however the model labelled it."""
+    return frozenset(word for name in names if _core(name) != _plain(name) for word in _core(name))
