@@ -6,6 +6,7 @@ from __future__ import annotations
 from tests.unit.test_quotes import GOLD, _person, _quoted
 from worker.core.entities import entity_key
 from worker.core.quotes import find_quotes
+from worker.core.quotes.cues import before
 from worker.core.quotes.heads import introduced_unnamed
 from worker.core.types import Mention
 
@@ -207,3 +208,8 @@ def test_a_surname_two_people_share_is_the_one_named_last_before_it() -> None:
 
 def test_the_name_a_verb_of_saying_follows_is_its_sentences_subject() -> None:
     assert _speaker(ALBRIGHT, "We must be clear") == "Madeleine Albright"
+
+
+def test_a_cue_that_ends_the_text_names_an_empty_span_in_order() -> None:
+    cue = before("according to", 0, len("according to"))
+    assert cue is not None and cue.who_start <= cue.who_end == len("according to")

@@ -117,7 +117,9 @@ class Cue:
 
 
 def _phrase_after(text: str, start: int, end: int) -> tuple[int, int]:
-    """The words naming a speaker that follow a cue: up to a comma or a clause word."""
+    """The words naming a speaker that follow a cue: up to a comma or a clause word (an
+    empty span at `end` when the cue ends the text)."""
+    start = min(start, end)
     stop = _PHRASE_END.search(text, start, end)
     return start, stop.start() if stop else end
 
