@@ -105,6 +105,13 @@ ALBRIGHT = (
     'settlement.\n\n"We must be clear in explaining that a settlement without NATO-led '
     'enforcement is not acceptable," she said.'
 )
+# NYT, 26 Oct 1998 (TimeML): the sentence goes on after the fragment to a participle.
+GOLDSTEIN = (
+    "Steven Goldstein, a Spitzer spokesman, spoke on Monday.\n\nGoldstein, who said it was "
+    '"thoroughly, thoroughly possible" that the issue would surface in Spitzer\'s '
+    "advertisements, defended the use of the issue by noting that the attorney general has "
+    "direct impact on clinic access."
+)
 MENTIONS = {
     BOOMER: [_person(BOOMER, "Walter Boomer", "Walter Boomer")],
     WALDEGRAVE: [
@@ -146,6 +153,12 @@ MENTIONS = {
     ALBRIGHT: [
         _person(ALBRIGHT, "Slobodan Milosevic", "Slobodan Milosevic"),
         _person(ALBRIGHT, "Albright", "Madeleine Albright"),
+    ],
+    GOLDSTEIN: [
+        _person(GOLDSTEIN, "Steven Goldstein", "Steven Goldstein"),
+        _person(GOLDSTEIN, "Spitzer", "Eliot Spitzer"),
+        _person(GOLDSTEIN, "Goldstein", "Steven Goldstein", GOLDSTEIN.index("\n")),
+        _person(GOLDSTEIN, "Spitzer", "Eliot Spitzer", GOLDSTEIN.index("surface")),
     ],
     INVESTIGATOR: [
         _person(INVESTIGATOR, "Kopp", "James Charles Kopp"),
@@ -213,3 +226,7 @@ def test_the_name_a_verb_of_saying_follows_is_its_sentences_subject() -> None:
 def test_a_cue_that_ends_the_text_names_an_empty_span_in_order() -> None:
     cue = before("according to", 0, len("according to"))
     assert cue is not None and cue.who_start <= cue.who_end == len("according to")
+
+
+def test_a_cue_after_a_fragment_that_names_no_one_gives_way_to_the_one_before() -> None:
+    assert _speaker(GOLDSTEIN, "thoroughly") == "Steven Goldstein"

@@ -112,6 +112,13 @@ def _attributed(
         speaker, mention = (
             speakers.who(cue.who_start, cue.who_end, cue.first) if cue else (None, None)
         )
+    elif cue is not None and speaker is None and introducing not in (None, cue):
+        # A cue after it whose words name no one, the sentence going on (`Goldstein, who said
+        # it was "..." that the issue would surface, defended it by noting`): the one before,
+        # if that one names someone.
+        named = speakers.who(introducing.who_start, introducing.who_end, introducing.first)
+        if named[0] is not None:
+            cue, (speaker, mention) = introducing, named
     return Quote(words, segment.start, segment.end, speaker, mention, cue.word if cue else None)
 
 
