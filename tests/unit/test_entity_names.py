@@ -141,6 +141,15 @@ def test_person_variants(gaz: Gazetteer, names: list[str], name: str, canonical:
     assert PersonNames(names, gaz).canonical(name) == canonical
 
 
+def test_in_sports_copy_a_club_called_by_a_word_of_its_name_takes_the_name() -> None:
+    names = ["Real Madrid", "Real", "New York Islanders", "Islanders", "Manchester United"]
+    names += ["Manchester City", "Manchester"]  # gold set (Real, Islanders); two Manchesters
+    clubs = org_canonicals(names, sport=True)
+    assert clubs["Real"] == "Real Madrid" and clubs["Islanders"] == "New York Islanders"
+    assert clubs["Manchester"] == "Manchester"
+    assert org_canonicals(names)["Real"] == "Real"  # outside sports copy: "Nasdaq" stays
+
+
 def test_legal_forms_make_one_organisation_named_by_its_fullest_form() -> None:
     names = org_canonicals(["Acme Systems, Inc.", "Acme Systems Inc.", "Acme Systems", "Globex"])
     assert set(names.values()) == {"Acme Systems, Inc.", "Globex"}

@@ -11,7 +11,8 @@
   join "Virginia Democrats"). One-word PERSONs that read as brands become ORGs
   (`people.reads_as_organisation`), and so do those that are a word of an
   organisation name with a legal form ("Hewlett" beside "Hewlett-Packard Co.").
-* Organisations: legal-form variants are one (`orgs.org_canonicals`).
+* Organisations: legal-form variants are one (`orgs.org_canonicals`); in sports
+  copy a club called by a word of its name takes the name ("Real" → "Real Madrid").
 * Acronyms defined in the article, "Long Name (ACR)" (`acronyms.defined`):
   every "ACR" becomes a mention of Long Name, with Long Name's label. An acronym mention
   with no such definition takes the one ORG of two words or more whose
@@ -67,7 +68,10 @@ def _slug(name: str) -> str:
 
 
 def resolve(
-    parts: Sequence[tuple[str, list[Span]]], gaz: Gazetteer, site: str | None = None
+    parts: Sequence[tuple[str, list[Span]]],
+    gaz: Gazetteer,
+    site: str | None = None,
+    sport: bool = False,
 ) -> tuple[list[list[Mention]], dict[str, Place]]:
     """Mentions with canonical names and keys, one list per (text, spans) part, and the
     place of each GPE/LOC canonical name, resolved in the article's context."""
@@ -76,7 +80,7 @@ def resolve(
     parts = _cut_glued_words(parts, gaz)
     surfaces = [[text[s.start : s.end] for s in spans] for text, spans in parts]
     parts = _organisations(_people_by_surname(parts, surfaces, gaz), surfaces, gaz)
-    names = _Names(parts, surfaces, gaz, acronyms, PlaceResolver(gaz, parts, site))
+    names = _Names(parts, surfaces, gaz, acronyms, PlaceResolver(gaz, parts, site), sport)
     resolved = [
         [
             (*names.name(text, span, surface), surface)
@@ -104,6 +108,7 @@ class _Names:
         gaz: Gazetteer,
         acronyms: dict[str, tuple[str, str]],
         places: PlaceResolver,
+        sport: bool,
     ) -> None:
         full_names = {
             t
@@ -114,12 +119,13 @@ class _Names:
         self._gaz, self._acronyms, self._resolver = gaz, acronyms, places
         self._surnames = Counter(gaz.surname(name) for name in full_names)
         self._people = PersonNames(full_names, gaz)
-        self._orgs = org_canonicals(
+        orgs = (
             t
             for part, (_, sp) in zip(surfaces, parts, strict=True)
             for t, s in zip(part, sp, strict=True)
             if s.label == "ORG"
         )
+        self._orgs = org_canonicals(orgs, sport)
         self.places: dict[str, Place] = {}
 
     def name(self, text: str, span: Span, surface: str) -> tuple[Span, str]:

@@ -170,7 +170,7 @@ class EntityExtractor:
             (text, drop_inside(propagate(text, spans, names), holes))
             for text, spans, holes in zip(texts, fixed, credits, strict=True)
         ]
-        (title_mentions, mentions), places = resolve(parts, self.gazetteer, site)
+        (title_mentions, mentions), places = resolve(parts, self.gazetteer, site, sport)
         return Entities(
             mentions=tuple(mentions),
             title_mentions=tuple(title_mentions),

@@ -25,10 +25,13 @@ def _core(name: str) -> tuple[str, ...]:
     return tuple(_NON_WORD.sub(" ", basename(name)).casefold().split())
 
 
-def org_canonicals(names: Iterable[str]) -> dict[str, str]:
-    """Each ORG name of an article → its canonical name (itself if no other form)."""
+def org_canonicals(names: Iterable[str], sport: bool = False) -> dict[str, str]:
+    """Each ORG name of an article → its canonical name (itself if no other form); in
+    sports copy (`sport`), a club called by a word of its name takes the name
+    (`_clubs`)."""
+    names = sorted(set(names))
     groups: dict[tuple[str, ...], list[str]] = {}
-    for name in sorted(set(names)):
+    for name in names:
         groups.setdefault(_core(name) or (name,), []).append(name)
     canonical = {core: max(group, key=len) for core, group in groups.items()}
     registered = [
@@ -39,7 +42,25 @@ def org_canonicals(names: Iterable[str]) -> dict[str, str]:
         fuller = [r for r in registered if len(r) > len(core) and _within(core, r)]
         name = canonical[fuller[0]] if len(fuller) == 1 else canonical[core]
         out |= {n: name for n in group}
-    return out
+    return out | _clubs(names) if sport else out
+
+
+def _clubs(names: list[str]) -> dict[str, str]:
+    """A one-word name that opens or ends exactly one longer name of the article → that
+    name: sports copy calls a club by its first or last word ("Real" for Real Madrid,
+    "Islanders" for New York Islanders); with two ("Manchester" of United and City) it
+    stays."""
+    ends: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) > 1:
+            for word in {words[0], words[-1]}:
+                ends.setdefault(word, set()).add(name)
+    return {
+        name: next(iter(ends[name]))
+        for name in names
+        if " " not in name and len(ends.get(name, ())) == 1
+    }
 
 
 def _plain(name: str) -> tuple[str, ...]:
