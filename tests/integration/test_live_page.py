@@ -100,6 +100,12 @@ def test_pages_answer_before_the_broker_is_up(tmp_path: Path) -> None:
         assert wait_for(lambda: waiting.http("/health")[0] == 200, 30), waiting.log_path.read_text()
         status, body = waiting.http("/ready")
         assert status == 503 and f"127.0.0.1:{port}" in orjson.loads(body)["reason"]
+        assert orjson.loads(body) | {"reason": ""} == {  # the running worker's shape
+            "ready": False,
+            "models_loaded": False,
+            "partitions": 0,
+            "reason": "",
+        }
         assert wait_for(lambda: b"connect_attempts_total 2" in waiting.http("/metrics")[1], 30)
         dom = rendered(f"http://127.0.0.1:{waiting.web_port}/")
         assert dom.get_element_by_id("state").text_content() == "waiting"

@@ -49,7 +49,10 @@ class WaitingPages:
         return web.json_response({"status": "waiting", "version": __version__})
 
     async def _ready(self, request: web.Request) -> web.Response:
-        return web.json_response({"ready": False, "reason": self.status.reason}, status=503)
+        """The running worker's answer (`health.py`), with nothing loaded or assigned yet and
+        the reason: one shape for a probe to read, whichever server answers."""
+        body = {"ready": False, "models_loaded": False, "partitions": 0}
+        return web.json_response({**body, "reason": self.status.reason}, status=503)
 
     async def _metrics(self, request: web.Request) -> web.Response:
         return web.Response(body=generate_latest(), content_type=CONTENT_TYPE_LATEST.split(";")[0])
