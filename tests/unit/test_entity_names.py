@@ -218,6 +218,15 @@ def test_a_word_of_a_registered_organisation_alone_is_that_organisation(gaz: Gaz
     assert ("Ford", "PERSON", "Harrison Ford") in found  # a word of a person's name stays his
 
 
+def test_a_word_of_a_groups_name_alone_is_that_group(gaz: Gazetteer) -> None:
+    text = "Sinclair Broadcast Group owns 190 stations. Sinclair said the deal was off."
+    late = text.index("Sinclair said")
+    spans = [Span(0, 25, "ORG"), Span(late, late + 8, "PERSON")]
+    (mentions,), _ = resolve([(text, spans)], gaz)
+    # an organisation, named as written: without a legal form names are not merged
+    assert (mentions[1].label, mentions[1].canonical) == ("ORG", "Sinclair")
+
+
 def test_a_place_in_capitals_is_no_acronym_of_an_organisation(gaz: Gazetteer) -> None:
     text = (  # a CNN page of dumps-dev, and a university whose initials are "US"
         "Trump: Trade talks between US and China going well, a trade economist at the "

@@ -19,6 +19,9 @@ from collections.abc import Iterable
 from cleanco import basename
 
 _NON_WORD = re.compile(r"[\W_]+")
+_COMPANY_HEADS = frozenset(
+    ["group", "bank", "airlines", "airways", "motors", "holdings", "industries"]
+)
 
 
 def _core(name: str) -> tuple[str, ...]:
@@ -74,6 +77,14 @@ def _within(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
 
 def registered_words(names: Iterable[str]) -> frozenset[str]:
     """The casefolded words of the organisation names that carry a legal form ("hewlett"
-    and "packard" of "Hewlett-Packard Co."): a one-word name among them, alone, is the
-    company ("Hewlett announced"), however the model labelled it."""
-    return frozenset(word for name in names if _core(name) != _plain(name) for word in _core(name))
+    and "packard" of "Hewlett-Packard Co.") or end with a noun only companies bear
+    ("sinclair" of "Sinclair Broadcast Group"): a one-word name among them, alone, is
+    the company ("Hewlett announced"), however the model labelled it."""
+    heads = _COMPANY_HEADS
+    return frozenset(
+        word
+        for name in names
+        if _core(name) != _plain(name) or (_plain(name)[-1:] and _plain(name)[-1] in heads)
+        for word in _core(name)
+        if word not in heads
+    )
