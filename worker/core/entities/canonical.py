@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -112,19 +112,13 @@ class _Names:
     ) -> None:
         full_names = {
             t
-            for part, (_, spans) in zip(surfaces, parts, strict=True)
-            for t, s in zip(part, spans, strict=True)
+            for t, s in _labelled(parts, surfaces)
             if s.label == "PERSON" and gaz.looks_like_full_name(t)
         }
         self._gaz, self._acronyms, self._resolver = gaz, acronyms, places
         self._surnames = Counter(gaz.surname(name) for name in full_names)
         self._people = PersonNames(full_names, gaz)
-        orgs = (
-            t
-            for part, (_, sp) in zip(surfaces, parts, strict=True)
-            for t, s in zip(part, sp, strict=True)
-            if s.label == "ORG"
-        )
+        orgs = (t for t, s in _labelled(parts, surfaces) if s.label == "ORG")
         self._orgs = org_canonicals(orgs, sport)
         self.places: dict[str, Place] = {}
 
@@ -235,8 +229,7 @@ def _people_by_surname(
     """
     people = {
         surface
-        for part, (_, spans) in zip(surfaces, parts, strict=True)
-        for surface, span in zip(part, spans, strict=True)
+        for surface, span in _labelled(parts, surfaces)
         if span.label == "PERSON" and " " not in surface
     }
     return [
@@ -264,8 +257,7 @@ def _organisations(
     `reads_as_unknown_place_organisation`."""
     people = {
         word
-        for part, (_, spans) in zip(surfaces, parts, strict=True)
-        for surface, span in zip(part, spans, strict=True)
+        for surface, span in _labelled(parts, surfaces)
         if span.label == "PERSON" and " " in surface
         for word in surface.split()
     }
@@ -279,12 +271,7 @@ def _organisations(
                 contexts.setdefault((surface, place), []).append(
                     (text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40])
                 )
-    registered = registered_words(
-        surface
-        for part, (_, spans) in zip(surfaces, parts, strict=True)
-        for surface, span in zip(part, spans, strict=True)
-        if span.label == "ORG"
-    )
+    registered = registered_words(t for t, s in _labelled(parts, surfaces) if s.label == "ORG")
     brands = {
         (name, place)
         for (name, place), c in contexts.items()
@@ -306,6 +293,14 @@ def _organisations(
         )
         for part, (text, spans) in zip(surfaces, parts, strict=True)
     ]
+
+
+def _labelled(
+    parts: Sequence[tuple[str, list[Span]]], surfaces: Sequence[list[str]]
+) -> Iterator[tuple[str, Span]]:
+    """Each span of the article's parts with its surface text."""
+    for part, (_, spans) in zip(surfaces, parts, strict=True):
+        yield from zip(part, spans, strict=True)
 
 
 def _mention(span: Span, surface: str, canonical: str, votes: dict[str, Counter[str]]) -> Mention:

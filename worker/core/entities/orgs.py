@@ -80,11 +80,9 @@ def registered_words(names: Iterable[str]) -> frozenset[str]:
     and "packard" of "Hewlett-Packard Co.") or end with a noun only companies bear
     ("sinclair" of "Sinclair Broadcast Group"): a one-word name among them, alone, is
     the company ("Hewlett announced"), however the model labelled it."""
-    heads = _COMPANY_HEADS
-    return frozenset(
-        word
-        for name in names
-        if _core(name) != _plain(name) or (_plain(name)[-1:] and _plain(name)[-1] in heads)
-        for word in _core(name)
-        if word not in heads
-    )
+    words: set[str] = set()
+    for name in names:
+        core, plain = _core(name), _plain(name)
+        if core != plain or (plain[-1:] and plain[-1] in _COMPANY_HEADS):
+            words.update(word for word in core if word not in _COMPANY_HEADS)
+    return frozenset(words)

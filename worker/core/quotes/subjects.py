@@ -63,6 +63,7 @@ def sentence_subjects(
             continue
         firsts: dict[str, Mention] = {}
         possessors: dict[str, Mention] = {}
+        said: Mention | None = None  # the first a verb of saying follows: "Albright insisted"
         for m in itertools.islice(mentions, index, None):
             if m.start >= end:
                 break
@@ -72,14 +73,12 @@ def sentence_subjects(
                 possessors.setdefault(m.label, m)
             else:
                 firsts.setdefault(m.label, m)
+            word = _NEXT_WORD.match(blanked, m.end) if said is None else None
+            if word and word.group(1).lower() in VERBS:
+                said = m
         firsts = possessors | firsts
-        for m in itertools.islice(mentions, index, None):  # "..., Albright insisted that"
-            if m.start >= end:
-                break
-            word = _NEXT_WORD.match(blanked, m.end)
-            if word and word.group(1).lower() in VERBS and m.label in firsts:
-                firsts[m.label] = m
-                break
+        if said is not None:
+            firsts[said.label] = said
         person = firsts.get("PERSON")
         if person is not None and SUBJECT_PRONOUN.search(blanked, begin, person.start):
             del firsts["PERSON"]
