@@ -40,7 +40,6 @@ _DETERMINER_BEFORE = re.compile(
     r"(?i:a|an|the|one|two|three|four|five|some|several|many)\s+(?:[a-z-]+\s+)?"
 )
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)")
-_SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative"])
 _POSSESSIVE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?([a-z]+)")
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _OWNERS = {"his": ("PERSON", "he"), "her": ("PERSON", "she"), "its": ("ORG", "")}
@@ -135,10 +134,7 @@ class Speakers:
         stop = begin + len(words)
         named = [m for m in self._named(begin, stop) if not self._owner(m, stop)]
         group = _GROUP.match(words)  # "The authors of the research in the journal X argued"
-        if group and not self._named(begin, begin + group.end(1)):
-            body = [m for m in named if m.label == "ORG"]  # "a spokesperson for X Police"
-            if body and group.group(1).split()[-1].lower() in _SPOKESPEOPLE:
-                return self._entity(min(body, key=_start))
+        if group and not self._named(begin, begin + group.end(1)):  # "a spokesperson for X"
             return self._phrase(begin, begin + group.end(1))
         read = None if any(m.label == "PERSON" for m in named) else self._read(begin, end, first)
         if read is not None:  # a name the model missed
@@ -204,11 +200,9 @@ class Speakers:
 
     def _owner(self, m: Mention, end: int) -> bool:
         """Whether `m` only qualifies the one who speaks by a possessive ("Gastelum-Vera's
-        neighbor, Brian Kinder", "one of baby Kristofer's uncles"); a spokesman still
-        speaks for the organization whose spokesman he is ("Disney's spokesman"), and
-        the owner of the cue's words says them ("In Dr. Shadlen's words")."""
-        owned = _POSSESSIVE.match(self.text, m.end, end)
-        return owned is not None and owned.group(1) not in _SPOKESPEOPLE
+        neighbor, Brian Kinder", "one of baby Kristofer's uncles", "Disney's spokesman"); the
+        owner of the cue's words says them ("In Dr. Shadlen's words")."""
+        return _POSSESSIVE.match(self.text, m.end, end) is not None
 
     def _qualifies(self, m: Mention, begin: int, length: int) -> bool:
         """Whether a name only qualifies the description `text[begin:begin + length]` ("a
@@ -217,8 +211,8 @@ class Speakers:
         ("Congress representatives said")."""
         before = self.text[begin : m.start]
         noun = _NOUN_AFTER.match(self.text, m.end, begin + length)
-        if noun is None or noun.group(1) in STOP_WORDS or noun.group(1) in _SPOKESPEOPLE:
-            return False  # "the Commission for ...", "a Sun spokesman" (who speaks for Sun)
+        if noun is None or noun.group(1) in STOP_WORDS:
+            return False  # "the Commission for ..."
         plural = not before.strip() and noun.end() == begin + length and noun[1].endswith("s")
         return plural or bool(_DETERMINER_BEFORE.fullmatch(before))
 
