@@ -230,3 +230,51 @@ def test_a_cue_that_ends_the_text_names_an_empty_span_in_order() -> None:
 
 def test_a_cue_after_a_fragment_that_names_no_one_gives_way_to_the_one_before() -> None:
     assert _speaker(GOLDSTEIN, "thoroughly") == "Steven Goldstein"
+
+
+# Reuters, 28 Aug 1996 (CoNLL-2003 dev): one sentence per line, so a quotation of two
+# sentences runs over a line break, and the mark opening the second sentence of an
+# interrupted quotation ends the line before it.
+TARANGO = (
+    "A boisterous cheering section backed the distracted Chilean and booed the lanky "
+    "American , who ate up all the attention .\n"
+    '" I \'m an emotional player , " said the 104th-ranked Tarango . "\n'
+    'I think I played very well tonight , very focused . "\n'
+    "The match turned on the third-set tiebreaker , which the American won 7-5 much to the "
+    "dismay of the spectators .\n"
+    '" I love the crowd if they boo me every day .\n'
+    'It fires me up , makes me play my best tennis , " Tarango said .\n'
+)
+
+
+def test_a_quotation_runs_on_over_line_breaks_until_its_closing_mark() -> None:
+    assert _quoted(TARANGO) == [
+        "I 'm an emotional player ,",
+        "I think I played very well tonight , very focused .",
+        "I love the crowd if they boo me every day .\nIt fires me up , makes me play my best "
+        "tennis ,",
+    ]
+    first = _person(TARANGO, "Tarango", "Jeff Tarango")
+    last = _person(TARANGO, "Tarango", "Jeff Tarango", TARANGO.index("It fires"))
+    quotes = find_quotes(TARANGO, [first, last])
+    assert [q.speaker.canonical if q.speaker else None for q in quotes] == ["Jeff Tarango"] * 3
+
+
+# Reuters, 29 Aug 1996 (CoNLL-2003 dev): the mark that ends a line opens a quotation whose
+# paragraph ends unclosed; the next paragraph reopens it.
+HENKE = (
+    '" I did n\'t hit it very well today , " said Henke . "\n'
+    "Jasper blew right by me .\n"
+    "Once he did , I knew I had to make birdies just to keep up .\n"
+    "\" Right now , I ca n't put my finger on what 's wrong . \"\n"
+)
+
+
+def test_a_quotation_opened_at_a_lines_end_runs_to_the_paragraph_the_next_mark_reopens() -> None:
+    assert _quoted(HENKE) == [
+        "I did n't hit it very well today ,",
+        "Jasper blew right by me .\nOnce he did , I knew I had to make birdies just to keep up .",
+        "Right now , I ca n't put my finger on what 's wrong .",
+    ]
+    quotes = find_quotes(HENKE, [_person(HENKE, "Henke", "Nolan Henke")])
+    assert [q.speaker.canonical if q.speaker else None for q in quotes] == ["Nolan Henke"] * 3

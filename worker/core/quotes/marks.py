@@ -9,7 +9,10 @@ running over several paragraphs: each paragraph's part is a segment, chained
 to the previous one (`continues`). Where wire copy lost that break, a straight
 mark after a finished sentence inside an open quotation ends it and opens the
 next (`_reopens`); an opening mark between a word and a space or a punctuation
-mark closes (`_closes`).
+mark closes (`_closes`). A line break inside a quotation that the next line
+does not reopen, where a later line closes it (text wrapped at a fixed width,
+or one sentence per line as in CoNLL's wire copy), is no paragraph break
+(`paragraphs`).
 """
 
 from __future__ import annotations
@@ -29,6 +32,13 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'-]*(?:[ ,]+[A-Z][A-Z.'-]*)* \" ")
 _OPENING = "“\"‘'`«„"
 _PARAGRAPH = re.compile(r"[^\n]+")
 _EDGE_MARKS = "‘’'`"  # the second mark of a doubled single one
+# How far a quotation runs on over line breaks without a mark (`paragraphs`).
+MAX_RUN_ON = 12
+MAX_RUN_ON_CHARS = 4000
+# A straight mark after a line's last sentence that opens the next line's words: one
+# sentence per line puts the opening mark of a quotation's second sentence there
+# ('I think he got a little tight , " said Washington . "' + 'But I think ... . "').
+_REOPENED_AT_END = re.compile(r'[.?!] "\s*$')
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +59,45 @@ class Segment:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty line: the cleaner's paragraphs."""
-    return [m.span() for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    """(start, end) of each non-empty line, the cleaner's paragraphs, with the lines of a
+    quotation that runs on over plain line breaks joined into one (`_closing_line`)."""
+    lines = [m.span() for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    joined: list[tuple[int, int]] = []
+    n = 0
+    while n < len(lines):
+        last = n
+        while (closing := _closing_line(text, lines, n, last)) is not None:
+            last = closing
+        joined.append((lines[n][0], lines[last][1]))
+        n = last + 1
+    return joined
+
+
+def _closing_line(text: str, lines: list[tuple[int, int]], first: int, last: int) -> int | None:
+    """The last line of a quotation left open at the end of lines `first` to `last`
+    that runs on over plain line breaks: the line that closes it, if none before opens with
+    a quote mark (a paragraph break would reopen it) and the first with a double mark has
+    an odd number of straight ones, or an even number with the last reopening at its end,
+    or a typographic closing one first; or, for a quotation opened at the end of its line
+    (`_REOPENED_AT_END`), the line before the next that opens with a mark (the paragraph
+    break). At most MAX_RUN_ON lines and MAX_RUN_ON_CHARS characters run on, which keeps
+    a text of a mark on every line linear."""
+    start, end = lines[first][0], lines[last][1]
+    pairs = _double_pairs(text, start, end)
+    if not pairs or pairs[-1][1] != end or end - start > MAX_RUN_ON_CHARS:
+        return None
+    for k in range(last + 1, min(len(lines), first + MAX_RUN_ON)):
+        line = text[lines[k][0] : lines[k][1]]
+        if line.lstrip()[:1] in _OPENING:
+            opened_at_end = _REOPENED_AT_END.search(text, lines[last][0], end) is not None
+            return k - 1 if k - 1 > last and opened_at_end else None
+        mark = _DOUBLE.search(line)
+        if mark is not None:
+            straight = line.count('"')
+            reopened = straight > 1 and _REOPENED_AT_END.search(line) is not None
+            closes = mark.group() in ("”", "’’", "''") or straight % 2 == 1 or reopened
+            return k if closes else None
+    return None
 
 
 def _double_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
