@@ -278,3 +278,54 @@ def test_a_quotation_opened_at_a_lines_end_runs_to_the_paragraph_the_next_mark_r
     ]
     quotes = find_quotes(HENKE, [_person(HENKE, "Henke", "Nolan Henke")])
     assert [q.speaker.canonical if q.speaker else None for q in quotes] == ["Nolan Henke"] * 3
+
+
+def _org(text: str, name: str, after: int = 0) -> Mention:
+    start = text.index(name, after)
+    return Mention(name, "ORG", start, start + len(name), name, entity_key("ORG", name))
+
+
+# Reuters, 30 Aug 1996 (CoNLL-2003 dev), with the model's labels: "Glyn Davies" and
+# "Davies" as organisations.
+DAVIES = (
+    "The State Department refused to speculate on Friday on what might happen in the case "
+    "of Louis Farrakhan .\n"
+    '" I \'m not going to speculate about what may or may not happen in that case , " State '
+    "Department spokesman Glyn Davies said .\n"
+    "Davies also noted : \" We 've talked about the passport restriction for travel to "
+    'Libya " but he did not elaborate .\n'
+)
+
+
+def test_a_person_the_model_called_an_organization_is_named_after_his_title() -> None:
+    mentions = [
+        _org(DAVIES, "State Department"),
+        _org(DAVIES, "State Department", DAVIES.index("State Department spokesman")),
+        _org(DAVIES, "Glyn Davies"),
+        _org(DAVIES, "Davies", DAVIES.index("Davies also")),
+    ]
+    speakers = [q.speaker.canonical if q.speaker else None for q in find_quotes(DAVIES, mentions)]
+    assert speakers == ["Glyn Davies", "Glyn Davies"]
+
+
+# Reuters, 29 Aug 1996 (CoNLL-2003 dev), with the model's "Socialist CFDT".
+CFDT = (
+    "A Guinean man was deported on a scheduled Air France flight to Conakry , a spokesman "
+    "for Air France 's pro-Socialist CFDT union said .\n"
+    "About 100 people from the CFDT and the Communist-led CGT unions marched outside Air "
+    "France headquarters .\n"
+    '" We must obtain a formal commitment from ( Air France chairman ) Christian Blanc that '
+    "no plane , no personnel be used to transform our air companies into charters of shame "
+    ', " CFDT spokesman Francois Cabrera said .\n'
+)
+
+
+def test_an_acronym_is_no_surname_of_an_organization_read_as_a_person() -> None:
+    mentions = [
+        _org(CFDT, "Socialist CFDT"),
+        _org(CFDT, "CFDT", CFDT.index("the CFDT")),
+        _org(CFDT, "CFDT", CFDT.index("CFDT spokesman")),
+        _person(CFDT, "Francois Cabrera", "Francois Cabrera"),
+    ]
+    (quote,) = find_quotes(CFDT, mentions)
+    assert quote.speaker is not None and quote.speaker.canonical == "Francois Cabrera"

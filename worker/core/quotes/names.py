@@ -72,6 +72,7 @@ _JOINED = re.compile(r"\b(?:of|for|and|de|&)\s+$")
 _RUNS_ON = re.compile(
     r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|&))*[\s,]*"
 )
+_ACRONYM = re.compile(r"[A-Z]{3,}")  # "CFDT", "NATO": no word of a person's name
 # Words that make a run of capitalised words an organisation's name, not a person's.
 _ORG_WORDS = frozenset(
     [
@@ -255,12 +256,15 @@ class Names:
 
 
 def reads_as_name(name: str) -> bool:
-    """Two or three capitalised words, none a stop word or an organisation's word: a
-    person's name, whatever label the model gave it ("Nikki Haley", not "Goldman Sachs
-    Group" nor "Chinese Communist Party")."""
+    """Two or three capitalised words, none a stop word, an organisation's word or an
+    acronym: a person's name, whatever label the model gave it ("Nikki Haley", not
+    "Goldman Sachs Group", "Chinese Communist Party" nor "Socialist CFDT")."""
     words = name.split()
     return 2 <= len(words) <= 3 and all(
-        w[0].isupper() and w.lower() not in STOP_WORDS and w.lower() not in _ORG_WORDS
+        w[0].isupper()
+        and w.lower() not in STOP_WORDS
+        and w.lower() not in _ORG_WORDS
+        and not _ACRONYM.fullmatch(w)
         for w in words
     )
 

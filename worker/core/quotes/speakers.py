@@ -93,10 +93,12 @@ class Speakers:
         self.text = text
         opens = [start for start, _ in quoted]
         outside = [m for m in mentions if m.label in _RANK and not inside(m, quoted, opens)]
-        self.mentions = sorted(outside, key=lambda m: m.start)
-        self._starts = [m.start for m in self.mentions]
         self.names = Names(text, [m for m in mentions if m.label in SPEAKER_LABELS])
-        self.people = People(self.mentions, self.names)
+        self.people = People(sorted(outside, key=lambda m: m.start), self.names)
+        # people the model called organizations rank as people ("State Department
+        # spokesman Glyn Davies said", both ORG, then "Davies also noted")
+        self.mentions = self.people.mentions
+        self._starts = [m.start for m in self.mentions]
         sentence_spans = sentences(text)
         blanked_text = blanked(text, quoted)
         as_people = self.people.mentions
