@@ -329,3 +329,33 @@ def test_an_acronym_is_no_surname_of_an_organization_read_as_a_person() -> None:
     ]
     (quote,) = find_quotes(CFDT, mentions)
     assert quote.speaker is not None and quote.speaker.canonical == "Francois Cabrera"
+
+
+# Reuters, 30 Aug 1996 (CoNLL-2003 dev): "she" after an unnamed spokeswoman's words.
+NICOLE = (
+    "Dutch police said on Friday they had found missing German girl Nicole Nichterwitz "
+    "alive on a campsite in the northern city of Groningen .\n"
+    '" We have found Nicole on a campsite in Groningen thanks to tipoffs from the Dutch '
+    'public , " said a spokeswoman of the Dutch criminal investigation service .\n'
+    "Police could not yet tell whether the 10-year-old showed any signs of sexual abuse .\n"
+    "\" We do n't know yet .\nIt 's too early to tell , \" she said .\n"
+)
+# Reuters, 1996 (CoNLL-2003 dev): "he" after an unnamed man's reported words.
+TAJIK = (
+    '" We had to build our own earth shelters to survive the fighting , " said Rajab '
+    "Adinayev , a bearded elderly Tajik in a long white shirt .\n"
+    "One elderly man , who declined to give his name , said two of his sons were now "
+    "refugees in Moscow .\n"
+    '" It \'s not important who holds this town , we just need to stop the war , " he said .\n'
+)
+
+
+def test_a_pronoun_after_an_unnamed_persons_words_is_that_unnamed_person() -> None:
+    nicole = _person(NICOLE, "Nicole Nichterwitz", "Nicole Nichterwitz")
+    first, second = find_quotes(NICOLE, [nicole])
+    assert first.speaker is None and second.speaker is None
+    assert second.speaker_mention is not None and second.speaker_mention.text == "she"
+    adinayev = _person(TAJIK, "Rajab Adinayev", "Rajab Adinayev")
+    said, war = find_quotes(TAJIK, [adinayev])
+    assert said.speaker is not None and said.speaker.canonical == "Rajab Adinayev"
+    assert war.speaker is None  # the elderly man who declined to give his name

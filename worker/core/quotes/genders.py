@@ -107,3 +107,8 @@ def _leads(text: str, start: int, m: Mention) -> bool:
 
 def _clear(count: Counter[str]) -> bool:
     return count["he"] != count["she"]
+
+
+def noun_gender(noun: str) -> str:
+    """ "he" or "she" for a gendered noun ("spokeswoman", "man"), else ""."""
+    return "she" if _HER.fullmatch(noun) else "he" if _HIS.fullmatch(noun) else ""

@@ -7,6 +7,9 @@ by the newspaper" ... "the investigator said": `introduced_unnamed`).
 """
 
 import re
+from collections.abc import Sequence
+
+from worker.core.quotes.genders import noun_gender
 
 MAX_INTRODUCED = 1500  # characters before a description searched for its introduction
 # "an investigator", "another highly placed source", "one of the investigators": a few
@@ -134,3 +137,52 @@ def introduced_unnamed(text: str, head: str, position: int) -> bool:
         and not _NAMED_BEFORE.search(window, 0, indefinite.start())
         and not _NAMED_AFTER.match(window, last.end())
     )
+
+
+# Nouns of one person that news uses for unnamed speakers, besides gendered ones ("man").
+_PERSON_NOUNS = frozenset(
+    [
+        "official", "spokesperson", "source", "witness", "resident", "analyst", "diplomat",
+        "expert", "officer", "trader", "dealer", "executive", "lawyer", "doctor", "worker",
+        "employee", "neighbor", "neighbour", "friend", "relative", "victim", "survivor",
+        "member", "aide", "adviser", "advisor", "economist", "investigator", "prosecutor",
+        "student", "teacher", "farmer", "driver", "passenger", "fan", "player", "person",
+    ]
+)  # fmt: skip
+_DESCRIPTION = re.compile(
+    r"(?i:an?|the|one|another|this|that)\s+(?:[\w.'’-]+\s+){0,4}?([a-z][\w-]*)"
+    r"(?=\s+(?:of|for|at|in|with|from|on|to|who)\b|\s*$)"
+)
+
+
+def unnamed_person(words: str) -> str | None:
+    """ "he", "she" or "" (either) for the words of one unnamed person a later pronoun may
+    mean ("a spokeswoman of the Dutch criminal investigation service", "one elderly man",
+    "a senior official", "he"); None for anything else ("officials", "the company")."""
+    words = words.strip()
+    if words.lower() in ("he", "she"):
+        return words.lower()
+    description = _DESCRIPTION.match(words)
+    head = description.group(1).lower() if description else ""
+    gender = noun_gender(head)
+    return gender if gender or head in _PERSON_NOUNS else None
+
+
+# A sentence whose subject is one unnamed person and whose verb is one of saying: "One
+# elderly man, who declined to give his name, said two of his sons ...".
+_SAYS_UNNAMED = re.compile(
+    r"\s*((?:A|An|One|Another)\s+(?:[\w.'’-]+\s+){0,4}?[a-z][\w-]*)"
+    r"(?:\s*,[^,.;]{1,80},)?\s+(?:said|says|told|added)\b"
+)
+
+
+def unnamed_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(start, `unnamed_person` gender) of the sentences an unnamed person says
+    (quotations blanked out of `text`)."""
+    found = []
+    for start, end in sentences:
+        says = _SAYS_UNNAMED.match(text, start, end)
+        gender = unnamed_person(says.group(1)) if says else None
+        if says and gender is not None:
+            found.append((says.start(1), gender))
+    return found

@@ -15,13 +15,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from worker.core.quotes.antecedents import Antecedents
 from worker.core.quotes.clauses import last_clause
 from worker.core.quotes.genders import genders
-from worker.core.quotes.heads import DOCUMENTS, ORG_HEADS, introduced_unnamed
+from worker.core.quotes.heads import (
+    DOCUMENTS,
+    ORG_HEADS,
+    introduced_unnamed,
+    unnamed_person,
+    unnamed_speakers,
+)
 from worker.core.quotes.names import SPEAKER_LABELS, Names
 from worker.core.quotes.people import People, speaker_of
 from worker.core.quotes.subjects import (
@@ -104,11 +111,14 @@ class Speakers:
         as_people = self.people.mentions
         subjects = sentence_subjects(blanked_text, as_people, sentence_spans)
         persons = [m for m in as_people if m.label == "PERSON"]
-        self._genders = genders(text, persons, sentence_spans, blanked_text)
-        self.subjects = {label: [m for m in subjects if m.label == label] for label in SUBJECTS}
-        self._subject_starts = {k: [m.start for m in v] for k, v in self.subjects.items()}
+        self.antecedents = Antecedents(
+            list(_RANK),
+            {label: [m for m in subjects if m.label == label] for label in SUBJECTS},
+            genders(text, persons, sentence_spans, blanked_text),
+            unnamed_speakers(blanked_text, sentence_spans),
+            lambda m: self._entity(m)[0],
+        )
         self.history: list[Quote] = []  # attributed quotations so far, in order
-        self._said: dict[str, list[tuple[int, Speaker]]] = {label: [] for label in _RANK}
 
     def who(
         self, start: int, end: int, first: bool
@@ -131,7 +141,7 @@ class Speakers:
             speaker, mention = self._phrase(at, at + len(pronoun))
             topic = self._topic(at) if _PERSONAL.match(pronoun) else None
             if topic is not None and speaker == self._entity(topic)[0]:  # "Biden, he said,"
-                speaker = self._antecedent(topic.start, "PERSON", pronoun.lower())
+                speaker = self.antecedents.find(topic.start, "PERSON", pronoun.lower())
             return speaker, mention
         stop = begin + len(words)
         named = [m for m in self._named(begin, stop) if not self._owner(m, stop)]
@@ -169,9 +179,13 @@ class Speakers:
         """An attributed quotation: a later pronoun or description may refer to its speaker."""
         self.history.append(quote)
         speaker = quote.speaker
-        if speaker is not None and speaker.label in self._said:
+        if speaker is not None and speaker.label in _RANK:
             person = self.people.is_person(speaker)  # the model's ORG "Vivek Ramaswamy"
-            self._said["PERSON" if person else speaker.label].append((quote.start, speaker))
+            self.antecedents.said(quote.start, speaker, "PERSON" if person else speaker.label)
+        elif speaker is None and quote.speaker_mention is not None:
+            gender = unnamed_person(quote.speaker_mention.text)
+            if gender is not None:
+                self.antecedents.unnamed(quote.start, gender)
 
     def subject(self, start: int, end: int) -> tuple[Speaker | None, SpeakerMention | None]:
         """The sentence's subject when the cue's own clause names nobody
@@ -253,11 +267,11 @@ class Speakers:
             return None, None
         mention = _mention(self.text, start, end)
         if _PERSONAL.match(words):
-            return self._antecedent(start, "PERSON", words.lower()), mention
+            return self.antecedents.find(start, "PERSON", words.lower()), mention
         if _IMPERSONAL.match(words):
-            return self._antecedent(start, "ORG"), mention
+            return self.antecedents.find(start, "ORG"), mention
         if words.lower() in _OWNERS:  # "in his words"
-            return self._antecedent(start, *_OWNERS[words.lower()]), mention
+            return self.antecedents.find(start, *_OWNERS[words.lower()]), mention
         if _OTHER_PRONOUN.match(words):  # the writer names no one; "who" the name before it
             named = self._named(start - MAX_RELATIVE, start) if words.lower() == "who" else []
             near = [m for m in named if not self.text[m.end : start].strip(" ,")]
@@ -275,14 +289,14 @@ class Speakers:
             if said is not None and said.text.lower().endswith(head) and said.start < start:
                 return quote.speaker, mention
         if head in ORG_HEADS:
-            return self._antecedent(start, "ORG"), mention
+            return self.antecedents.find(start, "ORG"), mention
         if head in DOCUMENTS:  # "the statement said": its author, if the article names it
             author = [m for m in self._named(start, end) if m.label in ("PERSON", "ORG")]
             if author:  # "the DOJ release"
                 return self._entity(author[0])[0], mention
             owner = _OWNERS.get(words.split()[0].lower())  # "His statement continued"
             if owner is not None:
-                return self._antecedent(start, *owner), mention
+                return self.antecedents.find(start, *owner), mention
             return self._titled(head, start, ("PERSON", "ORG")), mention
         if _HEAD_PHRASE.search(words) or self._named(start, end):
             return None, mention  # "the Iraqi ambassador to Greece" introduces someone new
@@ -290,8 +304,8 @@ class Speakers:
             return None, mention  # "an investigator quoted by ..." ... "the investigator"
         person = self._titled(head, start) or self._last_person(start)
         pronoun = self._pronoun_after(end)  # "the 38-year-old said as he tried to"
-        if pronoun and (person is None or not self._fits(person, pronoun)):
-            person = self._antecedent(start, "PERSON", pronoun)
+        if pronoun and (person is None or not self.antecedents.fits(person, pronoun)):
+            person = self.antecedents.find(start, "PERSON", pronoun)
         return person, mention
 
     def _pronoun_after(self, end: int) -> str:
@@ -330,37 +344,6 @@ class Speakers:
         near = last is not None and 0 <= position - last.end <= MAX_CONTINUED
         speaker = last.speaker if last is not None and near else None
         return speaker if speaker is not None and speaker.label == "PERSON" else None
-
-    def _antecedent(self, position: int, label: str, pronoun: str = "") -> Speaker | None:
-        """The latest named speaker or sentence subject of `label` before `position` that
-        `pronoun` ("he", "she", or "" for any) may refer to."""
-        said_list = self._said[label]
-        said_at = self._fitting(
-            bisect_left(said_list, position, key=lambda item: item[0]) - 1,
-            lambda n: said_list[n][1],
-            pronoun,
-        )
-        said = said_list[said_at] if said_at is not None else None
-        subjects = self.subjects[label]
-        index = self._fitting(
-            bisect_left(self._subject_starts[label], position) - 1,
-            lambda n: self._entity(subjects[n])[0],
-            pronoun,
-        )
-        if index is not None and (said is None or subjects[index].start > said[0]):
-            return self._entity(subjects[index])[0]
-        return said[1] if said else None
-
-    def _fitting(self, last: int, speaker: Callable[[int], Speaker], pronoun: str) -> int | None:
-        """The latest index up to `last` whose speaker `pronoun` may refer to."""
-        for n in range(last, max(-1, last - MAX_LOOKBACK), -1):
-            if self._fits(speaker(n), pronoun):
-                return n
-        return None
-
-    def _fits(self, speaker: Speaker, pronoun: str) -> bool:
-        """Whether `pronoun` may refer to `speaker` (see `genders`)."""
-        return not pronoun or self._genders.get(speaker.canonical, pronoun) == pronoun
 
     def _titled(
         self, head: str, position: int, labels: tuple[str, ...] = ("PERSON",)
