@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 from worker.core.entities import entity_key
 from worker.core.entities.canonical import resolve
 from worker.core.entities.gazetteer import Gazetteer
-from worker.core.entities.orgs import org_canonicals
+from worker.core.entities.orgs import org_canonicals, with_legal_form
 from worker.core.entities.people import PersonNames, reads_as_organisation
 from worker.core.entities.places import site_country
 from worker.core.entities.spans import LABELS, Span
@@ -167,6 +167,23 @@ def _spans(text: str, *named: tuple[str, str]) -> list[Span]:
         for m in re.finditer(re.escape(surface), text)
     ]
     return sorted(found, key=lambda s: s.start)
+
+
+def test_a_person_or_place_named_with_a_legal_form_is_an_organisation() -> None:
+    text = (  # Reuters, 1996 (CoNLL-2003 dev), with the model's labels; then places
+        '" The starting of this production base in China has for our group an undoubted '
+        'strategic value , " said Pirelli SpA chairman Marco Tonchetti Provera .\n'
+        "Pirelli has plants in Milan and in the U.K. ."
+    )
+    named = [("Pirelli SpA", "PERSON"), ("Marco Tonchetti", "PERSON"), ("Milan", "GPE")]
+    spans = _spans(text, *named, ("U.K.", "GPE"))  # cleanco strips "U.K." as a legal form
+    labels = {text[s.start : s.end]: s.label for s in with_legal_form(text, spans)}
+    assert labels == {
+        "Pirelli SpA": "ORG",
+        "Marco Tonchetti": "PERSON",
+        "Milan": "GPE",
+        "U.K.": "GPE",
+    }
 
 
 def test_an_acronym_is_the_one_organisation_the_article_names_with_its_initials(

@@ -28,6 +28,7 @@ from worker.core.entities.events import events
 from worker.core.entities.gazetteer import Gazetteer, place_label
 from worker.core.entities.glued import split_glued, teams
 from worker.core.entities.indexes import indexes
+from worker.core.entities.orgs import with_legal_form
 from worker.core.entities.products import products
 from worker.core.entities.quantities import quantities
 from worker.core.entities.spans import (
@@ -190,7 +191,7 @@ class EntityExtractor:
         named = common_words(text, quantities(text, named))
         described = described_places(text, named_after_noun(text, named))
         things = indexes(text, events(text, products(text, works(text, described))))
-        return teams(text, things, self.gazetteer)
+        return teams(text, with_legal_form(text, things), self.gazetteer)
 
 
 def _names(texts: Sequence[str], parts: Sequence[list[Span]], gaz: Gazetteer) -> dict[str, str]:
