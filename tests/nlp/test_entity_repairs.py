@@ -109,6 +109,12 @@ def test_a_brand_the_model_calls_a_person_is_an_organisation(extractor: EntityEx
             "DigiTimes. Given the source is DigiTimes, we would not rule out a larger display.",
             {("DigiTimes", "ORG", "DigiTimes"), ("Apple", "ORG", "Apple")},
         ),
+        (  # the model's PERSON, after "weekly" (Reuters, 1996, CoNLL-2003 dev)
+            "A spokesman said he could substantially confirm a report in the news weekly Der "
+            "Spiegel , which said Iranian secret police burst in while attache Jens Gust was "
+            "entertaining six Iranian writers and their wives .",
+            {("Der Spiegel", "ORG", "Der Spiegel"), ("Jens Gust", "PERSON", "Jens Gust")},
+        ),
         (  # untagged by the model, after "published on"
             "Some social media users pointed to articles published on Walikali and Gossipgist "
             "to support their claim that Yovanovitch’s net worth was high.",

@@ -359,3 +359,31 @@ def test_a_pronoun_after_an_unnamed_persons_words_is_that_unnamed_person() -> No
     said, war = find_quotes(TAJIK, [adinayev])
     assert said.speaker is not None and said.speaker.canonical == "Rajab Adinayev"
     assert war.speaker is None  # the elderly man who declined to give his name
+
+
+# Reuters, 31 Aug 1996 (CoNLL-2003 dev), with the entity stage's labels.
+SPIEGEL = (
+    "A spokesman said he could substantially confirm a report in the news weekly Der Spiegel , "
+    "which said Iranian secret police burst in while attache Jens Gust was entertaining six "
+    "Iranian writers and their wives .\n"
+    "Gust was threatened with violence , then locked into a room to be interrogated on "
+    'suspicion of " promoting activities hostile to the state " while his guests were taken '
+    "away , the magazine said .\n"
+    "The ministry spokesman said the German embassy immediately made a sharp protest to the "
+    "Tehran government .\n"
+    "The Iranian ambassador was also summoned to the ministry in Bonn to hear a sharp protest "
+    'and " disapproval of this glaring breach of the principles of international law " , he '
+    "added .\n"
+)
+
+
+def test_the_magazine_is_the_one_named_and_he_the_unnamed_spokesman_said_again() -> None:
+    mentions = [
+        _org(SPIEGEL, "Der Spiegel"),
+        _person(SPIEGEL, "Jens Gust", "Jens Gust"),
+        _person(SPIEGEL, "Gust", "Jens Gust", SPIEGEL.index("Gust was")),
+    ]
+    magazine, added = find_quotes(SPIEGEL, mentions)
+    assert magazine.speaker is not None and magazine.speaker.canonical == "Der Spiegel"
+    assert added.speaker is None and added.speaker_mention is not None
+    assert added.speaker_mention.text == "he"

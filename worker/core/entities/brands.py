@@ -40,10 +40,11 @@ from worker.core.entities.spans import CALENDAR, Span, merge
 
 ORG_NOUNS = (
     "company", "firm", "startup", "start-up", "website", "site", "publication", "newspaper",
-    "magazine", "outlet", "tabloid", "group", "bank", "lender", "insurer", "brand", "label",
-    "app", "platform", "network", "broadcaster", "retailer", "airline", "carrier", "maker",
-    "manufacturer", "agency", "charity", "organisation", "organization", "nonprofit",
-    "non-profit", "chain", "studio", "streamer", "giant", "conglomerate", "subsidiary",
+    "magazine", "weekly", "daily", "outlet", "tabloid", "group", "bank", "lender", "insurer",
+    "brand", "label", "app", "platform", "network", "broadcaster", "retailer", "airline",
+    "carrier", "maker", "manufacturer", "agency", "charity", "organisation", "organization",
+    "nonprofit", "non-profit", "chain", "studio", "streamer", "giant", "conglomerate",
+    "subsidiary",
 )  # fmt: skip
 # Roles and members that only an organisation has: "Wikileaks co-founder Julian
 # Assange", "LVMH CFO Jean-Jacques Guiony", "LVMH employees".

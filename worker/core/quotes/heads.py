@@ -60,6 +60,11 @@ ORG_HEADS = frozenset(
         "service",
         "website",
         "newspaper",
+        "magazine",
+        "weekly",
+        "daily",
+        "radio",
+        "television",
         "broadcaster",
         "administration",
         "campaign",
@@ -169,9 +174,10 @@ def unnamed_person(words: str) -> str | None:
 
 
 # A sentence whose subject is one unnamed person and whose verb is one of saying: "One
-# elderly man, who declined to give his name, said two of his sons ...".
+# elderly man, who declined to give his name, said two of his sons ...", "The ministry
+# spokesman said" after "A spokesman said" (`introduced_unnamed`).
 _SAYS_UNNAMED = re.compile(
-    r"\s*((?:A|An|One|Another)\s+(?:[\w.'’-]+\s+){0,4}?[a-z][\w-]*)"
+    r"\s*((A|An|One|Another|The)\s+(?:[\w.'’-]+\s+){0,4}?([a-z][\w-]*))"
     r"(?:\s*,[^,.;]{1,80},)?\s+(?:said|says|told|added)\b"
 )
 
@@ -182,7 +188,10 @@ def unnamed_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[tu
     found = []
     for start, end in sentences:
         says = _SAYS_UNNAMED.match(text, start, end)
-        gender = unnamed_person(says.group(1)) if says else None
-        if says and gender is not None:
+        if says is None:
+            continue
+        gender = unnamed_person(says.group(1))
+        definite = says.group(2) == "The"
+        if gender is not None and (not definite or introduced_unnamed(text, says[3], start)):
             found.append((says.start(1), gender))
     return found
