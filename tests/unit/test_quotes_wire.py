@@ -387,3 +387,24 @@ def test_the_magazine_is_the_one_named_and_he_the_unnamed_spokesman_said_again()
     assert magazine.speaker is not None and magazine.speaker.canonical == "Der Spiegel"
     assert added.speaker is None and added.speaker_mention is not None
     assert added.speaker_mention.text == "he"
+
+
+# Reuters, 1996 (CoNLL-2003 dev): a first given name the nickname table lacks, after a
+# title, then the surname alone.
+KING = (
+    '" Last year we stood on the court after we had lost and we put out hands together , " '
+    "U.S. captain Billie Jean King said at the draw .\n"
+    "Seles easily won both her singles matches and King is counting on the co-world number "
+    "one to lead the team again .\n"
+    '" I told Monica we need her if we want to win , " King said .\n'
+)
+
+
+def test_a_word_after_a_title_is_no_title_of_a_name_run_into_it() -> None:
+    mentions = [
+        _person(KING, "Billie Jean King", "Billie Jean King"),
+        _person(KING, "King", "Billie Jean King", KING.index("King is")),
+        _person(KING, "King", "Billie Jean King", KING.index("King said")),
+    ]
+    speakers = {q.speaker.canonical if q.speaker else None for q in find_quotes(KING, mentions)}
+    assert speakers == {"Billie Jean King"}

@@ -72,6 +72,7 @@ _JOINED = re.compile(r"\b(?:of|for|and|de|&)\s+$")
 _RUNS_ON = re.compile(
     r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|&))*[\s,]*"
 )
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 _ACRONYM = re.compile(r"[A-Z]{3,}")  # "CFDT", "NATO": no word of a person's name
 # Words that make a run of capitalised words an organisation's name, not a person's.
 _ORG_WORDS = frozenset(
@@ -132,6 +133,12 @@ def _is_title(word: str) -> bool:
     return word.rstrip(".").lower() in _titles()
 
 
+def _after_title(text: str, start: int) -> bool:
+    """Whether a title of the vocabulary, in lower case, stands right before `start`."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and _is_title(before.group(1))
+
+
 def _is_initial(word: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.){1,3}", word))
 
@@ -151,7 +158,11 @@ class Names:
         self._starts = [start for start, _ in self._spans]
         self._full: dict[str, Speaker | None] = {}
         self._capitalised: dict[str, list[int]] | None = None
-        self._glued = list({m.canonical for m in mentions if m.label in ("PERSON", "ORG")})
+        # names that may have a title run into them: not after a title of the vocabulary
+        # ("U.S. captain Billie Jean King": "Billie" is no title)
+        named = [m for m in mentions if m.label in ("PERSON", "ORG")]
+        titled = {m.canonical for m in named if _after_title(text, m.start)}
+        self._glued = list({m.canonical for m in named} - titled)
         self._titles: frozenset[str] | None = None
         self._words: Counter[str] | None = None
 
