@@ -408,3 +408,25 @@ def test_a_word_after_a_title_is_no_title_of_a_name_run_into_it() -> None:
     ]
     speakers = {q.speaker.canonical if q.speaker else None for q in find_quotes(KING, mentions)}
     assert speakers == {"Billie Jean King"}
+
+
+# Reuters, 1996 (CoNLL-2003 dev): a team whose last word the article uses alone.
+REDS = (
+    "Kevin Brown pitched a complete game as the Florida Marlins beat the Cincinnati Reds 4-2 "
+    "on Saturday .\n"
+    '" He has a devastating sinker , " observed Reds manager Ray Knight .\n'
+)
+
+
+def test_a_teams_last_word_is_no_surname_that_outranks_its_manager() -> None:
+    reds = _org(REDS, "Cincinnati Reds")
+    alone = REDS.index("Reds manager")
+    mentions = [
+        _person(REDS, "Kevin Brown", "Kevin Brown"),
+        _org(REDS, "Florida Marlins"),
+        reds,
+        Mention("Reds", "ORG", alone, alone + 4, "Cincinnati Reds", reds.entity_key),
+        _person(REDS, "Ray Knight", "Ray Knight"),
+    ]
+    (quote,) = find_quotes(REDS, mentions)
+    assert quote.speaker is not None and quote.speaker.canonical == "Ray Knight"

@@ -101,10 +101,15 @@ class Speakers:
         opens = [start for start, _ in quoted]
         outside = [m for m in mentions if m.label in _RANK and not inside(m, quoted, opens)]
         self.names = Names(text, [m for m in mentions if m.label in SPEAKER_LABELS])
-        self.people = People(sorted(outside, key=lambda m: m.start), self.names)
-        # people the model called organizations rank as people ("State Department
-        # spokesman Glyn Davies said", both ORG, then "Davies also noted")
-        self.mentions = self.people.mentions
+        ordered = sorted(outside, key=lambda m: m.start)
+        self.people = People(ordered, self.names)
+        # people the model called organizations rank as people by their full names
+        # ("State Department spokesman Glyn Davies said", both ORG, then "Davies also
+        # noted"), not by one word: "Reds" of "Cincinnati Reds" is no surname
+        self.mentions = [
+            person if " " in m.text else m
+            for m, person in zip(ordered, self.people.mentions, strict=True)
+        ]
         self._starts = [m.start for m in self.mentions]
         sentence_spans = sentences(text)
         blanked_text = blanked(text, quoted)
