@@ -430,3 +430,23 @@ def test_a_teams_last_word_is_no_surname_that_outranks_its_manager() -> None:
     ]
     (quote,) = find_quotes(REDS, mentions)
     assert quote.speaker is not None and quote.speaker.canonical == "Ray Knight"
+
+
+# Reuters, 1996 (CoNLL-2003 dev): "he" after a sentence whose "he" is another man's.
+SHARETSKY = (
+    "Lukashenko , 41 , won presidential polls in 1994 on promises to restore order .\n"
+    "But during his period in office he has battled against nationalist opponents , trade "
+    "unions and parliament and Sharetsky said the current parliament was ready to try to "
+    "impeach him .\n"
+    '" This constitution , which has been prepared in secret , aims to gather all power in '
+    "one man 's hands , \" he said .\n"
+)
+
+
+def test_a_name_a_verb_of_saying_follows_is_a_subject_after_another_mans_he() -> None:
+    mentions = [
+        _person(SHARETSKY, "Lukashenko", "Alexander Lukashenko"),
+        _person(SHARETSKY, "Sharetsky", "Semyon Sharetsky"),
+    ]
+    (quote,) = find_quotes(SHARETSKY, mentions)
+    assert quote.speaker is not None and quote.speaker.canonical == "Semyon Sharetsky"

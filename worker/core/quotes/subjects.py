@@ -53,7 +53,8 @@ def sentence_subjects(
     2016, as Trump's rise continued, Schwartz disavowed the book": Schwartz). A
     pronoun-led sentence keeps the earlier one, and so does a sentence whose "he" or
     "she" comes before its first person ("As he has alleged, he and Farrow ...": he is
-    its subject). `blanked` is the text with its quotations blanked out."""
+    its subject) unless a verb of saying follows that person ("... he has battled ...
+    and Sharetsky said"). `blanked` is the text with its quotations blanked out."""
     subjects: list[Mention] = []
     index = 0
     for begin, end in sentences:
@@ -80,7 +81,8 @@ def sentence_subjects(
         if said is not None:
             firsts[said.label] = said
         person = firsts.get("PERSON")
-        if person is not None and SUBJECT_PRONOUN.search(blanked, begin, person.start):
+        pronoun = person is not None and SUBJECT_PRONOUN.search(blanked, begin, person.start)
+        if pronoun and person is not said:  # "... he has battled ... and Sharetsky said": his
             del firsts["PERSON"]
         subjects.extend(sorted((firsts[k] for k in SUBJECTS if k in firsts), key=lambda m: m.start))
     return subjects
