@@ -450,3 +450,20 @@ def test_a_name_a_verb_of_saying_follows_is_a_subject_after_another_mans_he() ->
     ]
     (quote,) = find_quotes(SHARETSKY, mentions)
     assert quote.speaker is not None and quote.speaker.canonical == "Semyon Sharetsky"
+
+
+# Reuters, 1996 (CoNLL-2003 dev): the cue of a quotation that ends a line opens the next.
+HOSHIYEH = (
+    "Some Palestinians took to back roads , only to run into waiting Israeli security "
+    "forces .\n"
+    '" The Israelis have no right to prevent us from going to pray .\n'
+    'What kind of peace is this that prevents us from reaching our holy places ? "\n'
+    "asked Mustafa Hoshiyeh , a 27-year-old West Bank labourer turned around by a police "
+    "patrol on a back road .\n"
+)
+
+
+def test_a_line_that_opens_with_a_verb_of_saying_attributes_the_quotation_before() -> None:
+    (quote,) = find_quotes(HOSHIYEH, [_person(HOSHIYEH, "Mustafa Hoshiyeh", "Mustafa Hoshiyeh")])
+    assert quote.cue == "asked" and quote.text.endswith("holy places ?")
+    assert quote.speaker is not None and quote.speaker.canonical == "Mustafa Hoshiyeh"

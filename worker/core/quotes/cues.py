@@ -59,7 +59,8 @@ _STOP = (
     r"(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bLt)(?<!\bCol)(?<!\bCapt)(?<!\bSgt)(?<!\bProf)"
     r"(?<!\bJr)(?<!\bSr)\."
 )
-_AFTER_END = re.compile(rf"(?:{_STOP}|[!?;])(?:\s|$)|\n")
+# (a line break before a lower-case word carries the sentence on: '? "' + 'asked X ,')
+_AFTER_END = re.compile(rf"(?:{_STOP}|[!?;])(?:\s|$)|\n(?![a-z])")
 _PHRASE_END = re.compile(
     rf"[,;:!?()]|{_STOP}|\s(?:in|on|at|during|after|before|when|while|as|to|of|"
     r"who|which|that|from|about|with)\s"
@@ -94,7 +95,7 @@ _INVERTED = re.compile(
 _NAMED_AFTER = re.compile(
     r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today)\b)[A-Z]"
 )
-_BETWEEN = " ,—–-'’`”"
+_BETWEEN = " \n,—–-'’`”"
 # Words after a quotation that do not open with its speaker: a second verb of the sentence's
 # own subject (`called Wilson "an outstanding nominee," and noted`), or the sentence going on
 # (`"...'' in making the arrest, police spokesman Capt. Rod Beer said`: the last clause's).

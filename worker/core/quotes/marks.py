@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from worker.core.quotes.verbs import VERBS
+
 # Doubled single marks stand for double ones in some feeds: ‘‘...’’, ''...'', ``...''.
 # Guillemets («...», nesting) and German low-high marks („...“) pair as well.
 _DOUBLE = re.compile(r"‘‘|’’|''|``|[“”\"«»„]")
@@ -32,6 +34,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'-]*(?:[ ,]+[A-Z][A-Z.'-]*)* \" ")
 _OPENING = "“\"‘'`«„"
 _PARAGRAPH = re.compile(r"[^\n]+")
 _EDGE_MARKS = "‘’'`"  # the second mark of a doubled single one
+_CLOSING = "”\"'’"
+_FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
 # How far a quotation runs on over line breaks without a mark (`paragraphs`).
 MAX_RUN_ON = 12
 MAX_RUN_ON_CHARS = 4000
@@ -66,11 +70,21 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     n = 0
     while n < len(lines):
         last = n
-        while (closing := _closing_line(text, lines, n, last)) is not None:
-            last = closing
+        while (closing := _closing_line(text, lines, n, last)) is not None or (
+            last + 1 < len(lines) and _cue_line(text, lines[last], lines[last + 1])
+        ):
+            last = closing if closing is not None else last + 1
         joined.append((lines[n][0], lines[last][1]))
         n = last + 1
     return joined
+
+
+def _cue_line(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
+    """Whether `following` carries on the sentence of a quotation that ends `line`: it
+    opens with a verb of saying in lower case ('... ? "' + 'asked Mustafa Hoshiyeh ,')."""
+    word = _FIRST_WORD.match(text, following[0], following[1])
+    ends_quoted = text[line[0] : line[1]].rstrip()[-1:] in _CLOSING
+    return ends_quoted and word is not None and word.group(1) in VERBS
 
 
 def _closing_line(text: str, lines: list[tuple[int, int]], first: int, last: int) -> int | None:

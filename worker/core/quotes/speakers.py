@@ -135,7 +135,7 @@ class Speakers:
             if clause is None:
                 return self.subject(start, end)
             start, end = clause
-        words = self.text[start:end].strip(" ,—–-'’`”“")
+        words = self.text[start:end].strip(" \n\t,—–-'’`”“")
         if not words:
             return None, None
         begin = start + self.text[start:end].find(words)
