@@ -467,3 +467,24 @@ def test_a_line_that_opens_with_a_verb_of_saying_attributes_the_quotation_before
     (quote,) = find_quotes(HOSHIYEH, [_person(HOSHIYEH, "Mustafa Hoshiyeh", "Mustafa Hoshiyeh")])
     assert quote.cue == "asked" and quote.text.endswith("holy places ?")
     assert quote.speaker is not None and quote.speaker.canonical == "Mustafa Hoshiyeh"
+
+
+# Reuters, 31 Aug 1996 (CoNLL-2003 dev): an age describes the man the story named.
+KLINSMANN = (
+    "German international striker Juergen Klinsmann has said he will retire after the 1998 "
+    "World Cup in France .\n"
+    '" For myself , personally , I \'ve planned things so that that will be the end of me , " '
+    "the 32-year-old national team captain was quoted as saying by the daily Sueddeutsche "
+    "Zeitung on Saturday .\n"
+)
+
+
+def test_the_aged_captain_quoted_as_saying_is_the_man_the_story_named() -> None:
+    mentions = [
+        _person(KLINSMANN, "Juergen Klinsmann", "Juergen Klinsmann"),
+        _org(KLINSMANN, "Sueddeutsche Zeitung"),
+    ]
+    (quote,) = find_quotes(KLINSMANN, mentions)
+    assert quote.speaker is not None and quote.speaker.canonical == "Juergen Klinsmann"
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.text == "the 32-year-old national team captain"

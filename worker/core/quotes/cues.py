@@ -95,6 +95,7 @@ _INVERTED = re.compile(
 _NAMED_AFTER = re.compile(
     r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today)\b)[A-Z]"
 )
+_QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has been|had been)\s+quoted\s+as\s*$")
 _BETWEEN = " \n,—–-'’`”"
 # Words after a quotation that do not open with its speaker: a second verb of the sentence's
 # own subject (`called Wilson "an outstanding nominee," and noted`), or the sentence going on
@@ -135,6 +136,8 @@ def after(text: str, start: int, end: int) -> Cue | None:
     if cue is None or _INTRODUCES_NEXT.match(text, cue.end):
         return None
     who = text[start : cue.start]
+    passive = _QUOTED_AS.search(who)  # "the captain was quoted as saying": the captain's
+    who = who[: passive.start()] if passive else who
     if _NO_SUBJECT.match(who):  # the sentence goes on: its subject is the last clause's
         comma = who.rfind(",")
         if comma < 0:
@@ -152,7 +155,7 @@ def after(text: str, start: int, end: int) -> Cue | None:
     if cue.word == "according to":
         return Cue("according to", cue.end, *_phrase_after(text, cue.end + 1, end))
     lead = len(who) - len(who.lstrip(_BETWEEN))
-    return Cue(cue.word, cue.end, start + lead, cue.start)
+    return Cue(cue.word, cue.end, start + lead, start + len(who))
 
 
 def _noun(text: str, start: int, cue: _Hit) -> bool:

@@ -56,6 +56,7 @@ _APPOSITION_END = re.compile(r"\s*(?:[,:;.]|$)")
 _DESCRIBED = re.compile(
     r"\s*((?:The|This|That|Its|His|Her)\s+[a-z]+)\b(?![,\s]+(?:of|for|to|in)\b|,)"
 )
+_AGED = re.compile(r"\b\d+-year-old\b")  # an age describes a person the article named
 _CLAUSE_END = re.compile(r"[.;:!?“”\"\n]")
 _IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
 # The writer ("we called it "..."") and a relative pronoun ("Jaime Maussan, who testified").
@@ -308,6 +309,8 @@ class Speakers:
         if introduced_unnamed(self.text, head, start):
             return None, mention  # "an investigator quoted by ..." ... "the investigator"
         person = self._titled(head, start) or self._last_person(start)
+        if person is None and _AGED.search(words):  # "the 32-year-old national team
+            person = self.antecedents.find(start, "PERSON")  # captain": someone named
         pronoun = self._pronoun_after(end)  # "the 38-year-old said as he tried to"
         if pronoun and (person is None or not self.antecedents.fits(person, pronoun)):
             person = self.antecedents.find(start, "PERSON", pronoun)
