@@ -97,8 +97,10 @@ def _closing_line(text: str, lines: list[tuple[int, int]], first: int, last: int
     break). At most MAX_RUN_ON lines and MAX_RUN_ON_CHARS characters run on, which keeps
     a text of a mark on every line linear."""
     start, end = lines[first][0], lines[last][1]
+    if end - start > MAX_RUN_ON_CHARS:
+        return None
     pairs = _double_pairs(text, start, end)
-    if not pairs or pairs[-1][1] != end or end - start > MAX_RUN_ON_CHARS:
+    if not pairs or pairs[-1][1] != end:
         return None
     for k in range(last + 1, min(len(lines), first + MAX_RUN_ON)):
         line = text[lines[k][0] : lines[k][1]]
