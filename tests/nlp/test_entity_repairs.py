@@ -311,3 +311,15 @@ def test_a_name_with_a_club_form_is_a_club(extractor: EntityExtractor) -> None:
     found = _found(extractor.extract(None, "FC Basel beat AC Milan 2-1 on Tuesday in the US."))
     assert {("FC Basel", "ORG", "FC Basel"), ("AC Milan", "ORG", "AC Milan")} <= found
     assert ("US", "GPE", "United States") in found
+
+
+def test_a_noun_for_a_countrys_people_is_no_person_or_organisation(
+    extractor: EntityExtractor,
+) -> None:
+    body = (  # Reuters, 30 Aug 1996 (CoNLL-2003 dev); the model calls "Briton" an ORG
+        "An eye specialist told the 35-year-old Bruno that he could be blinded in one eye if "
+        "he boxed again , the newspaper said .\n"
+        "The Briton , who lost his World Boxing Council ( WBC ) title to Mike Tyson in "
+        'March , said : " I was in shock as soon as he told me . "'
+    )
+    assert ("Briton", "NORP", "British") in _found(extractor.extract(None, body))

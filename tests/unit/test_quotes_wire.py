@@ -488,3 +488,24 @@ def test_the_aged_captain_quoted_as_saying_is_the_man_the_story_named() -> None:
     assert quote.speaker is not None and quote.speaker.canonical == "Juergen Klinsmann"
     assert quote.speaker_mention is not None
     assert quote.speaker_mention.text == "the 32-year-old national team captain"
+
+
+# Reuters, 30 Aug 1996 (CoNLL-2003 dev): a noun for a country's people, for a man named.
+BRUNO = (
+    "Former world heavyweight champion Frank Bruno has quit the ring on medical advice .\n"
+    "The Briton , who lost his World Boxing Council ( WBC ) title to Mike Tyson in March , "
+    "said : \" I was in shock as soon as he told me and it still has n't really sunk in .\n"
+)
+
+
+def test_the_briton_who_said_it_is_the_man_the_story_named() -> None:
+    at = BRUNO.index("Briton")
+    mentions = [
+        _person(BRUNO, "Frank Bruno", "Frank Bruno"),
+        Mention("Briton", "NORP", at, at + 6, "British", entity_key("NORP", "British")),
+        _org(BRUNO, "World Boxing Council"),
+        _person(BRUNO, "Mike Tyson", "Mike Tyson"),
+    ]
+    (quote,) = find_quotes(BRUNO, mentions)
+    assert quote.speaker is not None and quote.speaker.canonical == "Frank Bruno"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "The Briton"

@@ -274,9 +274,27 @@ def _dotted(spellings: Iterable[str]) -> list[str]:
     ]
 
 
+# Nouns for a country's people that differ from its adjective, which news writes for a
+# person already named ("the Briton", "the Spaniard"); not the singulars that are also
+# given names or surnames ("Dane", "Finn", "Pole", "Scot", "Turk").
+_DEMONYM_NOUNS = {
+    "Briton": "British", "Britons": "British", "Brit": "British", "Brits": "British",
+    "Swede": "Swedish", "Swedes": "Swedish", "Spaniard": "Spanish", "Spaniards": "Spanish",
+    "Danes": "Danish", "Finns": "Finnish", "Poles": "Polish", "Scots": "Scottish",
+    "Turks": "Turkish", "Frenchman": "French", "Frenchmen": "French",
+    "Frenchwoman": "French", "Englishman": "English", "Englishmen": "English",
+    "Englishwoman": "English", "Irishman": "Irish", "Irishmen": "Irish",
+    "Irishwoman": "Irish", "Scotsman": "Scottish", "Scotsmen": "Scottish",
+    "Scotswoman": "Scottish", "Welshman": "Welsh", "Welshmen": "Welsh",
+    "Dutchman": "Dutch", "Dutchmen": "Dutch", "Argentine": "Argentinean",
+    "Argentines": "Argentinean",
+}  # fmt: skip
+
+
 def _demonyms(places: dict[str, Place]) -> dict[str, str]:
-    """Country adjectives and their plurals; a demonym that is a place name is skipped."""
-    demonyms: dict[str, str] = {}
+    """Country adjectives and their plurals, and the nouns that differ from them
+    (`_DEMONYM_NOUNS`); a demonym that is a place name is skipped."""
+    demonyms: dict[str, str] = dict(_DEMONYM_NOUNS)
     for info in all_countries():
         raw = info.info().get("demonym") or ""
         for demonym in raw.replace("/", ",").split(","):

@@ -56,6 +56,9 @@ _APPOSITION_END = re.compile(r"\s*(?:[,:;.]|$)")
 _DESCRIBED = re.compile(
     r"\s*((?:The|This|That|Its|His|Her)\s+[a-z]+)\b(?![,\s]+(?:of|for|to|in)\b|,)"
 )
+_NATIONAL = re.compile(
+    r"[Tt]he\s+(?:[\w-]+\s+)?[A-Z][a-z]+"
+)  # "the Briton", "the 35-year-old Swede"
 _AGED = re.compile(r"\b\d+-year-old\b")  # an age describes a person the article named
 _CLAUSE_END = re.compile(r"[.;:!?“”\"\n]")
 _IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
@@ -154,6 +157,10 @@ class Speakers:
         group = _GROUP.match(words)  # "The authors of the research in the journal X argued"
         if group and not self._named(begin, begin + group.end(1)):  # "a spokesperson for X"
             return self._phrase(begin, begin + group.end(1))
+        if [m.label for m in named] == ["NORP"] and _NATIONAL.fullmatch(words):
+            # "The Briton, who lost ..., said", "the Australian added": someone named
+            person = self._last_person(begin) or self.antecedents.find(begin, "PERSON")
+            return person, _mention(self.text, begin, stop)
         read = None if any(m.label == "PERSON" for m in named) else self._read(begin, end, first)
         if read is not None:  # a name the model missed
             return read
