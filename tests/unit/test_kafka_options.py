@@ -57,12 +57,13 @@ def test_worker_consumer_fetch_wait_is_the_setting() -> None:
     # Faust hard-codes 1.5 s; on a broker that answers fetches late that is per-hop latency.
     app = create_app(_settings(WORKER_FETCH_MAX_WAIT_MS="77"))
 
-    async def build() -> Any:
+    async def fetch_wait() -> Any:
         thread = app.consumer._thread  # type: ignore[attr-defined]
-        return thread._create_worker_consumer(app.transport)
+        consumer = thread._create_worker_consumer(app.transport)
+        await consumer.stop()  # never started: closes what the constructor opened
+        return consumer._fetch_max_wait_ms
 
-    consumer = asyncio.run(build())
-    assert consumer._fetch_max_wait_ms == 77
+    assert asyncio.run(fetch_wait()) == 77
 
 
 def test_the_consumer_acks_only_messages_an_agent_finished() -> None:
