@@ -7,6 +7,7 @@ are the quotation gold set's articles and ScrapingHub excerpts.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from hypothesis import given, settings
@@ -433,3 +434,23 @@ def test_a_cue_less_quotation_after_a_quoted_sentence_keeps_its_own_speaker_rule
     first, second = find_quotes(text, [_person(text, "Mayer", "Kevin Mayer")])
     assert second.speaker == first.speaker and first.speaker is not None
     assert second.speaker.canonical == "Kevin Mayer"
+
+
+def test_a_verb_of_saying_in_the_passive_names_no_one_who_speaks() -> None:
+    text = GOLD["bostonhe"]  # 'None of the ... buyers were charged or named Wednesday, Levy
+    levy = [  # said, but "I want to emphasize ..."'
+        _person(text, "Levy", "Joshua Levy", m.start()) for m in re.finditer(r"\bLevy\b", text)
+    ]
+    (quote,) = [q for q in find_quotes(text, levy) if q.text.startswith("I want to emphasize")]
+    assert quote.cue == "said" and quote.speaker is not None
+    assert quote.speaker.canonical == "Joshua Levy"
+
+
+def test_she_cautioned_that_words_were_hers() -> None:
+    text = GOLD["Salon.com-mortality"]  # 'Dr. Marie E. Thoma ... told Salon ... While she
+    thoma = _person(text, "Marie E. Thoma", "Marie E. Thoma")  # cautioned to call it a
+    (quote,) = [  # "crisis," the news "definitely set off some alarm bells,"'
+        q for q in find_quotes(text, [thoma]) if q.text.startswith("definitely set off")
+    ]
+    assert quote.cue == "cautioned" and quote.speaker is not None
+    assert quote.speaker.canonical == "Marie E. Thoma"

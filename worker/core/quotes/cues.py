@@ -24,6 +24,7 @@ from worker.core.quotes.verbs import NOUN_LIKE, PHRASES, VERBS
 
 # "to calls for a ceasefire", "the calls": a verb form in -s after these is a noun.
 _NOUN_BEFORE = re.compile(r"\b(?:to|the|a|an|his|her|its|their|our|these|those)\s+$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -195,8 +196,10 @@ def before(text: str, start: int, end: int) -> Cue | None:
     found = [
         c
         for c in _cues(text, start, end, VERBS)
-        if not _noun(text, start, c) and not _participle(text, start, c)
-    ]
+        if not _noun(text, start, c)
+        and not _participle(text, start, c)
+        and not _PASSIVE_BEFORE.search(text, max(start, c.start - 12), c.start)
+    ]  # a passive ("buyers were charged") names no one who speaks
     last = found[-1] if found and _INTRODUCES.match(text, found[-1].end, end) else None
     cue = last or (found[0] if found else None)
     if cue is not None:
