@@ -454,3 +454,15 @@ def test_she_cautioned_that_words_were_hers() -> None:
     ]
     assert quote.cue == "cautioned" and quote.speaker is not None
     assert quote.speaker.canonical == "Marie E. Thoma"
+
+
+def test_a_name_an_opening_clause_has_for_object_is_no_subject_before_her_pronoun() -> None:
+    text = GOLD["foxnews."]  # 'As some in the audience booed Ramaswamy - who's
+    mentions = [  # tussled with Haley repeatedly in recent months - she charged "you're ...'
+        _person(text, name, full, m.start())
+        for name, full in (("Haley", "Nikki Haley"), ("Ramaswamy", "Vivek Ramaswamy"))
+        for m in re.finditer(rf"\b{name}\b", text)
+    ]
+    (quote,) = [q for q in find_quotes(text, mentions) if q.text.startswith("you're just scum")]
+    assert quote.cue == "charged" and quote.speaker is not None
+    assert quote.speaker.canonical == "Nikki Haley"
