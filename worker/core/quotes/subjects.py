@@ -19,9 +19,9 @@ _NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?(\w+)")  # "Albright insisted", "Smith
 # An opening subordinate clause whose subject is no name, then a main clause led by a
 # pronoun: the names in the clause are its objects, the sentence is the pronoun's.
 _OBJECT_THEN_PRONOUN = re.compile(
-    r"\W*(?:As|When|While|After|Before|Because|Since|Although|Though|If|Until)\s+[a-z][^,;]*?"
-    r"(?:[,;]|\s[-—–]\s(?:[^,;]*?\s[-—–]\s)?)\s*(?:he|she)\b"
-)
+    r"\W*(?:As|When|While|After|Before|Because|Since|Although|Though|If|Until)\s+[a-z]"
+    r"[^,;]{0,150}?(?:[,;]|\s[-—–]\s(?:[^,;]{0,150}?\s[-—–]\s)?)\s*(?:he|she)\b"
+)  # (clauses of at most 150 characters: a long run without commas stays linear)
 _SUBORDINATE = re.compile(
     r"\b(?:as|when|while|after|before|because|since|although|though|if|until)\s[^,;]*$",
     re.IGNORECASE,
