@@ -70,11 +70,12 @@ class Antecedents:
     def _unnamed_since(self, after: int, position: int, pronoun: str) -> bool:
         """Whether an unnamed person `pronoun` may refer to spoke between `after` and
         `position`."""
-        at = bisect_left(self._unnamed, (position, "")) - 1
-        while at >= 0 and self._unnamed[at][0] > after:
+        last = bisect_left(self._unnamed, (position, "")) - 1
+        for at in range(last, max(-1, last - MAX_LOOKBACK), -1):
+            if self._unnamed[at][0] <= after:
+                return False
             if not pronoun or self._unnamed[at][1] in ("", pronoun):
                 return True
-            at -= 1
         return False
 
     def _fitting(self, last: int, speaker: Callable[[int], Speaker], pronoun: str) -> int | None:
