@@ -276,9 +276,9 @@ def _dotted(spellings: Iterable[str]) -> list[str]:
 
 # Nouns for a country's people that differ from its adjective, which news writes for a
 # person already named ("the Briton", "the Spaniard"); not the singulars that are also
-# given names or surnames ("Dane", "Finn", "Pole", "Scot", "Turk").
+# given names or surnames ("Brit", "Dane", "Finn", "Pole", "Scot", "Turk").
 _DEMONYM_NOUNS = {
-    "Briton": "British", "Britons": "British", "Brit": "British", "Brits": "British",
+    "Briton": "British", "Britons": "British", "Brits": "British",
     "Swede": "Swedish", "Swedes": "Swedish", "Spaniard": "Spanish", "Spaniards": "Spanish",
     "Danes": "Danish", "Finns": "Finnish", "Poles": "Polish", "Scots": "Scottish",
     "Turks": "Turkish", "Frenchman": "French", "Frenchmen": "French",

@@ -21,6 +21,7 @@ from cleanco import basename
 from worker.core.entities.spans import Span
 
 _NON_WORD = re.compile(r"[\W_]+")
+_SPELLED_OUT = frozenset(["Inc", "Ltd", "Corp", "Corporation", "Limited", "Incorporated"])
 _COMPANY_HEADS = frozenset(
     ["group", "bank", "airlines", "airways", "motors", "holdings", "industries"]
 )
@@ -92,8 +93,9 @@ def registered_words(names: Iterable[str]) -> frozenset[str]:
 
 def with_legal_form(text: str, spans: list[Span]) -> list[Span]:
     """The spans, with a name of two or more words that the model called a person or a
-    place and that ends with a legal form ("Pirelli SpA", PERSON) an ORG: of the 2,203
-    person and place names of the gold set and CoNLL's, none has one cleanco strips."""
+    place and that ends with a legal form written as companies write it ("Pirelli SpA",
+    PERSON; not the surname "Sá" of "Orlando Sá") an ORG: of the 2,203 person and place
+    names of the gold set and CoNLL's, none has one cleanco strips."""
     return [s._replace(label="ORG") if _registered(s, text) else s for s in spans]
 
 
@@ -102,4 +104,6 @@ def _registered(span: Span, text: str) -> bool:
         return False
     name = text[span.start : span.end]
     core, plain = _core(name), _plain(name)
-    return len(plain) > 1 and 0 < len(core) < len(plain)
+    form = name.split()[-1]  # written as companies write it: "SpA", "S.A.", "Inc." (not "Sá")
+    written = "." in form or sum(c.isupper() for c in form) > 1 or form in _SPELLED_OUT
+    return written and len(plain) > 1 and 0 < len(core) < len(plain)

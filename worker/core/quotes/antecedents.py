@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from worker.core.types import Mention, Speaker
 
-MAX_LOOKBACK = 50  # earlier speakers and subjects a pronoun may refer to
+MAX_ANTECEDENTS = 50  # earlier speakers and subjects a pronoun may refer to
 
 
 class Antecedents:
@@ -41,8 +41,8 @@ class Antecedents:
 
     def find(self, position: int, label: str, pronoun: str = "") -> Speaker | None:
         """The latest named speaker or sentence subject of `label` before `position` that
-        `pronoun` ("he", "she", or "" for any) may refer to; None when an unnamed person
-        it may refer to spoke after them."""
+        `pronoun` ("he", "she", or "" for any) may refer to; for a person, None when an
+        unnamed person it may refer to spoke after them."""
         said_list = self._said[label]
         said_at = self._fitting(
             bisect_left(said_list, position, key=lambda item: item[0]) - 1,
@@ -71,7 +71,7 @@ class Antecedents:
         """Whether an unnamed person `pronoun` may refer to spoke between `after` and
         `position`."""
         last = bisect_left(self._unnamed, (position, "")) - 1
-        for at in range(last, max(-1, last - MAX_LOOKBACK), -1):
+        for at in range(last, max(-1, last - MAX_ANTECEDENTS), -1):
             if self._unnamed[at][0] <= after:
                 return False
             if not pronoun or self._unnamed[at][1] in ("", pronoun):
@@ -80,7 +80,7 @@ class Antecedents:
 
     def _fitting(self, last: int, speaker: Callable[[int], Speaker], pronoun: str) -> int | None:
         """The latest index up to `last` whose speaker `pronoun` may refer to."""
-        for n in range(last, max(-1, last - MAX_LOOKBACK), -1):
+        for n in range(last, max(-1, last - MAX_ANTECEDENTS), -1):
             if self.fits(speaker(n), pronoun):
                 return n
         return None

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from worker.core.quotes.verbs import NOUN_LIKE, PHRASES, VERBS
+from worker.core.quotes.verbs import ADJACENT_ONLY, NOUN_LIKE, PHRASES, VERBS
 
 # "to calls for a ceasefire", "the calls": a verb form in -s after these is a noun.
 _NOUN_BEFORE = re.compile(r"\b(?:to|the|a|an|his|her|its|their|our|these|those)\s+$", re.IGNORECASE)
@@ -97,7 +97,7 @@ _NAMED_AFTER = re.compile(
     r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today)\b)[A-Z]"
 )
 _QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has been|had been)\s+quoted\s+as\s*$")
-_BETWEEN = " \n,—–-'’`”"
+_BETWEEN = " \t\r\n,—–-'’`”"
 # Words after a quotation that do not open with its speaker: a second verb of the sentence's
 # own subject (`called Wilson "an outstanding nominee," and noted`), or the sentence going on
 # (`"...'' in making the arrest, police spokesman Capt. Rod Beer said`: the last clause's).
@@ -133,7 +133,7 @@ def after(text: str, start: int, end: int) -> Cue | None:
     end = stop.start() if stop else end
     # A capitalised cue word starts a sentence of its own (`..." Read our review.`).
     found = _cues(text, start, end, VERBS | NOUN_LIKE)
-    cue = next((c for c in found if text[c.start].islower()), None)
+    cue = next((c for c in found if text[c.start].islower() and not _passive(text, start, c)), None)
     if cue is None or _INTRODUCES_NEXT.match(text, cue.end):
         return None
     who = text[start : cue.start]
@@ -179,6 +179,14 @@ def _participle(text: str, start: int, cue: _Hit) -> bool:
     return opens or bool(_PARTICIPLE_CLAUSE.search(text, start, cue.start))
 
 
+def _passive(text: str, start: int, cue: _Hit) -> bool:
+    """Whether a cue is a participle in the passive ("buyers were charged"), which names
+    no one who speaks (not a progressive: "Biden was telling reporters")."""
+    return not cue.word.endswith("ing") and bool(
+        _PASSIVE_BEFORE.search(text, max(start, cue.start - 12), cue.start)
+    )
+
+
 def before(text: str, start: int, end: int) -> Cue | None:
     """A cue before a quotation in its sentence: `text[start:end]` is that part of it.
 
@@ -198,8 +206,9 @@ def before(text: str, start: int, end: int) -> Cue | None:
         for c in _cues(text, start, end, VERBS)
         if not _noun(text, start, c)
         and not _participle(text, start, c)
-        and not _PASSIVE_BEFORE.search(text, max(start, c.start - 12), c.start)
-    ]  # a passive ("buyers were charged") names no one who speaks
+        and not _passive(text, start, c)
+        and (c.word not in ADJACENT_ONLY or _INTRODUCES.match(text, c.end, end))
+    ]
     last = found[-1] if found and _INTRODUCES.match(text, found[-1].end, end) else None
     cue = last or (found[0] if found else None)
     if cue is not None:

@@ -169,6 +169,8 @@ def unnamed_person(words: str) -> str | None:
         return words.lower()
     description = _DESCRIPTION.match(words)
     head = description.group(1).lower() if description else ""
+    if head.endswith("men"):  # "the women", "two spokesmen": more than one
+        return None
     gender = noun_gender(head)
     return gender if gender or head in _PERSON_NOUNS else None
 

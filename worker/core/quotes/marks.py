@@ -34,6 +34,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'-]*(?:[ ,]+[A-Z][A-Z.'-]*)* \" ")
 _OPENING = "“\"‘'`«„"
 _PARAGRAPH = re.compile(r"[^\n]+")
 _EDGE_MARKS = "‘’'`"  # the second mark of a doubled single one
+_STRAIGHT = re.compile(r'(?<!\d)"')
 _CLOSING = "”\"'’"
 _FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
 # How far a quotation runs on over line breaks without a mark (`paragraphs`).
@@ -84,13 +85,20 @@ def _cue_line(text: str, line: tuple[int, int], following: tuple[int, int]) -> b
     opens with a verb of saying in lower case ('... ? "' + 'asked Mustafa Hoshiyeh ,')."""
     word = _FIRST_WORD.match(text, following[0], following[1])
     ends_quoted = text[line[0] : line[1]].rstrip()[-1:] in _CLOSING
-    return ends_quoted and word is not None and word.group(1) in VERBS
+    plain = _plain_break(text, line[1], following[0])
+    return plain and ends_quoted and word is not None and word.group(1) in VERBS
+
+
+def _plain_break(text: str, end: int, start: int) -> bool:
+    """Whether one line break, no blank line (a paragraph break), lies between."""
+    return text.count("\n", end, start) == 1
 
 
 def _closing_line(text: str, lines: list[tuple[int, int]], first: int, last: int) -> int | None:
     """The last line of a quotation left open at the end of lines `first` to `last`
-    that runs on over plain line breaks: the line that closes it, if none before opens with
-    a quote mark (a paragraph break would reopen it) and the first with a double mark has
+    that runs on over plain line breaks (no blank line between: a paragraph break): the
+    line that closes it, if none before opens with a quote mark (a paragraph break would
+    reopen it) and the first with a double mark has
     an odd number of straight ones, or an even number with the last reopening at its end,
     or a typographic closing one first; or, for a quotation opened at the end of its line
     (`_REOPENED_AT_END`), the line before the next that opens with a mark (the paragraph
@@ -104,12 +112,12 @@ def _closing_line(text: str, lines: list[tuple[int, int]], first: int, last: int
         return None
     for k in range(last + 1, min(len(lines), first + MAX_RUN_ON)):
         line = text[lines[k][0] : lines[k][1]]
-        if line.lstrip()[:1] in _OPENING:
+        if line.lstrip()[:1] in _OPENING or not _plain_break(text, lines[k - 1][1], lines[k][0]):
             opened_at_end = _REOPENED_AT_END.search(text, lines[last][0], end) is not None
             return k - 1 if k - 1 > last and opened_at_end else None
         mark = _DOUBLE.search(line)
         if mark is not None:
-            straight = line.count('"')
+            straight = len(_STRAIGHT.findall(line))  # not an inch mark: '6.1" screen'
             reopened = straight > 1 and _REOPENED_AT_END.search(line) is not None
             closes = mark.group() in ("”", "’’", "''") or straight % 2 == 1 or reopened
             return k if closes else None

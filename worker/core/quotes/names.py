@@ -161,7 +161,9 @@ class Names:
         # names that may have a title run into them: not after a title of the vocabulary
         # ("U.S. captain Billie Jean King": "Billie" is no title)
         named = [m for m in mentions if m.label in ("PERSON", "ORG")]
-        titled = {m.canonical for m in named if _after_title(text, m.start)}
+        titled = {  # the full name after the title, not a surname ("leader Varadkar")
+            m.canonical for m in named if m.text == m.canonical and _after_title(text, m.start)
+        }
         self._glued = list({m.canonical for m in named} - titled)
         self._titles: frozenset[str] | None = None
         self._words: Counter[str] | None = None

@@ -14,6 +14,7 @@ whose referent the article makes clear, or an unnamed speaker.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -56,10 +57,9 @@ _APPOSITION_END = re.compile(r"\s*(?:[,:;.]|$)")
 _DESCRIBED = re.compile(
     r"\s*((?:The|This|That|Its|His|Her)\s+[a-z]+)\b(?![,\s]+(?:of|for|to|in)\b|,)"
 )
-_NATIONAL = re.compile(
-    r"[Tt]he\s+(?:[\w-]+\s+)?[A-Z][a-z]+"
-)  # "the Briton", "the 35-year-old Swede"
-_AGED = re.compile(r"\b\d+-year-old\b")  # an age describes a person the article named
+# "the Briton", "the 35-year-old Swede": one person (not "the Israelis", "the Chinese")
+_NATIONAL = re.compile(r"[Tt]he\s+(?:[\w-]+\s+)?[A-Z][a-z]+(?<![^s]s)(?<!ese)")
+_EDGES = string.whitespace + ",—–-'’`”“"  # around the words that name a speaker
 _CLAUSE_END = re.compile(r"[.;:!?“”\"\n]")
 _IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
 # The writer ("we called it "..."") and a relative pronoun ("Jaime Maussan, who testified").
@@ -139,7 +139,7 @@ class Speakers:
             if clause is None:
                 return self.subject(start, end)
             start, end = clause
-        words = self.text[start:end].strip(" \n\t,—–-'’`”“")
+        words = self.text[start:end].strip(_EDGES)
         if not words:
             return None, None
         begin = start + self.text[start:end].find(words)
@@ -316,8 +316,6 @@ class Speakers:
         if introduced_unnamed(self.text, head, start):
             return None, mention  # "an investigator quoted by ..." ... "the investigator"
         person = self._titled(head, start) or self._last_person(start)
-        if person is None and _AGED.search(words):  # "the 32-year-old national team
-            person = self.antecedents.find(start, "PERSON")  # captain": someone named
         pronoun = self._pronoun_after(end)  # "the 38-year-old said as he tried to"
         if pronoun and (person is None or not self.antecedents.fits(person, pronoun)):
             person = self.antecedents.find(start, "PERSON", pronoun)

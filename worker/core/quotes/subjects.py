@@ -16,12 +16,6 @@ SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|they|it)\b", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['’](?:s\b|\s)")
 _NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?(\w+)")  # "Albright insisted", "Smith also said"
-# An opening subordinate clause whose subject is no name, then a main clause led by a
-# pronoun: the names in the clause are its objects, the sentence is the pronoun's.
-_OBJECT_THEN_PRONOUN = re.compile(
-    r"\W*(?:As|When|While|After|Before|Because|Since|Although|Though|If|Until)\s+[a-z]"
-    r"[^,;]{0,150}?(?:[,;]|\s[-—–]\s(?:[^,;]{0,150}?\s[-—–]\s)?)\s*(?:he|she)\b"
-)  # (clauses of at most 150 characters: a long run without commas stays linear)
 _SUBORDINATE = re.compile(
     r"\b(?:as|when|while|after|before|because|since|although|though|if|until)\s[^,;]*$",
     re.IGNORECASE,
@@ -60,19 +54,14 @@ def sentence_subjects(
     pronoun-led sentence keeps the earlier one, and so does a sentence whose "he" or
     "she" comes before its first person ("As he has alleged, he and Farrow ...": he is
     its subject) unless a verb of saying follows that person ("... he has battled ...
-    and Sharetsky said"), and so does a sentence whose opening subordinate clause has no
-    name for subject, when a pronoun leads its main clause ("As some in the audience
-    booed Ramaswamy - who's tussled with Haley - she charged"). `blanked` is the text with
-    its quotations blanked out."""
+    and Sharetsky said"). `blanked` is the text with its quotations blanked out."""
     subjects: list[Mention] = []
     index = 0
     for begin, end in sentences:
         while index < len(mentions) and mentions[index].start < begin:
             index += 1
-        if _PRONOUN_START.match(blanked[begin:end]) or _OBJECT_THEN_PRONOUN.match(
-            blanked, begin, end
-        ):
-            continue  # "As some in the audience booed Ramaswamy - ... - she charged": hers
+        if _PRONOUN_START.match(blanked[begin:end]):
+            continue
         firsts: dict[str, Mention] = {}
         possessors: dict[str, Mention] = {}
         said: Mention | None = None  # the first a verb of saying follows: "Albright insisted"

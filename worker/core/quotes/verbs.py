@@ -6,6 +6,14 @@ search fast), and `cues.py` decides where each may stand.
 
 from __future__ import annotations
 
+# Verbs that take an object ("Republicans slammed Biden, who described ...") and are
+# cues only right before or after the quotation they introduce ('she charged "you're ...').
+ADJACENT_ONLY = frozenset(
+    [
+        "charged", "scoffed", "scoffs", "mocked", "mocks", "blasted", "slammed", "bragged",
+        "brags", "pleaded", "pleads", "cautioned", "cautions", "opined",
+    ]
+)  # fmt: skip
 # Verbs of saying, every form written out: a set lookup per word is what keeps the
 # search fast (a regex alternation of 200 words costs a millisecond per sentence).
 VERBS = frozenset(
@@ -120,20 +128,7 @@ VERBS = frozenset(
         "whispers",
         "muttered",
         "mutters",
-        "charged",
-        "scoffed",
-        "scoffs",
-        "mocked",
-        "mocks",
-        "blasted",
-        "slammed",
-        "bragged",
-        "brags",
-        "pleaded",
-        "pleads",
-        "cautioned",
-        "cautions",
-        "opined",
+        *ADJACENT_ONLY,
         "recount",
         "recounted",
         "boasted",
