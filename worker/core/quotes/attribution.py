@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from worker.core.quotes import cues
 from worker.core.quotes.kinds import MIN_WORDS, is_quotation
 from worker.core.quotes.layout import Layout
-from worker.core.quotes.marks import Segment, find_segments
+from worker.core.quotes.marks import Segment, find_segments, paragraphs
 from worker.core.quotes.speakers import Speakers
 from worker.core.types import Mention, Quote
 
@@ -39,10 +39,11 @@ def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
 
     `mentions` are the text's entity mentions (offsets into `text`).
     """
-    segments = find_segments(text)
+    spans = paragraphs(text)
+    segments = find_segments(text, spans)
     if not segments:
         return []
-    layout = Layout(text, segments)
+    layout = Layout(text, segments, spans)
     speakers = Speakers(text, mentions, [(s.open_at, s.close_at + 1) for s in segments])
     found: list[_Found] = []
     attributed: set[int] = set()  # paragraphs with an attributed quotation

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from worker.core.quotes.kinds import MIN_WORDS
-from worker.core.quotes.marks import Segment, paragraphs
+from worker.core.quotes.marks import Segment
 from worker.core.text import SENTENCE_BOUNDARY
 
 # A sentence end before a wire-style opening mark, which the shared boundaries do not know.
@@ -27,9 +27,11 @@ MAX_PASSED = 2  # short segments a quotation's sentence may run over
 class Layout:
     """Sentence and paragraph facts about the segments of one text."""
 
-    def __init__(self, text: str, segments: Sequence[Segment]) -> None:
+    def __init__(
+        self, text: str, segments: Sequence[Segment], spans: Sequence[tuple[int, int]]
+    ) -> None:
         self.segments = segments
-        self.spans = paragraphs(text)
+        self.spans = spans  # the text's paragraphs (`marks.paragraphs`)
         opens = [s.open_at for s in segments]
         self.bounds = [  # sentence ends outside quoted text
             end for end in sentence_ends(text) if not _within(segments, opens, end - 1)

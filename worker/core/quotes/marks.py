@@ -217,10 +217,11 @@ def _trimmed(text: str, open_at: int, close_at: int) -> tuple[int, int]:
     return start, end
 
 
-def find_segments(text: str) -> list[Segment]:
-    """Every quoted segment of `text`, in order, with multi-paragraph chains marked."""
+def find_segments(text: str, spans: list[tuple[int, int]] | None = None) -> list[Segment]:
+    """Every quoted segment of `text`, in order, with multi-paragraph chains marked
+    (`spans`: the text's `paragraphs`, when the caller has them)."""
     segments: list[Segment] = []
-    spans = paragraphs(text)
+    spans = paragraphs(text) if spans is None else spans
     unclosed = False
     for index, (start, end) in enumerate(spans):
         pairs = _kept(_double_pairs(text, start, end), _single_pairs(text, start, end))
