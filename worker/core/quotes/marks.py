@@ -98,12 +98,12 @@ def _closing_line(text: str, lines: list[tuple[int, int]], first: int, last: int
     """The last line of a quotation left open at the end of lines `first` to `last`
     that runs on over plain line breaks (no blank line between: a paragraph break): the
     line that closes it, if none before opens with a quote mark (a paragraph break would
-    reopen it) and the first with a double mark has
-    an odd number of straight ones, or an even number with the last reopening at its end,
-    or a typographic closing one first; or, for a quotation opened at the end of its line
-    (`_REOPENED_AT_END`), the line before the next that opens with a mark (the paragraph
-    break). At most MAX_RUN_ON lines and MAX_RUN_ON_CHARS characters run on, which keeps
-    a text of a mark on every line linear."""
+    reopen it) and the first with a double mark has an odd number of straight ones, or
+    an even number with the last reopening at its end, or a typographic closing one
+    first; or, for a quotation opened at the end of its line (`_REOPENED_AT_END`), the
+    line before the next that opens with a mark (the paragraph break). At most
+    MAX_RUN_ON lines and MAX_RUN_ON_CHARS characters run on, which keeps a text of a mark
+    on every line linear."""
     start, end = lines[first][0], lines[last][1]
     if end - start > MAX_RUN_ON_CHARS:
         return None
