@@ -316,3 +316,27 @@ def test_a_long_run_of_adverbs_before_the_cue_stays_in_its_clause() -> None:
     start, end = last_clause(text, 0, len(text) - len(" predicted"))  # was 5 s: bench.pathological
     assert text[start:end].startswith(" yet he later later")
     assert text[start:end].endswith("later himself")
+
+
+# The New Republic, 2014: a report's words are its author's, the author named after the
+# report ("according to a 2014 report from the World Bank"), and "the report" opening the
+# clause after an introductory phrase is that report.
+WORLD_BANK = (
+    "This future is not all that unlikely, since “present emission trends put the world "
+    "plausibly on a path toward” 7.2 degrees Fahrenheit (4°C) warming by the end of the "
+    "century, according to a 2014 report from the World Bank.\n\n"
+    "At that level, what might the planet look like?\n\n"
+    "In starker language than what scientists normally use, the report described the "
+    'impacts at 7.2 degrees as "devastating," stating, "given that uncertainty remains about '
+    "the full nature and scale of impacts, there is also no certainty that adaptation to a "
+    '4°C world is possible."'
+)
+
+
+def test_a_reports_words_are_its_authors() -> None:
+    start = WORLD_BANK.index("World Bank")
+    bank = Mention(
+        "World Bank", "ORG", start, start + 10, "World Bank", entity_key("ORG", "World Bank")
+    )
+    assert _speakers(WORLD_BANK, [bank], "present emission") == ["World Bank"]
+    assert _speakers(WORLD_BANK, [bank], "given that uncertainty") == ["World Bank"]

@@ -25,6 +25,8 @@ _INDEFINITE = re.compile(
 # a name apposed before ("Smith, an investigator") or said to be one ("Smith is an ...")
 _NAMED_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s*,|\b(?:is|was|as|became|becomes))\s*$")
 _NAMED_AFTER = re.compile(r"\s*,\s*[A-Z]")  # "an investigator, John Smith,"
+# "a 2014 report from the World Bank", "the statement by the ministry": the author follows
+_AUTHOR_AFTER = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
 
 # "the company", "the agency": the latest organization the article made a subject.
 ORG_HEADS = frozenset(
@@ -123,6 +125,13 @@ DOCUMENTS = frozenset(
         "announcement",
     ]
 )
+
+
+def author_at(text: str, end: int) -> int | None:
+    """Where the author named right after a document ending at `end` would start ("a 2014
+    report from the World Bank"); None when no "from", "by" or "of" follows it."""
+    after = _AUTHOR_AFTER.match(text, end)
+    return after.end() if after else None
 
 
 def introduced_unnamed(text: str, head: str, position: int) -> bool:

@@ -26,6 +26,7 @@ from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import (
     DOCUMENTS,
     ORG_HEADS,
+    author_at,
     introduced_unnamed,
     unnamed_person,
     unnamed_speakers,
@@ -53,9 +54,10 @@ _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _OWNERS = {"his": ("PERSON", "he"), "her": ("PERSON", "she"), "its": ("ORG", "")}
 _APPOSITION = re.compile(r"(?:\s+(?:of|for|at|with)\s+[^,.;:“”\"()]{1,40})?\s*,\s*")
 _APPOSITION_END = re.compile(r"\s*(?:[,:;.]|$)")
-# A sentence that opens with a description of one word: "The court also found ...".
+# A sentence that opens with a description of one word: "The court also found ...", "In
+# starker language ..., the report described".
 _DESCRIBED = re.compile(
-    r"\s*((?:The|This|That|Its|His|Her)\s+[a-z]+)\b(?![,\s]+(?:of|for|to|in)\b|,)"
+    r"\s*((?i:the|this|that|its|his|her)\s+[a-z]+)\b(?![,\s]+(?:of|for|to|in)\b|,)"
 )
 # "the Briton", "the 35-year-old Swede": one person (not "the Israelis", "the Chinese")
 _NATIONAL = re.compile(r"[Tt]he\s+(?:[\w-]+\s+)?[A-Z][a-z]+(?<![^s]s)(?<!ese)")
@@ -295,6 +297,8 @@ class Speakers:
             return self.people.full_name(surname, start) or self.names.full(surname), mention
         definite = _DEFINITE.match(_HEAD_PHRASE.split(words)[0])  # "the ambassador to Greece"
         if definite is None:  # "A DUP councillor has said" ... "DUP councillor Sarah Bunting"
+            if words.split()[-1].lower() in DOCUMENTS:  # "a 2014 report from the World Bank"
+                return self._author_after(end), mention
             return self._named_later(words, end), mention
         head = definite.group(1).lower()
         for quote in reversed(self.history[-MAX_LOOKBACK:]):
@@ -307,6 +311,8 @@ class Speakers:
             author = [m for m in self._named(start, end) if m.label in ("PERSON", "ORG")]
             if author:  # "the DOJ release"
                 return self._entity(author[0])[0], mention
+            if (after := self._author_after(end)) is not None:  # "the statement by the party"
+                return after, mention
             owner = _OWNERS.get(words.split()[0].lower())  # "His statement continued"
             if owner is not None:
                 return self.antecedents.find(start, *owner), mention
@@ -330,6 +336,13 @@ class Speakers:
         if pronoun is None or self._named(end, pronoun.start()):
             return ""
         return pronoun.group().lower()
+
+    def _author_after(self, end: int) -> Speaker | None:
+        """The person or organization named right after a document ending at `end`."""
+        at = author_at(self.text, end)
+        first = min(self._named(at, at + MAX_APPOSED), key=_start, default=None) if at else None
+        fits = first is not None and first.start == at and first.label in ("PERSON", "ORG")
+        return self._entity(first)[0] if first is not None and fits else None
 
     def _named_later(self, words: str, end: int) -> Speaker | None:
         """The person an indefinite description qualified by a name ("A DUP councillor")
