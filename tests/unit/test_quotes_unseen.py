@@ -144,6 +144,14 @@ def test_a_name_after_nickname_of_is_no_quotation() -> None:
     assert "bird fancier’s lung." not in _kinds(text)
 
 
+def test_a_gloss_and_a_name_given_are_no_quotations() -> None:
+    text = (  # Space.com, 2014
+        'The Egyptians named it "Her Desher," meaning "the red one," while ancient Chinese '
+        'astronomers dubbed it "the fire star." The agency said "the mission is on track."'
+    )
+    assert _kinds(text) == ["the mission is on track."]
+
+
 def test_an_aside_before_the_cue_is_skipped() -> None:
     text = GOLD["theweek.com-Julie-Chavez"]  # "New Jersey Gov. Phil Murphy (D) told The ..."
     murphy = _person(text, "Phil Murphy", "Phil Murphy")

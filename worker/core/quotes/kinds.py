@@ -3,9 +3,10 @@
 Quote marks also enclose titles of works ("Star Wars"), product names,
 nicknames, scare quotes and single terms. What tells them apart is structure:
 a title is short and capitalised word by word, a work noun ("the film",
-"song", "titled") stands next to it, and a scare quote or a term is one or
-two words. A segment that ends a statement ("No.") or that an attribution cue
-introduces ("called it") is a quotation whatever its length.
+"song", "titled") or a naming word ("dubbed it", "meaning") stands next to
+it, and a scare quote or a term is one or two words. A segment that ends a
+statement ("No.") or that an attribution cue introduces ("called it") is a
+quotation whatever its length.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ _SMALL_WORDS = frozenset(
 _WORK_NOUNS = re.compile(
     r"\b(?:film|movie|song|single|album|book|novel|memoir|show|series|sitcom|episode|play|"
     r"musical|opera|poem|podcast|documentary|game|app|brand|product|hashtag|slogan|titled|"
-    r"entitled|dubbed|nicknamed|nickname(?:\s+of)?|moniker|name\s+of|known as|named|headlined|"
-    r"headline|campaign|exhibition|"
+    r"entitled|(?:dubbed|nicknamed|named)(?:\s+(?:it|him|her|them))?|nickname(?:\s+of)?|"
+    r"moniker|name\s+of|known as|meaning|headlined|headline|campaign|exhibition|"
     r"programme|program|franchise|track|video|magazine|newspaper|column|report)s?\W*$",
     re.IGNORECASE,
 )
