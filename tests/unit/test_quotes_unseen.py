@@ -152,6 +152,14 @@ def test_a_gloss_and_a_name_given_are_no_quotations() -> None:
     assert _kinds(text) == ["the mission is on track."]
 
 
+def test_a_title_by_its_author_is_no_quotation_even_called_so() -> None:
+    text = (  # Gulf Live, 2014
+        'The NGS is offering a new online study this year called "Researching Your '
+        'Revolutionary War Ancestors" by author Craig Roberts Scott.'
+    )
+    assert _kinds(text) == []
+
+
 def test_an_aside_before_the_cue_is_skipped() -> None:
     text = GOLD["theweek.com-Julie-Chavez"]  # "New Jersey Gov. Phil Murphy (D) told The ..."
     murphy = _person(text, "Phil Murphy", "Phil Murphy")

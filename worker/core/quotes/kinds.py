@@ -59,7 +59,11 @@ _DETERMINER_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(r"\s([a-z][a-z-]+)\b")
 MAX_MODIFIER_WORDS = 5
 # `From "Superminds: The Surprising Power of ..." by Thomas W. Malone`: a work and its author.
-_BY_AUTHOR = re.compile(r"^[\"'’”]*,?\s+by\s+(?:[A-Z]\.\s*)*[A-Z][\w’'-]+")
+# `called "Researching Your Revolutionary War Ancestors" by author Craig Roberts Scott`.
+_BY_AUTHOR = re.compile(
+    r"^[\"'’”]*,?\s+by\s+(?:(?:author|writer|novelist|poet|director|artist|historian)\s+)?"
+    r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+"
+)
 _STATEMENT_END = re.compile(r"[.!?…][\"'’”)]*$")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -101,7 +105,7 @@ def is_quotation(text: str, before: str, attributed: bool, after: str = "") -> b
         return False  # a title, even in someone's sentence ("her acclaimed 'The Colour of ...'")
     if _WORK_NOUNS.search(before) and len(words) <= 8 and not attributed:
         return False
-    if not attributed and not ends and text[0].isupper() and _BY_AUTHOR.match(after):
+    if (titled or not attributed) and not ends and text[0].isupper() and _BY_AUTHOR.match(after):
         return False
     return attributed or ends or not _modifies_noun(words, bare, before, after)
 
