@@ -356,20 +356,3 @@ def test_a_reports_words_are_its_authors() -> None:
     )
     assert _speakers(WORLD_BANK, [bank], "present emission") == ["World Bank"]
     assert _speakers(WORLD_BANK, [bank], "given that uncertainty") == ["World Bank"]
-
-
-# The New Republic, 2014: a fragment inside a sentence of its own, with no cue, is not the
-# words of the paragraph's earlier speaker.
-NORDHAUS = (
-    "The figure dates back to 1975, when economist William Nordhaus suggested that more than "
-    "3.6 degrees of warming would “take the climate outside of the range of observations "
-    "which have been made over the last several hundred thousand years.” It wasn’t until four "
-    "years ago, at a climate conference in Cancun, Mexico, that countries finally committed "
-    "to “hold the increase in global average temperatures below” 3.6 degrees."
-)
-
-
-def test_a_fragment_in_a_sentence_of_its_own_is_not_the_paragraphs_speakers() -> None:
-    nordhaus = _person(NORDHAUS, "William Nordhaus", "William Nordhaus")
-    assert _speakers(NORDHAUS, [nordhaus], "take the climate") == ["William Nordhaus"]
-    assert _speakers(NORDHAUS, [nordhaus], "hold the increase") == [None]

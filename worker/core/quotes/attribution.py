@@ -32,8 +32,6 @@ class _Found:
     segment: Segment
     quote: Quote
     bare: bool  # the paragraph holds nothing but quoted text
-    sentence: int  # the number of its sentence
-    embedded: bool  # words of its own sentence stand before it
 
 
 def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
@@ -68,8 +66,7 @@ def find_quotes(text: str, mentions: Sequence[Mention]) -> list[Quote]:
         if _said(quote):
             speakers.add(quote)
             attributed.add(paragraph)
-        embedded = bool(text[start : segment.open_at].strip(_OPENERS))
-        found.append(_Found(segment, quote, bare, layout.sentence_of(n), embedded))
+        found.append(_Found(segment, quote, bare))
     return _inherited(found)
 
 
@@ -141,24 +138,14 @@ def _inherited(found: list[_Found]) -> list[Quote]:
             )  # fmt: skip
 
     last: dict[int, int] = {}
-
-    def near(n: int, m: int | None) -> int | None:
-        """`m`, unless `n` is a fragment inside a sentence of its own (`countries committed
-        to "hold the increase ..."`): only its own sentence's quotation speaks for it."""
-        if m is None or not found[n].embedded or found[m].sentence == found[n].sentence:
-            return m
-        return None
-
     for n, f in enumerate(found):
-        own = near(n, last.get(f.segment.paragraph))
-        take(n, own if own is not None else (n - 1 if f.segment.continues and n else None))
+        take(n, last.get(f.segment.paragraph, n - 1 if f.segment.continues and n else None))
         if _said(quotes[n]):
             last[f.segment.paragraph] = n
     upcoming: dict[int, int] = {}
     for n in reversed(range(len(found))):
         chain = n + 1 if n + 1 < len(found) and found[n + 1].segment.continues else None
-        own = near(n, upcoming.get(found[n].segment.paragraph))
-        take(n, own if own is not None else chain)
+        take(n, upcoming.get(found[n].segment.paragraph, chain))
         if _said(quotes[n]):
             upcoming[found[n].segment.paragraph] = n
     for n in range(1, len(found)):

@@ -41,10 +41,6 @@ class Layout:
         self.previous_stop = [self._stop(n, -1) for n in range(len(segments))]
         self.bare = _bare_paragraphs(text, segments, self.spans)
 
-    def sentence_of(self, n: int) -> int:
-        """The number of the sentence segment `n` opens in."""
-        return bisect_right(self.bounds, self.segments[n].open_at)
-
     def sentence_start(self, n: int) -> int:
         """Where the text before segment `n` that may attribute it starts."""
         segment = self.segments[n]
