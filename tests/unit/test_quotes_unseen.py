@@ -356,3 +356,45 @@ def test_a_reports_words_are_its_authors() -> None:
     )
     assert _speakers(WORLD_BANK, [bank], "present emission") == ["World Bank"]
     assert _speakers(WORLD_BANK, [bank], "given that uncertainty") == ["World Bank"]
+
+
+def _org_at(text: str, surface: str) -> Mention:
+    (mention,) = _every(text, surface, surface, "ORG")
+    return mention
+
+
+def test_an_agency_reports_the_words_it_is_cited_for() -> None:
+    text = (  # Salon, 2014
+        "In the process he put up an Islamic flag – “igniting,” as Reuters reported, “fears of "
+        "a jihadist attack in the heart of the country’s biggest city.”"
+    )
+    reuters = _org_at(text, "Reuters")
+    assert _speakers(text, [reuters], "fears of a jihadist") == ["Reuters"]
+
+
+def test_and_inside_a_name_is_no_clause_boundary() -> None:
+    text = (  # Herald Sun, 2015
+        "But, as Parliament’s Joint Committee on Intelligence and Security has pointed out, it "
+        "would also be used “for the purpose of determining the identity of a journalist’s "
+        "sources”."
+    )
+    mentions = [
+        _org_at(text, "Parliament"),
+        _org_at(text, "Joint Committee on Intelligence and Security"),
+    ]
+    assert _speakers(text, mentions, "for the purpose") == [
+        "Joint Committee on Intelligence and Security"
+    ]
+
+
+def test_a_word_that_is_also_a_noun_is_a_cue_right_before_its_quotation() -> None:
+    text = (  # CNN, 2015
+        "But a new report released on Monday by Stanford University calls that into question."
+        '\n\nAs the report states: "[T]he birth lottery matters more in the U.S. than in most '
+        'well-off countries."'
+    )
+    assert _speakers(text, [_org_at(text, "Stanford University")], "[T]he birth") == [
+        "Stanford University"
+    ]
+    booklet = GOLD["latimes."]  # "misogynistic remarks to him ... titled “The Wit and ...”"
+    assert not any(q.startswith("The Wit and Wisdom") for q in _kinds(booklet))

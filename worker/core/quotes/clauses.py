@@ -1,10 +1,10 @@
 """The clause before a cue whose words name its speaker.
 
 Before a cue the speaker is named by the words after the last clause boundary
-(a comma, "that", "and", "because", ...), auxiliaries, adverbs and the verbs
-that lead on to the cue dropped ("the deal was done, the minister later said"
-→ "the minister", "He went on to add" → "He"); when nothing is left the
-caller reads the sentence's subject. A relative clause or an aside
+(a comma, "that", "and" outside a name, "because", ...), auxiliaries, adverbs
+and the verbs that lead on to the cue dropped ("the deal was done, the minister
+later said" → "the minister", "He went on to add" → "He"); when nothing is left
+the caller reads the sentence's subject. A relative clause or an aside
 right before the cue is skipped, and the named one of a pair with his or her
 own people is the speaker ("he and his co-authors predicted" → "he").
 """
@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b")
+# Matched first, and no boundary: an "and" between capitalised words joins a name ("Joint
+# Committee on Intelligence and Security").
+_BOUNDARY = re.compile(
+    r"(?P<name>\b[A-Z][\w.’'-]*\s+and(?=\s+[A-Z]))"
+    r"|[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b"
+    r"|\b(?:And|But|While|As|When|After|Because)\b"  # opening the sentence: "As the report states"
+)
 _AND_OWN = re.compile(r"\s+and\s+(?:his|her)\s+[a-z-]+$")
 _ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _NO_WORDS = " \"“”'’`"  # `Baker, speaking on ABC News' "This Week," said`
@@ -31,12 +37,16 @@ MAX_GAP = 120
 def last_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the last clause of `text[start:end]` (the words before a cue), or None
     when it holds no words."""
+    cuts: list[int] = []
     while True:
         words = text[start:end]
         relative = _RELATIVE.search(words)  # "one user on Weibo, which is ... of Twitter,"
         cut_at = relative or _ASIDE.search(words)  # or an aside: "Gov. Phil Murphy (D) told"
         words = words[: cut_at.start()] if cut_at else words
-        cuts = [0, *(m.end() for m in _BOUNDARY.finditer(words))]
+        if cut_at or not cuts:  # else the words before "and his ...": the same boundaries
+            cuts = [0, *(m.end() for m in _BOUNDARY.finditer(words) if not m.group("name"))]
+        while cuts[-1] > len(words):
+            cuts.pop()
         gap = _GAP_WORDS.search(words, max(cuts[-1], len(words) - MAX_GAP))
         stop = gap.start() if gap else len(words)
         own = _AND_OWN.search(words, cuts[-2] if len(cuts) > 1 else 0, stop)

@@ -25,6 +25,9 @@ from worker.core.quotes.verbs import ADJACENT_ONLY, NOUN_LIKE, PHRASES, VERBS
 # "to calls for a ceasefire", "the calls": a verb form in -s after these is a noun.
 _NOUN_BEFORE = re.compile(r"\b(?:to|the|a|an|his|her|its|their|our|these|those)\s+$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
+# Cues before a quotation only right before it: verbs that take an object, and words that
+# are also nouns ("misogynistic remarks to him ... titled "The Wit and ..."" is no cue).
+_ADJACENT = ADJACENT_ONLY | NOUN_LIKE
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -203,11 +206,11 @@ def before(text: str, start: int, end: int) -> Cue | None:
         return Cue("words", words_of.end(), words_of.start(name), words_of.end(name))
     found = [
         c
-        for c in _cues(text, start, end, VERBS)
+        for c in _cues(text, start, end, VERBS | NOUN_LIKE)
         if not _noun(text, start, c)
         and not _participle(text, start, c)
         and not _passive(text, start, c)
-        and (c.word not in ADJACENT_ONLY or _INTRODUCES.match(text, c.end, end))
+        and (c.word not in _ADJACENT or _INTRODUCES.match(text, c.end, end))
     ]
     last = found[-1] if found and _INTRODUCES.match(text, found[-1].end, end) else None
     cue = last or (found[0] if found else None)

@@ -172,6 +172,7 @@ VERBS = frozenset(
         "retorted",
         "snapped",
         "accused",
+        "reported",
         "accuses",
         "accusing",
         # Participles of the verbs above: "..., stressing that "...", as news writes a
