@@ -398,3 +398,60 @@ def test_a_word_that_is_also_a_noun_is_a_cue_right_before_its_quotation() -> Non
     ]
     booklet = GOLD["latimes."]  # "misogynistic remarks to him ... titled “The Wit and ...”"
     assert not any(q.startswith("The Wit and Wisdom") for q in _kinds(booklet))
+
+
+# Vanity Fair, 2014: an interview written up with verbs of manner ("she shared", "Paltrow
+# laughed"), a fragment whose object runs on to the cue's clause, a description after it.
+PALTROW = (
+    "Gwyneth Paltrow opened up about Brad Pitt. “I definitely fell in love with him,” she "
+    "said.\n\nPaltrow was not the only person to fall in love with him—she revealed that her "
+    "parents were equally smitten.\n\n“I was such a kid,” she shared. “I was 22 when we met.” "
+    "Although she doesn’t still “hang out with” Pitt, Paltrow said that they are friendly."
+    "\n\n"
+    "The Goop founder offered less glowing remarks about Ben Affleck.\n\n"
+    "“He was not in a good place in his life to have a girlfriend,” the actress said of their "
+    "time together, before suggesting that both her friends and her parents were supportive. "
+    "When Stern asked about a comment Paltrow made about Affleck, Paltrow laughed, “Well that "
+    "was true at the time.”\n\nAnd on the subject of Johnny Depp, with whom she co-stars in the "
+    "upcoming Mordecai, she said, “I just felt like I am not cool enough for him.”"
+)
+
+
+def test_an_interviews_verbs_of_manner_and_pronouns_follow_the_interviewee() -> None:
+    mentions = sorted(
+        [
+            *_every(PALTROW, "Gwyneth Paltrow", "Gwyneth Paltrow"),
+            *_every(PALTROW, "Paltrow", "Gwyneth Paltrow"),
+            *_every(PALTROW, "Brad Pitt", "Brad Pitt"),
+            *_every(PALTROW, "Pitt", "Brad Pitt"),
+            *_every(PALTROW, "Ben Affleck", "Ben Affleck"),
+            *_every(PALTROW, "Affleck", "Ben Affleck"),
+            *_every(PALTROW, "Stern", "Howard Stern"),
+            *_every(PALTROW, "Johnny Depp", "Johnny Depp"),
+        ],
+        key=lambda m: m.start,
+    )
+    mentions = [m for n, m in enumerate(mentions) if n == 0 or m.start >= mentions[n - 1].end]
+    said = [q.speaker.canonical if q.speaker else None for q in find_quotes(PALTROW, mentions)]
+    assert said == ["Gwyneth Paltrow"] * 7
+
+
+def test_an_owner_opening_a_sentence_is_not_its_she() -> None:
+    text = (  # MIT Technology Review, 2014
+        "Feng Zhang is a researcher at the Broad Institute. And since Zhang’s patent came "
+        "out, Jennifer Doudna has broken off with the company, and her property is licensed.\n\n"
+        "And since Zhang’s patent came out, she’s broken off with the company, and her "
+        "intellectual property has been licensed to Intellia.\n\nBecause of all the new "
+        "research, Zhang says, the importance of any patent isn’t entirely clear. “It’s one "
+        "important piece, but I don’t really pay attention to patents,” he says."
+    )
+    mentions = sorted(
+        [
+            *_every(text, "Feng Zhang", "Feng Zhang"),
+            *_every(text, "Zhang", "Feng Zhang"),
+            *_every(text, "Jennifer Doudna", "Jennifer Doudna"),
+        ],
+        key=lambda m: m.start,
+    )
+    mentions = [m for n, m in enumerate(mentions) if n == 0 or m.start >= mentions[n - 1].end]
+    assert _speakers(text, mentions, "It’s one important") == ["Feng Zhang"]

@@ -104,6 +104,7 @@ _BETWEEN = " \t\r\n,—–-'’`”"
 # Words after a quotation that do not open with its speaker: a second verb of the sentence's
 # own subject (`called Wilson "an outstanding nominee," and noted`), or the sentence going on
 # (`"...'' in making the arrest, police spokesman Capt. Rod Beer said`: the last clause's).
+_STATEMENT_END = re.compile(r"[.,!?…]\W*$")  # the quotation before a cue ended its words
 _NO_SUBJECT = re.compile(
     r"[\s,'’”]*(?:and|but|or|then|before|after|over|in|on|at|for|to|of|with|about|from|by|"
     r"into|than|as|while|because|if|since|until|during)\b",
@@ -142,7 +143,10 @@ def after(text: str, start: int, end: int) -> Cue | None:
     who = text[start : cue.start]
     passive = _QUOTED_AS.search(who)  # "the captain was quoted as saying": the captain's
     who = who[: passive.start()] if passive else who
-    if _NO_SUBJECT.match(who):  # the sentence goes on: its subject is the last clause's
+    runs_on = not _STATEMENT_END.search(text, max(0, start - 3), start)  # a fragment's object
+    if _NO_SUBJECT.match(who) or (runs_on and who.strip(_BETWEEN).count(",") == 1):
+        # the sentence goes on (`"hang out with" Pitt, Paltrow said`): its subject is the
+        # last clause's
         comma = who.rfind(",")
         if comma < 0:
             return None

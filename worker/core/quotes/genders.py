@@ -45,6 +45,10 @@ _HER = re.compile(
 _SUBJECT = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _OPENS = re.compile(r"\W*(He|She)\b")
 _WORDS_TO_LEAD = 6  # a sentence is led by a person named within its first words
+_OWNER_AFTER = re.compile(r"['’]s?\b")
+_PREPOSITIONS = frozenset(
+    ["of", "about", "on", "with", "for", "to", "from", "by", "at", "in", "against", "like"]
+)
 _MALE = frozenset(
     ["mr", "sir", "lord", "congressman", "chairman", "spokesman", "king", "prince", "father"]
 )
@@ -102,7 +106,17 @@ def _first_subject(quoted: str, start: int, end: int) -> str:
 
 
 def _leads(text: str, start: int, m: Mention) -> bool:
-    return m.start >= start and len(text[start : m.start].split()) < _WORDS_TO_LEAD
+    """Whether `m` opens the sentence as its subject: not after a preposition ("And on the
+    subject of Johnny Depp, with whom she co-stars, she said"), nor an owner ("And since
+    Zhang's patent came out, she's broken off")."""
+    before = text[start : m.start] if m.start >= start else ""
+    words = before.split()
+    return (
+        m.start >= start
+        and len(words) < _WORDS_TO_LEAD
+        and not (words and words[-1].lower() in _PREPOSITIONS)
+        and not _OWNER_AFTER.match(text, m.end)
+    )
 
 
 def _clear(count: Counter[str]) -> bool:

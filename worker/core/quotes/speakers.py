@@ -333,7 +333,8 @@ class Speakers:
         stop = _CLAUSE_END.search(self.text, end, end + MAX_APPOSED)
         stop_at = stop.start() if stop else end + MAX_APPOSED
         pronoun = SUBJECT_PRONOUN.search(self.text, end, stop_at)
-        if pronoun is None or self._named(end, pronoun.start()):
+        cut = pronoun is not None and self.text[pronoun.end() : pronoun.end() + 1].isalpha()
+        if pronoun is None or cut or self._named(end, pronoun.start()):  # "her" cut to "he"
             return ""
         return pronoun.group().lower()
 

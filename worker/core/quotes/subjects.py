@@ -15,6 +15,8 @@ SUBJECTS = ("PERSON", "ORG")
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|they|it)\b", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['’](?:s\b|\s)")
+_TOPIC_FIRST = re.compile(r"\W*(?:(?:And|But)\s+)?(?:On|As for|About|Regarding|Of)\b", re.I)
+_OBJECT_OF = re.compile(r"\b(?:of|about|with|against|like)\s+$")
 _NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?(\w+)")  # "Albright insisted", "Smith also said"
 _SUBORDINATE = re.compile(
     r"\b(?:as|when|while|after|before|because|since|although|though|if|until)\s[^,;]*$",
@@ -65,6 +67,7 @@ def sentence_subjects(
         firsts: dict[str, Mention] = {}
         possessors: dict[str, Mention] = {}
         said: Mention | None = None  # the first a verb of saying follows: "Albright insisted"
+        topic = _TOPIC_FIRST.match(blanked, begin, end)  # an opening phrase names a topic
         for m in itertools.islice(mentions, index, None):
             if m.start >= end:
                 break
@@ -72,8 +75,8 @@ def sentence_subjects(
                 blanked, begin, m.start
             ):
                 possessors.setdefault(m.label, m)
-            else:
-                firsts.setdefault(m.label, m)
+            elif not (topic and _OBJECT_OF.search(blanked, max(begin, m.start - 12), m.start)):
+                firsts.setdefault(m.label, m)  # not "On the subject of Johnny Depp, ... she"
             word = _NEXT_WORD.match(blanked, m.end) if said is None else None
             if word and word.group(1).lower() in VERBS:
                 said = m

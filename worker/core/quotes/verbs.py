@@ -11,7 +11,8 @@ from __future__ import annotations
 ADJACENT_ONLY = frozenset(
     [
         "charged", "scoffed", "scoffs", "mocked", "mocks", "blasted", "slammed", "bragged",
-        "brags", "pleaded", "pleads", "cautioned", "cautions", "opined",
+        "brags", "pleaded", "pleads", "cautioned", "cautions", "opined", "shared", "revealed",
+        "laughed", "laughs",
     ]
 )  # fmt: skip
 # Verbs of saying, every form written out: a set lookup per word is what keeps the
