@@ -455,3 +455,13 @@ def test_an_owner_opening_a_sentence_is_not_its_she() -> None:
     )
     mentions = [m for n, m in enumerate(mentions) if n == 0 or m.start >= mentions[n - 1].end]
     assert _speakers(text, mentions, "It’s one important") == ["Feng Zhang"]
+
+
+def test_he_emails_is_a_cue_after_the_quotation() -> None:
+    text = (  # The Atlantic Cities, 2014
+        "The humor of this impossible task was part of what made Taylor want to attempt it."
+        '\n\n"Basically, I was cruising around the Statistics Canada website looking for '
+        'interesting data," he emails.'
+    )
+    taylor = _person(text, "Taylor", "David Taylor")
+    assert _speakers(text, [taylor], "Basically") == ["David Taylor"]

@@ -268,6 +268,9 @@ NOUN_LIKE = frozenset(
         "read",
         "reads",
         "instructed",
+        "emails",
+        "texts",
+        "messages",
     ]
 )
 PHRASES = frozenset(
