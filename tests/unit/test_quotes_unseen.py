@@ -465,3 +465,14 @@ def test_he_emails_is_a_cue_after_the_quotation() -> None:
     )
     taylor = _person(text, "Taylor", "David Taylor")
     assert _speakers(text, [taylor], "Basically") == ["David Taylor"]
+
+
+def test_dismissed_as_introduces_the_words_it_quotes() -> None:
+    text = (  # The Root, 2014
+        "“We had to force them to give us a voice,” said Janessa Robinson, an organizer.\n\n"
+        "Robinson dismissed the march as “an event and not a representation of the movement” "
+        "and chided national civil rights leaders."
+    )
+    mentions = [*_every(text, "Janessa Robinson", "Janessa Robinson")]
+    mentions += [m for m in _every(text, "Robinson", "Janessa Robinson") if m.start > 80]
+    assert _speakers(text, mentions, "an event") == ["Janessa Robinson"]

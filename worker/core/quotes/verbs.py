@@ -174,6 +174,7 @@ VERBS = frozenset(
         "snapped",
         "accused",
         "reported",
+        "dismissed",
         "accuses",
         "accusing",
         # Participles of the verbs above: "..., stressing that "...", as news writes a
