@@ -370,6 +370,12 @@ def test_an_agency_reports_the_words_it_is_cited_for() -> None:
     )
     reuters = _org_at(text, "Reuters")
     assert _speakers(text, [reuters], "fears of a jihadist") == ["Reuters"]
+    text = (  # Medium, 2015: "reported" far from the quotation is no cue of it
+        "We asked these questions at Flickr. They reported similar questions and fears about "
+        "the web but followed with “print advertising is keeping us afloat so we can’t "
+        "abandon it”."
+    )
+    assert _speakers(text, [_org_at(text, "Flickr")], "print advertising") == [None]
 
 
 def test_and_inside_a_name_is_no_clause_boundary() -> None:

@@ -12,7 +12,7 @@ ADJACENT_ONLY = frozenset(
     [
         "charged", "scoffed", "scoffs", "mocked", "mocks", "blasted", "slammed", "bragged",
         "brags", "pleaded", "pleads", "cautioned", "cautions", "opined", "shared", "revealed",
-        "laughed", "laughs",
+        "laughed", "laughs", "reported",
     ]
 )  # fmt: skip
 # Verbs of saying, every form written out: a set lookup per word is what keeps the
@@ -173,7 +173,6 @@ VERBS = frozenset(
         "retorted",
         "snapped",
         "accused",
-        "reported",
         "dismissed",
         "accuses",
         "accusing",
