@@ -14,6 +14,8 @@ from tests.unit.test_quotes import GOLD, _person, _quoted
 from worker.core.entities import entity_key
 from worker.core.quotes import find_quotes
 from worker.core.quotes.clauses import last_clause
+from worker.core.quotes.genders import genders
+from worker.core.quotes.subjects import sentences
 from worker.core.types import Mention
 
 
@@ -482,3 +484,35 @@ def test_dismissed_as_introduces_the_words_it_quotes() -> None:
     mentions = [*_every(text, "Janessa Robinson", "Janessa Robinson")]
     mentions += [m for m in _every(text, "Robinson", "Janessa Robinson") if m.start > 80]
     assert _speakers(text, mentions, "an event") == ["Janessa Robinson"]
+
+
+def test_an_owner_in_an_opening_phrase_is_not_the_sentences_she() -> None:
+    text = (  # Quanta, 2019: "Lorenz" left unexpanded by the entity stage
+        "The meteorologist Edward Norton Lorenz hired programmers. Lorenz liked them.\n\n"
+        "For Margaret Hamilton, these were formative years. She recalls rushing over with a few "
+        "friends. To Lorenz’s delight, Hamilton would take the paper tape that fed the machine "
+        "and edit the binary code. “I’d poke holes for ones, and I’d cover up with Scotch tape "
+        "the others,” she said. “He just got a kick out of it.”"
+    )
+    mentions = sorted(
+        [
+            *_every(text, "Edward Norton Lorenz", "Edward Norton Lorenz"),
+            *_every(text, "Lorenz", "Lorenz")[1:],
+            *_every(text, "Margaret Hamilton", "Margaret Hamilton"),
+            *_every(text, "Hamilton", "Margaret Hamilton")[1:],
+        ],
+        key=lambda m: m.start,
+    )
+    assert _speakers(text, mentions, "I’d poke") == ["Margaret Hamilton"]
+
+
+def test_a_topic_after_a_preposition_takes_the_next_sentences_pronoun_not_its_own() -> None:
+    text = (
+        "For Margaret Hamilton, these were formative years. She recalls the noise. And on "
+        "the subject of Johnny Depp, with whom she co-stars, she said little."
+    )
+    people = [
+        *_every(text, "Margaret Hamilton", "Margaret Hamilton"),
+        *_every(text, "Johnny Depp", "Johnny Depp"),
+    ]
+    assert genders(text, people, sentences(text), text) == {"Margaret Hamilton": "she"}

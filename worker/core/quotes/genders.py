@@ -83,7 +83,8 @@ def genders(
             votes.setdefault(led_by, Counter())[opener.group(1).lower()] += 1
         led_by = None
         if len(inside) == 1 and _leads(text, start, people[index]):
-            led_by = people[index].canonical
+            led_by = people[index].canonical  # "For Hamilton, ... years. She recalls"
+        if led_by is not None and not _after_preposition(text, start, people[index]):
             words = votes.setdefault(led_by, Counter())
             words["he"] += len(_HIS.findall(quoted, people[index].end, end))
             words["she"] += len(_HER.findall(quoted, people[index].end, end))
@@ -106,17 +107,22 @@ def _first_subject(quoted: str, start: int, end: int) -> str:
 
 
 def _leads(text: str, start: int, m: Mention) -> bool:
-    """Whether `m` opens the sentence as its subject: not after a preposition ("And on the
-    subject of Johnny Depp, with whom she co-stars, she said"), nor an owner ("And since
-    Zhang's patent came out, she's broken off")."""
-    before = text[start : m.start] if m.start >= start else ""
-    words = before.split()
+    """Whether `m` opens the sentence, and not as an owner ("And since Zhang's patent came
+    out, she's broken off")."""
     return (
         m.start >= start
-        and len(words) < _WORDS_TO_LEAD
-        and not (words and words[-1].lower() in _PREPOSITIONS)
+        and len(text[start : m.start].split()) < _WORDS_TO_LEAD
         and not _OWNER_AFTER.match(text, m.end)
     )
+
+
+def _after_preposition(text: str, start: int, m: Mention) -> bool:
+    """Whether `m` follows a preposition: the sentence's topic, not its subject, whose
+    pronouns may be another's ("And on the subject of Johnny Depp, with whom she co-stars,
+    she said"); the next sentence's "She" is still the topic's ("For Hamilton, these were
+    formative years. She recalls")."""
+    words = text[start : m.start].split()
+    return bool(words) and words[-1].lower() in _PREPOSITIONS
 
 
 def _clear(count: Counter[str]) -> bool:

@@ -16,6 +16,8 @@ SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|they|it)\b", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['’](?:s\b|\s)")
 _TOPIC_FIRST = re.compile(r"\W*(?:(?:And|But)\s+)?(?:On|As for|About|Regarding|Of)\b", re.I)
+# an opening phrase: "To Lorenz's delight, Hamilton would" (not "began with X's nose as")
+_IN_PHRASE = re.compile(r"\W*(?:(?:and|but)\s+)?(?:to|for|with|by|from|at|in|on)\s+", re.I)
 _OBJECT_OF = re.compile(r"\b(?:of|about|with|against|like)\s+$")
 _NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?(\w+)")  # "Albright insisted", "Smith also said"
 _SUBORDINATE = re.compile(
@@ -71,9 +73,10 @@ def sentence_subjects(
         for m in itertools.islice(mentions, index, None):
             if m.start >= end:
                 break
-            if _POSSESSIVE_END.match(blanked, m.end) and _SUBORDINATE.search(
-                blanked, begin, m.start
-            ):
+            if _POSSESSIVE_END.match(blanked, m.end) and (
+                _SUBORDINATE.search(blanked, begin, m.start)
+                or _IN_PHRASE.fullmatch(blanked, begin, m.start)
+            ):  # "as Trump's rise continued", "To Lorenz's delight, Hamilton would"
                 possessors.setdefault(m.label, m)
             elif not (topic and _OBJECT_OF.search(blanked, max(begin, m.start - 12), m.start)):
                 firsts.setdefault(m.label, m)  # not "On the subject of Johnny Depp, ... she"
