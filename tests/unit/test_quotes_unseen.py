@@ -516,3 +516,14 @@ def test_a_topic_after_a_preposition_takes_the_next_sentences_pronoun_not_its_ow
         *_every(text, "Johnny Depp", "Johnny Depp"),
     ]
     assert genders(text, people, sentences(text), text) == {"Margaret Hamilton": "she"}
+
+
+def test_an_unnamed_source_at_a_sentences_end_is_the_next_he() -> None:
+    text = (  # The Telegraph's live blog, 2014
+        "Meanwhile, Jonathan Pearlman in Pangkalan Bun has this wrap of the day's events:\n\n"
+        "The jet made a steep climb before it crashed, according to radar data, a source close "
+        "to the investigation has told Reuters.\n\n"
+        '"So far, the numbers taken by the radar are unbelievably high," he said.'
+    )
+    pearlman = _person(text, "Jonathan Pearlman", "Jonathan Pearlman")
+    assert _speakers(text, [pearlman], "So far") == [None]

@@ -193,6 +193,15 @@ _SAYS_UNNAMED = re.compile(
 )
 
 
+# The same after the sentence's own words: "..., according to radar data, a source close to
+# the investigation has told Reuters."
+_SAYS_UNNAMED_LAST = re.compile(
+    r",\s*((a|an|one|another)\s+(?:[\w.'’-]+\s+){0,3}?([a-z][\w-]*))"
+    r"(?:\s+(?:close\s+to|familiar\s+with|with|from|at|in|of)\s+[^,.;:]{1,60}?)?"
+    r"\s+(?:has\s+|had\s+)?(?:said|says|told|added)\b[^,;:]{0,60}[.!?]?\s*$"
+)
+
+
 def unnamed_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
     """(start, `unnamed_person` gender) of the sentences an unnamed person says
     (quotations blanked out of `text`)."""
@@ -200,9 +209,12 @@ def unnamed_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[tu
     for start, end in sentences:
         says = _SAYS_UNNAMED.match(text, start, end)
         if says is None:
+            comma = text.rfind(",", start, end)  # the last clause only: no search from each
+            says = _SAYS_UNNAMED_LAST.match(text, comma, end) if comma >= 0 else None
+        if says is None:
             continue
         gender = unnamed_person(says.group(1))
-        definite = says.group(2) == "The"
+        definite = says.group(2).lower() == "the"
         if gender is not None and (not definite or introduced_unnamed(text, says[3], start)):
             found.append((says.start(1), gender))
     return found
