@@ -475,17 +475,6 @@ def test_he_emails_is_a_cue_after_the_quotation() -> None:
     assert _speakers(text, [taylor], "Basically") == ["David Taylor"]
 
 
-def test_dismissed_as_introduces_the_words_it_quotes() -> None:
-    text = (  # The Root, 2014
-        "“We had to force them to give us a voice,” said Janessa Robinson, an organizer.\n\n"
-        "Robinson dismissed the march as “an event and not a representation of the movement” "
-        "and chided national civil rights leaders."
-    )
-    mentions = [*_every(text, "Janessa Robinson", "Janessa Robinson")]
-    mentions += [m for m in _every(text, "Robinson", "Janessa Robinson") if m.start > 80]
-    assert _speakers(text, mentions, "an event") == ["Janessa Robinson"]
-
-
 def test_an_owner_in_an_opening_phrase_is_not_the_sentences_she() -> None:
     text = (  # Quanta, 2019: "Lorenz" left unexpanded by the entity stage
         "The meteorologist Edward Norton Lorenz hired programmers. Lorenz liked them.\n\n"
@@ -518,12 +507,63 @@ def test_a_topic_after_a_preposition_takes_the_next_sentences_pronoun_not_its_ow
     assert genders(text, people, sentences(text), text) == {"Margaret Hamilton": "she"}
 
 
-def test_an_unnamed_source_at_a_sentences_end_is_the_next_he() -> None:
-    text = (  # The Telegraph's live blog, 2014
-        "Meanwhile, Jonathan Pearlman in Pangkalan Bun has this wrap of the day's events:\n\n"
-        "The jet made a steep climb before it crashed, according to radar data, a source close "
-        "to the investigation has told Reuters.\n\n"
-        '"So far, the numbers taken by the radar are unbelievably high," he said.'
+# Counterexamples a review of session 11's rules ran (ordinary prose the rules must leave be).
+def test_british_punctuation_keeps_the_name_before_its_apposition() -> None:
+    text = '"This is a budget for working families", the chancellor, Rachel Reeves, said.'
+    reeves = _person(text, "Rachel Reeves", "Rachel Reeves")
+    assert _speakers(text, [reeves], "This is a budget") == ["Rachel Reeves"]
+
+
+def test_and_between_two_names_is_still_a_boundary() -> None:
+    text = (
+        'The lawsuit names chief executive Sam Altman and OpenAI said in a statement: "The '
+        'claims are baseless and we will fight them."'
     )
-    pearlman = _person(text, "Jonathan Pearlman", "Jonathan Pearlman")
-    assert _speakers(text, [pearlman], "So far") == [None]
+    mentions = [_person(text, "Sam Altman", "Sam Altman"), _org_at(text, "OpenAI")]
+    assert _speakers(text, mentions, "The claims") == ["OpenAI"]
+
+
+def test_a_term_before_a_noun_like_verb_is_no_quotation() -> None:
+    text = 'The "stay at home" order revealed deep divisions within the governing party.'
+    assert _kinds(text) == []
+
+
+def test_a_noun_like_word_after_a_preposition_is_a_noun() -> None:
+    text = (
+        "Senator John Smith spoke on Tuesday. According to his prepared remarks, "
+        '"We will not be moving forward with this bill."'
+    )
+    said = find_quotes(text, [_person(text, "John Smith", "John Smith")])
+    assert [q.cue for q in said] == ["according to"]
+
+
+def test_what_a_survey_is_of_is_no_author() -> None:
+    text = (
+        'According to a 2021 survey of Amazon warehouse workers, "the pace of work is '
+        'relentless and injuries are common."'
+    )
+    assert _speakers(text, [_org_at(text, "Amazon")], "the pace") == [None]
+
+
+def test_an_owners_representative_may_speak_of_her() -> None:
+    text = (
+        "John Brown was arrested in March on fraud charges.\nMary Smith's lawyer said she was "
+        'not involved in the scheme.\n"I was never there," he told the court on Tuesday.'
+    )
+    mentions = [
+        _person(text, "John Brown", "John Brown"),
+        _person(text, "Mary Smith", "Mary Smith"),
+    ]
+    assert _speakers(text, mentions, "I was never") == ["John Brown"]
+
+
+def test_a_time_phrase_opening_a_sentence_names_no_topic() -> None:
+    text = (
+        "On Monday, thousands of protesters marched with Greta Thunberg through London as "
+        'Keir Starmer watched. "We will not stop until leaders act," she told the crowd.'
+    )
+    mentions = [
+        _person(text, "Greta Thunberg", "Greta Thunberg"),
+        _person(text, "Keir Starmer", "Keir Starmer"),
+    ]
+    assert _speakers(text, mentions, "We will not stop") == ["Greta Thunberg"]

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
-# Matched first, and no boundary: an "and" between capitalised words joins a name ("Joint
-# Committee on Intelligence and Security").
+# Matched first, and no boundary: an "and" inside a name's "of"/"on"/"for" phrase ("Joint
+# Committee on Intelligence and Security"; not "Sam Altman and OpenAI said"); a capitalised
+# conjunction is one only opening the words ("As the report states").
 _BOUNDARY = re.compile(
-    r"(?P<name>\b[A-Z][\w.’'-]*\s+and(?=\s+[A-Z]))"
+    r"(?P<name>\b(?:of|on|for)\s+[A-Z][\w.’'-]*\s+and(?=\s+[A-Z]))"
     r"|[,;:—(]|\b(?:that|and|but|while|as|when|after|because)\b"
-    r"|\b(?:And|But|While|As|When|After|Because)\b"  # opening the sentence: "As the report states"
+    r"|^\W*(?:And|But|While|As|When|After|Because)\b"
 )
 _AND_OWN = re.compile(r"\s+and\s+(?:his|her)\s+[a-z-]+$")
 _ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
@@ -32,6 +33,7 @@ _GAP_WORDS = re.compile(
 # No run of auxiliaries and adverbs before a cue is longer ("would also have then later
 # ..."): searched from further back, a long run is retried from each of its words.
 MAX_GAP = 120
+MAX_RELATIVE = 400  # characters before a cue searched for a relative clause or an aside
 
 
 def last_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -40,8 +42,9 @@ def last_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
     cuts: list[int] = []
     while True:
         words = text[start:end]
-        relative = _RELATIVE.search(words)  # "one user on Weibo, which is ... of Twitter,"
-        cut_at = relative or _ASIDE.search(words)  # or an aside: "Gov. Phil Murphy (D) told"
+        near = max(0, len(words) - MAX_RELATIVE)  # searched near the cue only: linear
+        relative = _RELATIVE.search(words, near)  # "one user on Weibo, which is ... of Twitter,"
+        cut_at = relative or _ASIDE.search(words, near)  # or an aside: "Gov. Phil Murphy (D) told"
         words = words[: cut_at.start()] if cut_at else words
         if cut_at or not cuts:  # else the words before "and his ...": the same boundaries
             cuts = [0, *(m.end() for m in _BOUNDARY.finditer(words) if not m.group("name"))]

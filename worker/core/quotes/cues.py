@@ -25,8 +25,8 @@ from worker.core.quotes.verbs import ADJACENT_ONLY, NOUN_LIKE, PHRASES, VERBS
 # "to calls for a ceasefire", "the calls": a verb form in -s after these is a noun.
 _NOUN_BEFORE = re.compile(r"\b(?:to|the|a|an|his|her|its|their|our|these|those)\s+$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
-# Cues before a quotation only right before it: verbs that take an object, and words that
-# are also nouns ("misogynistic remarks to him ... titled "The Wit and ..."" is no cue).
+# Cues right at a quotation only: verbs that take an object, and words that are also nouns
+# ("misogynistic remarks to him ... titled "The Wit and ..."" is no cue).
 _ADJACENT = ADJACENT_ONLY | NOUN_LIKE
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _WORD = re.compile(r"[^\W\d_]+")
@@ -104,7 +104,16 @@ _BETWEEN = " \t\r\n,—–-'’`”"
 # Words after a quotation that do not open with its speaker: a second verb of the sentence's
 # own subject (`called Wilson "an outstanding nominee," and noted`), or the sentence going on
 # (`"...'' in making the arrest, police spokesman Capt. Rod Beer said`: the last clause's).
-_STATEMENT_END = re.compile(r"[.,!?…]\W*$")  # the quotation before a cue ended its words
+_WORDS_END = re.compile(r"[.,!?…]\W*$")  # the quotation before a cue ended its words
+_COMMA = re.compile(r"\s*,")
+# A word that is also a noun names a thing after a preposition ("According to his prepared
+# remarks, "...", "In a series of text messages, "..."), and a capitalised one is a name
+# ("the United States: "...").
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:to|in|of|with|from|by|through|on|at)\s+(?:\S+\s+){0,2}$", re.I
+)
+# Words after a fragment that name its speaker: `"..." she shared` (not `"..." order revealed`)
+_NAMER = re.compile(r"[\s,—–-]*(?:[A-Z]|(?:he|she|they|it|we|i)\b)")
 _NO_SUBJECT = re.compile(
     r"[\s,'’”]*(?:and|but|or|then|before|after|over|in|on|at|for|to|of|with|about|from|by|"
     r"into|than|as|while|because|if|since|until|during)\b",
@@ -140,14 +149,18 @@ def after(text: str, start: int, end: int) -> Cue | None:
     cue = next((c for c in found if text[c.start].islower() and not _passive(text, start, c)), None)
     if cue is None or _INTRODUCES_NEXT.match(text, cue.end):
         return None
+    # The quoted words ended (`"...," he`, British `"...", he`), or a fragment runs on.
+    ended = _WORDS_END.search(text, max(0, start - 3), start) or _COMMA.match(text, start)
     who = text[start : cue.start]
+    named = "," in who or _NAMER.match(who)  # `"..." she shared`, `"..." and others, the X`
+    if cue.word in _ADJACENT and not ended and not named:  # not `"stay home" order revealed`
+        return None
     passive = _QUOTED_AS.search(who)  # "the captain was quoted as saying": the captain's
     who = who[: passive.start()] if passive else who
-    runs_on = not _STATEMENT_END.search(text, max(0, start - 3), start)  # a fragment's object
-    if _NO_SUBJECT.match(who) or (runs_on and who.strip(_BETWEEN).count(",") == 1):
-        # the sentence goes on (`"hang out with" Pitt, Paltrow said`): its subject is the
-        # last clause's
-        comma = who.rfind(",")
+    words = who.strip(_BETWEEN)  # `"hang out with" Pitt, Paltrow said`: "Paltrow"
+    fragment = not ended and words.count(",") == 1
+    if _NO_SUBJECT.match(who) or fragment:  # the sentence goes on: the last clause's subject
+        comma = who.rfind(",", 0, len(who.rstrip(_BETWEEN))) if fragment else who.rfind(",")
         if comma < 0:
             return None
         start, who = start + comma + 1, who[comma + 1 :]
@@ -186,6 +199,13 @@ def _participle(text: str, start: int, cue: _Hit) -> bool:
     return opens or bool(_PARTICIPLE_CLAUSE.search(text, start, cue.start))
 
 
+def _noun_is_verb(text: str, start: int, cue: _Hit) -> bool:
+    """Whether a word that is also a noun is a verb before its quotation ("As the report
+    states:", "he notes,")."""
+    before = _AFTER_PREPOSITION.search(text, max(start, cue.start - 40), cue.start)
+    return text[cue.start].islower() and before is None
+
+
 def _passive(text: str, start: int, cue: _Hit) -> bool:
     """Whether a cue is a participle in the passive ("buyers were charged"), which names
     no one who speaks (not a progressive: "Biden was telling reporters")."""
@@ -215,6 +235,7 @@ def before(text: str, start: int, end: int) -> Cue | None:
         and not _participle(text, start, c)
         and not _passive(text, start, c)
         and (c.word not in _ADJACENT or _INTRODUCES.match(text, c.end, end))
+        and (c.word not in NOUN_LIKE or _noun_is_verb(text, start, c))
     ]
     last = found[-1] if found and _INTRODUCES.match(text, found[-1].end, end) else None
     cue = last or (found[0] if found else None)

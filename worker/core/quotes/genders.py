@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from worker.core.quotes.subjects import TOPIC_FIRST
 from worker.core.types import Mention
 
 _BEFORE = re.compile(
@@ -45,10 +46,13 @@ _HER = re.compile(
 _SUBJECT = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _OPENS = re.compile(r"\W*(He|She)\b")
 _WORDS_TO_LEAD = 6  # a sentence is led by a person named within its first words
-_OWNER_AFTER = re.compile(r"['’]s?\b")
-_PREPOSITIONS = frozenset(
-    ["of", "about", "on", "with", "for", "to", "from", "by", "at", "in", "against", "like"]
-)
+_OWNER_AFTER = re.compile(r"['’]s?\s+([\w-]+)(?:\s+(\w+))?")
+# Who speaks for an owner ("Smith's lawyer said she"): the pronoun may be the owner's.
+_REPRESENTATIVES = frozenset(
+    ["lawyer", "lawyers", "attorney", "attorneys", "spokesman", "spokeswoman", "spokesperson",
+     "representative", "representatives", "aide", "aides", "agent", "publicist", "office",
+     "campaign", "family", "friend", "friends"]
+)  # fmt: skip
 _MALE = frozenset(
     ["mr", "sir", "lord", "congressman", "chairman", "spokesman", "king", "prince", "father"]
 )
@@ -84,7 +88,7 @@ def genders(
         led_by = None
         if len(inside) == 1 and _leads(text, start, people[index]):
             led_by = people[index].canonical  # "For Hamilton, ... years. She recalls"
-        if led_by is not None and not _after_preposition(text, start, people[index]):
+        if led_by is not None and not _topic(text, start, people[index]):
             words = votes.setdefault(led_by, Counter())
             words["he"] += len(_HIS.findall(quoted, people[index].end, end))
             words["she"] += len(_HER.findall(quoted, people[index].end, end))
@@ -107,22 +111,21 @@ def _first_subject(quoted: str, start: int, end: int) -> str:
 
 
 def _leads(text: str, start: int, m: Mention) -> bool:
-    """Whether `m` opens the sentence, and not as an owner ("And since Zhang's patent came
-    out, she's broken off")."""
+    """Whether `m` opens the sentence, and not as the owner of a thing ("And since Zhang's
+    patent came out, she's broken off"; "Mary Smith's lawyer said she" still may be hers)."""
+    owner = _OWNER_AFTER.match(text, m.end)
     return (
         m.start >= start
         and len(text[start : m.start].split()) < _WORDS_TO_LEAD
-        and not _OWNER_AFTER.match(text, m.end)
+        and (owner is None or not _REPRESENTATIVES.isdisjoint(map(str.lower, owner.groups(""))))
     )
 
 
-def _after_preposition(text: str, start: int, m: Mention) -> bool:
-    """Whether `m` follows a preposition: the sentence's topic, not its subject, whose
+def _topic(text: str, start: int, m: Mention) -> bool:
+    """Whether `m` is the topic an opening phrase names, not the sentence's subject, whose
     pronouns may be another's ("And on the subject of Johnny Depp, with whom she co-stars,
-    she said"); the next sentence's "She" is still the topic's ("For Hamilton, these were
-    formative years. She recalls")."""
-    words = text[start : m.start].split()
-    return bool(words) and words[-1].lower() in _PREPOSITIONS
+    she said"); the next sentence's "She" is still the topic's."""
+    return bool(TOPIC_FIRST.match(text, start, m.start))
 
 
 def _clear(count: Counter[str]) -> bool:

@@ -45,7 +45,7 @@ _SMALL_WORDS = frozenset(
 _WORK_NOUNS = re.compile(
     r"\b(?:film|movie|song|single|album|book|novel|memoir|show|series|sitcom|episode|play|"
     r"musical|opera|poem|podcast|documentary|game|app|brand|product|hashtag|slogan|titled|"
-    r"entitled|(?:dubbed|nicknamed|named)(?:\s+(?:it|him|her|them))?|nickname(?:\s+of)?|"
+    r"entitled|(?:dubbed|nicknamed)(?:\s+(?:it|him|her|them))?|named|nickname(?:\s+of)?|"
     r"moniker|name\s+of|known as|meaning|headlined|headline|campaign|exhibition|"
     r"programme|program|franchise|track|video|magazine|newspaper|column|report)s?\W*$",
     re.IGNORECASE,

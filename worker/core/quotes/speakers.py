@@ -54,10 +54,9 @@ _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _OWNERS = {"his": ("PERSON", "he"), "her": ("PERSON", "she"), "its": ("ORG", "")}
 _APPOSITION = re.compile(r"(?:\s+(?:of|for|at|with)\s+[^,.;:“”\"()]{1,40})?\s*,\s*")
 _APPOSITION_END = re.compile(r"\s*(?:[,:;.]|$)")
-# A sentence that opens with a description of one word: "The court also found ...", "In
-# starker language ..., the report described".
+# A sentence that opens with a description of one word: "The court also found ...".
 _DESCRIBED = re.compile(
-    r"\s*((?i:the|this|that|its|his|her)\s+[a-z]+)\b(?![,\s]+(?:of|for|to|in)\b|,)"
+    r"\s*((?i:the|this|that|its|his|her)\s+([a-z]+))\b(?![,\s]+(?:of|for|to|in)\b|,)"
 )
 # "the Briton", "the 35-year-old Swede": one person (not "the Israelis", "the Chinese")
 _NATIONAL = re.compile(r"[Tt]he\s+(?:[\w-]+\s+)?[A-Z][a-z]+(?<![^s]s)(?<!ese)")
@@ -227,7 +226,9 @@ class Speakers:
         if read or named:
             return read or self._entity(named[0])
         described = _DESCRIBED.match(self.text, start, end)
-        return self._phrase(*described.span(1)) if described else (None, None)
+        if described is None or (described[1][0].islower() and described[2] not in DOCUMENTS):
+            return None, None  # lower case after an opening phrase: "..., the report described"
+        return self._phrase(*described.span(1))
 
     def _owner(self, m: Mention, end: int) -> bool:
         """Whether `m` only qualifies the one who speaks by a possessive ("Gastelum-Vera's
@@ -297,9 +298,8 @@ class Speakers:
             return self.people.full_name(surname, start) or self.names.full(surname), mention
         definite = _DEFINITE.match(_HEAD_PHRASE.split(words)[0])  # "the ambassador to Greece"
         if definite is None:  # "A DUP councillor has said" ... "DUP councillor Sarah Bunting"
-            if words.split()[-1].lower() in DOCUMENTS:  # "a 2014 report from the World Bank"
-                return self._author_after(end), mention
-            return self._named_later(words, end), mention
+            document = words.split()[-1].lower() in DOCUMENTS  # "a report from the Bank"
+            return (self._author_after(end) if document else self._named_later(words, end)), mention
         head = definite.group(1).lower()
         for quote in reversed(self.history[-MAX_LOOKBACK:]):
             said = quote.speaker_mention
@@ -339,11 +339,13 @@ class Speakers:
         return pronoun.group().lower()
 
     def _author_after(self, end: int) -> Speaker | None:
-        """The person or organization named right after a document ending at `end`."""
+        """Who is named right after a document (not an owner: "from Johnson's lawyers")."""
         at = author_at(self.text, end)
-        first = min(self._named(at, at + MAX_APPOSED), key=_start, default=None) if at else None
-        fits = first is not None and first.start == at and first.label in ("PERSON", "ORG")
-        return self._entity(first)[0] if first is not None and fits else None
+        named = self._named(at, at + MAX_APPOSED) if at is not None else []
+        first = min(named, key=_start, default=None)
+        if first is None or first.start != at or first.label not in ("PERSON", "ORG"):
+            return None
+        return None if self._owner(first, first.end + MAX_APPOSED) else self._entity(first)[0]
 
     def _named_later(self, words: str, end: int) -> Speaker | None:
         """The person an indefinite description qualified by a name ("A DUP councillor")

@@ -15,8 +15,14 @@ SUBJECTS = ("PERSON", "ORG")
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|they|it)\b", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['’](?:s\b|\s)")
-_TOPIC_FIRST = re.compile(r"\W*(?:(?:And|But)\s+)?(?:On|As for|About|Regarding|Of)\b", re.I)
+# "And on the subject of Johnny Depp, ...": a topic (not "On Monday, ... with Greta Thunberg")
+TOPIC_FIRST = re.compile(
+    r"\W*(?:(?:and|but)\s+)?(?:(?:on|about)\s+the\s+(?:subject|topic|question|issue|matter)\s+of"
+    r"|as\s+for|regarding|speaking\s+of)\s",
+    re.I,
+)
 # an opening phrase: "To Lorenz's delight, Hamilton would" (not "began with X's nose as")
+_VIEW = re.compile(r"['’]s?\s+(?:view|opinion|words|mind|eyes|account|estimation|judgment)\b")
 _IN_PHRASE = re.compile(r"\W*(?:(?:and|but)\s+)?(?:to|for|with|by|from|at|in|on)\s+", re.I)
 _OBJECT_OF = re.compile(r"\b(?:of|about|with|against|like)\s+$")
 _NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?(\w+)")  # "Albright insisted", "Smith also said"
@@ -69,13 +75,16 @@ def sentence_subjects(
         firsts: dict[str, Mention] = {}
         possessors: dict[str, Mention] = {}
         said: Mention | None = None  # the first a verb of saying follows: "Albright insisted"
-        topic = _TOPIC_FIRST.match(blanked, begin, end)  # an opening phrase names a topic
+        topic = TOPIC_FIRST.match(blanked, begin, end)  # an opening phrase names a topic
         for m in itertools.islice(mentions, index, None):
             if m.start >= end:
                 break
             if _POSSESSIVE_END.match(blanked, m.end) and (
                 _SUBORDINATE.search(blanked, begin, m.start)
-                or _IN_PHRASE.fullmatch(blanked, begin, m.start)
+                or (
+                    _IN_PHRASE.fullmatch(blanked, begin, m.start)
+                    and not _VIEW.match(blanked, m.end)  # "In Johnson's view, ... he told"
+                )
             ):  # "as Trump's rise continued", "To Lorenz's delight, Hamilton would"
                 possessors.setdefault(m.label, m)
             elif not (topic and _OBJECT_OF.search(blanked, max(begin, m.start - 12), m.start)):

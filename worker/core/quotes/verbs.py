@@ -173,7 +173,6 @@ VERBS = frozenset(
         "retorted",
         "snapped",
         "accused",
-        "dismissed",
         "accuses",
         "accusing",
         # Participles of the verbs above: "..., stressing that "...", as news writes a
@@ -245,7 +244,8 @@ VERBS = frozenset(
         "posting",
     ]
 )
-# Also nouns ("a Tumblr post", "the call"): cues only right after a quotation ("...," notes X).
+# Also nouns ("a Tumblr post", "the call"): cues right after a quotation ("...," notes X), and
+# before one only right before its colon ("As the report states: "...").
 NOUN_LIKE = frozenset(
     [
         "comments",
