@@ -46,6 +46,7 @@ def cases(gaz: Gazetteer) -> list[tuple[str, int, Callable[[], object]]]:
     orgs = " ".join(f"Brand{n % 500} said the Lexus Concept was new." for n in range(5000))
     org_spans = _spans(orgs, "ORG", r"\b[A-Z][a-z]+\d*\b")
     adverbs = "It was 1987, yet he" + " later" * 5000 + " himself predicted"
+    pairs = "It was 1987, yet he" + " and his co-authors" * 8000 + " predicted"
     marks = 'He said "It is over. "We are done. "They left. ' * 4000
     lines = '" It is over .\nWe are done , " he said . "\n' * 4000
     places = "Police in Boise said the crash at Missoula was minor. " * 4000
@@ -59,6 +60,11 @@ def cases(gaz: Gazetteer) -> list[tuple[str, int, Callable[[], object]]]:
         ("title-cased run before an acronym", len(run), lambda: joined_by_acronym(run, [])),
         ("one-word organisations", len(orgs), lambda: common_words(orgs, org_spans)),
         ("adverbs before a cue", len(adverbs), lambda: last_clause(adverbs, 0, len(adverbs) - 10)),
+        (
+            "'and his' pairs before a cue",
+            len(pairs),
+            lambda: last_clause(pairs, 0, len(pairs) - 10),
+        ),
         ("reopening quote marks", len(marks), lambda: find_quotes(marks, [])),
         ("quotations over line breaks", len(lines), lambda: find_quotes(lines, [])),
         ("towns after prepositions", len(places), lambda: towns(places, place_spans, gaz)),
