@@ -323,3 +323,12 @@ def test_a_noun_for_a_countrys_people_is_no_person_or_organisation(
         'March , said : " I was in shock as soon as he told me . "'
     )
     assert ("Briton", "NORP", "British") in _found(extractor.extract(None, body))
+
+
+def test_a_nationality_in_the_plural_is_no_person(extractor: EntityExtractor) -> None:
+    body = (  # Space.com, 2014
+        "The Romans copied the ancient Greeks, who also named the planet after their god of "
+        "war. Many Africans and Europeans watched the launch."
+    )
+    found = _found(extractor.extract(None, body))
+    assert not {f for f in found if f[1] in ("PERSON", "ORG")}, found

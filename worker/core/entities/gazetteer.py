@@ -22,6 +22,7 @@ Everything is built once per process (one to two seconds) and is read-only after
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -287,8 +288,11 @@ _DEMONYM_NOUNS = {
     "Irishwoman": "Irish", "Scotsman": "Scottish", "Scotsmen": "Scottish",
     "Scotswoman": "Scottish", "Welshman": "Welsh", "Welshmen": "Welsh",
     "Dutchman": "Dutch", "Dutchmen": "Dutch", "Argentine": "Argentinean",
-    "Argentines": "Argentinean",
+    "Argentines": "Argentinean", "African": "African", "Africans": "African",
+    "European": "European", "Europeans": "European", "Asian": "Asian", "Asians": "Asian",
 }  # fmt: skip
+# Demonyms whose plural adds "s": not those in -ese, -sh, -ch, -s, -z, -y ("Chinese", "Swiss")
+_PLURAL = re.compile(r"(?<!es)(?<![sc]h)[^szyh]$|kh$")
 
 
 def _demonyms(places: dict[str, Place]) -> dict[str, str]:
@@ -302,6 +306,7 @@ def _demonyms(places: dict[str, Place]) -> dict[str, str]:
             if not demonym or demonym in places:
                 continue
             demonyms.setdefault(demonym, demonym)
-            if demonym.endswith(("an", "i", "er")) and " and " not in demonym:
-                demonyms.setdefault(demonym + "s", demonym)
+            plural = demonym + "s"  # "Russians", "Greeks"; not "Swisss", "Frenchs", "Laos"
+            if _PLURAL.search(demonym) and " " not in demonym and plural not in places:
+                demonyms.setdefault(plural, demonym)
     return demonyms
