@@ -332,3 +332,15 @@ def test_a_nationality_in_the_plural_is_no_person(extractor: EntityExtractor) ->
     )
     found = _found(extractor.extract(None, body))
     assert not {f for f in found if f[1] in ("PERSON", "ORG")}, found
+
+
+def test_a_dash_or_quote_mark_the_model_runs_into_a_name_is_no_part_of_it(
+    extractor: EntityExtractor,
+) -> None:
+    body = (  # an embedded tweet's signature line, The Daily Caller, 2014
+        "Kentucky Basketball sent out its Christmas card on Tuesday.\n\n"
+        "Wow, that card is something. pic.twitter.com/abc123\n\n"
+        "— Jennifer Lawrence (@JLawFans) December 23, 2014"
+    )
+    found = _found(extractor.extract(None, body))
+    assert ("Jennifer Lawrence", "PERSON", "Jennifer Lawrence") in found, found

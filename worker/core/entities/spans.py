@@ -32,6 +32,7 @@ _INNER_POSSESSIVE = re.compile(" ?" + _APOSTROPHE_S + " (?=[A-Z])")  # also toke
 _TAIL = re.compile(r"(?:[\s\-–—(,;:/&]+|\s+[a-z]+)$")
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?= ?,| \(| ?[-–—]| \d)")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
+_OPENING = "-–—“\"‘'(«["  # marks the model runs into a name's start
 _WORD = re.compile(r"\S+")
 _CODE = re.compile(r"[A-Z][A-Za-z]*[A-Z]-\d+")
 _HOST_PATH = re.compile(r"\w(?:[\w-]*\.)+[a-z]{2,}/")  # "pic.twitter.com/..."
@@ -107,6 +108,10 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
     start, label = span.start, span.label
     end = _title_end(text, start, _name_end(text, start, span.end))
     words = [m.span() for m in _WORD.finditer(text, start, end)]
+    while words and text[words[0][0]] in _OPENING:  # "— Jennifer Lawrence", "“Star Wars"
+        words[0] = (words[0][0] + 1, words[0][1])
+        if words[0][0] == words[0][1]:
+            words.pop(0)
     article = text[words[0][0] : words[0][1]] if words else ""
     # "The" is no part of a name, unless the gazetteer's place has it ("The Hague")
     if article in ("the", "The") and len(words) > 1 and text[start:end] not in gaz.candidates:
