@@ -62,6 +62,9 @@ def test_enrich_cut_stops_at_a_paragraph_break() -> None:
     assert body[:cut] == "First paragraph here."
 
 
+# The deadline's first signal may land in a gc callback (hypothesis installs one), where
+# Python reports and drops it; the repeated signal stops the block all the same.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_slow_message_becomes_a_deadline_dead_letter() -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     article = text[text.index("Russian President Vladimir Putin attended") :]
