@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.unit.test_quotes import GOLD, _person, _quoted
+from tests.unit.test_quotes import GOLD, _org, _person, _quoted
 from worker.core.entities import entity_key
 from worker.core.quotes import find_quotes
 from worker.core.quotes.clauses import last_clause
@@ -352,17 +352,9 @@ WORLD_BANK = (
 
 
 def test_a_reports_words_are_its_authors() -> None:
-    start = WORLD_BANK.index("World Bank")
-    bank = Mention(
-        "World Bank", "ORG", start, start + 10, "World Bank", entity_key("ORG", "World Bank")
-    )
+    bank = _org(WORLD_BANK, "World Bank")
     assert _speakers(WORLD_BANK, [bank], "present emission") == ["World Bank"]
     assert _speakers(WORLD_BANK, [bank], "given that uncertainty") == ["World Bank"]
-
-
-def _org_at(text: str, surface: str) -> Mention:
-    (mention,) = _every(text, surface, surface, "ORG")
-    return mention
 
 
 def test_an_agency_reports_the_words_it_is_cited_for() -> None:
@@ -370,14 +362,14 @@ def test_an_agency_reports_the_words_it_is_cited_for() -> None:
         "In the process he put up an Islamic flag – “igniting,” as Reuters reported, “fears of "
         "a jihadist attack in the heart of the country’s biggest city.”"
     )
-    reuters = _org_at(text, "Reuters")
+    reuters = _org(text, "Reuters")
     assert _speakers(text, [reuters], "fears of a jihadist") == ["Reuters"]
     text = (  # Medium, 2015: "reported" far from the quotation is no cue of it
         "We asked these questions at Flickr. They reported similar questions and fears about "
         "the web but followed with “print advertising is keeping us afloat so we can’t "
         "abandon it”."
     )
-    assert _speakers(text, [_org_at(text, "Flickr")], "print advertising") == [None]
+    assert _speakers(text, [_org(text, "Flickr")], "print advertising") == [None]
 
 
 def test_and_inside_a_name_is_no_clause_boundary() -> None:
@@ -387,8 +379,8 @@ def test_and_inside_a_name_is_no_clause_boundary() -> None:
         "sources”."
     )
     mentions = [
-        _org_at(text, "Parliament"),
-        _org_at(text, "Joint Committee on Intelligence and Security"),
+        _org(text, "Parliament"),
+        _org(text, "Joint Committee on Intelligence and Security"),
     ]
     assert _speakers(text, mentions, "for the purpose") == [
         "Joint Committee on Intelligence and Security"
@@ -401,7 +393,7 @@ def test_a_word_that_is_also_a_noun_is_a_cue_right_before_its_quotation() -> Non
         '\n\nAs the report states: "[T]he birth lottery matters more in the U.S. than in most '
         'well-off countries."'
     )
-    assert _speakers(text, [_org_at(text, "Stanford University")], "[T]he birth") == [
+    assert _speakers(text, [_org(text, "Stanford University")], "[T]he birth") == [
         "Stanford University"
     ]
     booklet = GOLD["latimes."]  # "misogynistic remarks to him ... titled “The Wit and ...”"
@@ -519,7 +511,7 @@ def test_and_between_two_names_is_still_a_boundary() -> None:
         'The lawsuit names chief executive Sam Altman and OpenAI said in a statement: "The '
         'claims are baseless and we will fight them."'
     )
-    mentions = [_person(text, "Sam Altman", "Sam Altman"), _org_at(text, "OpenAI")]
+    mentions = [_person(text, "Sam Altman", "Sam Altman"), _org(text, "OpenAI")]
     assert _speakers(text, mentions, "The claims") == ["OpenAI"]
 
 
@@ -542,7 +534,7 @@ def test_what_a_survey_is_of_is_no_author() -> None:
         'According to a 2021 survey of Amazon warehouse workers, "the pace of work is '
         'relentless and injuries are common."'
     )
-    assert _speakers(text, [_org_at(text, "Amazon")], "the pace") == [None]
+    assert _speakers(text, [_org(text, "Amazon")], "the pace") == [None]
 
 
 def test_an_owners_representative_may_speak_of_her() -> None:
