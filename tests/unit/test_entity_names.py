@@ -238,10 +238,33 @@ def test_a_word_of_a_registered_organisation_alone_is_that_organisation(gaz: Gaz
 def test_a_word_of_a_groups_name_alone_is_that_group(gaz: Gazetteer) -> None:
     text = "Sinclair Broadcast Group owns 190 stations. Sinclair said the deal was off."
     late = text.index("Sinclair said")
-    spans = [Span(0, 25, "ORG"), Span(late, late + 8, "PERSON")]
+    spans = [Span(0, 24, "ORG"), Span(late, late + 8, "PERSON")]
     (mentions,), _ = resolve([(text, spans)], gaz)
-    # an organisation, named as written: without a legal form names are not merged
-    assert (mentions[1].label, mentions[1].canonical) == ("ORG", "Sinclair")
+    # "Group" is a noun only companies bear: the longer name is the company's
+    assert (mentions[1].label, mentions[1].canonical) == ("ORG", "Sinclair Broadcast Group")
+
+
+def test_a_persons_name_ending_with_a_noun_of_organisations_is_one(gaz: Gazetteer) -> None:
+    text = (
+        "The memoir was released Monday by Arcade Publishing, 30 miles from the West Bank. "
+        "Arcade said the book had been fact-checked. George Church, a geneticist, agreed."
+    )
+
+    def at(name: str, label: str) -> Span:
+        start = text.index(name)
+        return Span(start, start + len(name), label)
+
+    spans = [
+        at("Arcade Publishing", "PERSON"), at("West Bank", "GPE"), at("Arcade said", "ORG"),
+        at("George Church", "PERSON"),
+    ]  # fmt: skip
+    spans[2] = spans[2]._replace(end=spans[2].start + len("Arcade"))
+    (mentions,), _ = resolve([(text, with_legal_form(text, spans))], gaz)
+    found = [(m.text, m.label, m.canonical) for m in mentions]
+    assert found[0] == ("Arcade Publishing", "ORG", "Arcade Publishing")
+    assert found[1][:2] == ("West Bank", "GPE")  # a place keeps its label
+    assert found[2] == ("Arcade", "ORG", "Arcade Publishing")  # the company by its first word
+    assert found[3] == ("George Church", "PERSON", "George Church")  # a surname, not a head
 
 
 def test_a_place_in_capitals_is_no_acronym_of_an_organisation(gaz: Gazetteer) -> None:

@@ -6,9 +6,10 @@ strips it ("Inc.", "Co.", "Corporation", "GmbH", "S.A.", ...), casefolded and
 with punctuation ignored. Within a group, the canonical name is the longest
 mention text (the first in sorted order on a tie): the fullest form the
 article uses, as for people. A shorter name whose words all appear, in order,
-in the core of exactly one group that has a legal form takes that group's
-name ("Disney" → "Walt Disney Co."): companies are called by part of their
-registered name, and the legal form says that the longer one is the company.
+in the core of exactly one group that has a legal form or ends with a noun only
+companies bear takes that group's name ("Disney" → "Walt Disney Co.", "Arcade"
+→ "Arcade Publishing"): companies are called by part of their registered name,
+and the legal form or the noun says that the longer one is the company.
 """
 
 from __future__ import annotations
@@ -23,8 +24,18 @@ from worker.core.entities.spans import Span
 _NON_WORD = re.compile(r"[\W_]+")
 _SPELLED_OUT = frozenset(["Inc", "Ltd", "Corp", "Corporation", "Limited", "Incorporated"])
 _COMPANY_HEADS = frozenset(
-    ["group", "bank", "airlines", "airways", "motors", "holdings", "industries"]
-)
+    ["group", "bank", "airlines", "airways", "motors", "holdings", "industries", "publishing",
+     "publishers", "books"]
+)  # fmt: skip
+# Nouns that end the name of an organisation and never a person's ("Arcade Publishing",
+# "Polaris Partners", "Rockwood Club"; not "Church", "Press" or "Banks": surnames too).
+ORG_HEADS = frozenset(
+    ["Publishing", "Publishers", "Books", "Group", "Holdings", "Foundation", "Institute",
+     "Association", "Airlines", "Airways", "Records", "Studios", "Partners", "Ventures",
+     "Council", "Committee", "Agency", "University", "College", "School", "Society", "Club",
+     "Department", "Ministry", "Commission", "Bureau", "Academy", "Industries", "Hospital",
+     "Museum"]
+)  # fmt: skip
 
 
 def _core(name: str) -> tuple[str, ...]:
@@ -40,9 +51,7 @@ def org_canonicals(names: Iterable[str], sport: bool = False) -> dict[str, str]:
     for name in names:
         groups.setdefault(_core(name) or (name,), []).append(name)
     canonical = {core: max(group, key=len) for core, group in groups.items()}
-    registered = [
-        core for core, group in groups.items() if any(_core(n) != _plain(n) for n in group)
-    ]
+    registered = [core for core, group in groups.items() if any(map(_is_company, group))]
     out: dict[str, str] = {}
     for core, group in groups.items():
         fuller = [r for r in registered if len(r) > len(core) and _within(core, r)]
@@ -83,19 +92,24 @@ def registered_words(names: Iterable[str]) -> frozenset[str]:
     and "packard" of "Hewlett-Packard Co.") or end with a noun only companies bear
     ("sinclair" of "Sinclair Broadcast Group"): a one-word name among them, alone, is
     the company ("Hewlett announced"), however the model labelled it."""
-    words: set[str] = set()
-    for name in names:
-        core, plain = _core(name), _plain(name)
-        if core != plain or (plain[-1:] and plain[-1] in _COMPANY_HEADS):
-            words.update(word for word in core if word not in _COMPANY_HEADS)
-    return frozenset(words)
+    return frozenset(
+        word for name in names if _is_company(name) for word in _core(name)
+        if word not in _COMPANY_HEADS
+    )  # fmt: skip
+
+
+def _is_company(name: str) -> bool:
+    """A name with a legal form, or ending with a noun only companies bear."""
+    core, plain = _core(name), _plain(name)
+    return core != plain or (bool(plain) and plain[-1] in _COMPANY_HEADS)
 
 
 def with_legal_form(text: str, spans: list[Span]) -> list[Span]:
     """The spans, with a name of two or more words that the model called a person or a
     place and that ends with a legal form written as companies write it ("Pirelli SpA",
     PERSON; not the surname "Sá" of "Orlando Sá") an ORG: of the 2,203 person and place
-    names of the gold set and CoNLL's, none has one cleanco strips."""
+    names of the gold set and CoNLL's, none has one cleanco strips. So is a person's name
+    ending with one of `ORG_HEADS` ("Arcade Publishing" PERSON; not a place: "West Bank")."""
     return [s._replace(label="ORG") if _registered(s, text) else s for s in spans]
 
 
@@ -103,7 +117,10 @@ def _registered(span: Span, text: str) -> bool:
     if span.label not in ("PERSON", "GPE", "LOC"):
         return False
     name = text[span.start : span.end]
+    words = name.split()
+    if span.label == "PERSON" and len(words) > 1 and words[-1] in ORG_HEADS:
+        return True
     core, plain = _core(name), _plain(name)
-    form = name.split()[-1]  # written as companies write it: "SpA", "S.A.", "Inc." (not "Sá")
+    form = words[-1]  # written as companies write it: "SpA", "S.A.", "Inc." (not "Sá")
     written = "." in form or sum(c.isupper() for c in form) > 1 or form in _SPELLED_OUT
     return written and len(plain) > 1 and 0 < len(core) < len(plain)
