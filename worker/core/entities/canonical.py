@@ -46,7 +46,12 @@ from worker.core.entities.acronyms import defined, initials
 from worker.core.entities.brands import reads_as_place_organisation
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.orgs import org_canonicals, registered_words
-from worker.core.entities.people import PersonNames, is_given_name, reads_as_organisation
+from worker.core.entities.people import (
+    PersonNames,
+    is_given_name,
+    reads_as_organisation,
+    reads_as_person,
+)
 from worker.core.entities.places import PlaceResolver
 from worker.core.entities.spans import Span, merge
 from worker.core.entities.subdivisions import is_direction_name
@@ -222,7 +227,8 @@ def _opens_question(text: str, start: int) -> bool:
 def _people_by_surname(
     parts: list[tuple[str, list[Span]]], surfaces: list[list[str]], gaz: Gazetteer
 ) -> list[tuple[str, list[Span]]]:
-    """Make a full name a PERSON if its surname alone is a PERSON in the article.
+    """Make a full name a PERSON if its surname alone is a PERSON in the article, or if
+    it is an ORG that `reads_as_person`.
 
     The model calls "Mason Rudolph" an ORG and "Marcel Granollers" a PRODUCT
     next to a dozen PERSON "Rudolph"s; places and nationalities are left alone.
@@ -232,6 +238,12 @@ def _people_by_surname(
         for surface, span in _labelled(parts, surfaces)
         if span.label == "PERSON" and " " not in surface
     }
+    contexts: dict[str, list[tuple[str, str]]] = {}
+    for part, (text, spans) in zip(surfaces, parts, strict=True):
+        for surface, span in zip(part, spans, strict=True):
+            if span.label == "ORG":
+                contexts.setdefault(surface, []).append(_around(text, span))
+    people |= {name for name, found in contexts.items() if reads_as_person(name, found, gaz)}
     return [
         (
             text,
@@ -239,7 +251,7 @@ def _people_by_surname(
                 span._replace(label="PERSON")
                 if span.label not in ("PERSON", "NORP")
                 and gaz.looks_like_full_name(surface)
-                and gaz.surname(surface) in people
+                and (gaz.surname(surface) in people or surface in people)
                 and gaz.place(surface) is None
                 else span
                 for surface, span in zip(part, spans, strict=True)
@@ -268,9 +280,7 @@ def _organisations(
             if (span.label == "PERSON" and surface not in people) or (
                 place and surface not in gaz.candidates and not is_direction_name(surface)
             ):
-                contexts.setdefault((surface, place), []).append(
-                    (text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40])
-                )
+                contexts.setdefault((surface, place), []).append(_around(text, span))
     registered = registered_words(t for t, s in _labelled(parts, surfaces) if s.label == "ORG")
     brands = {
         (name, place)
@@ -293,6 +303,11 @@ def _organisations(
         )
         for part, (text, spans) in zip(surfaces, parts, strict=True)
     ]
+
+
+def _around(text: str, span: Span) -> tuple[str, str]:
+    """The 40 characters before a mention and the 40 after it: its context for cues."""
+    return text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40]
 
 
 def _labelled(

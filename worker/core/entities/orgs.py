@@ -51,7 +51,7 @@ def org_canonicals(names: Iterable[str], sport: bool = False) -> dict[str, str]:
     for name in names:
         groups.setdefault(_core(name) or (name,), []).append(name)
     canonical = {core: max(group, key=len) for core, group in groups.items()}
-    registered = [core for core, group in groups.items() if any(map(_is_company, group))]
+    registered = [core for core, group in groups.items() if any(map(is_company, group))]
     out: dict[str, str] = {}
     for core, group in groups.items():
         fuller = [r for r in registered if len(r) > len(core) and _within(core, r)]
@@ -93,12 +93,12 @@ def registered_words(names: Iterable[str]) -> frozenset[str]:
     ("sinclair" of "Sinclair Broadcast Group"): a one-word name among them, alone, is
     the company ("Hewlett announced"), however the model labelled it."""
     return frozenset(
-        word for name in names if _is_company(name) for word in _core(name)
+        word for name in names if is_company(name) for word in _core(name)
         if word not in _COMPANY_HEADS
     )  # fmt: skip
 
 
-def _is_company(name: str) -> bool:
+def is_company(name: str) -> bool:
     """A name with a legal form, or ending with a noun only companies bear."""
     core, plain = _core(name), _plain(name)
     return core != plain or (bool(plain) and plain[-1] in _COMPANY_HEADS)
