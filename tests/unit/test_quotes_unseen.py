@@ -559,3 +559,25 @@ def test_a_time_phrase_opening_a_sentence_names_no_topic() -> None:
         _person(text, "Keir Starmer", "Keir Starmer"),
     ]
     assert _speakers(text, mentions, "We will not stop") == ["Greta Thunberg"]
+
+
+def test_someones_claim_or_insistence_before_a_quotation_is_theirs() -> None:
+    text = (  # a Medium post (newspaper4k's test texts), shortened
+        "With the release of Overcast 2.0, Marco Arment moved to a patronage model.\n\n"
+        "Arment’s insistence that “anyone can do this” while technically true, also implies "
+        "that anyone can have his kind of success. Tim Cook’s claim: “We have never been "
+        "stronger.”"
+    )
+    mentions = [
+        _person(text, "Marco Arment", "Marco Arment"),
+        _person(text, "Arment", "Marco Arment", text.index("Arment’s")),
+        _person(text, "Tim Cook", "Tim Cook"),
+    ]
+    said = {
+        q.text: (q.speaker.canonical if q.speaker else None, q.cue)
+        for q in find_quotes(text, mentions)
+    }
+    assert said == {
+        "anyone can do this": ("Marco Arment", "insistence"),
+        "We have never been stronger.": ("Tim Cook", "claim"),
+    }

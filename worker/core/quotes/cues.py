@@ -84,10 +84,16 @@ _QUESTIONED = re.compile(r"\s+(?:about|of|on|if|whether|to|by|for|why|how|what|w
 # In a colon introduction, what the speaker spoke about follows these words.
 _TOPIC = re.compile(r"\s(?:on|about|over|after|of|to|at|in)\s")
 MAX_SPEAKER_WORDS = 30
-# Someone's words right before a quotation: the possessor is the speaker.
+# Someone's words right before a quotation: the possessor is the speaker ("In Dr. Shadlen's
+# words, "...", "Arment's insistence that "...", "his reply: "...").
+_SAYING = (
+    "words", "claim", "insistence", "assertion", "contention", "argument", "statement",
+    "promise", "pledge", "vow", "warning", "boast", "admission", "remark", "comment",
+    "reply", "response", "answer", "tweet", "message", "verdict", "advice", "plea",
+)  # fmt: skip
 _WORDS_OF = re.compile(
     r"(?:\b([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s?|\b(his|her|their|its))"
-    r"\s+(?:own\s+)?words\s*[,:]?\s*$"
+    rf"\s+(?:own\s+)?({'|'.join(_SAYING)})\s*(?:that\s*)?[,:]?\s*$"
 )
 MAX_WORDS_OF = 80  # characters before a quotation searched for someone's words
 # Words between a quotation and its cue that continue the quotation's sentence: they open
@@ -227,7 +233,8 @@ def before(text: str, start: int, end: int) -> Cue | None:
     words_of = _WORDS_OF.search(text, max(start, end - MAX_WORDS_OF), end)
     if words_of is not None:  # `In Dr. Shadlen's words, "...` / `Obama's words: "...`
         name = 1 if words_of.group(1) else 2
-        return Cue("words", words_of.end(), words_of.start(name), words_of.end(name))
+        noun = words_of.group(3)
+        return Cue(noun, words_of.end(), words_of.start(name), words_of.end(name))
     found = [
         c
         for c in _cues(text, start, end, VERBS | NOUN_LIKE)
