@@ -135,6 +135,9 @@ def test_entity_key_folds_accents_case_and_punctuation() -> None:
         (["John Doe Jr.", "John Doe Sr."], "John Doe Sr.", "John Doe Sr."),
         (["Boris Johnson", "Dwayne Johnson"], "Johnson", "Johnson"),
         (["Jane Doe"], "Smith", "Smith"),  # a surname whose full name never appears
+        (["Gerhard Müller"], "Mueller", "Gerhard Müller"),  # spelt without the umlaut
+        (["Gerhard Müller"], "Muller", "Gerhard Müller"),
+        (["Gerhard Müller"], "Mulder", "Mulder"),
     ],
 )
 def test_person_variants(gaz: Gazetteer, names: list[str], name: str, canonical: str) -> None:

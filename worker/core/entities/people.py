@@ -6,7 +6,8 @@ Public" → "John Q. Public"), where
 
 * generational suffixes are left out of the comparison ("Patrick Carlineo" →
   "Patrick W. Carlineo Jr."); "John Doe Jr." and "John Doe Sr." stay two people;
-* a word matches itself or the formal name it is a nickname of, from the
+* a word matches itself, itself spelt without diacritics ("Mueller" →
+  "Gerhard Müller", "Jose" → "José"), or the formal name it is a nickname of, from the
   `nicknames` table ("Bob Smith" → "Robert Smith"); of two full names of the
   same length, the one with the more formal first name (the one with more
   nicknames in the table) is the canonical one;
@@ -37,6 +38,7 @@ person's name in the article.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
@@ -60,8 +62,24 @@ def _formality(word: str) -> int:
 
 
 def _same(word: str, other: str) -> bool:
-    """`word` is `other`, or a nickname of it ("Bob", "Robert")."""
-    return word == other or other.casefold() in _nicknamer().canonicals_of(word.casefold())
+    """`word` is `other`, spelt without diacritics ("Mueller", "Müller"), or a nickname of
+    it ("Bob", "Robert")."""
+    return (
+        word == other
+        or not _spellings(word).isdisjoint(_spellings(other))
+        or other.casefold() in _nicknamer().canonicals_of(word.casefold())
+    )
+
+
+_TRANSCRIBED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+@cache
+def _spellings(word: str) -> frozenset[str]:
+    """How a name is written without diacritics: "Müller" as "Muller" or "Mueller"."""
+    bare = unicodedata.normalize("NFKD", word)
+    bare = "".join(c for c in bare if not unicodedata.combining(c))
+    return frozenset({bare.casefold(), word.translate(_TRANSCRIBED).casefold()})
 
 
 def is_given_name(word: str) -> bool:
