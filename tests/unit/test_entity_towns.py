@@ -89,3 +89,15 @@ def test_a_family_after_the_or_an_owner_is_a_surnames_not_a_towns(gaz: Gazetteer
     for label in ("PERSON", "ORG"):
         labels = _labels(gaz, text, {"Thomson": label, "Oakland": label})
         assert labels == {"Thomson": label, "Oakland": "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "country"),
+    [("Montreal", "Montréal", "CA"), ("Sao Paulo", "São Paulo", "BR"), ("Cancun", "Cancún", "MX"),
+     ("Dusseldorf", "Düsseldorf", "DE"), ("Munich", "Munich", "DE")],
+)  # fmt: skip
+def test_a_city_written_without_its_accents_is_known(
+    gaz: Gazetteer, written: str, name: str, country: str
+) -> None:
+    place = gaz.place(written)
+    assert place is not None and (place.name, place.country_code) == (name, country)

@@ -23,6 +23,7 @@ Everything is built once per process (one to two seconds) and is read-only after
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -234,12 +235,21 @@ def _add_cities(
         for alias in long_names:  # "Gaza City": named as the model or a dateline found it
             aliases.setdefault(alias, place)
             aliases.setdefault(alias.upper(), place)
+        # English text drops the accents: "Montreal", "Sao Paulo", "Cancun"
+        spelt = list(dict.fromkeys((name, _bare(name))))
+        found += [(s, place, population) for s in spelt if s != name]
         if (is_capital or big) and name != US_CAPITAL:
-            _add(places, [name], place)
+            _add(places, spelt, place)
         else:  # the most populous of its name; a dateline or the model says it is a place
-            aliases.setdefault(name, place)
-            aliases.setdefault(name.upper(), place)
+            for alias in spelt:
+                aliases.setdefault(alias, place)
+                aliases.setdefault(alias.upper(), place)
     return found
+
+
+def _bare(name: str) -> str:
+    """A name without its diacritics: "Montréal" → "Montreal"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _city_names(city: dict[str, Any]) -> list[str]:
