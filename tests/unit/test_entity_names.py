@@ -138,6 +138,7 @@ def test_entity_key_folds_accents_case_and_punctuation() -> None:
         (["Gerhard Müller"], "Mueller", "Gerhard Müller"),  # spelt without the umlaut
         (["Gerhard Müller"], "Muller", "Gerhard Müller"),
         (["Gerhard Müller"], "Mulder", "Mulder"),
+        (["Gerhard Müller", "Robert Mueller"], "Mueller", "Robert Mueller"),  # as spelt first
     ],
 )
 def test_person_variants(gaz: Gazetteer, names: list[str], name: str, canonical: str) -> None:
@@ -245,6 +246,8 @@ def test_a_word_of_a_groups_name_alone_is_that_group(gaz: Gazetteer) -> None:
     (mentions,), _ = resolve([(text, spans)], gaz)
     # "Group" is a noun only companies bear: the longer name is the company's
     assert (mentions[1].label, mentions[1].canonical) == ("ORG", "Sinclair Broadcast Group")
+    # a division is no company: "Amazon" is not "Amazon Books"
+    assert org_canonicals(["Amazon Books", "Amazon"])["Amazon"] == "Amazon"
 
 
 def test_a_persons_name_ending_with_a_noun_of_organisations_is_one(gaz: Gazetteer) -> None:
@@ -278,13 +281,18 @@ def test_a_given_name_and_a_surname_the_model_called_an_org_is_a_person(gaz: Gaz
         "Marion Clignet of France won. Georgia Tech beat the Bradford Bulls, and the luxury "
         "brand Louis Vuitton opened a store."
     )
-    names = ["Brad Marchand", "Marion Clignet", "Georgia Tech", "Bradford Bulls", "Louis Vuitton"]
+    text += " The Orlando Magic beat Orlando City fans, Austin Energy said."
+    names = [
+        "Brad Marchand", "Marion Clignet", "Georgia Tech", "Bradford Bulls", "Louis Vuitton",
+        "Orlando Magic", "Orlando City", "Austin Energy",
+    ]  # fmt: skip
     spans = [Span(text.index(n), text.index(n) + len(n), "ORG") for n in names]
     (mentions,), _ = resolve([(text, spans)], gaz)
     labels = {m.text: m.label for m in mentions}
     assert labels == {
         "Brad Marchand": "PERSON", "Marion Clignet": "PERSON", "Georgia Tech": "ORG",
-        "Bradford Bulls": "ORG", "Louis Vuitton": "ORG",
+        "Bradford Bulls": "ORG", "Louis Vuitton": "ORG", "Orlando Magic": "ORG",
+        "Orlando City": "ORG", "Austin Energy": "ORG",
     }  # fmt: skip
 
 

@@ -581,3 +581,31 @@ def test_someones_claim_or_insistence_before_a_quotation_is_theirs() -> None:
         "anyone can do this": ("Marco Arment", "insistence"),
         "We have never been stronger.": ("Tim Cook", "claim"),
     }
+
+
+def _people(text: str, names: dict[str, str]) -> list[Mention]:
+    """A PERSON mention of every occurrence of each name (longest first), as canonical."""
+    found: list[Mention] = []
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if not any(m.start <= match.start() < m.end for m in found):
+                found.append(_person(text, name, names[name], match.start()))
+    return sorted(found, key=lambda m: m.start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Jones said in response to Smith’s claim: "That is simply not true."',
+        'Jones replied to Governor Tom Smith’s tweet: "You should be ashamed of this."',
+        'Smith’s answer: "We will not be bullied," said Ann Jones, his deputy.',
+    ],
+)
+def test_a_noun_of_saying_owned_by_another_leaves_the_quotation_to_its_speaker(
+    text: str,
+) -> None:
+    text = "Ann Jones met Tom Smith on Monday. " + text
+    names = {"Ann Jones": "Ann Jones", "Jones": "Ann Jones", "Tom Smith": "Tom Smith",
+             "Smith": "Tom Smith"}  # fmt: skip
+    (said,) = find_quotes(text, _people(text, names))
+    assert said.speaker is not None and said.speaker.canonical == "Ann Jones"

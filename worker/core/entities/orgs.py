@@ -23,18 +23,19 @@ from worker.core.entities.spans import Span
 
 _NON_WORD = re.compile(r"[\W_]+")
 _SPELLED_OUT = frozenset(["Inc", "Ltd", "Corp", "Corporation", "Limited", "Incorporated"])
+# Nouns that end a company's name ("Sinclair Broadcast Group", "Arcade Publishing"): a word
+# of such a name alone is the company. Not "Books": "Amazon Books" is a division of Amazon.
 _COMPANY_HEADS = frozenset(
     ["group", "bank", "airlines", "airways", "motors", "holdings", "industries", "publishing",
-     "publishers", "books"]
+     "publishers"]
 )  # fmt: skip
 # Nouns that end the name of an organisation and never a person's ("Arcade Publishing",
 # "Polaris Partners", "Rockwood Club"; not "Church", "Press" or "Banks": surnames too).
-ORG_HEADS = frozenset(
-    ["Publishing", "Publishers", "Books", "Group", "Holdings", "Foundation", "Institute",
-     "Association", "Airlines", "Airways", "Records", "Studios", "Partners", "Ventures",
-     "Council", "Committee", "Agency", "University", "College", "School", "Society", "Club",
-     "Department", "Ministry", "Commission", "Bureau", "Academy", "Industries", "Hospital",
-     "Museum"]
+ORG_HEADS = frozenset(h.title() for h in _COMPANY_HEADS) | frozenset(
+    ["Books", "Foundation", "Institute", "Association", "Records", "Studios", "Partners",
+     "Ventures", "Council", "Committee", "Agency", "University", "College", "School",
+     "Society", "Club", "Department", "Ministry", "Commission", "Bureau", "Academy",
+     "Hospital", "Museum"]
 )  # fmt: skip
 
 

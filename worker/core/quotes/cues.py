@@ -87,9 +87,10 @@ MAX_SPEAKER_WORDS = 30
 # Someone's words right before a quotation: the possessor is the speaker ("In Dr. Shadlen's
 # words, "...", "Arment's insistence that "...", "his reply: "...").
 _SAYING = (
-    "words", "claim", "insistence", "assertion", "contention", "argument", "statement",
-    "promise", "pledge", "vow", "warning", "boast", "admission", "remark", "comment",
-    "reply", "response", "answer", "tweet", "message", "verdict", "advice", "plea",
+    "words", "claim", "claims", "insistence", "assertion", "contention", "argument",
+    "statement", "promise", "pledge", "vow", "warning", "boast", "admission", "remark",
+    "remarks", "comment", "comments", "reply", "response", "answer", "tweet", "message",
+    "verdict", "advice", "plea",
 )  # fmt: skip
 _WORDS_OF = re.compile(
     r"(?:\b([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s?|\b(his|her|their|its))"
@@ -231,7 +232,8 @@ def before(text: str, start: int, end: int) -> Cue | None:
     if semicolon >= 0 and text[semicolon + 1 : end].strip():  # not `he added; "...`
         start = semicolon + 1
     words_of = _WORDS_OF.search(text, max(start, end - MAX_WORDS_OF), end)
-    if words_of is not None:  # `In Dr. Shadlen's words, "...` / `Obama's words: "...`
+    if words_of is not None and _owned(text, start, words_of):
+        # `In Dr. Shadlen's words, "...` / `Arment's insistence that "...`
         name = 1 if words_of.group(1) else 2
         noun = words_of.group(3)
         return Cue(noun, words_of.end(), words_of.start(name), words_of.end(name))
@@ -261,6 +263,22 @@ def before(text: str, start: int, end: int) -> Cue | None:
     return None
 
 
+def _owned(text: str, start: int, words_of: re.Match[str]) -> bool:
+    """Whether the words, claim, reply ... before a quotation are the speaker's: someone's
+    words always; another noun only if no cue word comes before it in its clause and it is
+    no object of a preposition (not `Jones said in response to Smith's claim: "...`)."""
+    if words_of.group(3) == "words":
+        return True
+    before = text[start : words_of.start()]
+    return (
+        not _AFTER_PREPOSITION.search(before)
+        and next(_cues(text, start, words_of.start(), VERBS | NOUN_LIKE), None) is None
+    )
+
+
 def introduces(text: str, cue: Cue, open_at: int) -> bool:
-    """Whether the cue directly introduces the quotation at `open_at` (`he said: "`)."""
-    return cue.word != ":" and bool(_INTRODUCES.match(text, cue.end, open_at))
+    """Whether the cue directly introduces the quotation at `open_at` (`he said: "`); a
+    colon, and a noun other than "words", leave the quotation to a cue after it
+    (`Britain's answer: "...," said David Lammy`)."""
+    weak = cue.word == ":" or (cue.word in _SAYING and cue.word != "words")
+    return not weak and bool(_INTRODUCES.match(text, cue.end, open_at))
