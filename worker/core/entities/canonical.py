@@ -84,7 +84,7 @@ def resolve(
     parts = [(text, _add_acronym_mentions(text, spans, acronyms)) for text, spans in parts]
     parts = _cut_glued_words(parts, gaz)
     surfaces = [[text[s.start : s.end] for s in spans] for text, spans in parts]
-    parts = _organisations(_people_by_surname(parts, surfaces, gaz), surfaces, gaz)
+    parts = _organisations(_people_by_surname(parts, surfaces, gaz, sport), surfaces, gaz)
     names = _Names(parts, surfaces, gaz, acronyms, PlaceResolver(gaz, parts, site), sport)
     resolved = [
         [
@@ -225,10 +225,11 @@ def _opens_question(text: str, start: int) -> bool:
 
 
 def _people_by_surname(
-    parts: list[tuple[str, list[Span]]], surfaces: list[list[str]], gaz: Gazetteer
+    parts: list[tuple[str, list[Span]]], surfaces: list[list[str]], gaz: Gazetteer, sport: bool
 ) -> list[tuple[str, list[Span]]]:
-    """Make a full name a PERSON if its surname alone is a PERSON in the article, or if
-    it is an ORG that `reads_as_person`.
+    """Make a full name a PERSON if its surname alone is a PERSON in the article, or if,
+    in sports copy, it is an ORG that `reads_as_person` (elsewhere such names are as
+    often brands named after their founder: "Louis Vuitton", "Alfred A. Knopf").
 
     The model calls "Mason Rudolph" an ORG and "Marcel Granollers" a PRODUCT
     next to a dozen PERSON "Rudolph"s; places and nationalities are left alone.
@@ -241,7 +242,7 @@ def _people_by_surname(
     contexts: dict[str, list[tuple[str, str]]] = {}
     for part, (text, spans) in zip(surfaces, parts, strict=True):
         for surface, span in zip(part, spans, strict=True):
-            if span.label == "ORG":
+            if sport and span.label == "ORG":
                 contexts.setdefault(surface, []).append(_around(text, span))
     people |= {name for name, found in contexts.items() if reads_as_person(name, found, gaz)}
     return [
