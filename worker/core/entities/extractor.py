@@ -39,6 +39,7 @@ from worker.core.entities.spans import (
     dateline_places,
     drop_inside,
     hyphenated_persons,
+    postal_states,
     propagate,
     split_possessives,
     trim,
@@ -148,7 +149,11 @@ class EntityExtractor:
             apply_gazetteer(
                 text,
                 spans,
-                [*found[1], *dateline_places(text, self.gazetteer)],
+                [
+                    *found[1],
+                    *dateline_places(text, self.gazetteer),
+                    *postal_states(text, self.gazetteer),
+                ],
                 keep_person,
                 self.gazetteer,
             )

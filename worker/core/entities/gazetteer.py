@@ -89,6 +89,20 @@ class Gazetteer:
         """The place a GPE/LOC mention names, if known."""
         return self.aliases.get(surface)
 
+    def state_after_city(self, before: str, code: str) -> Place | None:
+        """The US state a postal code names right after one of its cities, the last words
+        of `before` ("ALBANY, NY", "moved to Springfield, IL"); alone, "IN" or "CA" names
+        no state."""
+        state = us.states.lookup(code) if len(code) == 2 and code.isupper() else None
+        if state is None:
+            return None
+        words = before.split()
+        cities = (" ".join(words[i:]) for i in range(len(words)))
+        code = f"US-{state.abbr}"
+        if any(p.subdivision_code == code for c in cities for p in self.candidates.get(c, ())):
+            return self.places.get(state.name)
+        return None
+
     def is_us_state(self, name: str) -> bool:
         """True for a US state's name as matched in text ("Ohio", "New York")."""
         place = self.places.get(name)
