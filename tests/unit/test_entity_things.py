@@ -29,6 +29,22 @@ def test_a_measured_name_is_a_product_and_a_company_is_not() -> None:
     assert ("Apple", "ORG") in labels and ("Apple", "PRODUCT") not in labels
 
 
+def test_a_drugs_generic_name_is_a_product_and_a_persons_name_is_not() -> None:
+    text = (  # an inquest report (Express, htmldate-dev), with the small model's labels
+        "Chloe had taken Zopiclone, Diazepam and Tapentadol, the inquest heard. Aryavir "
+        "Kumar, Jenny Malone and Ranvir Singh testified."
+    )
+    labels = {
+        "Zopiclone": "GPE", "Diazepam": "ORG", "Tapentadol": "PERSON", "Chloe": "PERSON",
+        "Aryavir": "PERSON", "Malone": "PERSON", "Ranvir": "PERSON",
+    }  # fmt: skip
+    spans = sorted(
+        Span(text.index(n), text.index(n) + len(n), label) for n, label in labels.items()
+    )
+    found = {text[s.start : s.end]: s.label for s in products(text, spans)}
+    assert found == labels | dict.fromkeys(("Zopiclone", "Diazepam", "Tapentadol"), "PRODUCT")
+
+
 def test_names_before_index_or_a_quote_code_are_indexes() -> None:
     text = GOLD["57d46c9d"]
     nasdaq = _org_spans(text, "Nasdaq")  # the model's cut-short "Nasdaq"
