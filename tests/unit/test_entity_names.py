@@ -454,22 +454,3 @@ def test_words_of_direction_stay_a_place(gaz: Gazetteer) -> None:
     start = text.index("South")
     (_, mentions), _ = resolve([("", []), (text, [Span(start, start + 5, "LOC")])], gaz)
     assert [(m.text, m.label) for m in mentions] == [("South", "LOC")]
-
-
-def test_a_surname_of_two_people_the_model_called_an_org_is_a_person_of_its_own_name(
-    gaz: Gazetteer,
-) -> None:
-    text = (  # breakingnews.ie: Molly and Tom Martens, the model's ORG "Martens"
-        "Molly Martens and her father Tom Martens were sentenced. Martens had denied it."
-    )
-    names = ["Molly Martens", "Tom Martens", "Martens had"]
-    spans = [
-        Span(text.index(n), text.index(n) + len(n.removesuffix(" had")), "PERSON") for n in names
-    ]
-    spans[2] = spans[2]._replace(label="ORG")
-    (mentions,), _ = resolve([(text, spans)], gaz)
-    assert (mentions[2].text, mentions[2].label, mentions[2].canonical) == (
-        "Martens",
-        "PERSON",
-        "Martens",
-    )  # a person, but which of the two the article does not say

@@ -6,9 +6,8 @@
   Cook" → "Cook"). Partial and variant names take the article's full name
   (`people.PersonNames`: "Putin" → "Vladimir Putin", "Bob Smith" → "Robert
   Smith"); with two candidates a mention keeps its own text. A one-word
-  ORG/GPE/... mention that is the surname of such a name, or its plural ("the
-  Obamas"), becomes a PERSON (of two such names, "Martens" of Molly and Tom
-  Martens, it keeps its own text as its canonical name; NORP excluded: "Democrats" must not
+  ORG/GPE/... mention that is the surname of exactly one such name, or its
+  plural ("the Obamas"), becomes a PERSON (NORP excluded: "Democrats" must not
   join "Virginia Democrats"). One-word PERSONs that read as brands become ORGs
   (`people.reads_as_organisation`), and so do those that are a word of an
   organisation name with a legal form ("Hewlett" beside "Hewlett-Packard Co.").
@@ -148,9 +147,8 @@ class _Names:
         return span._replace(label=label), canonical
 
     def _is_family(self, surface: str) -> bool:
-        return surface in self._surnames or (
-            surface.endswith("s") and surface[:-1] in self._surnames
-        )
+        plural = surface.endswith("s") and self._surnames.get(surface[:-1]) == 1
+        return self._surnames.get(surface) == 1 or plural
 
 
 def _cut_glued_words(

@@ -29,6 +29,7 @@ from worker.core.entities.gazetteer import Gazetteer, place_label
 from worker.core.entities.glued import split_glued, teams
 from worker.core.entities.indexes import indexes
 from worker.core.entities.orgs import with_legal_form
+from worker.core.entities.postal import postal_states
 from worker.core.entities.products import products
 from worker.core.entities.quantities import quantities
 from worker.core.entities.spans import (
@@ -39,7 +40,6 @@ from worker.core.entities.spans import (
     dateline_places,
     drop_inside,
     hyphenated_persons,
-    postal_states,
     propagate,
     split_possessives,
     trim,

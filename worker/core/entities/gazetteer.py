@@ -89,17 +89,14 @@ class Gazetteer:
         """The place a GPE/LOC mention names, if known."""
         return self.aliases.get(surface)
 
-    def state_after_city(self, before: str, code: str) -> Place | None:
-        """The US state a postal code names right after one of its cities, the last words
-        of `before` ("ALBANY, NY", "moved to Springfield, IL"); alone, "IN" or "CA" names
-        no state."""
+    def state_after_city(self, city: str, code: str) -> Place | None:
+        """The US state a postal code names right after one of its cities ("ALBANY, NY",
+        "Springfield, IL"); alone, "IN" or "CA" names no state, and "OK" is a word."""
         state = us.states.lookup(code) if len(code) == 2 and code.isupper() else None
-        if state is None:
+        if state is None or code == "OK":
             return None
-        words = before.split()
-        cities = (" ".join(words[i:]) for i in range(len(words)))
-        code = f"US-{state.abbr}"
-        if any(p.subdivision_code == code for c in cities for p in self.candidates.get(c, ())):
+        sub = f"US-{state.abbr}"
+        if any(p.subdivision_code == sub for p in self.candidates.get(city, ())):
             return self.places.get(state.name)
         return None
 

@@ -45,6 +45,7 @@ from urllib.parse import urlsplit
 import pycountry
 
 from worker.core.entities.gazetteer import Gazetteer
+from worker.core.entities.postal import postal_state
 from worker.core.entities.spans import Span
 from worker.core.types import Place, PlaceEvidence
 
@@ -60,7 +61,6 @@ _STATE_AFTER = re.compile(r" [Ss]tate\b(?! (?:Department|University|College))")
 _STATE_BEFORE = re.compile(r"(?:\bstate of|\bupstate|\bdownstate) $", re.IGNORECASE)
 _COMMA_PLACE = re.compile(r",? ([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})")
 _PLACE_LABELS = ("GPE", "LOC")
-_CITY_BEFORE = re.compile(r"\b([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}), $")
 # A place this close to a city may be part of it (Brooklyn and New York City).
 SAME_PLACE_KM = 100
 # A meaning this close to another place of the article is in the story's region.
@@ -86,8 +86,7 @@ class PlaceResolver:
     def resolve(self, text: str, span: Span) -> Place | None:
         """The place `text[span]` means, with `resolved_by` and `confidence`; None if unknown."""
         surface = text[span.start : span.end]
-        city = _CITY_BEFORE.search(text, max(0, span.start - 60), span.start)
-        if city is not None and (state := self._gaz.state_after_city(city.group(1), surface)):
+        if state := postal_state(text, span.start, span.end, self._gaz):
             return _chosen(state, "words")  # "ALBANY, NY": the state, not a country's code
         found = self._gaz.candidates.get(surface, ())
         if not found:

@@ -10,9 +10,10 @@ labels carries it to the name's other mentions.
 Drugs are products too: the small model calls "Zopiclone" a place and
 "Tapentadol" a person. A one-word name that ends with a stem of the WHO's
 International Nonproprietary Names ("-azepam", "-codone", "-statin",
-"-prazole", "-mab", "-ciclovir", ...) is a drug's generic name: given names
-and surnames end with none of them ("-vir" only as antivirals end: not the
-given name "Aryavir"; "-clone", not the surname "Malone").
+"-prazole", "-ciclovir", ...) is a drug's generic name: given names and
+surnames end with none of them ("-vir" only as antivirals end: not the given
+name "Aryavir"; "-clone", not the surname "Malone"). Not "-mab": biotech firms
+take it too ("Genmab", "Adimab").
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ _RELABELLED = ("ORG", "PERSON", "GPE", "LOC")
 _INN_STEM = re.compile(
     r"[A-Z][a-z]+(?:azepam|azolam|clone|codone|morphone|tadol|fentanil|prazole|statin|"
     r"oxacin|cycline|mycin|cillin|triptan|profen|barbital|tidine|setron|dronate|gliptin|"
-    r"glitazone|apine|oxetine|sartan|olol|pril|mab|tinib|ciclovir|navir|previr|buvir|asvir|"
+    r"glitazone|gliflozin|glutide|dipine|apine|oxetine|sartan|olol|pril|tinib|clovir|amivir|navir|"
+    r"previr|buvir|asvir|"
     r"desivir|piravir|tegravir|mectin|oquine|ridone|zodone|afil|lukast|semide|thiazide|"
     r"platin|taxel|rubicin|parin|xaban|gatran)"
 )

@@ -301,19 +301,6 @@ def dateline_places(text: str, gaz: Gazetteer) -> list[Span]:
     ]
 
 
-# A US state's postal code after a city: "ALBANY, NY (NEWS10) —", "in Springfield, IL."
-_POSTAL = re.compile(r"\b([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}), ([A-Z]{2})\b(?![\w'’-]|\.\w)")
-
-
-def postal_states(text: str, gaz: Gazetteer) -> list[Span]:
-    """The postal codes of US states written after one of their cities, as GPEs."""
-    return [
-        Span(*m.span(2), "GPE")
-        for m in _POSTAL.finditer(text)
-        if gaz.state_after_city(m.group(1), m.group(2))
-    ]
-
-
 def add_honorific_persons(text: str, spans: list[Span]) -> list[Span]:
     """Add "Mr/Mrs/Dr Name" persons that the model missed (the name stops before "'s")."""
     return merge(spans, [Span(*m.span(1), "PERSON") for m in _HONORIFIC_NAME.finditer(text)])
