@@ -59,3 +59,13 @@ def test_span_and_speaker_are_scored_separately(gold_file: Path) -> None:
     errors = tally.add(TEXT, doc.quotes, predicted)
     assert (tally.gold, tally.predicted, tally.matched, tally.speaker_ok) == (2, 2, 2, 1)
     assert len(errors) == 1 and "Putin ≠ Vladimir Putin" in errors[0]
+
+
+def test_canonical_only_scoring_takes_no_alias(gold_file: Path) -> None:
+    (doc,) = load_gold(gold_file)
+    _, second = doc.quotes
+    predicted = [Said(second.start, second.end, "Putin")]  # an alias of "Vladimir Putin"
+    lenient, strict = Tally(), Tally(aliases=False)
+    lenient.add(TEXT, doc.quotes[1:], predicted)
+    strict.add(TEXT, doc.quotes[1:], predicted)
+    assert (lenient.speaker_ok, strict.speaker_ok) == (1, 0)

@@ -454,3 +454,29 @@ def test_words_of_direction_stay_a_place(gaz: Gazetteer) -> None:
     start = text.index("South")
     (_, mentions), _ = resolve([("", []), (text, [Span(start, start + 5, "LOC")])], gaz)
     assert [(m.text, m.label) for m in mentions] == [("South", "LOC")]
+
+
+def test_a_citys_name_that_speaks_is_the_articles_person_of_that_surname(
+    gaz: Gazetteer,
+) -> None:
+    text = (  # the dev set's SAG awards story, with the small model's labels
+        "Joaquin Phoenix won best actor. Phoenix's performance was praised. Jordan said the "
+        "ceremony in Phoenix was moving. Phoenix said he was grateful."
+    )
+
+    def at(name: str, label: str, after: int = 0) -> Span:
+        start = text.index(name, after)
+        return Span(start, start + len(name), label)
+
+    spans = [
+        at("Joaquin Phoenix", "PERSON"), at("Phoenix", "GPE", 20), at("Jordan", "GPE"),
+        at("Phoenix", "GPE", text.index("in Phoenix")), at("Phoenix", "GPE", text.index("moving")),
+    ]  # fmt: skip
+    (mentions,), _ = resolve([(text, spans)], gaz)
+    assert [(m.label, m.canonical) for m in mentions] == [
+        ("PERSON", "Joaquin Phoenix"),
+        ("GPE", "Phoenix"),  # a possessive: the city's as well as his
+        ("GPE", "Jordan"),  # a country may speak
+        ("GPE", "Phoenix"),
+        ("PERSON", "Joaquin Phoenix"),  # a city does not say things
+    ]

@@ -7,7 +7,8 @@
   (`people.PersonNames`: "Putin" → "Vladimir Putin", "Bob Smith" → "Robert
   Smith"); with two candidates a mention keeps its own text. A one-word
   ORG/GPE/... mention that is the surname of exactly one such name, or its
-  plural ("the Obamas"), becomes a PERSON (NORP excluded: "Democrats" must not
+  plural ("the Obamas"), becomes a PERSON (a city's name only where it speaks:
+  "Phoenix said" beside Joaquin Phoenix; NORP excluded: "Democrats" must not
   join "Virginia Democrats"). One-word PERSONs that read as brands become ORGs
   (`people.reads_as_organisation`), and so do those that are a word of an
   organisation name with a legal form ("Hewlett" beside "Hewlett-Packard Co.").
@@ -58,6 +59,7 @@ from worker.core.entities.subdivisions import is_direction_name
 from worker.core.types import Mention, Place
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_SAYS = re.compile(r" (?:said|says|told|added|explained|noted|wrote|asked|recalled)\b")
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -133,7 +135,11 @@ class _Names:
         if surface in self._acronyms:
             canonical, label = self._acronyms[surface]
             return span._replace(label=label), canonical
-        if label != "NORP" and surface not in gaz.places and self._is_family(surface):
+        if (
+            label != "NORP"
+            and self._is_family(surface)
+            and (surface not in gaz.places or self._speaks(text, span, surface))
+        ):
             label = "PERSON"  # a surname, or a family ("the Obamas"), the model called a place
         elif label in ("GPE", "LOC") and (place := self._resolver.resolve(text, span)):
             self.places.setdefault(place.name, place)
@@ -145,6 +151,13 @@ class _Names:
         else:
             canonical = self._orgs.get(surface, surface) if label == "ORG" else surface
         return span._replace(label=label), canonical
+
+    def _speaks(self, text: str, span: Span, surface: str) -> bool:
+        """A city's name that is the surname of the article's one person of that name and
+        says something ("Phoenix said" after "Joaquin Phoenix"): cities do not speak (a
+        country or a capital may: "Jordan said", "Washington said")."""
+        place = self._gaz.places[surface]
+        return place.kind == "city" and bool(_SAYS.match(text, span.end))
 
     def _is_family(self, surface: str) -> bool:
         plural = surface.endswith("s") and self._surnames.get(surface[:-1]) == 1
