@@ -8,7 +8,7 @@ from functools import cache
 
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.glued import split_glued
-from worker.core.entities.spans import Span, hyphenated_persons
+from worker.core.entities.spans import Span, hyphenated_persons, split_possessives
 
 _gaz = cache(Gazetteer.load)
 SCORERS = (
@@ -53,3 +53,20 @@ def test_a_persons_hyphenated_name_the_model_cut_is_whole_again() -> None:
     assert hyphenated_persons(text, [half, cut]) == [_span(text, "Jean-Jacques Guiony", "PERSON")]
     trump, biden = _span(text, "Trump", "PERSON"), _span(text, "Biden", "PERSON")
     assert hyphenated_persons(text, [trump, biden]) == [trump, biden]
+
+
+def test_an_institution_named_for_a_group_is_one_name_and_an_owners_thing_is_two() -> None:
+    text = (  # the Village Voice essay of set 13, and names like it
+        "Hitler led the National Socialist German Workers' Party. The Women's Institute, "
+        "China's People's Daily, the Department of Veterans' Affairs and Elon Musk's SpaceX."
+    )
+    names = [
+        "National Socialist German Workers' Party", "Women's Institute",
+        "China's People's Daily", "Department of Veterans' Affairs", "Elon Musk's SpaceX",
+    ]  # fmt: skip
+    spans = [_span(text, n, "ORG") for n in names]
+    found = [text[s.start : s.end] for s in split_possessives(text, spans, _gaz())]
+    assert found == [
+        "National Socialist German Workers' Party", "Women's Institute", "China",
+        "People's Daily", "Department of Veterans' Affairs", "Elon Musk", "SpaceX",
+    ]  # fmt: skip

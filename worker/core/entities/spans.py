@@ -28,6 +28,14 @@ _APOSTROPHE_S = r"(?:['’][sS]|(?<=[sS])['’])"
 _POSSESSIVE = re.compile(_APOSTROPHE_S + "$")
 # "Jeff Bezos's Blue Origin", "NASA's Office of the Inspector General"
 _INNER_POSSESSIVE = re.compile(" ?" + _APOSTROPHE_S + " (?=[A-Z])")  # also tokenized " 's"
+_IRREGULAR_PLURALS = frozenset({"Women", "Children", "People", "Men"})
+# Head nouns of institutions named for a group: "Workers' Party", "Children's Hospital"
+_GROUP_HEADS = frozenset(
+    {"Party", "Union", "Affairs", "Army", "Daily", "Institute", "Hospital", "Association",
+     "Federation", "Alliance", "League", "Fund", "Day", "Council", "Club", "Society",
+     "College", "School", "Movement", "Front", "Congress", "Assembly", "Museum", "Commission",
+     "Committee", "Foundation", "Trust", "Network", "Coalition", "Centre", "Center"}
+)  # fmt: skip
 # a dangling dash, comma or "(", or a lowercase word the model ran into ("Associated Press that")
 _TAIL = re.compile(r"(?:[\s\-–—(,;:/&]+|\s+[a-z]+)$")
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?= ?,| \(| ?[-–—]| \d)")
@@ -66,7 +74,8 @@ def drop_inside(spans: Iterable[Span], holes: list[tuple[int, int]]) -> list[Spa
 
 
 def split_possessives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
-    """Cut "X's Y" spans into the owner and the owned name.
+    """Cut "X's Y" spans into the owner and the owned name, except the name of an
+    institution named for a group ("Workers' Party", "Women's Institute": `_of_a_group`).
 
     The owner keeps the model's label unless it is a known place; the owned
     name is a place if known, a PERSON if it starts with a title ("Kazakhstan's
@@ -76,7 +85,7 @@ def split_possessives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[
     out = []
     for span in spans:
         match = _INNER_POSSESSIVE.search(text, span.start, span.end)
-        if match is None:
+        if match is None or _of_a_group(text, span, match):
             out.append(span)
             continue
         owner, owned = text[span.start : match.start()], text[match.end() : span.end]
@@ -92,6 +101,16 @@ def split_possessives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[
             Span(match.end(), span.end, owned_label),
         ]
     return out
+
+
+def _of_a_group(text: str, span: Span, possessive: re.Match[str]) -> bool:
+    """An institution named for a group of people is one name: a plural's possessive
+    ("Workers' Party", "Veterans' Affairs", "Women's Institute", "People's Daily") before
+    a head noun of institutions (not "Elon Musk's SpaceX", "Charles' Acme")."""
+    owner = text[span.start : possessive.start()].split()[-1]
+    head = text[possessive.end() : span.end].split()[-1]
+    bare = not possessive.group().strip().lower().endswith("s")  # "Workers'", not "Musk's"
+    return (bare or owner in _IRREGULAR_PLURALS) and head in _GROUP_HEADS
 
 
 def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
