@@ -70,3 +70,13 @@ def test_an_institution_named_for_a_group_is_one_name_and_an_owners_thing_is_two
         "National Socialist German Workers' Party", "Women's Institute", "China",
         "People's Daily", "Department of Veterans' Affairs", "Elon Musk", "SpaceX",
     ]  # fmt: skip
+
+
+def test_a_university_named_with_its_campus_town_is_one_name_and_a_list_is_not() -> None:
+    text = "He teaches at the University of California, Berkeley. Apple, Google and IBM agreed."
+    spans = [
+        _span(text, "the University of California, Berkeley", "ORG"),
+        _span(text, "Apple, Google", "ORG"),
+    ]
+    found = [text[s.start : s.end] for s in split_glued(text, spans, _gaz())]
+    assert found == ["the University of California, Berkeley", "Apple", "Google"]

@@ -149,6 +149,10 @@ def _is_clause(text: str, span: Span, gaz: Gazetteer) -> bool:
     )
 
 
+# A university named by its system and its campus town: "University of California, Berkeley"
+_CAMPUS = re.compile(r"(?:[Tt]he )?University of [A-Z][\w.]*(?: [A-Z][\w.]*)?$")
+
+
 def _split_list(text: str, span: Span, gaz: Gazetteer) -> list[Span]:
     name = text[span.start : span.end]
     if span.label not in ("ORG", "PERSON") or ", " not in name:
@@ -162,8 +166,9 @@ def _split_list(text: str, span: Span, gaz: Gazetteer) -> list[Span]:
             not rest[:1].isupper()
             or core <= comma.start() - span.start
             or rest.rstrip(".").lower() in gaz.suffixes
+            or (_CAMPUS.match(text, start, comma.start()) and gaz.place(rest) is not None)
         ):
-            break  # "Acme Systems, Inc.", "John Doe, Jr."
+            break  # "Acme Systems, Inc.", "John Doe, Jr.", "University of California, Berkeley"
         pieces.append(Span(start, comma.start(), span.label))
         start = comma.end()
     return [*pieces, Span(start, span.end, span.label)]
