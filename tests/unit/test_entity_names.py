@@ -480,3 +480,26 @@ def test_a_citys_name_that_speaks_is_the_articles_person_of_that_surname(
         ("GPE", "Phoenix"),
         ("PERSON", "Joaquin Phoenix"),  # a city does not say things
     ]
+
+
+def test_a_companys_name_ending_in_s_keeps_it_and_a_possessive_does_not() -> None:
+    from worker.core.entities.orgs import names_ending_in_s
+
+    title = "McDonald's profits rise"
+    body = (
+        "McDonald's said sales rose 5%. The painting sold at Sotheby's in London. "
+        "Apple's upgraded chip is faster than Google's."
+    )
+    parts = [
+        [Span(title.index("McDonald"), title.index("'s"), "ORG")],
+        [
+            Span(m.start(), m.end(), "ORG")
+            for m in re.finditer(r"McDonald|Sotheby|Apple|Google", body)
+        ],
+    ]
+    found = names_ending_in_s([title, body], parts)
+    texts = [title, body]
+    assert [[t[s.start : s.end] for s in spans] for t, spans in zip(texts, found, strict=True)] == [
+        ["McDonald's"],  # the article writes "McDonald's said": a name, in the title too
+        ["McDonald's", "Sotheby's", "Apple", "Google"],
+    ]

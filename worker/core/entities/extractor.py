@@ -28,7 +28,7 @@ from worker.core.entities.events import events
 from worker.core.entities.gazetteer import Gazetteer, place_label
 from worker.core.entities.glued import split_glued, teams
 from worker.core.entities.indexes import indexes
-from worker.core.entities.orgs import with_legal_form
+from worker.core.entities.orgs import names_ending_in_s, with_legal_form
 from worker.core.entities.postal import postal_states
 from worker.core.entities.products import products
 from worker.core.entities.quantities import quantities
@@ -134,10 +134,13 @@ class EntityExtractor:
         in_title, in_body = found_in
         credits = [credit_spans(text) for text in texts]
         sport = is_sport(body, site)
-        cleaned = [
-            self._clean(text, spans[0], holes)
-            for text, spans, holes in zip(texts, (in_title, in_body), credits, strict=True)
-        ]
+        cleaned = names_ending_in_s(
+            texts,
+            [
+                self._clean(text, spans[0], holes)
+                for text, spans, holes in zip(texts, (in_title, in_body), credits, strict=True)
+            ],
+        )
         keep_person = {
             word
             for text, spans in zip(texts, cleaned, strict=True)

@@ -15,7 +15,7 @@ and the legal form or the noun says that the longer one is the company.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from cleanco import basename
 
@@ -125,3 +125,36 @@ def _registered(span: Span, text: str) -> bool:
     form = words[-1]  # written as companies write it: "SpA", "S.A.", "Inc." (not "Sá")
     written = "." in form or sum(c.isupper() for c in form) > 1 or form in _SPELLED_OUT
     return written and len(plain) > 1 and 0 < len(core) < len(plain)
+
+
+# "'s" ending a company's name, not owning a noun: "McDonald's said", "at Sotheby's in London"
+# (a possessive is followed by what it owns: "Apple's upgraded chip"; "Apple's, Google's ..."
+# is a list, and "than Apple's." an owner without its noun)
+_NAME_S = (
+    r"['’]s\s+(?:said|says|is|was|has|had|have|will|would|can|could|did|does|in|on|at|for|"
+    r"to|of|with|from|by|as|reported|announced|told)\s"
+)
+
+
+def names_ending_in_s(texts: Sequence[str], parts: Sequence[list[Span]]) -> list[list[Span]]:
+    """The spans of each text, an ORG's span taking in the "'s" that ends the company's name
+    ("McDonald's", "Moody's", "Sotheby's"; the model and `spans.trim` cut it as a
+    possessive) wherever the article writes the name so once before a verb of saying, an
+    auxiliary or a preposition, which no possessive is."""
+    named = {
+        text[s.start : s.end]
+        for text, spans in zip(texts, parts, strict=True)
+        for s in spans
+        if s.label == "ORG" and re.match(_NAME_S, text[s.end :])
+    }
+    return [
+        [
+            s._replace(end=s.end + 2)
+            if s.label == "ORG"
+            and text[s.start : s.end] in named
+            and re.match(r"['’]s\b", text[s.end :])
+            else s
+            for s in spans
+        ]
+        for text, spans in zip(texts, parts, strict=True)
+    ]
