@@ -37,7 +37,6 @@ label and the name, so it is the same across articles and processes.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -55,7 +54,7 @@ from worker.core.entities.people import (
 )
 from worker.core.entities.places import PlaceResolver
 from worker.core.entities.spans import Span, merge
-from worker.core.entities.subdivisions import is_direction_name
+from worker.core.entities.subdivisions import is_direction_name, without_accents
 from worker.core.types import Mention, Place
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -69,9 +68,7 @@ def entity_key(label: str, canonical: str) -> str:
 
 
 def _slug(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-    return _NON_ALNUM.sub("-", folded).strip("-")
+    return _NON_ALNUM.sub("-", without_accents(name).casefold()).strip("-")
 
 
 def resolve(

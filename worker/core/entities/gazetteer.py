@@ -23,7 +23,6 @@ Everything is built once per process (one to two seconds) and is read-only after
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -36,7 +35,12 @@ from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from worker.core.entities.candidates import Candidates
-from worker.core.entities.subdivisions import is_home_nation, latlng, subdivisions
+from worker.core.entities.subdivisions import (
+    is_home_nation,
+    latlng,
+    subdivisions,
+    without_accents,
+)
 from worker.core.types import Place, PlaceKind
 
 MIN_CITY_POPULATION = 1_000_000
@@ -247,7 +251,7 @@ def _add_cities(
             aliases.setdefault(alias, place)
             aliases.setdefault(alias.upper(), place)
         # English text drops the accents: "Montreal", "Sao Paulo", "Cancun"
-        spelt = list(dict.fromkeys((name, _bare(name))))
+        spelt = list(dict.fromkeys((name, without_accents(name))))
         found += [(s, place, population) for s in spelt if s != name]
         if (is_capital or big) and name != US_CAPITAL:
             _add(places, spelt, place)
@@ -256,11 +260,6 @@ def _add_cities(
                 aliases.setdefault(alias, place)
                 aliases.setdefault(alias.upper(), place)
     return found
-
-
-def _bare(name: str) -> str:
-    """A name without its diacritics: "Montréal" → "Montreal"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _city_names(city: dict[str, Any]) -> list[str]:

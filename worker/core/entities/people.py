@@ -42,7 +42,6 @@ person's name in the article.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
@@ -51,6 +50,7 @@ from nicknames import NickNamer
 from worker.core.entities.brands import one_word_cue, org_cue
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.orgs import ORG_HEADS, is_company
+from worker.core.entities.subdivisions import without_accents
 
 _WORD_BEFORE = re.compile(r"(\S+) $")
 
@@ -81,9 +81,7 @@ _TRANSCRIBED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "�
 @cache
 def _spellings(word: str) -> frozenset[str]:
     """How a name is written without diacritics: "Müller" as "Muller" or "Mueller"."""
-    bare = unicodedata.normalize("NFKD", word)
-    bare = "".join(c for c in bare if not unicodedata.combining(c))
-    return frozenset({bare.casefold(), word.translate(_TRANSCRIBED).casefold()})
+    return frozenset({without_accents(word).casefold(), word.translate(_TRANSCRIBED).casefold()})
 
 
 def is_given_name(word: str) -> bool:

@@ -77,13 +77,15 @@ def latlng(code: str) -> tuple[float | None, float | None]:
 def english_names(code: str, iso_name: str) -> list[str]:
     """The English names of a subdivision that are names of it, not nicknames."""
     other = str(_iso3166_2().get(code, {}).get("localOtherName") or "")
-    stems = {w[:STEM] for w in _ascii(iso_name).casefold().split() if len(w) >= STEM}
+    stems = {w[:STEM] for w in without_accents(iso_name).casefold().split() if len(w) >= STEM}
     return [
         name
         for name in (m.group(1).strip() for m in _ENGLISH.finditer(other))
         if not name.startswith("The ")
         and all(w[:1].isupper() or w in _LINKS for w in name.split())
-        and any(w[:STEM] in stems for w in _ascii(name).casefold().split() if len(w) >= STEM)
+        and any(
+            w[:STEM] in stems for w in without_accents(name).casefold().split() if len(w) >= STEM
+        )
     ]
 
 
@@ -96,7 +98,7 @@ def subdivisions() -> Iterator[tuple[list[str], str | None, Place]]:
             continue
         name = record.name.split(" [")[0].strip()
         english = english_names(record.code, name)
-        names = [n for n in (*english, name, _ascii(name)) if not is_direction_name(n)]
+        names = [n for n in (*english, name, without_accents(name)) if not is_direction_name(n)]
         kind_word = str(record.type)
         typed = (
             f"{name} {kind_word}"
@@ -126,6 +128,7 @@ def is_home_nation(place: Place) -> bool:
     return record is not None and str(record.type) in NATION_TYPES and record.parent_code is None
 
 
-def _ascii(name: str) -> str:
+def without_accents(name: str) -> str:
+    """A name without its diacritics: "Montréal" → "Montreal"."""
     folded = unicodedata.normalize("NFKD", name)
     return "".join(c for c in folded if not unicodedata.combining(c))
