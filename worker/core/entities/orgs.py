@@ -130,10 +130,11 @@ def _registered(span: Span, text: str) -> bool:
 # "'s" ending a company's name, not owning a noun: "McDonald's said", "at Sotheby's in London"
 # (a possessive is followed by what it owns: "Apple's upgraded chip"; "Apple's, Google's ..."
 # is a list, and "than Apple's." an owner without its noun)
-_NAME_S = (
+_NAME_S = re.compile(
     r"['’]s\s+(?:said|says|is|was|has|had|have|will|would|can|could|did|does|in|on|at|for|"
     r"to|of|with|from|by|as|reported|announced|told)\s"
 )
+_ENDS_IN_S = re.compile(r"['’]s\b")
 
 
 def names_ending_in_s(texts: Sequence[str], parts: Sequence[list[Span]]) -> list[list[Span]]:
@@ -145,14 +146,12 @@ def names_ending_in_s(texts: Sequence[str], parts: Sequence[list[Span]]) -> list
         text[s.start : s.end]
         for text, spans in zip(texts, parts, strict=True)
         for s in spans
-        if s.label == "ORG" and re.match(_NAME_S, text[s.end :])
+        if s.label == "ORG" and _NAME_S.match(text, s.end)
     }
     return [
         [
             s._replace(end=s.end + 2)
-            if s.label == "ORG"
-            and text[s.start : s.end] in named
-            and re.match(r"['’]s\b", text[s.end :])
+            if s.label == "ORG" and text[s.start : s.end] in named and _ENDS_IN_S.match(text, s.end)
             else s
             for s in spans
         ]

@@ -29,10 +29,9 @@ _RELABELLED = ("ORG", "PERSON", "GPE", "LOC")
 _INN_STEM = re.compile(
     r"[A-Z][a-z]+(?:azepam|azolam|clone|codone|morphone|tadol|fentanil|prazole|statin|"
     r"oxacin|cycline|mycin|cillin|triptan|profen|barbital|tidine|setron|dronate|gliptin|"
-    r"glitazone|gliflozin|glutide|dipine|apine|oxetine|sartan|olol|pril|tinib|clovir|amivir|navir|"
-    r"previr|buvir|asvir|"
-    r"desivir|piravir|tegravir|mectin|oquine|ridone|zodone|afil|lukast|semide|thiazide|"
-    r"platin|taxel|rubicin|parin|xaban|gatran)"
+    r"glitazone|gliflozin|glutide|dipine|apine|oxetine|sartan|olol|pril|tinib|clovir|"
+    r"amivir|navir|previr|buvir|asvir|desivir|piravir|tegravir|mectin|oquine|ridone|zodone|"
+    r"afil|lukast|semide|thiazide|platin|taxel|rubicin|parin|xaban|gatran)"
 )
 
 
