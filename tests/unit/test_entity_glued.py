@@ -80,3 +80,37 @@ def test_a_university_named_with_its_campus_town_is_one_name_and_a_list_is_not()
     ]
     found = [text[s.start : s.end] for s in split_glued(text, spans, _gaz())]
     assert found == ["the University of California, Berkeley", "Apple", "Google"]
+
+
+def test_dates_scores_and_amounts_are_cut_out_of_names() -> None:
+    text = (  # Reuters results lines of the CoNLL dev set, tokenized as they are there
+        "1. Colin Montgomerie 442,201\nAamir Sohail 5-0 Croft 8-0-37-2\n"
+        "TORSHAVN , Faroe Islands 1996-08-31\n"
+    )
+    spans = [
+        _span(text, "Colin Montgomerie 442,201", "PERSON"),
+        _span(text, "Aamir Sohail 5-0 Croft 8-0-37-2", "PERSON"),
+        _span(text, "Faroe Islands 1996-08-31", "GPE"),
+    ]
+    kept = split_glued(text, spans, _gaz())
+    assert [(text[s.start : s.end], s.label) for s in kept] == [
+        ("Colin Montgomerie", "PERSON"),
+        ("Aamir Sohail", "PERSON"),
+        ("Croft", "PERSON"),
+        ("Faroe Islands", "GPE"),
+    ]
+
+
+def test_numbers_that_are_words_of_a_name_stay() -> None:
+    text = "Channel 4 and +972 Magazine reported from Route 59 near the 9th Circuit in Area 51."
+    # and a plain number in a table: left, as CoNLL's tables measured it
+    text += "\n64 Bob Estes"
+    spans = [
+        _span(text, "Channel 4", "ORG"),
+        _span(text, "+972 Magazine", "ORG"),
+        _span(text, "Route 59", "FAC"),
+        _span(text, "9th Circuit", "ORG"),
+        _span(text, "Area 51", "LOC"),
+        _span(text, "64 Bob Estes", "PERSON"),
+    ]
+    assert split_glued(text, spans, _gaz()) == spans

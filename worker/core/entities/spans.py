@@ -122,7 +122,7 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
     otherwise), "Browns DL Sheldon Richardson" → "Sheldon Richardson". Returns
     None when nothing but titles is left ("President"), for spans without a
     capital letter ("n't", "marijuana") and for URLs, @handles, #hashtags and codes
-    ("COVID-19").
+    ("COVID-19"), and for people's names with a digit ("Covid-19" PERSON).
     """
     start, label = span.start, span.label
     end = _title_end(text, start, _name_end(text, start, span.end))
@@ -147,6 +147,8 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
         label = "PERSON"
     if label == "PERSON" and _is_team(text, words[0][0], forms):
         label = "ORG"
+    if label == "PERSON" and any(c.isdigit() for c in text[words[0][0] : end]):
+        return None
     first = _name_start(forms, gaz) if label == "PERSON" else 0
     if first is None:
         return None
