@@ -281,6 +281,23 @@ def test_the_site_country_decides_an_ambiguous_city(extractor: EntityExtractor) 
     assert au.country_code == "AU"
 
 
+def test_a_site_of_the_citys_likeliest_country_outweighs_the_storys_places(
+    extractor: EntityExtractor,
+) -> None:
+    # set 13's Irish report of a North Carolina trial: the victim was a Limerick man
+    body = (
+        "Molly Martens and her father have been sentenced in North Carolina for the "
+        "manslaughter of Limerick man Jason Corbett. The trial was held in Davidson County, "
+        "North Carolina."
+    )
+    summary = {
+        s.canonical: s.place
+        for s in extractor.extract(None, body, "https://www.breakingnews.ie/world/1").summary
+    }
+    limerick = summary["Limerick"]
+    assert limerick is not None and limerick.country_code == "IE"
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [

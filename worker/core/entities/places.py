@@ -11,6 +11,9 @@ by its "name" (confidence 1.0); otherwise the strongest evidence decides:
    "Greenbelt, Maryland", "DUBAI, United Arab Emirates" a place inside the
    state or country named after the comma.
 2. "dateline" (0.9): a name in capitals opening the body is a city.
+   Then "site" (below) if the site's country is that of the name's most likely
+   meaning: two signs agree ("Limerick" on an Irish site, in a report of a
+   North Carolina trial, is Ireland's city).
 3. "article" (0.85): the article's other places whose meanings all lie in one
    country (their first meaning stands for them). A
    state wins over its own big city when the article names another place of
@@ -96,6 +99,7 @@ class PlaceResolver:
         checks: list[tuple[PlaceEvidence, list[Place]]] = [
             ("words", self._by_words(text, span, found)),
             ("dateline", _by_dateline(text, span, found)),
+            ("site", [found[0]] if found[0].country_code == self._site else []),
             ("article", self._by_article(surface, found)),
             ("site", [p for p in found if p.country_code == self._site]),
         ]
