@@ -229,3 +229,15 @@ def test_a_month_name_with_a_long_s_is_read_not_a_crash() -> None:
     dump = f"Tides of the Thames\n5 ſeptember 2019\n{MARKETS_DUMP.split(chr(10), 2)[2]}"
     doc = clean_text_dump(read_dump(dump))
     assert doc.published_at == "2019-09-05"
+
+
+def test_a_numbered_list_with_a_link_under_each_item_is_the_articles() -> None:
+    # remember8090.it (dumps-dev, fold A): three paragraphs introduce a numbered list of
+    # offers, each item followed by its link; then tags, the author's box, comments
+    doc = clean_text_dump(read_dump(_read("dump_it_numbered_links.txt")))
+    items = [line.split(")")[0] for line in doc.body.split("\n\n") if ")" in line[:3]]
+    assert items == [str(n) for n in range(1, 11)]
+    assert "http://amzn.to/2iJFhRj" in doc.body  # the first item's link
+    assert doc.body.startswith("Il black Friday incombe su di noi")
+    for page in ("Lascia un commento", "Utilizziamo i cookie", "Pulsanti arcade"):
+        assert page not in doc.body

@@ -44,6 +44,7 @@ _MIN_TAIL_SHARE = 0.5
 _NUMBERED_ROW = re.compile(r"^(\d{1,3})(?:[a-zº°ª]{0,2}[.):]?)\s+\S")
 _MIN_NUMBERED_ROWS = 4
 _MIN_ROW_WORDS = 3
+_MAX_ROW_GAP = 2  # lines between two rows of a list: an item's link or second line
 
 
 def in_context(lines: list[Line]) -> list[Line]:
@@ -102,18 +103,22 @@ def _is_credit_line(line: Line) -> bool:
 
 
 def _mark_numbered_rows(lines: list[Line]) -> list[Line]:
-    """Consecutive lines numbered 1, 2, 3, ... are rows of a ranking, a results table or
-    a list of steps: article text, however few function words they hold.
+    """Lines numbered 1, 2, 3, ... are rows of a ranking, a results table or a list of
+    steps: article text, however few function words they hold; so are the few lines
+    between two rows (an item's link or second line: "1) Lego Star Wars 75188" /
+    "http://amzn.to/..." / "2) Polistil 960574").
 
-    Menus and tag lists are not numbered; the count must go up by one on every
-    line for at least `_MIN_NUMBERED_ROWS` lines, so that figures that merely
-    start lines (prices, years, scores) do not make a list.
+    Menus and tag lists are not numbered; the count must go up by one from row to
+    row for at least `_MIN_NUMBERED_ROWS` rows, so that figures that merely start
+    lines (prices, years, scores) do not make a list.
     """
     marked = list(lines)
-    run: list[int] = []  # positions of the current run, each numbered one more
+    run: list[int] = []  # positions of the current run's rows, each numbered one more
     previous = -1
     for position, line in enumerate(lines):
         number = _row_number(line)
+        if number < 0 and run and position - run[-1] <= _MAX_ROW_GAP:
+            continue  # an item's second line, or the next row may follow
         if not (run and number == previous + 1):
             _mark_rows(marked, run)
             run = []
@@ -126,8 +131,8 @@ def _mark_numbered_rows(lines: list[Line]) -> list[Line]:
 
 def _mark_rows(lines: list[Line], run: list[int]) -> None:
     if len(run) >= _MIN_NUMBERED_ROWS:
-        for index in run:
-            if lines[index].kind not in KEPT:
+        for index in range(run[0], run[-1] + 1):
+            if lines[index].kind not in KEPT and lines[index].kind is not Kind.BOILERPLATE:
                 lines[index] = replace(lines[index], kind=Kind.SHORT)
 
 
