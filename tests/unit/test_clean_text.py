@@ -184,6 +184,18 @@ def test_follow_us_on_social_media_line_is_not_the_article() -> None:
     assert "Follow Newsbeat" not in doc.body
 
 
+def test_market_figures_closing_the_story_are_its_sentences() -> None:
+    # The Reuters markets story of dumps-dev ends with a line per commodity: figures
+    # and tickers, few words, but sentences of the story, not a menu
+    figures = (
+        "Spot gold XAU= added 0.1% to $1,472.19 an ounce.",
+        "Copper CMCU3 rose 0.86% to $5,880.00 a tonne.",
+    )
+    lines = MARKETS_DUMP.split("\n")
+    doc = clean_text_dump(read_dump("\n".join((*lines[:5], *figures, *lines[5:]))))
+    assert doc.body.endswith("\n\n".join(figures))
+
+
 def test_section_heading_with_its_subheading_stays_between_paragraphs() -> None:
     paragraph = (
         "Traders in Tokyo and Hong Kong said the mood had soured after a week in which every"
