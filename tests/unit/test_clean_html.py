@@ -97,3 +97,12 @@ def test_empty_page_is_rejected() -> None:
     with pytest.raises(PipelineError) as caught:
         clean_html(parse_html("<html><body><nav>Home</nav></body></html>"))
     assert caught.value.reason == "no_body"
+
+
+def test_precision_mode_that_loses_most_of_the_text_gives_way() -> None:
+    # it-for-kids.org (htmldate-dev): trafilatura's precision mode keeps the last line of
+    # this short post and drops its opening; its default mode keeps both
+    html = gzip.decompress((FIXTURES / "html_de_itforkids.html.gz").read_bytes()).decode("utf-8")
+    doc = clean_html(parse_html(html), "https://it-for-kids.org/blog/191211_variables/")
+    assert "Wie war das nochmal mit den Variablen?" in doc.body
+    assert doc.body.endswith("Dann schau doch mal, ob du unser Puzzle lösen kannst!")
