@@ -196,6 +196,46 @@ def test_market_figures_closing_the_story_are_its_sentences() -> None:
     assert doc.body.endswith("\n\n".join(figures))
 
 
+def test_a_labelled_link_and_an_agency_caption_inside_the_article_are_not_its_text() -> None:
+    # lines of two pages of a fresh set (The Atlantic, an AP story): a labelled link to
+    # another story and an AP photo caption printed between two paragraphs
+    link = "Read: Two disasters are exponentially worse than one"
+    caption = (
+        'This combination photo shows director Woody Allen at a special screening of "Wonder '
+        'Wheel" in New York on Nov. 14, 2017, left, and a cover image for "Apropos of '
+        "Nothing,\" Allen's autobiography."
+    )
+    lines = MARKETS_DUMP.split("\n")
+    doc = clean_text_dump(read_dump("\n".join((*lines[:3], link, caption, *lines[3:]))))
+    assert "Long-dated U.S. Treasury yields" in doc.body
+    assert link not in doc.body
+    assert "combination photo" not in doc.body
+
+
+def test_a_comment_section_named_after_the_article_ends_it() -> None:
+    # a WordPress theme's comment section (California Globe, a fresh set): the header
+    # names the article, then each comment is a name, a time and sentences
+    comments = (
+        "20 thoughts on “Asian shares soft as trade doubts creep back in”",
+        "Michael F Dougherty says:",
+        "August 15, 2020 at 9:35 am",
+        "That is the market for you. Remember the trade talks a year ago, when every report"
+        " from the negotiators moved the index by a point or more before lunch.",
+        "Reply",
+    )
+    paragraph = (  # the article must have some length before comments can follow it
+        "Traders in Tokyo and Hong Kong said the mood had soured after a week in which every"
+        " report from the talks seemed to contradict the one that came before it. Few of"
+        " them expected a signed agreement before the end of the year, and fewer still"
+        " expected one that would settle the questions of tariffs and purchases."
+    )
+    lines = MARKETS_DUMP.split("\n")
+    dump = "\n".join((*lines[:5], paragraph, *comments, *lines[5:]))
+    doc = clean_text_dump(read_dump(dump))
+    assert doc.body.endswith("tariffs and purchases.")
+    assert "Remember the trade talks" not in doc.body
+
+
 def test_section_heading_with_its_subheading_stays_between_paragraphs() -> None:
     paragraph = (
         "Traders in Tokyo and Hong Kong said the mood had soured after a week in which every"

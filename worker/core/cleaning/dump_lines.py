@@ -52,7 +52,9 @@ _BOILERPLATE = re.compile(
     r"|\bshare (?:this|on|via)\b|\bfollow us\b|\bclick here\b|\bdownload (?:the|our) app"
     r"|^follow\b.{0,40}\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b"
     r"|\bcomments?\b.*\bpolicy\b|^more:?$|^(?:source|sources|tags?|topics?)\s*:"
-    r"|\binbox\b|\bnews alerts?\b|\bdelayed (?:by )?\d+ minutes\b",
+    r"|\binbox\b|\bnews alerts?\b|\bdelayed (?:by )?\d+ minutes\b"
+    # a link to another story, labelled: "Read: ...", "SEE ALSO: ...", "MORE: ..."
+    r"|^(?:read|see also|also read|more|related|watch|listen)\s*:\s*\S",
     re.IGNORECASE,
 )
 # Whole-line headers of a comment section: nothing after them is the article.
@@ -63,6 +65,16 @@ _COMMENTS_MARKER = re.compile(
     r"|^(?:top[- ]rated|most recent|newest|oldest)\s+comments\b"
     r"|^(?:join|start) the (?:discussion|conversation)\b",
     re.IGNORECASE,
+)
+# A comment section's header that names the article: "20 thoughts on “Amazon Liable ...”"
+_COMMENTS_ON = re.compile(
+    r"^\W*\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\s+[“\"‘']", re.IGNORECASE
+)
+# A news agency's photo caption: "This combination photo shows ...", "In this Nov. 14,
+# 2017, file photo, ...", "This cover image released by Arcade Publishing shows ..."
+_AGENCY_CAPTION = re.compile(
+    r"^(?:In )?[Tt]his (?:[\w.,’'-]+ ){0,8}?(?:photo|image|picture|frame grab)"
+    r"(?: (?:made|taken|released|provided|shows)\b|,)"
 )
 # Whole-line headers of link lists (related, popular, more): the lines after
 # them are headlines of other pages, but the article may go on after the list.
@@ -171,9 +183,13 @@ def _has_variant_nearby(texts: Sequence[str], position: int) -> bool:
 
 
 def _kind(text: str, words: int, profile: Profile, repeated: bool) -> Kind:
-    if LINE_CREDIT.search(text) or (repeated and words >= MIN_BODY_WORDS):
+    if (
+        LINE_CREDIT.search(text)
+        or (repeated and words >= MIN_BODY_WORDS)
+        or _AGENCY_CAPTION.match(text)
+    ):
         return Kind.CAPTION
-    if words <= _MAX_MARKER_WORDS and _COMMENTS_MARKER.match(text):
+    if (words <= _MAX_MARKER_WORDS and _COMMENTS_MARKER.match(text)) or _COMMENTS_ON.match(text):
         return Kind.COMMENTS
     if words <= _MAX_MARKER_WORDS and _LINKS_MARKER.match(text):
         return Kind.LINKS
