@@ -212,6 +212,29 @@ def test_a_labelled_link_and_an_agency_caption_inside_the_article_are_not_its_te
     assert "combination photo" not in doc.body
 
 
+def test_a_pictures_controls_and_credits_are_no_gap_in_the_article() -> None:
+    # NPR's photo block (a fresh set's page): the controls of the caption and the
+    # credit printed three times; the story's last paragraph follows it
+    picture = (
+        "Enlarge this image",
+        "Destruction and chaos caused by Israeli attacks on Al-Maghazi refugee camp.",
+        "Belal Khaled/Anadolu via Getty Images",
+        "hide caption",
+        "toggle caption",
+        "Belal Khaled/Anadolu via Getty Images",
+        "Destruction and chaos caused by Israeli attacks on Al-Maghazi refugee camp.",
+        "Belal Khaled/Anadolu via Getty Images",
+    )
+    last = (
+        "Analysts in Singapore said the next move would depend on whether the two sides"
+        " could agree on farm purchases before the end of the month."
+    )
+    lines = MARKETS_DUMP.split("\n")
+    doc = clean_text_dump(read_dump("\n".join((*lines[:5], *picture, last, *lines[5:]))))
+    assert doc.body.endswith(last)
+    assert "Getty" not in doc.body and "caption" not in doc.body
+
+
 def test_a_comment_section_named_after_the_article_ends_it() -> None:
     # a WordPress theme's comment section (California Globe, a fresh set): the header
     # names the article, then each comment is a name, a time and sentences

@@ -76,6 +76,15 @@ _AGENCY_CAPTION = re.compile(
     r"^(?:In )?[Tt]his (?:[\w.,’'-]+ ){0,8}?(?:photo|image|picture|frame grab)"
     r"(?: (?:made|taken|released|provided|shows)\b|,)"
 )
+# A picture's furniture: the controls of its caption and a credit of a photographer's name
+# and an agency ("hide caption", "Enlarge this image", "Belal Khaled/Anadolu via Getty
+# Images"): articles are interrupted by pictures, and these lines are no more a gap in
+# the article than the caption itself
+_PICTURE_FURNITURE = re.compile(
+    r"^(?:(?:hide|show|toggle|image) caption|(?:enlarge|expand|view) (?:this )?(?:image|photo))$"
+    r"|(?-i:^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}/[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,5}$)",
+    re.IGNORECASE,
+)
 # Whole-line headers of link lists (related, popular, more): the lines after
 # them are headlines of other pages, but the article may go on after the list.
 _LINKS_MARKER = re.compile(
@@ -187,6 +196,7 @@ def _kind(text: str, words: int, profile: Profile, repeated: bool) -> Kind:
         LINE_CREDIT.search(text)
         or (repeated and words >= MIN_BODY_WORDS)
         or _AGENCY_CAPTION.match(text)
+        or _PICTURE_FURNITURE.match(text)
     ):
         return Kind.CAPTION
     if (words <= _MAX_MARKER_WORDS and _COMMENTS_MARKER.match(text)) or _COMMENTS_ON.match(text):
