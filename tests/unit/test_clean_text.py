@@ -197,19 +197,23 @@ def test_market_figures_closing_the_story_are_its_sentences() -> None:
 
 
 def test_a_labelled_link_and_an_agency_caption_inside_the_article_are_not_its_text() -> None:
-    # lines of two pages of a fresh set (The Atlantic, an AP story): a labelled link to
-    # another story and an AP photo caption printed between two paragraphs
+    # lines of three pages of a fresh set (The Atlantic, an AP story, the Washington
+    # Times): a labelled link to another story and an AP photo caption printed between
+    # two paragraphs, the author's address under the last
     link = "Read: Two disasters are exponentially worse than one"
     caption = (
         'This combination photo shows director Woody Allen at a special screening of "Wonder '
         'Wheel" in New York on Nov. 14, 2017, left, and a cover image for "Apropos of '
         "Nothing,\" Allen's autobiography."
     )
+    contact = "• Susan Ferrechio can be reached at sferrechio@washingtontimes.com."
     lines = MARKETS_DUMP.split("\n")
-    doc = clean_text_dump(read_dump("\n".join((*lines[:3], link, caption, *lines[3:]))))
+    dump = "\n".join((*lines[:3], link, caption, *lines[3:5], contact, *lines[5:]))
+    doc = clean_text_dump(read_dump(dump))
     assert "Long-dated U.S. Treasury yields" in doc.body
     assert link not in doc.body
     assert "combination photo" not in doc.body
+    assert doc.body.endswith("stalled over farm purchases.")  # not the author's address
 
 
 def test_a_pictures_controls_and_credits_are_no_gap_in_the_article() -> None:

@@ -53,6 +53,7 @@ _BOILERPLATE = re.compile(
     r"|^follow\b.{0,40}\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b"
     r"|\bcomments?\b.*\bpolicy\b|^more:?$|^(?:source|sources|tags?|topics?)\s*:"
     r"|\binbox\b|\bnews alerts?\b|\bdelayed (?:by )?\d+ minutes\b"
+    r"|\bcan be (?:reached|contacted) at\b"  # the author's address under the article
     # a link to another story, labelled: "Read: ...", "SEE ALSO: ...", "MORE: ..."
     r"|^(?:read|see also|also read|more|related|watch|listen)\s*:\s*\S",
     re.IGNORECASE,
