@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from worker.core.cleaning.dump import clean_text_dump, read_dump
+from worker.core.cleaning.dump_lines import Kind, classify, profile
 from worker.core.cleaning.normalize import normalize_text
 from worker.core.errors import PipelineError
 from worker.core.types import CleanedDoc
@@ -237,6 +238,9 @@ def test_a_pictures_controls_and_credits_are_no_gap_in_the_article() -> None:
     doc = clean_text_dump(read_dump("\n".join((*lines[:5], *picture, last, *lines[5:]))))
     assert doc.body.endswith(last)
     assert "Getty" not in doc.body and "caption" not in doc.body
+    # a heading with a slash is no photographer's credit: it stays a heading
+    heading, credit = classify(["Israel/Gaza", picture[2]], profile("en"), frozenset())
+    assert (heading.kind, credit.kind) == (Kind.HEADING, Kind.CAPTION)
 
 
 def test_a_comment_section_named_after_the_article_ends_it() -> None:

@@ -51,7 +51,7 @@ _BOILERPLATE = re.compile(
     r"|\ball rights reserved\b|\bcopyright\b|©|^advertisement$|^related\b|\bread more\b"
     r"|\bshare (?:this|on|via)\b|\bfollow us\b|\bclick here\b|\bdownload (?:the|our) app"
     r"|^follow\b.{0,40}\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b"
-    r"|\bcomments?\b.*\bpolicy\b|^more:?$|^(?:source|sources|tags?|topics?)\s*:"
+    r"|\bcomments?\b.*\bpolicy\b|^more:?$|^(?:source|sources|tags?|topics?|filed under)\s*:"
     r"|\binbox\b|\bnews alerts?\b|\bdelayed (?:by )?\d+ minutes\b"
     r"|\bcan be (?:reached|contacted) at\b"  # the author's address under the article
     # a link to another story, labelled: "Read: ...", "SEE ALSO: ...", "MORE: ..."
@@ -79,11 +79,13 @@ _AGENCY_CAPTION = re.compile(
 )
 # A picture's furniture: the controls of its caption and a credit of a photographer's name
 # and an agency ("hide caption", "Enlarge this image", "Belal Khaled/Anadolu via Getty
-# Images"): articles are interrupted by pictures, and these lines are no more a gap in
-# the article than the caption itself
+# Images"; a photographer's name has two words or more: "Israel/Gaza" is no credit):
+# articles are interrupted by pictures, and these lines are no more a gap in the article
+# than the caption itself
 _PICTURE_FURNITURE = re.compile(
     r"^(?:(?:hide|show|toggle|image) caption|(?:enlarge|expand|view) (?:this )?(?:image|photo))$"
-    r"|(?-i:^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}/[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,5}$)",
+    r"|(?-i:^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}/[A-Z][\w.'’&-]*"
+    r"(?: (?:via|for|[A-Z][\w.'’&-]*)){0,5}$)",
     re.IGNORECASE,
 )
 # Whole-line headers of link lists (related, popular, more): the lines after
