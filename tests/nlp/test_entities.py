@@ -15,13 +15,13 @@ from worker.core import Core, Limits
 from worker.core.entities import EntityExtractor, entity_key
 from worker.core.entities.chunking import chunk_spans
 from worker.core.entities.described import described_places
+from worker.core.entities.possessives import split_possessives
 from worker.core.entities.spans import (
     LABELS,
     Span,
     apply_gazetteer,
     dateline_places,
     propagate,
-    split_possessives,
     trim,
 )
 from worker.core.text import credit_spans

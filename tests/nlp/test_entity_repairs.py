@@ -299,6 +299,26 @@ def test_a_site_of_the_citys_likeliest_country_outweighs_the_storys_places(
 
 
 @pytest.mark.parametrize(
+    ("site", "body", "name", "country"),
+    [  # a reviewer's stories: the site's country gives way to the article's places
+        ("https://www.smh.com.au/world/1", "Police in Perth, in Scotland, arrested two men. "
+         "The court in Perth heard the case on Monday, as officers in Dundee and Edinburgh "
+         "searched homes.", "Perth", "GB"),
+        ("https://www.dailymail.co.uk/news/1", "Birmingham police said the suspect fled "
+         "after a man was shot outside a bar in Birmingham, Alabama, on Saturday night.",
+         "Birmingham", "US"),
+    ],
+)  # fmt: skip
+def test_the_articles_places_outweigh_the_sites_country(
+    extractor: EntityExtractor, site: str, body: str, name: str, country: str
+) -> None:
+    entities = extractor.extract(None, body, site)
+    assert [m.label for m in entities.mentions if m.text == name] == ["GPE", "GPE"]
+    found = {s.canonical: s.place for s in entities.summary}[name]
+    assert found is not None and found.country_code == country
+
+
+@pytest.mark.parametrize(
     ("body", "expected"),
     [
         (

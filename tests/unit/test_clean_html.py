@@ -106,3 +106,12 @@ def test_precision_mode_that_loses_most_of_the_text_gives_way() -> None:
     doc = clean_html(parse_html(html), "https://it-for-kids.org/blog/191211_variables/")
     assert "Wie war das nochmal mit den Variablen?" in doc.body
     assert doc.body.endswith("Dann schau doch mal, ob du unser Puzzle lösen kannst!")
+
+
+def test_default_mode_that_keeps_another_block_does_not_replace_the_article() -> None:
+    # a short article beside ten teasers with summaries (a reviewer's page): trafilatura's
+    # default mode keeps the teasers, precision mode the article; the article stays
+    html = (FIXTURES / "html_en_teasers_beside_short_article.html").read_text(encoding="utf-8")
+    doc = clean_html(parse_html(html), "https://localnews.example.com/news/fire")
+    assert doc.body.startswith("A fire destroyed a barn near the village of Little Snoring")
+    assert "Summary of story" not in doc.body

@@ -243,6 +243,44 @@ def test_a_pictures_controls_and_credits_are_no_gap_in_the_article() -> None:
     assert (heading.kind, credit.kind) == (Kind.HEADING, Kind.CAPTION)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [  # a reviewer's sentences: the article's own, though they look like page furniture
+        "This comes after a photo, released by Kensington Palace on Mother's Day, was"
+        " withdrawn by agencies.",
+        "This image, shared thousands of times on Facebook, does not show the Kabul airport.",
+        "Watch: Biden said on Tuesday that he would sign the bill into law this week.",
+        "The National Suicide Prevention Lifeline can be reached at 1-800-273-8255.",
+        "3 responses to 'the crisis' were debated in parliament on Tuesday, he said.",
+    ],
+)
+def test_sentences_like_captions_links_or_headers_stay_in_the_article(sentence: str) -> None:
+    lines = MARKETS_DUMP.split("\n")
+    doc = clean_text_dump(read_dump("\n".join((*lines[:3], sentence, *lines[3:]))))
+    assert sentence in doc.body
+
+
+def test_a_credit_between_the_rows_of_a_list_stays_out() -> None:
+    # a reviewer's listicle: each numbered city, its photo credit, a line about it
+    cities = ("Vienna, Austria", "Prague, Czech Republic", "Lisbon, Portugal", "Krakow, Poland")
+    rows = [
+        line
+        for n, city in enumerate(cities, 1)
+        for line in (f"{n}. {city}", "Photo: Getty Images", f"{city.split(',')[0]} has cafes.")
+    ]
+    lines = MARKETS_DUMP.split("\n")
+    doc = clean_text_dump(read_dump("\n".join((*lines[:5], *rows, *lines[5:]))))
+    assert "1. Vienna, Austria" in doc.body and "Krakow has cafes." in doc.body
+    assert "Getty" not in doc.body
+
+
+def test_lines_of_figures_alone_are_no_sentences() -> None:
+    # a calendar widget: numbers only, no words; a menu, not text
+    calendar = " ".join(str(day) for day in range(1, 32))
+    (line,) = classify([calendar], profile("en"), frozenset())
+    assert line.kind is Kind.NAV
+
+
 def test_a_comment_section_named_after_the_article_ends_it() -> None:
     # a WordPress theme's comment section (California Globe, a fresh set): the header
     # names the article, then each comment is a name, a time and sentences

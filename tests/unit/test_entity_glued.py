@@ -8,7 +8,8 @@ from functools import cache
 
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.glued import split_glued
-from worker.core.entities.spans import Span, hyphenated_persons, split_possessives
+from worker.core.entities.possessives import split_possessives
+from worker.core.entities.spans import Span, hyphenated_persons, trim
 
 _gaz = cache(Gazetteer.load)
 SCORERS = (
@@ -114,3 +115,12 @@ def test_numbers_that_are_words_of_a_name_stay() -> None:
         _span(text, "64 Bob Estes", "PERSON"),
     ]
     assert split_glued(text, spans, _gaz()) == spans
+
+
+def test_a_persons_name_ends_before_a_figure_and_a_model_number_stays_whole() -> None:
+    text = "Sergio Garcia 64 was second. The Boeing 737-800 crashed. Covid-19 spread."
+    garcia = trim(text, _span(text, "Sergio Garcia 64", "PERSON"), _gaz())
+    assert garcia is not None and text[garcia.start : garcia.end] == "Sergio Garcia"
+    assert trim(text, _span(text, "Covid-19", "PERSON"), _gaz()) is None
+    model = _span(text, "737-800", "PRODUCT")
+    assert split_glued(text, [model], _gaz()) == [model]

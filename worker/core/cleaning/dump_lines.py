@@ -53,9 +53,10 @@ _BOILERPLATE = re.compile(
     r"|^follow\b.{0,40}\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b"
     r"|\bcomments?\b.*\bpolicy\b|^more:?$|^(?:source|sources|tags?|topics?|filed under)\s*:"
     r"|\binbox\b|\bnews alerts?\b|\bdelayed (?:by )?\d+ minutes\b"
-    r"|\bcan be (?:reached|contacted) at\b"  # the author's address under the article
+    # the author's address under the article: "Jane Doe can be reached at jdoe@..."
+    r"|^\W*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} can be (?:reached|contacted) at\b.*@"
     # a link to another story, labelled: "Read: ...", "SEE ALSO: ...", "MORE: ..."
-    r"|^(?:read|see also|also read|more|related|watch|listen)\s*:\s*\S",
+    r"|^(?:read|see also|also read|more|related|watch|listen)\s*:\s*\S(?:.*[^.!?\s])?$",
     re.IGNORECASE,
 )
 # Whole-line headers of a comment section: nothing after them is the article.
@@ -69,13 +70,15 @@ _COMMENTS_MARKER = re.compile(
 )
 # A comment section's header that names the article: "20 thoughts on “Amazon Liable ...”"
 _COMMENTS_ON = re.compile(
-    r"^\W*\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\s+[“\"‘']", re.IGNORECASE
+    r"^\W*\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\s+[“\"‘'][^“”\"]+[”\"’']$",
+    re.IGNORECASE,
 )
 # A news agency's photo caption: "This combination photo shows ...", "In this Nov. 14,
 # 2017, file photo, ...", "This cover image released by Arcade Publishing shows ..."
 _AGENCY_CAPTION = re.compile(
-    r"^(?:In )?[Tt]his (?:[\w.,’'-]+ ){0,8}?(?:photo|image|picture|frame grab)"
-    r"(?: (?:made|taken|released|provided|shows)\b|,)"
+    r"^(?:In )?[Tt]his (?:(?:undated|file|handout|combination|cover|aerial|satellite|"
+    r"[A-Z][a-z]{2,3}\.? \d{1,2},(?: \d{4},)?) )*(?:photo|image|picture|frame grab)"
+    r"(?: (?:made|taken|released|provided|shows)\b|(?<=file photo),|(?<=handout photo),)"
 )
 # A picture's furniture: the controls of its caption and a credit of a photographer's name
 # and an agency ("hide caption", "Enlarge this image", "Belal Khaled/Anadolu via Getty
@@ -84,8 +87,8 @@ _AGENCY_CAPTION = re.compile(
 # than the caption itself
 _PICTURE_FURNITURE = re.compile(
     r"^(?:(?:hide|show|toggle|image) caption|(?:enlarge|expand|view) (?:this )?(?:image|photo))$"
-    r"|(?-i:^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}/[A-Z][\w.'’&-]*"
-    r"(?: (?:via|for|[A-Z][\w.'’&-]*)){0,5}$)",
+    r"|(?-i:^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}/(?:[A-Z][\w.'’&-]* ){0,3}"
+    r"(?:via [A-Z].*|Images|Photos?|Pool|AP|AFP|Reuters|EPA|Getty|Shutterstock|Alamy|NPR)$)",
     re.IGNORECASE,
 )
 # Whole-line headers of link lists (related, popular, more): the lines after
@@ -234,7 +237,7 @@ def _looks_like_nav(text: str, profile: Profile, sentence: bool) -> bool:
     function_words = sum(token.lower() in stopwords for token in tokens)
     # figures are no words: "Copper CMCU3 rose 0.86% to $5,880.00 a tonne." is a sentence
     lettered = sum(not token.isdigit() for token in tokens)
-    if stopwords and function_words < _MIN_STOP_DENSITY * lettered:
+    if stopwords and function_words < _MIN_STOP_DENSITY * max(lettered, 1):
         return True
     if sentence or profile.capitalized_nouns:
         return False

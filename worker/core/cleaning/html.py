@@ -30,7 +30,8 @@ _CAPTION_XPATH = "//figcaption|//*[contains(@class, 'caption')][not(ancestor::fi
 # trafilatura falls back to any text it finds, even a lone menu ("Home News"):
 # fewer words than this is not an article.
 _MIN_BODY_WORDS = 5
-_MIN_PRECISION_SHARE = 0.5  # of the balanced extraction's words, see `_extractions`
+_MIN_PRECISION_SHARE = 0.5  # of the default mode's words, see `_extractions`
+_MIN_LINES_HELD = 0.8  # of precision mode's lines that default mode must have too
 # Elements whose text trafilatura outputs as one paragraph each.
 _BLOCK_XPATH = "//p|//li|//h1|//h2|//h3|//h4|//h5|//h6|//blockquote|//td|//dt|//dd"
 _MIN_CAPTION_CHARS = 15
@@ -75,16 +76,17 @@ def clean_html(
 
 
 def _extractions(tree: HtmlElement, url: str | None) -> list[tuple[Document, str]]:
-    """The texts to try, in order, each with the page's metadata: trafilatura's precision mode
-    first (it drops more link lists and teasers at the page's edges), then its default
-    mode (precision mode finds no article on some pages).
+    """The texts to try, in order, each with the page's metadata: trafilatura's
+    precision mode first (it drops more link lists and teasers at the page's edges),
+    then its default mode (precision mode finds no article on some pages).
 
     The default mode's text alone when precision mode kept less than
-    `_MIN_PRECISION_SHARE` of its words: a cut that large has lost part of the article,
-    not the page's edges (on the dev sets' pages precision mode kept 0.75 of the words
-    or more; on one fresh page of 29 it kept less, and fell far below trafilatura's
-    default). The metadata (title, author, dates) comes from the precision-mode run;
-    the default mode runs without it, which halves its cost.
+    `_MIN_PRECISION_SHARE` of its words and default mode's text holds precision mode's
+    (`_holds`): a cut that large has lost part of the article, not the page's edges (on
+    the dev sets' pages precision mode kept 0.75 of the words or more; on one fresh page
+    of 29 it kept less, and fell far below trafilatura's default). The metadata (title,
+    author, dates) comes from the precision-mode run; the default mode runs without it,
+    which halves its cost.
     """
     precise = _extract(tree, url, favor_precision=True, with_metadata=True)
     default = _extract(tree, url, favor_precision=False, with_metadata=precise is None)
@@ -93,8 +95,16 @@ def _extractions(tree: HtmlElement, url: str | None) -> list[tuple[Document, str
         return []
     texts = [d.text or "" for d in (precise, default) if d]
     kept, whole = (count_words(d.text or "") if d else 0 for d in (precise, default))
-    chosen = texts[-1:] if kept < _MIN_PRECISION_SHARE * whole else texts
-    return [(metadata, text) for text in chosen]
+    cut = kept < _MIN_PRECISION_SHARE * whole and _holds(texts[-1], texts[0])
+    return [(metadata, text) for text in (texts[-1:] if cut else texts)]
+
+
+def _holds(whole: str, part: str) -> bool:
+    """Most of `part`'s lines are in `whole`: default mode kept what precision mode kept
+    and more, rather than another block of the page (a list of teasers beside a short
+    article)."""
+    lines = [line.strip() for line in part.split("\n") if line.strip()]
+    return sum(line in whole for line in lines) >= _MIN_LINES_HELD * len(lines)
 
 
 def _extract(

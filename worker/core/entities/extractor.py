@@ -29,6 +29,7 @@ from worker.core.entities.gazetteer import Gazetteer, place_label
 from worker.core.entities.glued import split_glued, teams
 from worker.core.entities.indexes import indexes
 from worker.core.entities.orgs import names_ending_in_s, with_legal_form
+from worker.core.entities.possessives import split_possessives
 from worker.core.entities.postal import postal_states
 from worker.core.entities.products import products
 from worker.core.entities.quantities import quantities
@@ -41,7 +42,6 @@ from worker.core.entities.spans import (
     drop_inside,
     hyphenated_persons,
     propagate,
-    split_possessives,
     trim,
 )
 from worker.core.entities.sport import is_sport, sport_teams

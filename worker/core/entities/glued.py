@@ -92,8 +92,10 @@ def split_glued(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
 def _split_numbers(text: str, span: Span) -> list[Span]:
     """The parts of `span` between its dates, scores and amounts ("442,201", "5-0")."""
     words = list(_WORD.finditer(text, span.start, span.end))
-    if not any(_SCORE.fullmatch(w.group()) for w in words):
-        return [span]
+    if not any(_SCORE.fullmatch(w.group()) for w in words) or all(
+        _SCORE.fullmatch(w.group()) for w in words
+    ):
+        return [span]  # no score, or nothing but ("737-800" is a name of its own)
     out: list[Span] = []
     run: list[re.Match[str]] = []
     for word in [*words, None]:

@@ -11,9 +11,13 @@ by its "name" (confidence 1.0); otherwise the strongest evidence decides:
    "Greenbelt, Maryland", "DUBAI, United Arab Emirates" a place inside the
    state or country named after the comma.
 2. "dateline" (0.9): a name in capitals opening the body is a city.
-   Then "site" (below) if the site's country is that of the name's most likely
-   meaning: two signs agree ("Limerick" on an Irish site, in a report of a
-   North Carolina trial, is Ireland's city).
+   Then "article" if the words around another mention of the name settled it
+   ("Birmingham, Alabama ... Birmingham police": one meaning per article); then
+   "site" (below) if the site's country is that of the name's most likely
+   meaning and none of the article's other places is near another meaning or
+   in its state: two signs agree ("Limerick" on an Irish site, in a report of a
+   North Carolina trial, is Ireland's city; "Perth" beside Dundee on an
+   Australian site is still Scotland's).
 3. "article" (0.85): the article's other places whose meanings all lie in one
    country (their first meaning stands for them). A
    state wins over its own big city when the article names another place of
@@ -79,12 +83,15 @@ class PlaceResolver:
         self._gaz = gaz
         self._site = site_country(site)
         self._known: list[tuple[str, Place]] = []  # (surface, place) of one-country names
+        self._settled: dict[str, Place] = {}  # names the words around one mention settle
         for text, spans in parts:
             for span in spans:
                 surface = text[span.start : span.end]
                 found = gaz.candidates.get(surface, ()) if span.label in _PLACE_LABELS else ()
                 if len({p.country_code for p in found}) == 1:  # "Tbilisi": city or region
                     self._known.append((surface, found[0]))
+                elif found and (pick := self._by_words(text, span, found)):
+                    self._settled.setdefault(surface, pick[0])
 
     def resolve(self, text: str, span: Span) -> Place | None:
         """The place `text[span]` means, with `resolved_by` and `confidence`; None if unknown."""
@@ -99,7 +106,8 @@ class PlaceResolver:
         checks: list[tuple[PlaceEvidence, list[Place]]] = [
             ("words", self._by_words(text, span, found)),
             ("dateline", _by_dateline(text, span, found)),
-            ("site", [found[0]] if found[0].country_code == self._site else []),
+            ("article", [self._settled[surface]] if surface in self._settled else []),
+            ("site", self._site_first(surface, found)),
             ("article", self._by_article(surface, found)),
             ("site", [p for p in found if p.country_code == self._site]),
         ]
@@ -112,6 +120,23 @@ class PlaceResolver:
             if pick and len(pick) < len(found):
                 return _chosen(pick[0], evidence)
         return _chosen(found[0], "default")
+
+    def _site_first(self, surface: str, found: Sequence[Place]) -> list[Place]:
+        """The name's likeliest meaning when the site is of its country, unless the
+        article's other places are near another meaning or inside its state: "Limerick"
+        on an Irish site beside North Carolina is Ireland's, "Perth" on an Australian
+        site beside Dundee is Scotland's, "Cambridge" beside Massachusetts is not
+        England's."""
+        if found[0].country_code != self._site:
+            return []
+        others = [p for s, p in self._known if s != surface]
+        inside = {p.subdivision_code for p in others if p.subdivision_code}
+        rivals = [p for p in found[1:] if p.country_code != self._site]
+        if any(p.subdivision_code in inside for p in rivals) or any(
+            _km(p, o) <= NEAR_KM for p in rivals for o in others
+        ):
+            return []
+        return [found[0]]
 
     def _named_state(self, surface: str) -> Place | None:
         """ "New York State": a US state's name and "State" is the state (not a school:

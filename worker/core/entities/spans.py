@@ -1,4 +1,5 @@
-"""Repair the model's spans in one text: credits, possessives, titles, places.
+"""Repair the model's spans in one text: credits, titles, places (possessives:
+`possessives.py`).
 
 Each function takes spans sorted by start and not overlapping, and returns
 spans with the same property; offsets always index into the same text.
@@ -15,7 +16,7 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from worker.core.entities.gazetteer import Gazetteer, place_label
+from worker.core.entities.gazetteer import Gazetteer
 
 LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -24,18 +25,8 @@ LABELS = frozenset(
 # is a PERSON whatever the model said, and "Mr X" is a person even if missed.
 PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "mister", "dr"})
 
-_APOSTROPHE_S = r"(?:['’][sS]|(?<=[sS])['’])"
-_POSSESSIVE = re.compile(_APOSTROPHE_S + "$")
-# "Jeff Bezos's Blue Origin", "NASA's Office of the Inspector General"
-_INNER_POSSESSIVE = re.compile(" ?" + _APOSTROPHE_S + " (?=[A-Z])")  # also tokenized " 's"
-_IRREGULAR_PLURALS = frozenset({"Women", "Children", "People", "Men"})
-# Head nouns of institutions named for a group: "Workers' Party", "Children's Hospital"
-_GROUP_HEADS = frozenset(
-    {"Party", "Union", "Affairs", "Army", "Daily", "Institute", "Hospital", "Association",
-     "Federation", "Alliance", "League", "Fund", "Day", "Council", "Club", "Society",
-     "College", "School", "Movement", "Front", "Congress", "Assembly", "Museum", "Commission",
-     "Committee", "Foundation", "Trust", "Network", "Coalition", "Centre", "Center"}
-)  # fmt: skip
+APOSTROPHE_S = r"(?:['’][sS]|(?<=[sS])['’])"
+_POSSESSIVE = re.compile(APOSTROPHE_S + "$")
 # a dangling dash, comma or "(", or a lowercase word the model ran into ("Associated Press that")
 _TAIL = re.compile(r"(?:[\s\-–—(,;:/&]+|\s+[a-z]+)$")
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?= ?,| \(| ?[-–—]| \d)")
@@ -73,46 +64,6 @@ def drop_inside(spans: Iterable[Span], holes: list[tuple[int, int]]) -> list[Spa
     return kept
 
 
-def split_possessives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
-    """Cut "X's Y" spans into the owner and the owned name, except the name of an
-    institution named for a group ("Workers' Party", "Women's Institute": `_of_a_group`).
-
-    The owner keeps the model's label unless it is a known place; the owned
-    name is a place if known, a PERSON if it starts with a title ("Kazakhstan's
-    President Tokayev"), an ORG if the owner is a person ("Elon Musk's SpaceX"),
-    else it keeps the model's label.
-    """
-    out = []
-    for span in spans:
-        match = _INNER_POSSESSIVE.search(text, span.start, span.end)
-        if match is None or _of_a_group(text, span, match):
-            out.append(span)
-            continue
-        owner, owned = text[span.start : match.start()], text[match.end() : span.end]
-        owner_label = place_label(gaz.places[owner]) if owner in gaz.places else span.label
-        if owned in gaz.places:
-            owned_label = place_label(gaz.places[owned])
-        elif gaz.is_title(owned.split()[0]):
-            owned_label = "PERSON"
-        else:
-            owned_label = "ORG" if owner_label == "PERSON" else span.label
-        out += [
-            Span(span.start, match.start(), owner_label),
-            Span(match.end(), span.end, owned_label),
-        ]
-    return out
-
-
-def _of_a_group(text: str, span: Span, possessive: re.Match[str]) -> bool:
-    """An institution named for a group of people is one name: a plural's possessive
-    ("Workers' Party", "Veterans' Affairs", "Women's Institute", "People's Daily") before
-    a head noun of institutions (not "Elon Musk's SpaceX", "Charles' Acme")."""
-    owner = text[span.start : possessive.start()].split()[-1]
-    head = text[possessive.end() : span.end].split()[-1]
-    bare = not possessive.group().strip().lower().endswith("s")  # "Workers'", not "Musk's"
-    return (bare or owner in _IRREGULAR_PLURALS) and head in _GROUP_HEADS
-
-
 def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
     """Strip "the", "ex-", possessives, dangling words and, for people, leading titles;
     complete a "The ..." title the model cut ("The Hollywood Reporter").
@@ -122,7 +73,8 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
     otherwise), "Browns DL Sheldon Richardson" → "Sheldon Richardson". Returns
     None when nothing but titles is left ("President"), for spans without a
     capital letter ("n't", "marijuana") and for URLs, @handles, #hashtags and codes
-    ("COVID-19"), and for people's names with a digit ("Covid-19" PERSON).
+    ("COVID-19"); a person's name ends before a word with a digit ("Usain Bolt 9.58") and
+    is None if its first word has one ("Covid-19" PERSON).
     """
     start, label = span.start, span.label
     end = _title_end(text, start, _name_end(text, start, span.end))
@@ -147,14 +99,21 @@ def trim(text: str, span: Span, gaz: Gazetteer) -> Span | None:
         label = "PERSON"
     if label == "PERSON" and _is_team(text, words[0][0], forms):
         label = "ORG"
-    if label == "PERSON" and any(c.isdigit() for c in text[words[0][0] : end]):
-        return None
+    if label == "PERSON" and (kept := _before_figures(forms)) < len(forms):
+        if not kept:
+            return None  # "Covid-19": a person's name has no digits
+        words, forms, end = words[:kept], forms[:kept], words[kept - 1][1]
     first = _name_start(forms, gaz) if label == "PERSON" else 0
     if first is None:
         return None
     if label == "PERSON":
         first = max(first, _after_capitals(forms))
     return Span(words[first][0], end, label)
+
+
+def _before_figures(forms: list[str]) -> int:
+    """How many words open a person's name before one with a digit ("Usain Bolt 9.58")."""
+    return next((i for i, form in enumerate(forms) if any(c.isdigit() for c in form)), len(forms))
 
 
 def hyphenated_persons(text: str, spans: list[Span]) -> list[Span]:

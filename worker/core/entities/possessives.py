@@ -1,0 +1,64 @@
+"""Possessives inside the model's spans: an owner and the thing it owns, or one name.
+
+"Elon Musk's SpaceX" is two names, "Workers' Party" one: an institution named for
+a group of people keeps its possessive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from worker.core.entities.gazetteer import Gazetteer, place_label
+from worker.core.entities.spans import APOSTROPHE_S, Span
+
+# "Jeff Bezos's Blue Origin", "NASA's Office of the Inspector General"
+_INNER_POSSESSIVE = re.compile(" ?" + APOSTROPHE_S + " (?=[A-Z])")  # also tokenized " 's"
+_IRREGULAR_PLURALS = frozenset({"Women", "Children", "People", "Men"})
+# Head nouns of institutions named for a group: "Workers' Party", "Children's Hospital"
+_GROUP_HEADS = frozenset(
+    {"Party", "Union", "Affairs", "Army", "Daily", "Institute", "Hospital", "Association",
+     "Federation", "Alliance", "League", "Fund", "Day", "Council", "Club", "Society",
+     "College", "School", "Movement", "Front", "Congress", "Assembly", "Museum", "Commission",
+     "Committee", "Foundation", "Trust", "Network", "Coalition", "Centre", "Center"}
+)  # fmt: skip
+
+
+def split_possessives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
+    """Cut "X's Y" spans into the owner and the owned name, except the name of an
+    institution named for a group ("Workers' Party", "Women's Institute": `_of_a_group`).
+
+    The owner keeps the model's label unless it is a known place; the owned
+    name is a place if known, a PERSON if it starts with a title ("Kazakhstan's
+    President Tokayev"), an ORG if the owner is a person ("Elon Musk's SpaceX"),
+    else it keeps the model's label.
+    """
+    out = []
+    for span in spans:
+        match = _INNER_POSSESSIVE.search(text, span.start, span.end)
+        if match is None or _of_a_group(text, span, match):
+            out.append(span)
+            continue
+        owner, owned = text[span.start : match.start()], text[match.end() : span.end]
+        owner_label = place_label(gaz.places[owner]) if owner in gaz.places else span.label
+        if owned in gaz.places:
+            owned_label = place_label(gaz.places[owned])
+        elif gaz.is_title(owned.split()[0]):
+            owned_label = "PERSON"
+        else:
+            owned_label = "ORG" if owner_label == "PERSON" else span.label
+        out += [
+            Span(span.start, match.start(), owner_label),
+            Span(match.end(), span.end, owned_label),
+        ]
+    return out
+
+
+def _of_a_group(text: str, span: Span, possessive: re.Match[str]) -> bool:
+    """An institution named for a group of people is one name: a plural's possessive
+    ("Workers' Party", "Veterans' Affairs", "Women's Institute", "People's Daily") before
+    a head noun of institutions (not "Elon Musk's SpaceX", "Charles' Acme")."""
+    owner = text[span.start : possessive.start()].split()[-1]
+    head = text[possessive.end() : span.end].split()[-1]
+    bare = not possessive.group().strip().lower().endswith("s")  # "Workers'", not "Musk's"
+    return (bare or owner in _IRREGULAR_PLURALS) and head in _GROUP_HEADS
