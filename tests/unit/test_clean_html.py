@@ -115,3 +115,23 @@ def test_default_mode_that_keeps_another_block_does_not_replace_the_article() ->
     doc = clean_html(parse_html(html), "https://localnews.example.com/news/fire")
     assert doc.body.startswith("A fire destroyed a barn near the village of Little Snoring")
     assert "Summary of story" not in doc.body
+
+
+def test_labelled_links_and_the_authors_address_in_the_extracted_text_are_dropped() -> None:
+    # an Express-style teaser and a Washington Times-style address among the paragraphs
+    paragraphs = [
+        "Health authorities in the region have confirmed a third case of the plague, after"
+        " two people contracted it in the capital earlier this month.",
+        "The health commission said in a statement that a 55-year-old man had contracted"
+        " bubonic plague after eating a wild rabbit in the north of the region.",
+        "Officials said that 28 people who had been in contact with him were quarantined,"
+        " and that none of them had shown symptoms so far.",
+    ]
+    page = (
+        "<html><body><article><h1>Third plague case confirmed</h1>"
+        f"<p>{paragraphs[0]}</p><p>READ MORE: Plague outbreak confirmed in the capital</p>"
+        f"<p>{paragraphs[1]}</p><p>{paragraphs[2]}</p>"
+        "<p>Jane Doe can be reached at jdoe@example.com.</p></article></body></html>"
+    )
+    doc = clean_html(parse_html(page), "https://news.example.com/plague")
+    assert doc.body.split("\n\n") == paragraphs

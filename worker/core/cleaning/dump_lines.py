@@ -52,11 +52,17 @@ _BOILERPLATE = re.compile(
     r"|\bshare (?:this|on|via)\b|\bfollow us\b|\bclick here\b|\bdownload (?:the|our) app"
     r"|^follow\b.{0,40}\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b"
     r"|\bcomments?\b.*\bpolicy\b|^more:?$|^(?:source|sources|tags?|topics?|filed under)\s*:"
-    r"|\binbox\b|\bnews alerts?\b|\bdelayed (?:by )?\d+ minutes\b"
-    # the author's address under the article: "Jane Doe can be reached at jdoe@..."
-    r"|^\W*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} can be (?:reached|contacted) at\b.*@"
-    # a link to another story, labelled: "Read: ...", "SEE ALSO: ...", "MORE: ..."
-    r"|^(?:read|see also|also read|more|related|watch|listen)\s*:\s*\S(?:.*[^.!?\s])?$",
+    r"|\binbox\b|\bnews alerts?\b|\bdelayed (?:by )?\d+ minutes\b",
+    re.IGNORECASE,
+)
+# Lines that no article's text has, in a dump or in an extractor's output: the author's
+# address under the article ("Jane Doe can be reached at jdoe@..."), a link to another
+# story with its label ("Read: ...", "READ MORE: ...", "SEE ALSO: ...": a headline, not
+# a sentence)
+_NOT_ARTICLE = re.compile(
+    r"^\W*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} can be (?:reached|contacted) at\b.*@"
+    r"|^(?:read(?: more)?|see also|also read|more|related|watch|listen)\s*:\s*\S"
+    r"(?:.*[^.!?\s])?$",
     re.IGNORECASE,
 )
 # Whole-line headers of a comment section: nothing after them is the article.
@@ -225,6 +231,17 @@ def _is_boilerplate(text: str, words: int) -> bool:
     return bool(
         STRONG_BOILERPLATE.search(text)
         or (words < _MAX_BOILERPLATE_WORDS and _BOILERPLATE.search(text))
+        or _NOT_ARTICLE.match(text)
+    )
+
+
+def is_page_furniture(text: str) -> bool:
+    """A line that no article has, however the page was extracted: a labelled link to
+    another story, the author's address, a picture's caption controls and credits, a news
+    agency's photo caption. (The other boilerplate phrases, "sign up", "subscribe",
+    "share this", also stand in articles' sentences: an extractor's output keeps them.)"""
+    return bool(
+        _NOT_ARTICLE.match(text) or _PICTURE_FURNITURE.match(text) or _AGENCY_CAPTION.match(text)
     )
 
 

@@ -17,6 +17,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from worker.core.cleaning.boilerplate import line_fingerprint
+from worker.core.cleaning.dump_lines import is_page_furniture
 from worker.core.cleaning.jsonld import page_publisher
 from worker.core.cleaning.language import detect_language
 from worker.core.cleaning.normalize import count_words, normalize_text
@@ -162,6 +163,7 @@ def _body(
         if line
         and line not in repeated
         and not (boilerplate and line_fingerprint(line) in boilerplate)
+        and not is_page_furniture(line)
     )
     return "\n\n".join(paragraphs)
 
