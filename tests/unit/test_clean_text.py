@@ -274,6 +274,23 @@ def test_a_credit_between_the_rows_of_a_list_stays_out() -> None:
     assert "Getty" not in doc.body
 
 
+def test_short_items_a_colon_introduces_are_the_articles_list() -> None:
+    # bigbrandsystem.com (dumps-dev, fold A): "They're selling:" and three items, no
+    # sentence among them, between two paragraphs
+    intro = (
+        "There are a lot of people online who are pushing their solutions for gaining"
+        " visibility in your online business. They're selling:"
+    )
+    items = (
+        "Courses on writing a book",
+        "Workshops on becoming a highly paid speaker",
+        "Classes on running successful webinars",
+    )
+    lines = MARKETS_DUMP.split("\n")
+    doc = clean_text_dump(read_dump("\n".join((*lines[:3], intro, *items, *lines[3:]))))
+    assert "\n\n".join((intro, *items)) in doc.body
+
+
 def test_lines_of_figures_alone_are_no_sentences() -> None:
     # a calendar widget: numbers only, no words; a menu, not text
     calendar = " ".join(str(day) for day in range(1, 32))

@@ -45,6 +45,7 @@ _NUMBERED_ROW = re.compile(r"^(\d{1,3})(?:[a-zº°ª]{0,2}[.):]?)\s+\S")
 _MIN_NUMBERED_ROWS = 4
 _MIN_ROW_WORDS = 3
 _MAX_ROW_GAP = 2  # lines between two rows of a list: an item's link or second line
+_MAX_ITEM_WORDS = 12  # an item of a list, not a headline of another story
 
 
 def in_context(lines: list[Line]) -> list[Line]:
@@ -220,7 +221,21 @@ def is_article_line(region: Sequence[Line], position: int) -> bool:
         return True
     if line.kind is Kind.NAV and ends_like_prose(line.text):
         return _next_to_text(region, position)
-    return is_subheading(region, position)
+    return is_subheading(region, position) or _is_listed(region, position)
+
+
+def _is_listed(region: Sequence[Line], position: int) -> bool:
+    """A short line of a run of them that a sentence ending with a colon introduces is an
+    item of the article's list ("They're selling:" / "Courses on writing a book" / ...)."""
+    start = position
+    while start > 0 and region[start - 1].kind is Kind.HEADING:
+        start -= 1
+    return (
+        start > 0
+        and region[start - 1].kind in KEPT
+        and region[start - 1].text.rstrip().endswith(":")
+        and region[position].words <= _MAX_ITEM_WORDS
+    )
 
 
 def _next_to_text(region: Sequence[Line], position: int) -> bool:
