@@ -135,3 +135,28 @@ def test_labelled_links_and_the_authors_address_in_the_extracted_text_are_droppe
     )
     doc = clean_html(parse_html(page), "https://news.example.com/plague")
     assert doc.body.split("\n\n") == paragraphs
+
+
+def test_headlines_listed_under_a_links_header_are_dropped() -> None:
+    # express.co.uk (scrapinghub-dev, fold A): "DON'T MISS" and three tagged headlines
+    # printed between two paragraphs of the story
+    first = (
+        "Health authorities in the region have confirmed a third case of the plague, after"
+        " two people contracted it in the capital earlier this month."
+    )
+    last = (
+        "Those who come into close contact with plague victims may need preventative"
+        " antibiotic therapy, the commission said in its statement on Sunday."
+    )
+    teasers = (
+        "<p>DON'T MISS</p>"
+        "<p>Plague and zoonotic influenza warning: CDC names EIGHT deadly diseases [WARNING]</p>"
+        "<p>BLACK DEATH PLAGUE fears: Holidaymakers die after eating marmot [INSIGHT]</p>"
+        "<p>Plane passengers quarantined after BUBONIC PLAGUE outbreak [NEWS]</p>"
+    )
+    page = (
+        "<html><body><article><h1>Third plague case confirmed</h1>"
+        f"<p>{first}</p>{teasers}<p>{last}</p></article></body></html>"
+    )
+    doc = clean_html(parse_html(page), "https://news.example.com/plague")
+    assert doc.body.split("\n\n") == [first, last]

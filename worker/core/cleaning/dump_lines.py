@@ -59,10 +59,16 @@ _BOILERPLATE = re.compile(
 # address under the article ("Jane Doe can be reached at jdoe@..."), a link to another
 # story with its label ("Read: ...", "READ MORE: ...", "SEE ALSO: ...": a headline, not
 # a sentence)
+_LABELLED_LINK = re.compile(
+    r"^(?:read(?: more)?|see also|also read|more|related|watch|listen)\s*:\s*\S"
+    r"(?:.*[^.!?\s])?$"
+    # or a headline tagged in capitals, as Reach's papers print them: "... [INSIGHT]"
+    r"|(?-i:\s\[[A-Z]{4,12}\])$",
+    re.IGNORECASE,
+)
 _NOT_ARTICLE = re.compile(
     r"^\W*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} can be (?:reached|contacted) at\b.*@"
-    r"|^(?:read(?: more)?|see also|also read|more|related|watch|listen)\s*:\s*\S"
-    r"(?:.*[^.!?\s])?$",
+    r"|" + _LABELLED_LINK.pattern,
     re.IGNORECASE,
 )
 # Whole-line headers of a comment section: nothing after them is the article.
@@ -233,6 +239,13 @@ def _is_boilerplate(text: str, words: int) -> bool:
         or (words < _MAX_BOILERPLATE_WORDS and _BOILERPLATE.search(text))
         or _NOT_ARTICLE.match(text)
     )
+
+
+def opens_link_list(text: str) -> bool:
+    """A header of a list of links to other stories ("DON'T MISS", "Related stories"), or
+    its first link with its label ("Related: ...")."""
+    header = count_words(text) <= _MAX_MARKER_WORDS and _LINKS_MARKER.match(text)
+    return bool(header or _LABELLED_LINK.search(text))
 
 
 def is_page_furniture(text: str) -> bool:
