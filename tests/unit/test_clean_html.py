@@ -160,3 +160,24 @@ def test_headlines_listed_under_a_links_header_are_dropped() -> None:
     )
     doc = clean_html(parse_html(page), "https://news.example.com/plague")
     assert doc.body.split("\n\n") == [first, last]
+
+
+def test_a_comment_section_the_extractor_left_ends_the_article() -> None:
+    # comments marked up as paragraphs under a WordPress header (California Globe's form)
+    story = [
+        "Health authorities in the region have confirmed a third case of the plague, after"
+        " two people contracted it in the capital earlier this month.",
+        "Those who come into close contact with plague victims may need preventative"
+        " antibiotic therapy, the commission said in its statement on Sunday.",
+    ]
+    comment = (
+        "I have been following this story for weeks and I think the authorities are hiding"
+        " the real numbers from all of us here."
+    )
+    page = (
+        "<html><body><article><h1>Third plague case</h1>"
+        f"<p>{story[0]}</p><p>{story[1]}</p><p>20 thoughts on “Third plague case”</p>"
+        f"<p>Roscoe says:</p><p>{comment}</p></article></body></html>"
+    )
+    doc = clean_html(parse_html(page), "https://news.example.com/plague")
+    assert doc.body.split("\n\n") == story

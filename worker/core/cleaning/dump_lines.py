@@ -217,7 +217,7 @@ def _kind(text: str, words: int, profile: Profile, repeated: bool) -> Kind:
         or _PICTURE_FURNITURE.match(text)
     ):
         return Kind.CAPTION
-    if (words <= _MAX_MARKER_WORDS and _COMMENTS_MARKER.match(text)) or _COMMENTS_ON.match(text):
+    if opens_comments(text):
         return Kind.COMMENTS
     if words <= _MAX_MARKER_WORDS and _LINKS_MARKER.match(text):
         return Kind.LINKS
@@ -238,6 +238,15 @@ def _is_boilerplate(text: str, words: int) -> bool:
         STRONG_BOILERPLATE.search(text)
         or (words < _MAX_BOILERPLATE_WORDS and _BOILERPLATE.search(text))
         or _NOT_ARTICLE.match(text)
+    )
+
+
+def opens_comments(text: str) -> bool:
+    """The header of a comment section ("Comments", "20 thoughts on “...”"): the article
+    is over."""
+    return bool(
+        (count_words(text) <= _MAX_MARKER_WORDS and _COMMENTS_MARKER.match(text))
+        or _COMMENTS_ON.match(text)
     )
 
 

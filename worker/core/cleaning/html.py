@@ -19,7 +19,12 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from worker.core.cleaning.boilerplate import line_fingerprint
-from worker.core.cleaning.dump_lines import ends_like_prose, is_page_furniture, opens_link_list
+from worker.core.cleaning.dump_lines import (
+    ends_like_prose,
+    is_page_furniture,
+    opens_comments,
+    opens_link_list,
+)
 from worker.core.cleaning.jsonld import page_publisher
 from worker.core.cleaning.language import detect_language
 from worker.core.cleaning.normalize import count_words, normalize_text
@@ -173,10 +178,13 @@ def _body(
 
 def _without_link_lists(lines: Iterable[str]) -> list[str]:
     """The lines, without the headlines listed under a header of links to other stories
-    ("DON'T MISS" / three headlines): lines that are no sentences, up to the next one."""
+    ("DON'T MISS" / three headlines): lines that are no sentences, up to the next one;
+    and up to a comment section's header."""
     kept: list[str] = []
     listing = False
     for line in lines:
+        if opens_comments(line):
+            break  # the comment section's header, left by the extractor: the article is over
         if opens_link_list(line):
             listing = True
         elif not (
