@@ -117,67 +117,52 @@ def test_default_mode_that_keeps_another_block_does_not_replace_the_article() ->
     assert "Summary of story" not in doc.body
 
 
+# Three paragraphs of a plague story, and what pages print between and after them.
+PLAGUE = (
+    "Health authorities in the region have confirmed a third case of the plague, after"
+    " two people contracted it in the capital earlier this month.",
+    "The health commission said in a statement that a 55-year-old man had contracted"
+    " bubonic plague after eating a wild rabbit in the north of the region.",
+    "Those who come into close contact with plague victims may need preventative"
+    " antibiotic therapy, the commission said in its statement on Sunday.",
+)
+
+
+def _story_body(*blocks: str) -> list[str]:
+    """The body paragraphs the cleaner finds in a page of `blocks` (HTML) after a headline."""
+    page = (
+        f"<html><body><article><h1>Third plague case</h1>{''.join(blocks)}</article></body></html>"
+    )
+    return clean_html(parse_html(page), "https://news.example.com/plague").body.split("\n\n")
+
+
 def test_labelled_links_and_the_authors_address_in_the_extracted_text_are_dropped() -> None:
     # an Express-style teaser and a Washington Times-style address among the paragraphs
-    paragraphs = [
-        "Health authorities in the region have confirmed a third case of the plague, after"
-        " two people contracted it in the capital earlier this month.",
-        "The health commission said in a statement that a 55-year-old man had contracted"
-        " bubonic plague after eating a wild rabbit in the north of the region.",
-        "Officials said that 28 people who had been in contact with him were quarantined,"
-        " and that none of them had shown symptoms so far.",
-    ]
-    page = (
-        "<html><body><article><h1>Third plague case confirmed</h1>"
-        f"<p>{paragraphs[0]}</p><p>READ MORE: Plague outbreak confirmed in the capital</p>"
-        f"<p>{paragraphs[1]}</p><p>{paragraphs[2]}</p>"
-        "<p>Jane Doe can be reached at jdoe@example.com.</p></article></body></html>"
-    )
-    doc = clean_html(parse_html(page), "https://news.example.com/plague")
-    assert doc.body.split("\n\n") == paragraphs
+    first, second, third = (f"<p>{text}</p>" for text in PLAGUE)
+    teaser = "<p>READ MORE: Plague outbreak confirmed in the capital</p>"
+    address = "<p>Jane Doe can be reached at jdoe@example.com.</p>"
+    assert _story_body(first, teaser, second, third, address) == list(PLAGUE)
 
 
 def test_headlines_listed_under_a_links_header_are_dropped() -> None:
     # express.co.uk (scrapinghub-dev, fold A): "DON'T MISS" and three tagged headlines
     # printed between two paragraphs of the story
-    first = (
-        "Health authorities in the region have confirmed a third case of the plague, after"
-        " two people contracted it in the capital earlier this month."
-    )
-    last = (
-        "Those who come into close contact with plague victims may need preventative"
-        " antibiotic therapy, the commission said in its statement on Sunday."
-    )
     teasers = (
         "<p>DON'T MISS</p>"
         "<p>Plague and zoonotic influenza warning: CDC names EIGHT deadly diseases [WARNING]</p>"
         "<p>BLACK DEATH PLAGUE fears: Holidaymakers die after eating marmot [INSIGHT]</p>"
         "<p>Plane passengers quarantined after BUBONIC PLAGUE outbreak [NEWS]</p>"
     )
-    page = (
-        "<html><body><article><h1>Third plague case confirmed</h1>"
-        f"<p>{first}</p>{teasers}<p>{last}</p></article></body></html>"
-    )
-    doc = clean_html(parse_html(page), "https://news.example.com/plague")
-    assert doc.body.split("\n\n") == [first, last]
+    first, second, third = (f"<p>{text}</p>" for text in PLAGUE)
+    assert _story_body(first, second, teasers, third) == list(PLAGUE)
 
 
 def test_a_comment_section_the_extractor_left_ends_the_article() -> None:
     # comments marked up as paragraphs under a WordPress header (California Globe's form)
-    story = [
-        "Health authorities in the region have confirmed a third case of the plague, after"
-        " two people contracted it in the capital earlier this month.",
-        "Those who come into close contact with plague victims may need preventative"
-        " antibiotic therapy, the commission said in its statement on Sunday.",
-    ]
     comment = (
         "I have been following this story for weeks and I think the authorities are hiding"
         " the real numbers from all of us here."
     )
-    page = (
-        "<html><body><article><h1>Third plague case</h1>"
-        f"<p>{story[0]}</p><p>{story[1]}</p><p>20 thoughts on “Third plague case”</p>"
-        f"<p>Roscoe says:</p><p>{comment}</p></article></body></html>"
-    )
-    doc = clean_html(parse_html(page), "https://news.example.com/plague")
-    assert doc.body.split("\n\n") == story
+    header = "<p>20 thoughts on “Third plague case”</p><p>Roscoe says:</p>"
+    story = "".join(f"<p>{text}</p>" for text in PLAGUE)
+    assert _story_body(story, header, f"<p>{comment}</p>") == list(PLAGUE)
