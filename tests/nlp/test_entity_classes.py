@@ -137,14 +137,6 @@ def test_a_horse_race_and_its_track_are_no_organisations(extractor: EntityExtrac
     assert labels.get("Churchill Downs") == {"FAC"}
 
 
-def test_a_made_thing_named_by_its_noun_is_a_product(extractor: EntityExtractor) -> None:
-    # "NASA's Hubble Space Telescope has spotted indirect evidence of such plumes ..."
-    record = GOLD["686bb170"]
-    labels = _labels(extractor.extract(None, record["text"], record["url"]))
-    assert labels.get("Hubble Space Telescope") == {"PRODUCT"}
-    assert labels.get("NASA") == {"ORG"}
-
-
 def test_namesakes_keep_their_given_names(extractor: EntityExtractor) -> None:
     # "Defendants James Lee, 68, of Torrance, California; Junmyung Lee, 30, of Dedham; ...
     # Han Lee and Junmyung Lee were arraigned": three people, not three "Lee"s

@@ -142,27 +142,3 @@ def test_labelled_links_and_the_authors_address_in_the_extracted_text_are_droppe
     teaser = "<p>READ MORE: Plague outbreak confirmed in the capital</p>"
     address = "<p>Jane Doe can be reached at jdoe@example.com.</p>"
     assert _story_body(first, teaser, second, third, address) == list(PLAGUE)
-
-
-def test_headlines_listed_under_a_links_header_are_dropped() -> None:
-    # express.co.uk (scrapinghub-dev, fold A): "DON'T MISS" and three tagged headlines
-    # printed between two paragraphs of the story
-    teasers = (
-        "<p>DON'T MISS</p>"
-        "<p>Plague and zoonotic influenza warning: CDC names EIGHT deadly diseases [WARNING]</p>"
-        "<p>BLACK DEATH PLAGUE fears: Holidaymakers die after eating marmot [INSIGHT]</p>"
-        "<p>Plane passengers quarantined after BUBONIC PLAGUE outbreak [NEWS]</p>"
-    )
-    first, second, third = (f"<p>{text}</p>" for text in PLAGUE)
-    assert _story_body(first, second, teasers, third) == list(PLAGUE)
-
-
-def test_a_comment_section_the_extractor_left_ends_the_article() -> None:
-    # comments marked up as paragraphs under a WordPress header (California Globe's form)
-    comment = (
-        "I have been following this story for weeks and I think the authorities are hiding"
-        " the real numbers from all of us here."
-    )
-    header = "<p>20 thoughts on “Third plague case”</p><p>Roscoe says:</p>"
-    story = "".join(f"<p>{text}</p>" for text in PLAGUE)
-    assert _story_body(story, header, f"<p>{comment}</p>") == list(PLAGUE)

@@ -291,6 +291,24 @@ def test_short_items_a_colon_introduces_are_the_articles_list() -> None:
     assert "\n\n".join((intro, *items)) in doc.body
 
 
+def test_headlines_a_label_with_a_colon_introduces_are_no_list_of_the_article() -> None:
+    # a reviewer's box of links inside the article: a label, then three headlines
+    box = (
+        "Further reading:",
+        "Oil prices fall on trade worries",
+        "Dollar steadies near three-week high",
+        "Gold edges up as investors seek safety",
+    )
+    paragraph = (
+        "Traders in Tokyo and Hong Kong said the mood had soured after a week in which every"
+        " report from the talks seemed to contradict the one that came before it."
+    )
+    lines = MARKETS_DUMP.split("\n")
+    doc = clean_text_dump(read_dump("\n".join((*lines[:5], *box, paragraph, *lines[5:]))))
+    assert not any(headline in doc.body for headline in box[1:])
+    assert doc.body.endswith(paragraph)
+
+
 def test_lines_of_figures_alone_are_no_sentences() -> None:
     # a calendar widget: numbers only, no words; a menu, not text
     calendar = " ".join(str(day) for day in range(1, 32))

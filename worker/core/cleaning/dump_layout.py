@@ -225,14 +225,16 @@ def is_article_line(region: Sequence[Line], position: int) -> bool:
 
 
 def _is_listed(region: Sequence[Line], position: int) -> bool:
-    """A short line of a run of them that a sentence ending with a colon introduces is an
-    item of the article's list ("They're selling:" / "Courses on writing a book" / ...)."""
+    """A short line of a run of them that a paragraph ending with a colon introduces is an
+    item of the article's list ("... They're selling:" / "Courses on writing a book" / ...);
+    a label with a colon ("Further reading:", "Lire aussi :", "Watch below:") is no
+    paragraph, and the headlines of a box of links follow it."""
     start = position
     while start > 0 and region[start - 1].kind is Kind.HEADING:
         start -= 1
     return (
         start > 0
-        and region[start - 1].kind in KEPT
+        and region[start - 1].kind is Kind.BODY
         and region[start - 1].text.rstrip().endswith(":")
         and region[position].words <= _MAX_ITEM_WORDS
     )

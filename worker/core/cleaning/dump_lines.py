@@ -59,16 +59,10 @@ _BOILERPLATE = re.compile(
 # address under the article ("Jane Doe can be reached at jdoe@..."), a link to another
 # story with its label ("Read: ...", "READ MORE: ...", "SEE ALSO: ...": a headline, not
 # a sentence)
-_LABELLED_LINK = re.compile(
-    r"^(?:read(?: more)?|see also|also read|more|related|watch|listen)\s*:\s*\S"
-    r"(?:.*[^.!?\s])?$"
-    # or a headline tagged in capitals, as Reach's papers print them: "... [INSIGHT]"
-    r"|(?-i:\s\[[A-Z]{4,12}\])$",
-    re.IGNORECASE,
-)
 _NOT_ARTICLE = re.compile(
     r"^\W*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} can be (?:reached|contacted) at\b.*@"
-    r"|" + _LABELLED_LINK.pattern,
+    r"|^(?:read(?: more)?|see also|also read|more|related|watch|listen)\s*:\s*\S"
+    r"(?:.*[^.!?\s])?$",
     re.IGNORECASE,
 )
 # Whole-line headers of a comment section: nothing after them is the article.
@@ -217,7 +211,7 @@ def _kind(text: str, words: int, profile: Profile, repeated: bool) -> Kind:
         or _PICTURE_FURNITURE.match(text)
     ):
         return Kind.CAPTION
-    if opens_comments(text):
+    if (words <= _MAX_MARKER_WORDS and _COMMENTS_MARKER.match(text)) or _COMMENTS_ON.match(text):
         return Kind.COMMENTS
     if words <= _MAX_MARKER_WORDS and _LINKS_MARKER.match(text):
         return Kind.LINKS
@@ -239,22 +233,6 @@ def _is_boilerplate(text: str, words: int) -> bool:
         or (words < _MAX_BOILERPLATE_WORDS and _BOILERPLATE.search(text))
         or _NOT_ARTICLE.match(text)
     )
-
-
-def opens_comments(text: str) -> bool:
-    """The header of a comment section ("Comments", "20 thoughts on “...”"): the article
-    is over."""
-    return bool(
-        (count_words(text) <= _MAX_MARKER_WORDS and _COMMENTS_MARKER.match(text))
-        or _COMMENTS_ON.match(text)
-    )
-
-
-def opens_link_list(text: str) -> bool:
-    """A header of a list of links to other stories ("DON'T MISS", "Related stories"), or
-    its first link with its label ("Related: ...")."""
-    header = count_words(text) <= _MAX_MARKER_WORDS and _LINKS_MARKER.match(text)
-    return bool(header or _LABELLED_LINK.search(text))
 
 
 def is_page_furniture(text: str) -> bool:

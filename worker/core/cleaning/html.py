@@ -11,20 +11,13 @@ metadata only: it helps the date and site heuristics.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from worker.core.cleaning.boilerplate import line_fingerprint
-from worker.core.cleaning.dump_lines import (
-    ends_like_prose,
-    is_page_furniture,
-    opens_comments,
-    opens_link_list,
-)
+from worker.core.cleaning.dump_lines import is_page_furniture
 from worker.core.cleaning.jsonld import page_publisher
 from worker.core.cleaning.language import detect_language
 from worker.core.cleaning.normalize import count_words, normalize_text
@@ -40,7 +33,6 @@ _CAPTION_XPATH = "//figcaption|//*[contains(@class, 'caption')][not(ancestor::fi
 _MIN_BODY_WORDS = 5
 _MIN_PRECISION_SHARE = 0.5  # of the default mode's words, see `_extractions`
 _MIN_LINES_HELD = 0.8  # of precision mode's lines that default mode must have too
-_MAX_HEADLINE_WORDS = 20  # a line listed under a header of links, not a paragraph
 _SURE_WORDS = 50  # a precision-mode text this long needs no default-mode text to fall back on
 # Elements whose text trafilatura outputs as one paragraph each.
 _BLOCK_XPATH = "//p|//li|//h1|//h2|//h3|//h4|//h5|//h6|//blockquote|//td|//dt|//dd"
@@ -173,26 +165,7 @@ def _body(
         and not (boilerplate and line_fingerprint(line) in boilerplate)
         and not is_page_furniture(line)
     )
-    return "\n\n".join(_without_link_lists(paragraphs))
-
-
-def _without_link_lists(lines: Iterable[str]) -> list[str]:
-    """The lines, without the headlines listed under a header of links to other stories
-    ("DON'T MISS" / three headlines): lines that are no sentences, up to the next one;
-    and up to a comment section's header."""
-    kept: list[str] = []
-    listing = False
-    for line in lines:
-        if opens_comments(line):
-            break  # the comment section's header, left by the extractor: the article is over
-        if opens_link_list(line):
-            listing = True
-        elif not (
-            listing and count_words(line) <= _MAX_HEADLINE_WORDS and not ends_like_prose(line)
-        ):
-            listing = False
-            kept.append(line)
-    return kept
+    return "\n\n".join(paragraphs)
 
 
 def _captions(tree: HtmlElement) -> tuple[str, ...]:

@@ -7,11 +7,6 @@ so is a name of two or more words that has models (a one-word name before
 PRODUCT (not an entity the scored labels count), and the article's vote over
 labels carries it to the name's other mentions.
 
-A name of two or more words ending with the noun of a made thing ("Hubble Space
-Telescope", "Perseverance Rover", "Falcon 9 Rocket") is that thing, not its maker:
-the model calls such names organisations (OntoNotes counts vehicles and devices
-as PRODUCT).
-
 Drugs are products too: the small model calls "Zopiclone" a place and
 "Tapentadol" a person. A one-word name that ends with a stem of the WHO's
 International Nonproprietary Names ("-azepam", "-codone", "-statin",
@@ -30,11 +25,6 @@ from worker.core.entities.spans import Span
 _MEASURE_BEFORE = re.compile(r"\b\d+(?:\.\d+)?[- ](?:inch|in\.|mm|cm|GB|TB|megapixel)\s$")
 _MODELS_AFTER = re.compile(r" (?:models?|versions?|editions?|variants?)\b")
 _RELABELLED = ("ORG", "PERSON", "GPE", "LOC")
-# Nouns of made things that end their names; none ends an organisation's name.
-_THING_HEADS = frozenset(
-    {"Telescope", "Rover", "Satellite", "Spacecraft", "Rocket", "Lander", "Orbiter",
-     "Console", "Smartphone", "Aircraft", "Drone", "Missile", "Submarine", "Helicopter"}
-)  # fmt: skip
 # Stems of the WHO's INN, as generic drug names end with them ("Diazepam", "Oxycodone").
 _INN_STEM = re.compile(
     r"[A-Z][a-z]+(?:azepam|azolam|clone|codone|morphone|tadol|fentanil|prazole|statin|"
@@ -55,13 +45,7 @@ def products(text: str, spans: list[Span]) -> list[Span]:
             _MEASURE_BEFORE.search(text, max(0, s.start - 16), s.start)
             or (" " in text[s.start : s.end] and _MODELS_AFTER.match(text, s.end))
             or _INN_STEM.fullmatch(text, s.start, s.end)
-            or _thing(text[s.start : s.end])
         )
         else s
         for s in spans
     ]
-
-
-def _thing(name: str) -> bool:
-    words = name.split()
-    return len(words) > 1 and words[-1] in _THING_HEADS
