@@ -129,6 +129,18 @@ MARKETS_DUMP = "\n".join(
     )
 )
 
+# A paragraph to put into it where a test needs more story.
+TOKYO = (
+    "Traders in Tokyo and Hong Kong said the mood had soured after a week in which every"
+    " report from the talks seemed to contradict the one that came before it."
+)
+
+
+def _markets_with(position: int, *inserted: str) -> CleanedDoc:
+    """The markets dump cleaned with `inserted` lines put before its line `position`."""
+    lines = MARKETS_DUMP.split("\n")
+    return clean_text_dump(read_dump("\n".join((*lines[:position], *inserted, *lines[position:]))))
+
 
 def test_terse_sentence_between_paragraphs_is_kept_but_link_list_is_not() -> None:
     # Few function words make the middle sentence look like a menu on its own;
@@ -192,8 +204,7 @@ def test_market_figures_closing_the_story_are_its_sentences() -> None:
         "Spot gold XAU= added 0.1% to $1,472.19 an ounce.",
         "Copper CMCU3 rose 0.86% to $5,880.00 a tonne.",
     )
-    lines = MARKETS_DUMP.split("\n")
-    doc = clean_text_dump(read_dump("\n".join((*lines[:5], *figures, *lines[5:]))))
+    doc = _markets_with(5, *figures)
     assert doc.body.endswith("\n\n".join(figures))
 
 
@@ -234,8 +245,7 @@ def test_a_pictures_controls_and_credits_are_no_gap_in_the_article() -> None:
         "Analysts in Singapore said the next move would depend on whether the two sides"
         " could agree on farm purchases before the end of the month."
     )
-    lines = MARKETS_DUMP.split("\n")
-    doc = clean_text_dump(read_dump("\n".join((*lines[:5], *picture, last, *lines[5:]))))
+    doc = _markets_with(5, *picture, last)
     assert doc.body.endswith(last)
     assert "Getty" not in doc.body and "caption" not in doc.body
     # a heading with a slash is no photographer's credit: it stays a heading
@@ -255,8 +265,7 @@ def test_a_pictures_controls_and_credits_are_no_gap_in_the_article() -> None:
     ],
 )
 def test_sentences_like_captions_links_or_headers_stay_in_the_article(sentence: str) -> None:
-    lines = MARKETS_DUMP.split("\n")
-    doc = clean_text_dump(read_dump("\n".join((*lines[:3], sentence, *lines[3:]))))
+    doc = _markets_with(3, sentence)
     assert sentence in doc.body
 
 
@@ -268,8 +277,7 @@ def test_a_credit_between_the_rows_of_a_list_stays_out() -> None:
         for n, city in enumerate(cities, 1)
         for line in (f"{n}. {city}", "Photo: Getty Images", f"{city.split(',')[0]} has cafes.")
     ]
-    lines = MARKETS_DUMP.split("\n")
-    doc = clean_text_dump(read_dump("\n".join((*lines[:5], *rows, *lines[5:]))))
+    doc = _markets_with(5, *rows)
     assert "1. Vienna, Austria" in doc.body and "Krakow has cafes." in doc.body
     assert "Getty" not in doc.body
 
@@ -286,8 +294,7 @@ def test_short_items_a_colon_introduces_are_the_articles_list() -> None:
         "Workshops on becoming a highly paid speaker",
         "Classes on running successful webinars",
     )
-    lines = MARKETS_DUMP.split("\n")
-    doc = clean_text_dump(read_dump("\n".join((*lines[:3], intro, *items, *lines[3:]))))
+    doc = _markets_with(3, intro, *items)
     assert "\n\n".join((intro, *items)) in doc.body
 
 
@@ -299,14 +306,9 @@ def test_headlines_a_label_with_a_colon_introduces_are_no_list_of_the_article() 
         "Dollar steadies near three-week high",
         "Gold edges up as investors seek safety",
     )
-    paragraph = (
-        "Traders in Tokyo and Hong Kong said the mood had soured after a week in which every"
-        " report from the talks seemed to contradict the one that came before it."
-    )
-    lines = MARKETS_DUMP.split("\n")
-    doc = clean_text_dump(read_dump("\n".join((*lines[:5], *box, paragraph, *lines[5:]))))
+    doc = _markets_with(5, *box, TOKYO)
     assert not any(headline in doc.body for headline in box[1:])
-    assert doc.body.endswith(paragraph)
+    assert doc.body.endswith(TOKYO)
 
 
 def test_lines_of_figures_alone_are_no_sentences() -> None:
@@ -328,25 +330,17 @@ def test_a_comment_section_named_after_the_article_ends_it() -> None:
         "Reply",
     )
     paragraph = (  # the article must have some length before comments can follow it
-        "Traders in Tokyo and Hong Kong said the mood had soured after a week in which every"
-        " report from the talks seemed to contradict the one that came before it. Few of"
-        " them expected a signed agreement before the end of the year, and fewer still"
-        " expected one that would settle the questions of tariffs and purchases."
+        f"{TOKYO} Few of them expected a signed agreement before the end of the year, and"
+        " fewer still expected one that would settle the questions of tariffs and purchases."
     )
-    lines = MARKETS_DUMP.split("\n")
-    dump = "\n".join((*lines[:5], paragraph, *comments, *lines[5:]))
-    doc = clean_text_dump(read_dump(dump))
+    doc = _markets_with(5, paragraph, *comments)
     assert doc.body.endswith("tariffs and purchases.")
     assert "Remember the trade talks" not in doc.body
 
 
 def test_section_heading_with_its_subheading_stays_between_paragraphs() -> None:
-    paragraph = (
-        "Traders in Tokyo and Hong Kong said the mood had soured after a week in which every"
-        " report from the talks seemed to contradict the one that came before it."
-    )
     lines = MARKETS_DUMP.split("\n")
-    dump = "\n".join((*lines[:3], paragraph, "What comes next", "Farm purchases", *lines[4:]))
+    dump = "\n".join((*lines[:3], TOKYO, "What comes next", "Farm purchases", *lines[4:]))
     doc = clean_text_dump(read_dump(dump), kind="page")
     assert "came before it.\n\nWhat comes next\n\nFarm purchases\n\nInvestors had bid" in doc.body
 
