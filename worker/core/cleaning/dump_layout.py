@@ -133,10 +133,11 @@ def _mark_numbered_rows(lines: list[Line]) -> list[Line]:
 def _mark_rows(lines: list[Line], run: list[int]) -> None:
     """The rows, and the headings and link-like lines between them, are text (a caption,
     a credit or a sharing line between two rows stays what it is)."""
+    rows = set(run)
     if len(run) >= _MIN_NUMBERED_ROWS:
         for index in range(run[0], run[-1] + 1):
             kind = lines[index].kind
-            if (index in run and kind not in KEPT) or kind in (Kind.HEADING, Kind.NAV):
+            if (index in rows and kind not in KEPT) or kind in (Kind.HEADING, Kind.NAV):
                 lines[index] = replace(lines[index], kind=Kind.SHORT)
 
 

@@ -91,14 +91,15 @@ def _extractions(tree: HtmlElement, url: str | None) -> list[tuple[Document, str
     which halves its cost.
     """
     precise = _extract(tree, url, favor_precision=True, with_metadata=True)
-    if precise and _kept_half(tree, count_words(precise.text or "")):
+    kept = count_words(precise.text or "") if precise else 0
+    if precise and _kept_half(tree, kept):
         return [(precise, precise.text or "")]
     default = _extract(tree, url, favor_precision=False, with_metadata=precise is None)
     metadata = precise or default
     if metadata is None:
         return []
     texts = [d.text or "" for d in (precise, default) if d]
-    kept, whole = (count_words(d.text or "") if d else 0 for d in (precise, default))
+    whole = count_words(default.text or "") if default else 0
     cut = kept < _MIN_PRECISION_SHARE * whole and _holds(texts[-1], texts[0])
     return [(metadata, text) for text in (texts[-1:] if cut else texts)]
 

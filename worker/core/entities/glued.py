@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import groupby
+from operator import itemgetter
 
 from cleanco import basename
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -92,20 +94,15 @@ def split_glued(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
 def _split_numbers(text: str, span: Span) -> list[Span]:
     """The parts of `span` between its dates, scores and amounts ("442,201", "5-0")."""
     words = list(_WORD.finditer(text, span.start, span.end))
-    if not any(_SCORE.fullmatch(w.group()) for w in words) or all(
-        _SCORE.fullmatch(w.group()) for w in words
-    ):
+    scores = [_SCORE.fullmatch(word.group()) is not None for word in words]
+    if not any(scores) or all(scores):
         return [span]  # no score, or nothing but ("737-800" is a name of its own)
-    out: list[Span] = []
-    run: list[re.Match[str]] = []
-    for word in [*words, None]:
-        if word is None or _SCORE.fullmatch(word.group()):
-            if run:
-                out.append(Span(run[0].start(), run[-1].end(), span.label))
-            run = []
-        else:
-            run.append(word)
-    return out
+    runs = (
+        [word for word, _ in run]
+        for is_score, run in groupby(zip(words, scores, strict=True), key=itemgetter(1))
+        if not is_score
+    )
+    return [Span(run[0].start(), run[-1].end(), span.label) for run in runs]
 
 
 def _split_office_holder(text: str, span: Span, gaz: Gazetteer) -> list[Span]:

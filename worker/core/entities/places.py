@@ -129,14 +129,17 @@ class PlaceResolver:
         England's."""
         if found[0].country_code != self._site:
             return []
-        others = [p for s, p in self._known if s != surface]
-        inside = {p.subdivision_code for p in others if p.subdivision_code}
+        others, inside = self._others(surface)
         rivals = [p for p in found[1:] if p.country_code != self._site]
-        if any(p.subdivision_code in inside for p in rivals) or any(
-            _km(p, o) <= NEAR_KM for p in rivals for o in others
-        ):
+        if any(p.subdivision_code in inside for p in rivals) or _nearest(rivals, others):
             return []
         return [found[0]]
+
+    def _others(self, surface: str) -> tuple[list[Place], set[str]]:
+        """The article's places of one country other than `surface`, and the
+        subdivisions they lie in."""
+        others = [p for s, p in self._known if s != surface]
+        return others, {p.subdivision_code for p in others if p.subdivision_code}
 
     def _named_state(self, surface: str) -> Place | None:
         """ "New York State": a US state's name and "State" is the state (not a school:
@@ -162,9 +165,8 @@ class PlaceResolver:
         return [p for p in found if p.country_code == outer[0].country_code]
 
     def _by_article(self, surface: str, found: Sequence[Place]) -> list[Place]:
-        others = [p for s, p in self._known if s != surface]
+        others, inside = self._others(surface)
         countries = Counter(p.country_code for p in others)
-        inside = {p.subdivision_code for p in others if p.subdivision_code}
         states = [p for p in found if p.kind == "state" and _named_away(p, found, others)]
         if states:
             return states
