@@ -21,7 +21,12 @@ from worker.core.entities.brands import named_after_noun
 from worker.core.entities.canonical import resolve
 from worker.core.entities.chunking import chunk_spans
 from worker.core.entities.common import common_words
-from worker.core.entities.coordination import acronyms, joined_by_acronym
+from worker.core.entities.coordination import (
+    acronyms,
+    joined_at_connector,
+    joined_by_acronym,
+    listed_people,
+)
 from worker.core.entities.courts import courts
 from worker.core.entities.described import described_places
 from worker.core.entities.events import events
@@ -190,12 +195,14 @@ class EntityExtractor:
         """Drop credits, cut glued names, trim, add "Mr X", type described places and
         things, teams (in sports copy, later, also teams named by city, school or club:
         `sport.py`)."""
-        kept = split_possessives(text, drop_inside(spans, credits), self.gazetteer)
+        kept = split_possessives(
+            text, joined_at_connector(text, drop_inside(spans, credits)), self.gazetteer
+        )
         cut = split_glued(text, kept, self.gazetteer)
         trimmed = (trim(text, s, self.gazetteer) for s in cut)
         whole = hyphenated_persons(text, [s for s in trimmed if s is not None])
         named = add_honorific_persons(text, whole)
-        named = acronyms(text, joined_by_acronym(text, named))
+        named = acronyms(text, joined_by_acronym(text, listed_people(text, named)))
         named = common_words(text, quantities(text, named))
         described = described_places(text, named_after_noun(text, named))
         things = indexes(text, events(text, products(text, works(text, described))))
