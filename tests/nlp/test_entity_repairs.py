@@ -57,6 +57,11 @@ def _found(entities: Entities) -> set[tuple[str, str, str]]:
             "Officers also arrested Christopher L. Tays, 32, of Franklin, on two warrants.",
             {("Franklin", "GPE", "Franklin")},
         ),
+        (  # an Indian paper's dateline (htmldate-dev 1571147129): the model says PERSON
+            "BHUBANESWAR: A 72-year-old man from Bhubaneswar who had tested positive for "
+            "Covid-19 died on Monday, the health department said.",
+            {("BHUBANESWAR", "GPE", "Bhubaneswar"), ("Bhubaneswar", "GPE", "Bhubaneswar")},
+        ),
     ],
 )
 def test_glued_and_team_spans(

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from worker.core.entities.gazetteer import Gazetteer
-from worker.core.entities.spans import Span
+from worker.core.entities.spans import Span, dateline_places
 from worker.core.entities.towns import towns
 
 
@@ -120,3 +120,17 @@ def test_a_states_postal_code_after_one_of_its_cities_is_that_state(gaz: Gazette
     (mentions,), places = resolve([(text, [Span(il, il + 2, "GPE")])], gaz)
     assert mentions[0].canonical == "Illinois"  # not Israel, whose ISO code "IL" is
     assert (places["Illinois"].kind, places["Illinois"].country_code) == ("state", "US")
+
+
+def test_a_datelines_city_is_that_place_where_the_story_names_it_again(gaz: Gazetteer) -> None:
+    text = (  # htmldate-dev 1571147129, a colon after the city as Indian papers write it
+        "BHUBANESWAR: A 72-year-old man from Bhubaneswar who had tested positive for\n\n"
+        "Covid-19\n\ndied on Monday.\nUPDATE: He had been admitted to\n\nAIIMS Bhubaneswar"
+    )
+    found = [text[s.start : s.end] for s in dateline_places(text, gaz)]
+    # the one inside a longer name is found too: a longer span keeps it (apply_gazetteer)
+    assert found == ["BHUBANESWAR", "Bhubaneswar", "Bhubaneswar"]
+    text = "READING, Pa. — Police said.\nOfficers in Reading said Reading Eagle reported it."
+    found = [text[s.start : s.end] for s in dateline_places(text, gaz)]
+    assert found == ["READING", "Reading", "Reading"]
+    assert dateline_places("Reading fans cheered as Reading beat Derby.", gaz) == []

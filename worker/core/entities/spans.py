@@ -29,7 +29,7 @@ APOSTROPHE_S = r"(?:['’][sS]|(?<=[sS])['’])"
 _POSSESSIVE = re.compile(APOSTROPHE_S + "$")
 # a dangling dash, comma or "(", or a lowercase word the model ran into ("Associated Press that")
 _TAIL = re.compile(r"(?:[\s\-–—(,;:/&]+|\s+[a-z]+)$")
-_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?= ?,| \(| ?[-–—]| \d)")
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?= ?[,:]| \(| ?[-–—]| \d)")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _OPENING = "-–—“\"‘'(«["  # marks the model runs into a name's start
 _WORD = re.compile(r"\S+")
@@ -273,12 +273,18 @@ def propagate(text: str, spans: list[Span], names: dict[str, str]) -> list[Span]
 
 
 def dateline_places(text: str, gaz: Gazetteer) -> list[Span]:
-    """All-capital city names opening a line: "BUFFALO, N.Y. —", "BONN 1996-08-22"."""
-    return [
-        Span(*m.span(), "GPE")
-        for m in _DATELINE.finditer(text)
-        if gaz.dateline_place(m.group()) is not None
-    ]
+    """All-capital city names opening a line ("BUFFALO, N.Y. —", "BONN 1996-08-22",
+    "BHUBANESWAR:"), and the city's name where the story repeats it in running text
+    ("a man from Bhubaneswar": the dateline says what the name is there too)."""
+    cities = [m for m in _DATELINE.finditer(text) if gaz.dateline_place(m.group()) is not None]
+    again = {
+        named
+        for m in cities
+        if gaz.place(named := " ".join(w.capitalize() for w in m.group().split()))
+        is gaz.dateline_place(m.group())
+    }
+    repeated = (m for name in again for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+    return sorted(Span(*m.span(), "GPE") for m in (*cities, *repeated))
 
 
 def add_honorific_persons(text: str, spans: list[Span]) -> list[Span]:
