@@ -363,6 +363,30 @@ def test_propagate_adds_missed_occurrences() -> None:
     ]
 
 
+def test_propagate_widens_a_part_of_a_full_name_to_the_name() -> None:
+    # bostonherald.com (set 15): the model read "Han" apart (a nationality) and "Lee" alone
+    text = "the ringleader Han Lee, 41, of Cambridge. Han Lee and Junmyung Lee were arraigned."
+    second = text.index("Han Lee and")
+    junmyung = text.index("Junmyung")
+    spans = [
+        Span(15, 22, "PERSON"),
+        Span(second, second + 3, "NORP"),
+        Span(second + 4, second + 7, "PERSON"),
+        Span(junmyung, junmyung + 12, "PERSON"),
+    ]
+    names = {"Han Lee": "PERSON", "Junmyung Lee": "PERSON", "Han": "NORP", "Lee": "PERSON"}
+    result = propagate(text, spans, names)
+    assert [(text[s.start : s.end], s.label) for s in result] == [
+        ("Han Lee", "PERSON"),
+        ("Han Lee", "PERSON"),
+        ("Junmyung Lee", "PERSON"),
+    ]
+    text = "Vice President Mike Pence met Pence aides."  # no span to widen: nothing changes
+    assert propagate(text, [Span(15, 25, "PERSON")], {"Mike Pence": "PERSON"}) == [
+        Span(15, 25, "PERSON")
+    ]
+
+
 def _gold_text(article_id: str) -> str:
     """An article of the entity gold set (real news text)."""
     records = (json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines())

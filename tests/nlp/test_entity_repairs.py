@@ -57,6 +57,12 @@ def _found(entities: Entities) -> set[tuple[str, str, str]]:
             "Officers also arrested Christopher L. Tays, 32, of Franklin, on two warrants.",
             {("Franklin", "GPE", "Franklin")},
         ),
+        (  # a tabloid's opening words in capitals (thesun.co.uk, set 15)
+            'LINDA Nolan has vowed "not to live in fear" as she revealed a heartbreaking '
+            "update in her cancer battle.\n\nNow Linda has told how the cruel disease has "
+            "sparked memory loss.",
+            {("LINDA Nolan", "PERSON", "Linda Nolan"), ("Linda", "PERSON", "Linda Nolan")},
+        ),
         (  # an Indian paper's dateline (htmldate-dev 1571147129): the model says PERSON
             "BHUBANESWAR: A 72-year-old man from Bhubaneswar who had tested positive for "
             "Covid-19 died on Monday, the health department said.",

@@ -5,7 +5,9 @@
   PERSON); a capitalised word glued before a known surname is cut ("Hosting
   Cook" → "Cook"). Partial and variant names take the article's full name
   (`people.PersonNames`: "Putin" → "Vladimir Putin", "Bob Smith" → "Robert
-  Smith"); with two candidates a mention keeps its own text. A one-word
+  Smith"); with two candidates a mention keeps its own text. A word of a person's
+  name written in capitals for emphasis ("LINDA Nolan", a tabloid's opening words)
+  is written as the article's other mentions of people write it ("Linda"). A one-word
   ORG/GPE/... mention that is the surname of exactly one such name, or its
   plural ("the Obamas"), becomes a PERSON (a city's name only where it speaks:
   "Phoenix said" beside Joaquin Phoenix; NORP excluded: "Democrats" must not
@@ -122,6 +124,13 @@ class _Names:
         self._gaz, self._acronyms, self._resolver = gaz, acronyms, places
         self._surnames = Counter(gaz.surname(name) for name in full_names)
         self._people = PersonNames(full_names, gaz)
+        self._cased = {  # how the article writes people's words when not shouting
+            word.upper(): word
+            for t, s in _labelled(parts, surfaces)
+            if s.label == "PERSON"
+            for word in t.split()
+            if word[:1].isupper() and word[1:].islower()
+        }
         orgs = (t for t, s in _labelled(parts, surfaces) if s.label == "ORG")
         self._orgs = org_canonicals(orgs, sport)
         self.places: dict[str, Place] = {}
@@ -144,7 +153,10 @@ class _Names:
         elif label == "NORP" and surface in gaz.demonyms:
             return span, gaz.demonyms[surface]
         if label == "PERSON":
-            canonical = self._people.canonical(surface)
+            canonical = " ".join(
+                self._cased.get(w, w) if len(w) > 1 else w
+                for w in self._people.canonical(surface).split()
+            )
         else:
             canonical = self._orgs.get(surface, surface) if label == "ORG" else surface
         return span._replace(label=label), canonical

@@ -1,7 +1,11 @@
 """Possessives inside the model's spans: an owner and the thing it owns, or one name.
 
 "Elon Musk's SpaceX" is two names, "Workers' Party" one: an institution named for
-a group of people keeps its possessive.
+a group of people keeps its possessive, and so does an office named for the official
+who heads it ("the Harris County Sheriff's Office", "the District Attorney's Office"),
+an ORG whatever the model said. A name whose possessive owns a relative ("Coleen's
+daughter", "Ford's mother") is a person's, whatever the model said (not "sister" or
+"parent": companies have those too).
 """
 
 from __future__ import annotations
@@ -24,9 +28,23 @@ _GROUP_HEADS = frozenset(
 )  # fmt: skip
 
 
+_RELATIVE_AFTER = re.compile(
+    APOSTROPHE_S + r" (?:daughter|son|husband|wife|widow|widower|mum|mom|mother|dad|father|"
+    r"girlfriend|boyfriend|fiancée?|children|kids|grandson|granddaughter|niece|nephew|"
+    r"stepson|stepdaughter)s?\b"
+)
+# Offices named for the official at their head, beside the titles nameparser knows
+_OFFICES = frozenset({"Office", "Department"})
+_OFFICIALS = frozenset(
+    {"Prosecutor", "Coroner", "Examiner", "Auditor", "Assessor", "Recorder", "Defender",
+     "Inspector", "Marshal", "Ombudsman"}
+)  # fmt: skip
+
+
 def split_possessives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
     """Cut "X's Y" spans into the owner and the owned name, except the name of an
-    institution named for a group ("Workers' Party", "Women's Institute": `_of_a_group`).
+    institution named for a group ("Workers' Party", "Women's Institute": `_of_a_group`)
+    or for its head (an ORG: "Sheriff's Office", `_of_an_official`).
 
     The owner keeps the model's label unless it is a known place; the owned
     name is a place if known, a PERSON if it starts with a title ("Kazakhstan's
@@ -36,6 +54,9 @@ def split_possessives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[
     out = []
     for span in spans:
         match = _INNER_POSSESSIVE.search(text, span.start, span.end)
+        if match is not None and _of_an_official(text, span, match, gaz):
+            out.append(span._replace(label="ORG"))
+            continue
         if match is None or _of_a_group(text, span, match):
             out.append(span)
             continue
@@ -62,3 +83,24 @@ def _of_a_group(text: str, span: Span, possessive: re.Match[str]) -> bool:
     head = text[possessive.end() : span.end].split()[-1]
     bare = not possessive.group().strip().lower().endswith("s")  # "Workers'", not "Musk's"
     return (bare or owner in _IRREGULAR_PLURALS) and head in _GROUP_HEADS
+
+
+def _of_an_official(text: str, span: Span, possessive: re.Match[str], gaz: Gazetteer) -> bool:
+    """An office named for the official at its head: "Sheriff's Office", "Medical
+    Examiner's Office" (not "Elon Musk's Office")."""
+    owner = text[span.start : possessive.start()].split()[-1]
+    owned = text[possessive.end() : span.end]
+    return owned in _OFFICES and (owner in _OFFICIALS or gaz.is_title(owner))
+
+
+def relatives_owners(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
+    """The spans, with an organisation or an unknown place whose possessive owns a
+    relative ("Coleen's daughter") relabelled PERSON."""
+    return [
+        s._replace(label="PERSON")
+        if s.label in ("ORG", "GPE", "LOC")
+        and text[s.start : s.end] not in gaz.places
+        and _RELATIVE_AFTER.match(text, s.end)
+        else s
+        for s in spans
+    ]

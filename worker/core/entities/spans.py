@@ -262,14 +262,33 @@ def propagate(text: str, spans: list[Span], names: dict[str, str]) -> list[Span]
 
     The model often tags a name once and misses it in the next sentence
     ("Alibaba", "WeWork"); `names` maps each name to its label. Occurrences are
-    whole words with the same case; ones that overlap a span are skipped.
+    whole words with the same case; ones that overlap a span are skipped, except a
+    person's full name around a part of it the model tagged alone (it missed "Han" of
+    "Han Lee" at a sentence's start).
     """
     if not names:
         return spans
     pattern = re.compile(
         r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?!\w)"
     )
-    return merge(spans, [Span(*m.span(), names[m.group()]) for m in pattern.finditer(text)])
+    found = [Span(*m.span(), names[m.group()]) for m in pattern.finditer(text)]
+    whole = [f for f in found if f.label == "PERSON" and _around_part(text, spans, f)]
+    return merge(override(spans, whole) if whole else spans, found)
+
+
+def _around_part(text: str, spans: list[Span], name: Span) -> bool:
+    """Whether the full name `name` holds spans only, shorter than it, a PERSON among them
+    (the other words may have been read apart: "Han" a nationality)."""
+    if " " not in text[name.start : name.end]:
+        return False
+    i = bisect_left([s.end for s in spans], name.start + 1)
+    inside = []
+    while i < len(spans) and spans[i].start < name.end:
+        inside.append(spans[i])
+        i += 1
+    return any(s.label == "PERSON" for s in inside) and all(
+        name.start <= s.start and s.end <= name.end and s != name for s in inside
+    )
 
 
 def dateline_places(text: str, gaz: Gazetteer) -> list[Span]:
