@@ -68,6 +68,22 @@ def test_multi_paragraph_quotation_is_chained_segments() -> None:
     assert not any("\n" in text[s.start : s.end] for s in segments.values())
 
 
+def test_a_quotation_runs_on_over_a_link_line_between_its_paragraphs() -> None:
+    text = (  # thesun.co.uk (set 15): a link line the page put inside Linda Nolan's words
+        'Writing in The Mirror Linda Nolan said: "My memory has been lapsing for a while.\n\n'
+        "read more linda nolan\n\n"
+        "\"She's funny like her mum, and she'd have responded just like her, too.\n\n"
+        "Read more\n\n"
+        '"You can imagine the comments about my age… I won\'t panic."'
+    )
+    segments = {text[s.start : s.end][:12]: s for s in find_segments(text)}
+    assert segments["She's funny "].continues
+    assert segments["You can imag"].continues  # "Read more" ends no sentence either
+    text = text.replace("Read more\n", "She went home.\n")
+    segments = {text[s.start : s.end][:12]: s for s in find_segments(text)}
+    assert not segments["You can imag"].continues  # a sentence between: a new quotation
+
+
 def test_titles_names_and_terms_are_not_quotations() -> None:
     text = GOLD["098bb3e9"]
     before = "stocked with movies and TV shows from Pixar Animation, "

@@ -6,13 +6,14 @@ quotes belong to their outer quotation) or where they enclose a double pair
 (British style, single outside). An opening mark left unclosed at the end of
 a paragraph whose next paragraph opens with a quote mark is a quotation
 running over several paragraphs: each paragraph's part is a segment, chained
-to the previous one (`continues`). Where wire copy lost that break, a straight
-mark after a finished sentence inside an open quotation ends it and opens the
-next (`_reopens`); an opening mark between a word and a space or a punctuation
-mark closes (`_closes`). A line break inside a quotation that the next line
-does not reopen, where a later line closes it (text wrapped at a fixed width,
-or one sentence per line as in CoNLL's wire copy), is no paragraph break
-(`paragraphs`).
+to the previous one (`continues`), also over a line of page furniture between
+them (a short line with no sentence's end: "read more linda nolan"). Where wire
+copy lost that break, a straight mark after a finished sentence inside an open
+quotation ends it and opens the next (`_reopens`); an opening mark between a word
+and a space or a punctuation mark closes (`_closes`). A line break inside a
+quotation that the next line does not reopen, where a later line closes it (text
+wrapped at a fixed width, or one sentence per line as in CoNLL's wire copy), is no
+paragraph break (`paragraphs`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ _EDGE_MARKS = "‘’'`"  # the second mark of a doubled single one
 _STRAIGHT = re.compile(r'(?<!\d)"')
 _CLOSING = "”\"'’"
 _FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
+MAX_FURNITURE_WORDS = 6
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "…", '"', "”", "’", "'", ")")
 # How far a quotation runs on over line breaks without a mark (`paragraphs`).
 MAX_RUN_ON = 12
 MAX_RUN_ON_CHARS = 4000
@@ -217,6 +220,12 @@ def _trimmed(text: str, open_at: int, close_at: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_furniture(text: str, start: int, end: int) -> bool:
+    """A line of a few words that ends no sentence: a link or a label, no paragraph."""
+    line = text[start:end].rstrip()
+    return len(line.split()) <= MAX_FURNITURE_WORDS and not line.endswith(_SENTENCE_ENDS)
+
+
 def find_segments(text: str, spans: list[tuple[int, int]] | None = None) -> list[Segment]:
     """Every quoted segment of `text`, in order, with multi-paragraph chains marked
     (`spans`: the text's `paragraphs`, when the caller has them)."""
@@ -225,6 +234,8 @@ def find_segments(text: str, spans: list[tuple[int, int]] | None = None) -> list
     unclosed = False
     for index, (start, end) in enumerate(spans):
         pairs = _kept(_double_pairs(text, start, end), _single_pairs(text, start, end))
+        if unclosed and not pairs and _is_furniture(text, start, end):
+            continue  # "read more linda nolan" between two paragraphs of one quotation
         chained = unclosed and text[start] in _OPENING
         unclosed = False
         for n, (open_at, close_at) in enumerate(pairs):
