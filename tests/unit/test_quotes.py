@@ -473,6 +473,21 @@ def test_a_verb_that_takes_an_object_is_a_cue_only_right_before_the_quotation() 
     assert news.cue != "cautioned"
 
 
+def test_offered_that_introduces_a_quotation_and_offered_alone_does_not() -> None:
+    text = (  # foxnews.com's debate story, further on than the gold set's excerpt
+        "Nicole Schlinger, a longtime Iowa based conservative strategist, told Fox News that "
+        'Haley "came in with a reputation of being the strongest debater on the stage."\n\n'
+        "She offered that \"DeSantis seemed to have more swagger tonight, and I think that's "
+        'directly correlated to [Iowa] Governor Kim Reynolds endorsement this week."'
+    )
+    schlinger = _person(text, "Nicole Schlinger", "Nicole Schlinger")
+    (quote,) = [q for q in find_quotes(text, [schlinger]) if q.text.startswith("DeSantis seemed")]
+    assert quote.cue == "offered that" and quote.speaker_mention is not None
+    assert quote.speaker is not None and quote.speaker.canonical == "Nicole Schlinger"
+    text = 'For a buck apiece, they offered buttons reading "The Book Stops Here" to readers.'
+    assert all(q.cue is None for q in find_quotes(text, []))
+
+
 def test_a_progressive_verb_of_saying_is_a_cue_not_a_passive() -> None:
     text = 'Mary Lee was telling reporters, "We will win this."'
     (quote,) = find_quotes(text, [_person(text, "Mary Lee", "Mary Lee")])

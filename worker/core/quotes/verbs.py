@@ -285,5 +285,7 @@ PHRASES = frozenset(
         "shot back",
         "fired back",
         "hit back",
+        "offered that",  # "She offered that "DeSantis seemed ..."" (not "offered buttons")
+        "offers that",
     ]
 )
