@@ -345,6 +345,12 @@ def test_the_articles_places_outweigh_the_sites_country(
             "Hosting Cook at the conference, Apple chief executive Tim Cook said sales rose.",
             {("Cook", "PERSON", "Tim Cook"), ("Tim Cook", "PERSON", "Tim Cook")},
         ),
+        (  # time.com (blind set 16): a link's title run into the paragraph before the name
+            "James Hansen first warned Congress in 1988. Read more: A Controversial Technology "
+            "Is Creating an Unprecedented Rift Among Climate Scientists Hansen, an adjunct "
+            "professor, said the limit is dead.",
+            {("Hansen", "PERSON", "James Hansen")},
+        ),
     ],
 )
 def test_the_convention_and_glued_capitalised_words(

@@ -221,7 +221,7 @@ def _is_own_name(text: str, span: Span, seen: Counter[str]) -> bool:
 
 
 _AGE = re.compile(r", \d{1,3},")
-_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 
 
 def _introduced_by_role(text: str, start: int) -> bool:
