@@ -63,6 +63,10 @@ def _found(entities: Entities) -> set[tuple[str, str, str]]:
             "sparked memory loss.",
             {("LINDA Nolan", "PERSON", "Linda Nolan"), ("Linda", "PERSON", "Linda Nolan")},
         ),
+        (  # initials are no word in capitals, whatever "Jr" the article writes
+            "JR Smith scored 20 points for the Cavaliers as Neymar Jr watched from the stands.",
+            {("JR Smith", "PERSON", "JR Smith")},
+        ),
         (  # an Indian paper's dateline (htmldate-dev 1571147129): the model says PERSON
             "BHUBANESWAR: A 72-year-old man from Bhubaneswar who had tested positive for "
             "Covid-19 died on Monday, the health department said.",

@@ -12,7 +12,6 @@ from worker.core.entities.coordination import (
     acronyms,
     joined_at_connector,
     joined_by_acronym,
-    listed_people,
 )
 from worker.core.entities.spans import Span
 
@@ -113,39 +112,9 @@ def test_a_name_the_model_cut_after_a_connector_is_joined() -> None:
     sabres = _spans(text, "ORG", "the Sabres and(?= Linus)")
     goalie = _spans(text, "FAC", "Linus Ullmark")  # not an ORG: no rest of a name
     assert joined_at_connector(text, sorted(sabres + goalie)) == sorted(sabres + goalie)
+    text = "the Office of the Inspector General and Federal Bureau of Investigation agents"
+    two = _spans(text, "ORG", "the Office of the Inspector General and", "Federal Bureau.*ion")
+    assert joined_at_connector(text, two) == two  # a name of its own after the "and"
     text = GOLD["232a43fb"]  # "Wistron and Global Lighting Technologies": no span ends in "and"
     two = _spans(text, "ORG", "Wistron", "Global Lighting Technologies")
     assert joined_at_connector(text, two) == two
-
-
-def test_an_organisation_listed_among_people_is_a_person() -> None:
-    text = GOLD["ecb46e3e"]  # "Jonathan Huberdeau, Colton Sceviour and Mike Hoffman also scored"
-    people = _spans(text, "PERSON", "Jonathan Huberdeau", "Mike Hoffman")
-    listed = sorted(people + _spans(text, "ORG", "Colton Sceviour"))
-    assert ("Colton Sceviour", "PERSON") in _named(text, listed_people(text, listed))
-    # htmldate-dev page 0a3108e5, its list's separators as written there
-    text = "operated by three other Jews in Miami: Mordechai Korf, Chaim Schochet, & Uriel Laber."
-    listed = sorted(
-        _spans(text, "PERSON", "Mordechai Korf", "Uriel Laber")
-        + _spans(text, "ORG", "Chaim Schochet")
-    )
-    assert {label for _, label in _named(text, listed_people(text, listed))} == {"PERSON"}
-
-
-def test_a_list_keeps_its_organisations_unless_two_people_and_a_name_say_otherwise() -> None:
-    text = "The duo behind it, Aryavir Kumar and Margarita Kuritsyna, saw a gap."
-    pair = sorted(
-        _spans(text, "ORG", "Aryavir Kumar") + _spans(text, "PERSON", "Margarita Kuritsyna")
-    )
-    assert listed_people(text, pair) == pair  # two items: no list to go by
-    text = "Investors Jane Doe, John Roe and Acme Holdings and Globex Corporation sold."
-    listed = sorted(
-        _spans(text, "PERSON", "Jane Doe", "John Roe")
-        + _spans(text, "ORG", "Acme Holdings", "Globex Corporation")
-    )
-    assert listed_people(text, listed) == listed  # company heads and legal forms stay
-    text = "Ford, General Motors and Mary Barra's Chevrolet"
-    listed = sorted(
-        _spans(text, "ORG", "Ford", "General Motors") + _spans(text, "PERSON", "Mary Barra")
-    )
-    assert listed_people(text, listed) == listed  # one person: the list is not of people

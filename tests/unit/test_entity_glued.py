@@ -94,21 +94,27 @@ def test_an_office_named_for_its_head_is_one_organisation() -> None:
 
 def test_a_name_owning_a_relative_is_a_persons() -> None:
     text = (  # thesun.co.uk (set 15): the model's ORG "Coleen"; and names like it
-        "I had to ask Coleen's daughter. Ford’s mother called. Acme's sister company and "
-        "Britain's daughters stayed."
+        "I had to ask Coleen's daughter. Ford’s mother called. Acme's sister company, "
+        "Mariupol's widow, Disney's kids channel, Tesco's mum-to-be club, Ajax's sons."
     )
     spans = [
         _span(text, "Coleen", "ORG"),
         _span(text, "Ford", "ORG"),
         _span(text, "Acme", "ORG"),
-        _span(text, "Britain", "GPE"),
+        _span(text, "Mariupol", "GPE"),
+        _span(text, "Disney", "ORG"),
+        _span(text, "Tesco", "ORG"),
+        _span(text, "Ajax", "ORG"),
     ]
     found = [(text[s.start : s.end], s.label) for s in relatives_owners(text, spans, _gaz())]
     assert found == [
         ("Coleen", "PERSON"),
         ("Ford", "PERSON"),
         ("Acme", "ORG"),  # companies have sisters and parents
-        ("Britain", "GPE"),  # a known place stays one
+        ("Mariupol", "GPE"),  # a place the gazetteer knows by any of its names stays one
+        ("Disney", "ORG"),  # children and kids: a company's products and a town's people
+        ("Tesco", "ORG"),  # a relative that modifies a noun ("mum-to-be club")
+        ("Ajax", "ORG"),  # a club's "sons": plural relatives are no family's
     ]
 
 

@@ -62,6 +62,7 @@ from worker.core.types import Mention, Place
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _SAYS = re.compile(r" (?:said|says|told|added|explained|noted|wrote|asked|recalled)\b")
 _NON_ALNUM = re.compile(r"[\W_]+")
+_MAX_INITIALS = 2  # "JR Smith", "AJ Styles": initials, not a word in capitals
 
 
 def entity_key(label: str, canonical: str) -> str:
@@ -154,7 +155,7 @@ class _Names:
             return span, gaz.demonyms[surface]
         if label == "PERSON":
             canonical = " ".join(
-                self._cased.get(w, w) if len(w) > 1 else w
+                self._cased.get(w, w) if len(w) > _MAX_INITIALS else w
                 for w in self._people.canonical(surface).split()
             )
         else:

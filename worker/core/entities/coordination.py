@@ -1,4 +1,4 @@
-"""Names and their acronyms, names cut at a connector, names listed together.
+"""Names and their acronyms, and names cut at a connector.
 
 The model cuts names at their "and" ("Customs" + "Border Protection"), while
 "Wistron and Global Lighting Technologies" really is two companies; the words
@@ -12,16 +12,10 @@ model read "LIFFE" as a title). Any name the model found whose acronym follows i
 brackets ("the Kurdistan Democratic Party ( KDP )") gives the acronym its label at
 every mention ("KDP fighters"), which the model often misses.
 
-Two more cuts the text's structure mends:
-
-* a model span that ends with a connector ("The National Institute of Alcohol Abuse
-  and") was cut inside a name: an ORG right after it is the rest of that name
-  ("Alcoholism");
-* the items of one list are things of one kind: in "Jonathan Huberdeau, Colton Sceviour
-  and Mike Hoffman" the model's ORG between two people is a person too. Only a list of
-  three items or more, two of them people, relabels, and only an ORG of two or three
-  capitalised words that no organisation's head noun or legal form ends ("Smith, Jones
-  and Acme Holdings" keeps its company).
+A model span that ends with a connector ("The National Institute of Alcohol Abuse
+and") was cut inside a name: a one-word ORG right after it is the rest of that name
+("Alcoholism"); a longer one is a name of its own ("the Office of the Inspector General
+and" + "Federal Bureau of Investigation").
 """
 
 from __future__ import annotations
@@ -31,7 +25,6 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from worker.core.entities.acronyms import abbreviates, defined
-from worker.core.entities.orgs import ORG_HEADS, is_company
 from worker.core.entities.spans import Span, override
 
 _ACRONYM = re.compile(r" \( ?([A-Z]{3,8}) ?\)")  # CoNLL's tokens: " ( LIFFE )"
@@ -61,14 +54,11 @@ def joined_by_acronym(text: str, spans: list[Span]) -> list[Span]:
 
 
 _DANGLING = re.compile(r" (?:and|of|for|&)$")
-_LIST_SEPARATOR = re.compile(r"(?:,| and|, and| &|, &) ")
-_PERSON_LIKE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}")
-MIN_LISTED_PEOPLE = 2
 
 
 def joined_at_connector(text: str, spans: list[Span]) -> list[Span]:
-    """The model's spans, with an ORG that ends with a connector joined to the ORG right
-    after it ("... Alcohol Abuse and" + "Alcoholism")."""
+    """The model's spans, with an ORG that ends with a connector joined to the one-word ORG
+    right after it ("... Alcohol Abuse and" + "Alcoholism")."""
     out: list[Span] = []
     for span in spans:
         last = out[-1] if out else None
@@ -78,43 +68,12 @@ def joined_at_connector(text: str, spans: list[Span]) -> list[Span]:
             and _DANGLING.search(text, last.start, last.end)
             and text[last.end : span.start] == " "
             and text[span.start].isupper()
+            and " " not in text[span.start : span.end]
         ):
             out[-1] = last._replace(end=span.end)
         else:
             out.append(span)
     return out
-
-
-def listed_people(text: str, spans: list[Span]) -> list[Span]:
-    """The spans, with an ORG that reads as a person's name relabelled PERSON where it
-    is listed among at least two people (see the module docstring)."""
-    out = list(spans)
-    for items in _lists(text, spans):
-        if sum(spans[i].label == "PERSON" for i in items) < MIN_LISTED_PEOPLE:
-            continue
-        for i in items:
-            span = spans[i]
-            name = text[span.start : span.end]
-            if (
-                span.label == "ORG"
-                and _PERSON_LIKE.fullmatch(name)
-                and name.split()[-1] not in ORG_HEADS
-                and not is_company(name)
-            ):
-                out[i] = span._replace(label="PERSON")
-    return out
-
-
-def _lists(text: str, spans: list[Span]) -> Iterator[list[int]]:
-    """Runs of three spans or more (their indexes) that only list separators part."""
-    run = [0] if spans else []
-    for i in range(1, len(spans) + 1):
-        if i < len(spans) and _LIST_SEPARATOR.fullmatch(text, spans[i - 1].end, spans[i].start):
-            run.append(i)
-            continue
-        if len(run) >= 3:
-            yield run
-        run = [i]
 
 
 def acronyms(text: str, spans: list[Span]) -> list[Span]:

@@ -25,7 +25,6 @@ from worker.core.entities.coordination import (
     acronyms,
     joined_at_connector,
     joined_by_acronym,
-    listed_people,
 )
 from worker.core.entities.courts import courts
 from worker.core.entities.described import described_places
@@ -51,7 +50,7 @@ from worker.core.entities.spans import (
 )
 from worker.core.entities.sport import is_sport, sport_teams
 from worker.core.entities.summary import summarize
-from worker.core.entities.towns import towns
+from worker.core.entities.towns import dateline_towns, towns
 from worker.core.entities.works import works
 from worker.core.text import credit_spans
 from worker.core.types import Entities
@@ -160,6 +159,7 @@ class EntityExtractor:
                 [
                     *found[1],
                     *dateline_places(text, self.gazetteer),
+                    *dateline_towns(text, self.gazetteer),
                     *postal_states(text, self.gazetteer),
                 ],
                 keep_person,
@@ -202,7 +202,7 @@ class EntityExtractor:
         trimmed = (trim(text, s, self.gazetteer) for s in cut)
         whole = hyphenated_persons(text, [s for s in trimmed if s is not None])
         named = add_honorific_persons(text, relatives_owners(text, whole, self.gazetteer))
-        named = acronyms(text, joined_by_acronym(text, listed_people(text, named)))
+        named = acronyms(text, joined_by_acronym(text, named))
         named = common_words(text, quantities(text, named))
         described = described_places(text, named_after_noun(text, named))
         things = indexes(text, events(text, products(text, works(text, described))))

@@ -3,9 +3,10 @@
 "Elon Musk's SpaceX" is two names, "Workers' Party" one: an institution named for
 a group of people keeps its possessive, and so does an office named for the official
 who heads it ("the Harris County Sheriff's Office", "the District Attorney's Office"),
-an ORG whatever the model said. A name whose possessive owns a relative ("Coleen's
+an ORG whatever the model said. A name whose possessive owns one relative ("Coleen's
 daughter", "Ford's mother") is a person's, whatever the model said (not "sister" or
-"parent": companies have those too).
+"parent", which companies have too, nor "children" or "kids": "Disney's kids channel",
+"Gaza's children").
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ _GROUP_HEADS = frozenset(
 )  # fmt: skip
 
 
+# One relative, no modifier after it: "Gaza's children", "Kerala's daughters", "Disney's
+# kids channel", "the NHS's mum-to-be app" are no family's.
 _RELATIVE_AFTER = re.compile(
-    APOSTROPHE_S + r" (?:daughter|son|husband|wife|widow|widower|mum|mom|mother|dad|father|"
-    r"girlfriend|boyfriend|fiancée?|children|kids|grandson|granddaughter|niece|nephew|"
-    r"stepson|stepdaughter)s?\b"
+    APOSTROPHE_S + r" (?:daughter|son|husband|wife|widow|widower|mother|father|dad|"
+    r"girlfriend|boyfriend|fiancée?|grandson|granddaughter|niece|nephew|stepson|"
+    r"stepdaughter)\b(?![-'’])"
 )
 # Offices named for the official at their head, beside the titles nameparser knows
 _OFFICES = frozenset({"Office", "Department"})
@@ -99,7 +102,7 @@ def relatives_owners(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[S
     return [
         s._replace(label="PERSON")
         if s.label in ("ORG", "GPE", "LOC")
-        and text[s.start : s.end] not in gaz.places
+        and gaz.place(text[s.start : s.end]) is None
         and _RELATIVE_AFTER.match(text, s.end)
         else s
         for s in spans

@@ -29,7 +29,10 @@ APOSTROPHE_S = r"(?:['’][sS]|(?<=[sS])['’])"
 _POSSESSIVE = re.compile(APOSTROPHE_S + "$")
 # a dangling dash, comma or "(", or a lowercase word the model ran into ("Associated Press that")
 _TAIL = re.compile(r"(?:[\s\-–—(,;:/&]+|\s+[a-z]+)$")
-_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?= ?[,:]| \(| ?[-–—]| \d)")
+_COLON_AFTER = re.compile(r" ?:")
+_WORDS_AFTER_COLON = re.compile(r" ?: +[^\W\d]")
+_LABEL = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3} ?:")
+DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?= ?[,:]| \(| ?[-–—]| \d)")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _OPENING = "-–—“\"‘'(«["  # marks the model runs into a name's start
 _WORD = re.compile(r"\S+")
@@ -292,18 +295,29 @@ def _around_part(text: str, spans: list[Span], name: Span) -> bool:
 
 
 def dateline_places(text: str, gaz: Gazetteer) -> list[Span]:
-    """All-capital city names opening a line ("BUFFALO, N.Y. —", "BONN 1996-08-22",
-    "BHUBANESWAR:"), and the city's name where the story repeats it in running text
-    ("a man from Bhubaneswar": the dateline says what the name is there too)."""
-    cities = [m for m in _DATELINE.finditer(text) if gaz.dateline_place(m.group()) is not None]
-    again = {
-        named
-        for m in cities
-        if gaz.place(named := " ".join(w.capitalize() for w in m.group().split()))
-        is gaz.dateline_place(m.group())
-    }
-    repeated = (m for name in again for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
-    return sorted(Span(*m.span(), "GPE") for m in (*cities, *repeated))
+    """All-capital city names opening a line: "BUFFALO, N.Y. —", "BONN 1996-08-22", and,
+    opening the text, "BHUBANESWAR: A 72-year-old" (a colon, as Indian papers write it;
+    not a label that opens other lines too, a transcript's "HOLT:", nor a label of
+    figures, "MOBILE: 07700 900123", nor a word of the text, "POLICE:")."""
+    return [
+        Span(*m.span(), "GPE")
+        for m in DATELINE.finditer(text)
+        if gaz.dateline_place(m.group()) is not None
+        and (not _COLON_AFTER.match(text, m.end()) or _opening_colon(text, m))
+    ]
+
+
+def _opening_colon(text: str, dateline: re.Match[str]) -> bool:
+    """Whether a dateline with a colon opens the text before words, no other line opens
+    with such a label, and the text does not write the name as a word ("POLICE: ...
+    police said")."""
+    word = re.escape(dateline.group().lower())
+    return (
+        not text[: dateline.start()].strip()
+        and len(_LABEL.findall(text)) == 1
+        and bool(_WORDS_AFTER_COLON.match(text, dateline.end()))
+        and re.search(rf"(?<!\w){word}(?!\w)", text) is None
+    )
 
 
 def add_honorific_persons(text: str, spans: list[Span]) -> list[Span]:

@@ -21,6 +21,12 @@ around it make it an organisation:
 
 A verb of saying after it is no such cue: in "police in Liege said" the town
 does not speak.
+
+The city of a story's opening dateline ("BHUBANESWAR: A 72-year-old man from
+Bhubaneswar ...") is that city where the story names it again, whatever the model said
+(`dateline_towns`), unless the name is also a given name ("AUSTIN, Texas — Austin
+Reaves scored") or a label that opens other lines too ("CLINTON:" of a transcript, a
+team's line-up); a colon after the city has the conditions of `spans.dateline_places`.
 """
 
 from __future__ import annotations
@@ -30,7 +36,8 @@ import re
 from worker.core.entities.brands import ORG_NOUNS, org_cue
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.glued import POSITIONS
-from worker.core.entities.spans import Span
+from worker.core.entities.people import is_given_name
+from worker.core.entities.spans import DATELINE, Span, dateline_places
 
 _NOUN_AFTER = re.compile(
     r"^ (?:[a-z-]+ )?(?:" + "|".join(map(re.escape, (*ORG_NOUNS, *POSITIONS))) + r")\b"
@@ -89,3 +96,19 @@ def _residents(before: str, after: str) -> bool:
 
 def _organisation(before: str, after: str) -> bool:
     return bool(org_cue(before, after) or _NOUN_AFTER.match(after))
+
+
+def dateline_towns(text: str, gaz: Gazetteer) -> list[Span]:
+    """The story's later mentions of the city its opening dateline names, as places (see
+    the module docstring)."""
+    opening = DATELINE.match(text, len(text) - len(text.lstrip()))
+    if opening is None or not any(s.start == opening.start() for s in dateline_places(text, gaz)):
+        return []
+    name = " ".join(word.capitalize() for word in opening.group().split())
+    if (
+        gaz.place(name) is not gaz.dateline_place(opening.group())
+        or is_given_name(name.split()[0])
+        or sum(m.group() == opening.group() for m in DATELINE.finditer(text)) > 1
+    ):
+        return []
+    return [Span(*m.span(), "GPE") for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]

@@ -7,7 +7,8 @@ quotes belong to their outer quotation) or where they enclose a double pair
 a paragraph whose next paragraph opens with a quote mark is a quotation
 running over several paragraphs: each paragraph's part is a segment, chained
 to the previous one (`continues`), also over a line of page furniture between
-them (a short line with no sentence's end: "read more linda nolan"). Where wire
+them (a short line with no sentence's end: "read more linda nolan") where the open mark
+is a double one (a single one may be no quotation: "the '90s"). Where wire
 copy lost that break, a straight mark after a finished sentence inside an open
 quotation ends it and opens the next (`_reopens`); an opening mark between a word
 and a space or a punctuation mark closes (`_closes`). A line break inside a
@@ -33,6 +34,7 @@ _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…”\"])[’'](?!\w)")
 # A dateline and a dash turned into a straight mark: 'LONDON " AstraZeneca says'.
 _DATELINE = re.compile(r"[A-Z][A-Z.'-]*(?:[ ,]+[A-Z][A-Z.'-]*)* \" ")
 _OPENING = "“\"‘'`«„"
+_SINGLE_MARKS = "‘'"
 _PARAGRAPH = re.compile(r"[^\n]+")
 _EDGE_MARKS = "‘’'`"  # the second mark of a doubled single one
 _STRAIGHT = re.compile(r'(?<!\d)"')
@@ -231,10 +233,10 @@ def find_segments(text: str, spans: list[tuple[int, int]] | None = None) -> list
     (`spans`: the text's `paragraphs`, when the caller has them)."""
     segments: list[Segment] = []
     spans = paragraphs(text) if spans is None else spans
-    unclosed = False
+    unclosed = double = False
     for index, (start, end) in enumerate(spans):
         pairs = _kept(_double_pairs(text, start, end), _single_pairs(text, start, end))
-        if unclosed and not pairs and _is_furniture(text, start, end):
+        if unclosed and not pairs and _is_furniture(text, start, end) and double:
             continue  # "read more linda nolan" between two paragraphs of one quotation
         chained = unclosed and text[start] in _OPENING
         unclosed = False
@@ -248,4 +250,5 @@ def find_segments(text: str, spans: list[tuple[int, int]] | None = None) -> list
                 )
             )
             unclosed = close_at == end
+            double = text[open_at] not in _SINGLE_MARKS  # not "the '90s": no quotation
     return segments

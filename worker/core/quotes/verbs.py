@@ -285,7 +285,5 @@ PHRASES = frozenset(
         "shot back",
         "fired back",
         "hit back",
-        "offered that",  # "She offered that "DeSantis seemed ..."" (not "offered buttons")
-        "offers that",
     ]
 )
