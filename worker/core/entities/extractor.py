@@ -33,7 +33,7 @@ from worker.core.entities.gazetteer import Gazetteer, place_label
 from worker.core.entities.glued import split_glued, teams
 from worker.core.entities.indexes import indexes
 from worker.core.entities.orgs import names_ending_in_s, with_legal_form
-from worker.core.entities.possessives import relatives_owners, split_possessives
+from worker.core.entities.possessives import relatives, split_possessives
 from worker.core.entities.postal import postal_states
 from worker.core.entities.products import products
 from worker.core.entities.quantities import quantities
@@ -201,7 +201,7 @@ class EntityExtractor:
         cut = split_glued(text, kept, self.gazetteer)
         trimmed = (trim(text, s, self.gazetteer) for s in cut)
         whole = hyphenated_persons(text, [s for s in trimmed if s is not None])
-        named = add_honorific_persons(text, relatives_owners(text, whole, self.gazetteer))
+        named = add_honorific_persons(text, relatives(text, whole, self.gazetteer))
         named = acronyms(text, joined_by_acronym(text, named))
         named = common_words(text, quantities(text, named))
         described = described_places(text, named_after_noun(text, named))

@@ -6,7 +6,8 @@ who heads it ("the Harris County Sheriff's Office", "the District Attorney's Off
 an ORG whatever the model said. A name whose possessive owns one relative ("Coleen's
 daughter", "Ford's mother") is a person's, whatever the model said (not "sister" or
 "parent", which companies have too, nor "children" or "kids": "Disney's kids channel",
-"Gaza's children").
+"Gaza's children"), and so is a name a person's relative introduces or that has one
+("her brother, Herumanto Tanus", "his wife, Kimberly", "Yohannes and his wife").
 """
 
 from __future__ import annotations
@@ -31,11 +32,16 @@ _GROUP_HEADS = frozenset(
 
 # One relative, no modifier after it: "Gaza's children", "Kerala's daughters", "Disney's
 # kids channel", "the NHS's mum-to-be app" are no family's.
-_RELATIVE_AFTER = re.compile(
-    APOSTROPHE_S + r" (?:daughter|son|husband|wife|widow|widower|mother|father|dad|"
-    r"girlfriend|boyfriend|fiancée?|grandson|granddaughter|niece|nephew|stepson|"
-    r"stepdaughter)\b(?![-'’])"
+_ONE_RELATIVE = (
+    r"(?:daughter|son|husband|wife|widow|widower|mother|father|dad|girlfriend|boyfriend|"
+    r"fiancée?|grandson|granddaughter|niece|nephew|stepson|stepdaughter)"
 )
+_RELATIVE_AFTER = re.compile(APOSTROPHE_S + rf" {_ONE_RELATIVE}\b(?![-'’])")
+# "her brother, Herumanto Tanus", "his wife Kimberly"; "Yohannes and his wife": a
+# person's relative, siblings too (a company's "sister" is its own, never "her sister")
+_KIN = rf"(?:{_ONE_RELATIVE}|brother|sister|cousin|uncle|aunt|grandmother|grandfather)"
+_RELATIVE_BEFORE = re.compile(rf"\b(?:his|her|their|my|our) {_KIN},? $")
+_WITH_RELATIVE = re.compile(rf" and (?:his|her) {_KIN}\b")
 # Offices named for the official at their head, beside the titles nameparser knows
 _OFFICES = frozenset({"Office", "Department"})
 _OFFICIALS = frozenset(
@@ -96,14 +102,19 @@ def _of_an_official(text: str, span: Span, possessive: re.Match[str], gaz: Gazet
     return owned in _OFFICES and (owner in _OFFICIALS or gaz.is_title(owner))
 
 
-def relatives_owners(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
-    """The spans, with an organisation or an unknown place whose possessive owns a
-    relative ("Coleen's daughter") relabelled PERSON."""
+def relatives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
+    """The spans, with an organisation or an unknown place that a relative names or that
+    has one ("Coleen's daughter", "her brother, Herumanto Tanus", "Yohannes and his
+    wife") relabelled PERSON."""
     return [
         s._replace(label="PERSON")
         if s.label in ("ORG", "GPE", "LOC")
         and gaz.place(text[s.start : s.end]) is None
-        and _RELATIVE_AFTER.match(text, s.end)
+        and (
+            _RELATIVE_AFTER.match(text, s.end)
+            or _WITH_RELATIVE.match(text, s.end)
+            or _RELATIVE_BEFORE.search(text, max(0, s.start - 30), s.start)
+        )
         else s
         for s in spans
     ]
