@@ -322,6 +322,24 @@ def test_a_spokesperson_for_an_organization_is_unnamed_in_every_paragraph() -> N
     }
 
 
+def test_a_place_in_a_compound_modifier_names_no_speaker() -> None:
+    text = (  # Reuters on Gmail in China (newspaper4k's tests); and an analyst like it
+        "\"We've checked and there's nothing wrong on our end,\" a Singapore-based spokesman "
+        'for Google said in an email. "It works," said a London-based analyst at Barclays.'
+    )
+    at = text.index("Singapore")
+    singapore = Mention("Singapore", "GPE", at, at + 9, "Singapore", entity_key("GPE", "Singapore"))
+    at = text.index("London")
+    london = Mention("London", "GPE", at, at + 6, "London", entity_key("GPE", "London"))
+    mentions = [singapore, _org(text, "Google"), london, _org(text, "Barclays")]
+    said = find_quotes(text, mentions)
+    assert [q.speaker for q in said] == [None, None]
+    assert [q.speaker_mention.text if q.speaker_mention else None for q in said] == [
+        "a Singapore-based spokesman",
+        "a London-based analyst",
+    ]
+
+
 def test_a_participle_that_names_nobody_leaves_the_sentences_speaker() -> None:
     text = GOLD["Politics"]  # 'Keir Starmer warned ... He said the war is "...", adding: "..."'
     starmer = _person(text, "Keir Starmer", "Keir Starmer", text.index("In a speech"))

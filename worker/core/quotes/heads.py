@@ -28,6 +28,14 @@ _NAMED_AFTER = re.compile(r"\s*,\s*[A-Z]")  # "an investigator, John Smith,"
 # "a 2014 report from the World Bank", "the statement by the ministry": the author follows
 _AUTHOR_AFTER = re.compile(r"\s+(?:from|by)\s+(?:the\s+)?")  # not "a survey of Amazon workers"
 
+# A description whose names sit in a phrase attached to it is the speaker ("a spokesperson
+# for X"); a place in a compound modifier names no one ("a Singapore-based spokesman for").
+GROUP = re.compile(
+    r"((?i:the|a|an|one|some|several|two|three|many)\s+(?:[A-Z][\w.]*-[a-z]+\s+)?[^A-Z]*?)"
+    r"\s+(?:of|in|at|for|from|with|by|on)\s"
+)
+COMPOUND = re.compile(r"-[a-z]")
+
 # "the company", "the agency": the latest organization the article made a subject.
 ORG_HEADS = frozenset(
     [

@@ -24,7 +24,9 @@ from worker.core.quotes.antecedents import Antecedents
 from worker.core.quotes.clauses import last_clause
 from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import (
+    COMPOUND,
     DOCUMENTS,
+    GROUP,
     ORG_HEADS,
     author_at,
     introduced_unnamed,
@@ -65,10 +67,6 @@ _CLAUSE_END = re.compile(r"[.;:!?“”\"\n]")
 _IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
 # The writer ("we called it "..."") and a relative pronoun ("Jaime Maussan, who testified").
 _OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
-# A description whose names sit in a phrase attached to it: the description is the speaker.
-_GROUP = re.compile(
-    r"((?i:the|a|an|one|some|several|two|three|many)\s+[^A-Z]*?)\s+(?:of|in|at|for|from|with|by|on)\s"
-)
 # "In his Instagram post, ...", "If Trump read it, ...": the subject comes after the comma.
 _INTRO = re.compile(
     r"\s*(?:In|During|After|Before|At|On|With|Without|Despite|While|When|As|For|From|Since|"
@@ -154,10 +152,11 @@ class Speakers:
                 speaker = self.antecedents.find(topic.start, "PERSON", pronoun.lower())
             return speaker, mention
         stop = begin + len(words)
-        named = [m for m in self._named(begin, stop) if not self._owner(m, stop)]
-        group = _GROUP.match(words)  # "The authors of the research in the journal X argued"
-        if group and not self._named(begin, begin + group.end(1)):  # "a spokesperson for X"
-            return self._phrase(begin, begin + group.end(1))
+        found = [m for m in self._named(begin, stop) if not COMPOUND.match(self.text, m.end)]
+        named = [m for m in found if not self._owner(m, stop)]  # not "a London-based analyst"
+        group = GROUP.match(words)  # "The authors of the research in the journal X argued"
+        if group and not any(m.end <= begin + group.end(1) for m in found):
+            return self._phrase(begin, begin + group.end(1))  # "a spokesperson for X"
         if [m.label for m in named] == ["NORP"] and _NATIONAL.fullmatch(words):
             # "The Briton, who lost ..., said", "the Australian added": someone named
             person = self._last_person(begin) or self.antecedents.find(begin, "PERSON")
