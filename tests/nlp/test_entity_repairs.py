@@ -63,6 +63,11 @@ def _found(entities: Entities) -> set[tuple[str, str, str]]:
             "sparked memory loss.",
             {("LINDA Nolan", "PERSON", "Linda Nolan"), ("Linda", "PERSON", "Linda Nolan")},
         ),
+        (  # a law (Herald Sun, Readability's tests): no person's full name beside "Bill"
+            "A new Bill would require telecommunications companies to keep metadata for two "
+            "years. The Data Retention Bill will be debated in the House of Representatives.",
+            {("Data Retention Bill", "LAW", "Data Retention Bill")},
+        ),
         (  # initials are no word in capitals, whatever "Jr" the article writes
             "JR Smith scored 20 points for the Cavaliers as Neymar Jr watched from the stands.",
             {("JR Smith", "PERSON", "JR Smith")},

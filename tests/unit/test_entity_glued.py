@@ -117,9 +117,10 @@ def test_a_name_owning_a_relative_is_a_persons() -> None:
         ("Ajax", "ORG"),  # a club's "sons": plural relatives are no family's
     ]
     text = (  # Reuters (newspaper4k's tests), and the gold set's 7dfc3e35
-        "Yohannes and his wife awaited news of her brother, Herumanto Tanus. Van Der Beek "
-        "said his wife, Kimberly, had suffered a miscarriage. Her mother is from India and "
-        "her father from Jamaica; her company, Acme, and Acme's sister firm."
+        "Yohannes and his wife awaited news of her brother, Herumanto Tanus. His wife, "
+        "Kimberly, had suffered a miscarriage. Her mother is from India and her father from "
+        "Jamaica; her company, Acme, and Acme's sister firm. He joined Globex and his wife "
+        "worked. With his wife, NBC News anchor Savannah Guthrie."
     )
     spans = [
         _span(text, "Yohannes", "ORG"),
@@ -127,14 +128,18 @@ def test_a_name_owning_a_relative_is_a_persons() -> None:
         _span(text, "Kimberly", "ORG"),
         _span(text, "India", "GPE"),
         _span(text, "Acme", "ORG"),
+        _span(text, "Globex", "ORG"),
+        _span(text, "NBC News", "ORG"),
     ]
     found = [(text[s.start : s.end], s.label) for s in relatives(text, spans, _gaz())]
     assert found == [
         ("Yohannes", "PERSON"),
         ("Herumanto Tanus", "PERSON"),
-        ("Kimberly", "PERSON"),
+        ("Kimberly", "PERSON"),  # after "His", a sentence's first word
         ("India", "GPE"),  # "India and her father": a place stays one
         ("Acme", "ORG"),  # a company is no relative
+        ("Globex", "ORG"),  # an object: "and his wife" opens the next clause
+        ("NBC News", "ORG"),  # a title's organisation before the relative's name
     ]
 
 

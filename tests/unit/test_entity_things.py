@@ -78,6 +78,30 @@ def test_events_and_venues_by_their_head_noun() -> None:
     assert {s.label for s in events(text, _org_spans(text, "Public Auditorium"))} == {"FAC"}
 
 
+def test_a_name_headed_by_a_noun_of_laws_is_a_law() -> None:
+    text = (  # HuffPost on JPMorgan (newspaper4k's tests), a Herald Sun bill, a NYT deal
+        "to comply with certain aspects of that law's Volcker Rule. The Data Retention Bill "
+        "will be debated. It is regulated under the Investment Company Act of 1940. The "
+        "Southern Baptist Convention and Stuart Law, Acme Act and Bill met."
+    )
+    names = ["Volcker Rule", "Data Retention Bill", "Investment Company Act", "Acme Act"]
+    spans = sorted(
+        [s for n in names for s in _org_spans(text, n)]
+        + _org_spans(text, "Southern Baptist Convention")
+    )
+    labels = {text[s.start : s.end]: s.label for s in events(text, spans)}
+    assert labels == {
+        "Volcker Rule": "LAW",
+        "Data Retention Bill": "LAW",
+        "Investment Company Act": "LAW",
+        "Acme Act": "LAW",
+        "Southern Baptist Convention": "ORG",  # a church: "Convention" heads no law here
+    }
+    law, bill = text.index("Stuart Law"), text.rindex("Bill")
+    people = [Span(law, law + 10, "PERSON"), Span(bill, bill + 4, "PERSON")]
+    assert events(text, people) == people  # "Law" is no head and one word is no law's name
+
+
 def test_words_of_a_quoted_title_are_no_entities_and_quoted_speech_keeps_its_names() -> None:
     text = GOLD["35b15891"]  # '... bringing out McDonald during an encore to perform
     # “Takin’ It to the Streets.”'

@@ -338,6 +338,15 @@ def test_a_place_in_a_compound_modifier_names_no_speaker() -> None:
         "a Singapore-based spokesman",
         "a London-based analyst",
     ]
+    text = (  # a place of two words, an en dash; a person apposed to the description
+        '"It works," a New York–based analyst at Citigroup said. "We will grow," a '
+        "Paris-based spokeswoman for Chanel, Marie Dupont, said."
+    )
+    at = text.index("New York")
+    new_york = Mention("New York", "GPE", at, at + 8, "New York", entity_key("GPE", "New York"))
+    dupont = _person(text, "Marie Dupont", "Marie Dupont")
+    said = find_quotes(text, [new_york, _org(text, "Citigroup"), _org(text, "Chanel"), dupont])
+    assert [q.speaker.canonical if q.speaker else None for q in said] == [None, "Marie Dupont"]
 
 
 def test_a_participle_that_names_nobody_leaves_the_sentences_speaker() -> None:

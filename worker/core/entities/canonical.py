@@ -273,7 +273,7 @@ def _people_by_surname(
             text,
             [
                 span._replace(label="PERSON")
-                if span.label not in ("PERSON", "NORP")
+                if span.label not in ("PERSON", "NORP", "LAW")  # "Data Retention Bill"
                 and gaz.looks_like_full_name(surface)
                 and (gaz.surname(surface) in people or surface in people)
                 and gaz.place(surface) is None

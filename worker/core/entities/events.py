@@ -1,4 +1,4 @@
-"""Events and venues the model calls an organisation or a person.
+"""Events, venues and laws the model calls an organisation or a person.
 
 "The Davis Cup Finals", "the American Music Awards", "the Kentucky Derby",
 "the Belmont Stakes", "Heathrow Airport", "Churchill Downs", "the New Jersey
@@ -14,7 +14,10 @@ possessive ("at the Metropolitan Correctional Center"; not "at NASA's Goddard
 Space Flight Center"); "Hall" ("Hall of Fame") is left out. A facility that
 acts as an institution ("Mount Sinai Hospital said", "the Turnpike announced")
 keeps the model's label. Places keep their label: CoNLL, for one, labels many
-venues as locations.
+venues as locations. A name of two words or more headed by a noun of laws and
+agreements ("the Volcker Rule", "the Data Retention Bill", "the Investment Company
+Act", "the Paris Agreement") is a LAW, also unscored ("Convention" is left out: the
+Southern Baptist Convention is a church).
 """
 
 from __future__ import annotations
@@ -32,6 +35,10 @@ VENUE_HEADS = frozenset(
     {"Stadium", "Arena", "Auditorium", "Airport", "Downs", "Racecourse", "Street", "Avenue",
      "Road", "Boulevard", "Highway", "Expressway", "Freeway", "Turnpike", "Bridge", "Tunnel",
      "Prison", "Penitentiary", "Jail"}
+)  # fmt: skip
+LAW_HEADS = frozenset(
+    {"Act", "Bill", "Rule", "Amendment", "Treaty", "Accord", "Accords", "Agreement",
+     "Protocol", "Directive", "Doctrine"}
 )  # fmt: skip
 # Heads of facilities that also head institutions: a facility only where the text puts
 # something at, in or near it.
@@ -74,6 +81,8 @@ def events(text: str, spans: list[Span]) -> list[Span]:
             span = span._replace(label="EVENT")
         elif span.label in _RELABELLED and _is_facility(text, span, head):
             span = span._replace(label="FAC")
+        elif span.label in _RELABELLED and head in LAW_HEADS:
+            span = span._replace(label="LAW")
         out.append(span)
     return out
 

@@ -6,8 +6,10 @@ who heads it ("the Harris County Sheriff's Office", "the District Attorney's Off
 an ORG whatever the model said. A name whose possessive owns one relative ("Coleen's
 daughter", "Ford's mother") is a person's, whatever the model said (not "sister" or
 "parent", which companies have too, nor "children" or "kids": "Disney's kids channel",
-"Gaza's children"), and so is a name a person's relative introduces or that has one
-("her brother, Herumanto Tanus", "his wife, Kimberly", "Yohannes and his wife").
+"Gaza's children"), and so is a name a person's relative introduces, the whole
+apposition ("her brother, Herumanto Tanus,"; not "his wife, NBC News anchor Savannah
+Guthrie"), or that opens a clause with one ("Yohannes and his wife were"; not "He
+joined Goldman Sachs and his wife worked").
 """
 
 from __future__ import annotations
@@ -40,8 +42,10 @@ _RELATIVE_AFTER = re.compile(APOSTROPHE_S + rf" {_ONE_RELATIVE}\b(?![-'’])")
 # "her brother, Herumanto Tanus", "his wife Kimberly"; "Yohannes and his wife": a
 # person's relative, siblings too (a company's "sister" is its own, never "her sister")
 _KIN = rf"(?:{_ONE_RELATIVE}|brother|sister|cousin|uncle|aunt|grandmother|grandfather)"
-_RELATIVE_BEFORE = re.compile(rf"\b(?:his|her|their|my|our) {_KIN},? $")
+_RELATIVE_BEFORE = re.compile(rf"\b(?i:his|her|their|my|our) {_KIN},? $")
+_APPOSED_END = re.compile(r"[,.;:)!?]|\s*$")  # the whole apposition: not "NBC News anchor X"
 _WITH_RELATIVE = re.compile(rf" and (?:his|her) {_KIN}\b")
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;\n\"“])\s*$")  # "Yohannes and his wife", no object
 # Offices named for the official at their head, beside the titles nameparser knows
 _OFFICES = frozenset({"Office", "Department"})
 _OFFICIALS = frozenset(
@@ -112,8 +116,14 @@ def relatives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
         and gaz.place(text[s.start : s.end]) is None
         and (
             _RELATIVE_AFTER.match(text, s.end)
-            or _WITH_RELATIVE.match(text, s.end)
-            or _RELATIVE_BEFORE.search(text, max(0, s.start - 30), s.start)
+            or (
+                _WITH_RELATIVE.match(text, s.end)
+                and _CLAUSE_START.search(text, max(0, s.start - 3), s.start)
+            )
+            or (
+                _RELATIVE_BEFORE.search(text, max(0, s.start - 30), s.start)
+                and _APPOSED_END.match(text, s.end)
+            )
         )
         else s
         for s in spans

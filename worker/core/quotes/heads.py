@@ -31,10 +31,11 @@ _AUTHOR_AFTER = re.compile(r"\s+(?:from|by)\s+(?:the\s+)?")  # not "a survey of 
 # A description whose names sit in a phrase attached to it is the speaker ("a spokesperson
 # for X"); a place in a compound modifier names no one ("a Singapore-based spokesman for").
 GROUP = re.compile(
-    r"((?i:the|a|an|one|some|several|two|three|many)\s+(?:[A-Z][\w.]*-[a-z]+\s+)?[^A-Z]*?)"
+    r"((?i:the|a|an|one|some|several|two|three|many)\s+"
+    r"(?:(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*[-–][a-z]+\s+)?[^A-Z]*?)"
     r"\s+(?:of|in|at|for|from|with|by|on)\s"
-)
-COMPOUND = re.compile(r"-[a-z]")
+)  # "a New York-based analyst at Citigroup", en dash too
+COMPOUND = re.compile(r"[-–][a-z]")
 
 # "the company", "the agency": the latest organization the article made a subject.
 ORG_HEADS = frozenset(

@@ -155,7 +155,8 @@ class Speakers:
         found = [m for m in self._named(begin, stop) if not COMPOUND.match(self.text, m.end)]
         named = [m for m in found if not self._owner(m, stop)]  # not "a London-based analyst"
         group = GROUP.match(words)  # "The authors of the research in the journal X argued"
-        if group and not any(m.end <= begin + group.end(1) for m in found):
+        named_to = any(m.label == "PERSON" and self.text.endswith(", ", 0, m.start) for m in found)
+        if group and not named_to and not any(m.end <= begin + group.end(1) for m in found):
             return self._phrase(begin, begin + group.end(1))  # "a spokesperson for X"
         if [m.label for m in named] == ["NORP"] and _NATIONAL.fullmatch(words):
             # "The Briton, who lost ..., said", "the Australian added": someone named
