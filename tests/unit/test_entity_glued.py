@@ -141,6 +141,16 @@ def test_a_name_owning_a_relative_is_a_persons() -> None:
         ("Globex", "ORG"),  # an object: "and his wife" opens the next clause
         ("NBC News", "ORG"),  # a title's organisation before the relative's name
     ]
+    text = (
+        "On Monday, Tanus and his wife appeared in court. Police said Herumanto and his wife "
+        "had fled. He and his brother Yohannes told police they were innocent."
+    )
+    spans = [
+        _span(text, "Tanus", "ORG"),
+        _span(text, "Herumanto", "ORG"),
+        _span(text, "Yohannes", "ORG"),
+    ]
+    assert {s.label for s in relatives(text, spans, _gaz())} == {"PERSON"}
 
 
 def test_a_university_named_with_its_campus_town_is_one_name_and_a_list_is_not() -> None:

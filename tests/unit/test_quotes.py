@@ -347,6 +347,9 @@ def test_a_place_in_a_compound_modifier_names_no_speaker() -> None:
     dupont = _person(text, "Marie Dupont", "Marie Dupont")
     said = find_quotes(text, [new_york, _org(text, "Citigroup"), _org(text, "Chanel"), dupont])
     assert [q.speaker.canonical if q.speaker else None for q in said] == [None, "Marie Dupont"]
+    text = '"He is innocent," a lawyer for the former president, Donald Trump, said on Monday.'
+    (said,) = find_quotes(text, [_person(text, "Donald Trump", "Donald Trump")])
+    assert said.speaker is None  # the name is the president's, not the lawyer's
 
 
 def test_a_participle_that_names_nobody_leaves_the_sentences_speaker() -> None:

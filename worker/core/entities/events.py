@@ -15,9 +15,10 @@ Space Flight Center"); "Hall" ("Hall of Fame") is left out. A facility that
 acts as an institution ("Mount Sinai Hospital said", "the Turnpike announced")
 keeps the model's label. Places keep their label: CoNLL, for one, labels many
 venues as locations. A name of two words or more headed by a noun of laws and
-agreements ("the Volcker Rule", "the Data Retention Bill", "the Investment Company
-Act", "the Paris Agreement") is a LAW, also unscored ("Convention" is left out: the
-Southern Baptist Convention is a church).
+agreements, written with "the" or an owner before it ("the Volcker Rule", "the Data
+Retention Bill", "the Investment Company Act"; not "Rapper Ja Rule", "Ocean Protocol
+said"), is a LAW, also unscored ("Convention" is left out: the Southern Baptist
+Convention is a church).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ LAW_HEADS = frozenset(
     {"Act", "Bill", "Rule", "Amendment", "Treaty", "Accord", "Accords", "Agreement",
      "Protocol", "Directive", "Doctrine"}
 )  # fmt: skip
+_LAW_BEFORE = re.compile(r"(?:\b[Tt]he |['’]s? )$")
 # Heads of facilities that also head institutions: a facility only where the text puts
 # something at, in or near it.
 PLACED_HEADS = frozenset({"Center", "Centre", "Hospital"})
@@ -81,10 +83,20 @@ def events(text: str, spans: list[Span]) -> list[Span]:
             span = span._replace(label="EVENT")
         elif span.label in _RELABELLED and _is_facility(text, span, head):
             span = span._replace(label="FAC")
-        elif span.label in _RELABELLED and head in LAW_HEADS:
+        elif span.label in _RELABELLED and head in LAW_HEADS and _is_law(text, span):
             span = span._replace(label="LAW")
         out.append(span)
     return out
+
+
+def _is_law(text: str, span: Span) -> bool:
+    """A law is written with a determiner or an owner before it ("the Volcker Rule", "that
+    law's Volcker Rule"); people and firms are not ("Rapper Ja Rule", "Ocean Protocol
+    said"), nor a group named for a cause ("the Alliance for Responsible Rule")."""
+    name = text[span.start : span.end]
+    return bool(_LAW_BEFORE.search(text, max(0, span.start - 12), span.start)) and (
+        " for " not in name
+    )
 
 
 def _is_facility(text: str, span: Span, head: str) -> bool:

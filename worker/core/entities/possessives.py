@@ -43,9 +43,11 @@ _RELATIVE_AFTER = re.compile(APOSTROPHE_S + rf" {_ONE_RELATIVE}\b(?![-'’])")
 # person's relative, siblings too (a company's "sister" is its own, never "her sister")
 _KIN = rf"(?:{_ONE_RELATIVE}|brother|sister|cousin|uncle|aunt|grandmother|grandfather)"
 _RELATIVE_BEFORE = re.compile(rf"\b(?i:his|her|their|my|our) {_KIN},? $")
-_APPOSED_END = re.compile(r"[,.;:)!?]|\s*$")  # the whole apposition: not "NBC News anchor X"
+# the whole apposition ("his brother Tanus told"), not a title's ("NBC News anchor X")
+_APPOSED_END = re.compile(r"[,.;:)!?]|\s*$|\s+[a-z]+\b(?!\s+[A-Z])")
 _WITH_RELATIVE = re.compile(rf" and (?:his|her) {_KIN}\b")
-_CLAUSE_START = re.compile(r"(?:^|[.!?:;\n\"“])\s*$")  # "Yohannes and his wife", no object
+# "Yohannes and his wife", "Police said Tanus and his wife"; not an object: "He joined X"
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;,\n\"“]|\bthat|\bsaid|\bsays)\s*$")
 # Offices named for the official at their head, beside the titles nameparser knows
 _OFFICES = frozenset({"Office", "Department"})
 _OFFICIALS = frozenset(
@@ -118,7 +120,7 @@ def relatives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[Span]:
             _RELATIVE_AFTER.match(text, s.end)
             or (
                 _WITH_RELATIVE.match(text, s.end)
-                and _CLAUSE_START.search(text, max(0, s.start - 3), s.start)
+                and _CLAUSE_START.search(text, max(0, s.start - 6), s.start)
             )
             or (
                 _RELATIVE_BEFORE.search(text, max(0, s.start - 30), s.start)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from worker.core.quotes.genders import noun_gender
+from worker.core.types import Mention
 
 MAX_INTRODUCED = 1500  # characters before a description searched for its introduction
 # "an investigator", "another highly placed source", "one of the investigators": a few
@@ -30,12 +31,34 @@ _AUTHOR_AFTER = re.compile(r"\s+(?:from|by)\s+(?:the\s+)?")  # not "a survey of 
 
 # A description whose names sit in a phrase attached to it is the speaker ("a spokesperson
 # for X"); a place in a compound modifier names no one ("a Singapore-based spokesman for").
-GROUP = re.compile(
+_GROUP = re.compile(
     r"((?i:the|a|an|one|some|several|two|three|many)\s+"
     r"(?:(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*[-–][a-z]+\s+)?[^A-Z]*?)"
     r"\s+(?:of|in|at|for|from|with|by|on)\s"
 )  # "a New York-based analyst at Citigroup", en dash too
 COMPOUND = re.compile(r"[-–][a-z]")
+
+
+def described_group(text: str, words: str, begin: int, mentions: Sequence[Mention]) -> int | None:
+    """Where a description whose names sit in a phrase attached to it ends ("a spokesperson
+    for X", "The authors of the research in the journal X"): an unnamed speaker; None if
+    `words` (at `begin`) are no such description or name a person apposed to X."""
+    group = _GROUP.match(words)
+    end = begin + group.end(1) if group else -1
+    if group is None or any(m.end <= end for m in mentions) or _apposed_to_org(text, mentions):
+        return None
+    return end
+
+
+def _apposed_to_org(text: str, mentions: Sequence[Mention]) -> bool:
+    """Whether a person is apposed to an organisation among `mentions` ("a spokeswoman for
+    Chanel, Marie Dupont,": hers; not "a lawyer for the president, Donald Trump,")."""
+    orgs = {m.end for m in mentions if m.label == "ORG"}
+    return any(
+        m.label == "PERSON" and m.start - 2 in orgs and text.startswith(", ", m.start - 2)
+        for m in mentions
+    )
+
 
 # "the company", "the agency": the latest organization the article made a subject.
 ORG_HEADS = frozenset(

@@ -26,9 +26,9 @@ from worker.core.quotes.genders import genders
 from worker.core.quotes.heads import (
     COMPOUND,
     DOCUMENTS,
-    GROUP,
     ORG_HEADS,
     author_at,
+    described_group,
     introduced_unnamed,
     unnamed_person,
     unnamed_speakers,
@@ -154,10 +154,9 @@ class Speakers:
         stop = begin + len(words)
         found = [m for m in self._named(begin, stop) if not COMPOUND.match(self.text, m.end)]
         named = [m for m in found if not self._owner(m, stop)]  # not "a London-based analyst"
-        group = GROUP.match(words)  # "The authors of the research in the journal X argued"
-        named_to = any(m.label == "PERSON" and self.text.endswith(", ", 0, m.start) for m in found)
-        if group and not named_to and not any(m.end <= begin + group.end(1) for m in found):
-            return self._phrase(begin, begin + group.end(1))  # "a spokesperson for X"
+        group = described_group(self.text, words, begin, found)  # "a spokesperson for X"
+        if group is not None:
+            return self._phrase(begin, group)
         if [m.label for m in named] == ["NORP"] and _NATIONAL.fullmatch(words):
             # "The Briton, who lost ..., said", "the Australian added": someone named
             person = self._last_person(begin) or self.antecedents.find(begin, "PERSON")
