@@ -22,7 +22,7 @@ from collections.abc import Callable
 from worker.core.entities.common import common_words
 from worker.core.entities.coordination import acronyms, joined_by_acronym
 from worker.core.entities.gazetteer import Gazetteer
-from worker.core.entities.spans import Span
+from worker.core.entities.spans import Span, propagate
 from worker.core.entities.towns import towns
 from worker.core.quotes import find_quotes
 from worker.core.quotes.clauses import last_clause
@@ -51,6 +51,9 @@ def cases(gaz: Gazetteer) -> list[tuple[str, int, Callable[[], object]]]:
     lines = '" It is over .\nWe are done , " he said . "\n' * 4000
     places = "Police in Boise said the crash at Missoula was minor. " * 4000
     place_spans = _spans(places, "ORG", "Boise|Missoula")
+    people = "Han Lee met Jane Doe. " * 8000  # the model's "Lee" alone: each widened
+    people_spans = sorted(_spans(people, "PERSON", r"\bLee\b|Jane Doe"))
+    full = {"Han Lee": "PERSON", "Jane Doe": "PERSON", "Lee": "PERSON"}
     return [
         (
             "acronyms, 1,200 bracketed",
@@ -68,6 +71,11 @@ def cases(gaz: Gazetteer) -> list[tuple[str, int, Callable[[], object]]]:
         ("reopening quote marks", len(marks), lambda: find_quotes(marks, [])),
         ("quotations over line breaks", len(lines), lambda: find_quotes(lines, [])),
         ("towns after prepositions", len(places), lambda: towns(places, place_spans, gaz)),
+        (
+            "full names around their parts",
+            len(people),
+            lambda: propagate(people, people_spans, full),
+        ),
     ]
 
 

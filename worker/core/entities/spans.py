@@ -275,16 +275,18 @@ def propagate(text: str, spans: list[Span], names: dict[str, str]) -> list[Span]
         r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?!\w)"
     )
     found = [Span(*m.span(), names[m.group()]) for m in pattern.finditer(text)]
-    whole = [f for f in found if f.label == "PERSON" and _around_part(text, spans, f)]
+    ends = [s.end for s in spans]
+    whole = [f for f in found if f.label == "PERSON" and _around_part(text, spans, ends, f)]
     return merge(override(spans, whole) if whole else spans, found)
 
 
-def _around_part(text: str, spans: list[Span], name: Span) -> bool:
-    """Whether the full name `name` holds spans only, shorter than it, a PERSON among them
-    (the other words may have been read apart: "Han" a nationality)."""
+def _around_part(text: str, spans: list[Span], ends: list[int], name: Span) -> bool:
+    """Whether the full name `name` holds spans only (`ends`: theirs, in order), shorter
+    than it, a PERSON among them (the other words may have been read apart: "Han" a
+    nationality)."""
     if " " not in text[name.start : name.end]:
         return False
-    i = bisect_left([s.end for s in spans], name.start + 1)
+    i = bisect_left(ends, name.start + 1)
     inside = []
     while i < len(spans) and spans[i].start < name.end:
         inside.append(spans[i])
