@@ -377,6 +377,27 @@ def test_a_sentence_whose_he_comes_before_its_first_person_keeps_the_earlier_sub
     assert sometimes.speaker == always.speaker == _speaker_of(allen)
 
 
+def test_an_object_of_an_opening_clause_is_not_the_he_or_she_of_the_main_clause() -> None:
+    text = (  # foxnews.com's debate story (set 15), as the worker extracted it
+        'Haley quickly snapped back.\n\n"Leave my daughter out of your voice," she told '
+        "Ramaswamy.\n\nAs some in the audience booed Ramaswamy - who's tussled with Haley "
+        'repeatedly in recent months - she charged "you\'re just scum."'
+    )
+    haley = _person(text, "Haley", "Nikki Haley")
+    mentions = [
+        haley,
+        _person(text, "Ramaswamy", "Vivek Ramaswamy"),
+        _person(text, "Ramaswamy", "Vivek Ramaswamy", text.index("booed")),
+        _person(text, "Haley", "Nikki Haley", text.index("tussled")),
+    ]
+    scum = next(q for q in find_quotes(text, mentions) if q.text.startswith("you're just"))
+    assert scum.cue == "charged" and scum.speaker == _speaker_of(haley)
+    text = 'Jane Doe spoke first. When Smith arrived, he said "we will win the vote."'
+    smith = _person(text, "Smith", "John Smith")
+    (quote,) = find_quotes(text, [_person(text, "Jane Doe", "Jane Doe"), smith])
+    assert quote.speaker == _speaker_of(smith)  # the opening clause's subject is his
+
+
 def test_who_is_the_name_before_it_and_we_the_writer_names_no_one() -> None:
     text = GOLD["breakingnewstoday.co.uk-Centuries-Old"]  # "... Jaime Maussan, who testified
     maussan = _person(text, "Jaime Maussan", "Jaime Maussan")  # under oath that ... "..."

@@ -26,6 +26,13 @@ _VIEW = re.compile(r"['’]s?\s+(?:view|opinion|words|mind|eyes|account|estimati
 _IN_PHRASE = re.compile(r"\W*(?:(?:and|but)\s+)?(?:to|for|with|by|from|at|in|on)\s+", re.I)
 _OBJECT_OF = re.compile(r"\b(?:of|about|with|against|like)\s+$")
 _NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?(\w+)")  # "Albright insisted", "Smith also said"
+# "As some in the audience booed Ramaswamy - who's ... - she charged": an object in an
+# opening clause, the main clause's subject a pronoun
+_OBJECT_IN_OPENING = re.compile(
+    r"\W*(?:As|When|While|After|Before|Because|Since|Although|Though|If|Until|Once)\s+"
+    r"[^,;]*?\b[a-z]+\s+$"
+)
+_MAIN_PRONOUN = re.compile(r"[^,;]*?(?:,|\s[-–—])\s+(?:he|she)\b")
 _SUBORDINATE = re.compile(
     r"\b(?:as|when|while|after|before|because|since|although|though|if|until)\s[^,;]*$",
     re.IGNORECASE,
@@ -64,7 +71,9 @@ def sentence_subjects(
     pronoun-led sentence keeps the earlier one, and so does a sentence whose "he" or
     "she" comes before its first person ("As he has alleged, he and Farrow ...": he is
     its subject) unless a verb of saying follows that person ("... he has battled ...
-    and Sharetsky said"). `blanked` is the text with its quotations blanked out."""
+    and Sharetsky said"), and so does one whose first person is an object in an opening
+    clause before a "he" or "she" (`_object_of_opening`). `blanked` is the text with its
+    quotations blanked out."""
     subjects: list[Mention] = []
     index = 0
     for begin, end in sentences:
@@ -97,7 +106,18 @@ def sentence_subjects(
             firsts[said.label] = said
         person = firsts.get("PERSON")
         pronoun = person is not None and SUBJECT_PRONOUN.search(blanked, begin, person.start)
-        if pronoun and person is not said:  # "... he has battled ... and Sharetsky said": his
+        opening = person is not None and _object_of_opening(blanked, begin, end, person)
+        if (pronoun or opening) and person is not said:  # "... he has battled ... and X said"
             del firsts["PERSON"]
         subjects.extend(sorted((firsts[k] for k in SUBJECTS if k in firsts), key=lambda m: m.start))
     return subjects
+
+
+def _object_of_opening(blanked: str, begin: int, end: int, person: Mention) -> bool:
+    """Whether `person` is an object in the opening clause of the sentence `[begin, end)`
+    whose main clause a "he" or "she" leads ("As some in the audience booed Ramaswamy -
+    who's tussled with Haley - she charged": she; not "When Smith arrived, he said")."""
+    return bool(
+        _OBJECT_IN_OPENING.match(blanked, begin, person.start)
+        and _MAIN_PRONOUN.match(blanked, person.end, end)
+    )
