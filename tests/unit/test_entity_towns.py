@@ -129,11 +129,16 @@ def test_a_datelines_city_is_that_place_where_the_story_names_it_again(gaz: Gaze
     )
     assert [text[s.start : s.end] for s in dateline_places(text, gaz)] == ["BHUBANESWAR"]
     # the one inside a longer name is found too: a longer span keeps it (apply_gazetteer)
-    assert [text[s.start : s.end] for s in dateline_towns(text, gaz)] == ["Bhubaneswar"] * 2
+    assert [
+        text[s.start : s.end] for s in dateline_towns(text, dateline_places(text, gaz), gaz)
+    ] == ["Bhubaneswar"] * 2
     text = "READING, Pa. — Police said.\nOfficers in Reading said Reading Eagle reported it."
     assert [text[s.start : s.end] for s in dateline_places(text, gaz)] == ["READING"]
-    assert [text[s.start : s.end] for s in dateline_towns(text, gaz)] == ["Reading"] * 2
-    assert dateline_towns("Reading fans cheered as Reading beat Derby.", gaz) == []
+    assert [
+        text[s.start : s.end] for s in dateline_towns(text, dateline_places(text, gaz), gaz)
+    ] == ["Reading"] * 2
+    text = "Reading fans cheered as Reading beat Derby."
+    assert dateline_towns(text, dateline_places(text, gaz), gaz) == []
 
 
 @pytest.mark.parametrize(
@@ -149,6 +154,6 @@ def test_a_datelines_city_is_that_place_where_the_story_names_it_again(gaz: Gaze
 )
 def test_a_label_that_is_no_dateline_names_no_town(gaz: Gazetteer, text: str) -> None:
     # a given name, a transcript's speakers, a word of the text, figures, a line-up twice
-    assert dateline_towns(text, gaz) == []
+    assert dateline_towns(text, dateline_places(text, gaz), gaz) == []
     labels = [text[s.start : s.end] for s in dateline_places(text, gaz)]
     assert not any(label in ("HOLT", "CLINTON", "POLICE", "MOBILE") for label in labels)

@@ -154,16 +154,7 @@ class EntityExtractor:
         }
         fixed = [
             apply_gazetteer(
-                text,
-                spans,
-                [
-                    *found[1],
-                    *dateline_places(text, self.gazetteer),
-                    *dateline_towns(text, self.gazetteer),
-                    *postal_states(text, self.gazetteer),
-                ],
-                keep_person,
-                self.gazetteer,
+                text, spans, self._places_named(text, found[1]), keep_person, self.gazetteer
             )
             for text, spans, found in zip(texts, cleaned, (in_title, in_body), strict=True)
         ]
@@ -190,6 +181,17 @@ class EntityExtractor:
             title_mentions=tuple(title_mentions),
             summary=summarize(body, mentions, title_mentions, places.get),
         )
+
+    def _places_named(self, text: str, matched: list[Span]) -> list[Span]:
+        """The gazetteer's matches, the datelines, the story's mentions of its opening
+        dateline's city and the states named by postal code."""
+        datelines = dateline_places(text, self.gazetteer)
+        return [
+            *matched,
+            *datelines,
+            *dateline_towns(text, datelines, self.gazetteer),
+            *postal_states(text, self.gazetteer),
+        ]
 
     def _clean(self, text: str, spans: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
         """Drop credits, cut glued names, trim, add "Mr X", type described places and

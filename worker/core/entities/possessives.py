@@ -69,11 +69,11 @@ def split_possessives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[
     out = []
     for span in spans:
         match = _INNER_POSSESSIVE.search(text, span.start, span.end)
-        if match is not None and _of_an_official(text, span, match, gaz):
-            out.append(span._replace(label="ORG"))
-            continue
         if match is None or _of_a_group(text, span, match):
             out.append(span)
+            continue
+        if _of_an_official(text, span, match, gaz):
+            out.append(span._replace(label="ORG"))
             continue
         owner, owned = text[span.start : match.start()], text[match.end() : span.end]
         owner_label = place_label(gaz.places[owner]) if owner in gaz.places else span.label

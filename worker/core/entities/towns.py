@@ -37,7 +37,7 @@ from worker.core.entities.brands import ORG_NOUNS, org_cue
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.glued import POSITIONS
 from worker.core.entities.people import is_given_name
-from worker.core.entities.spans import DATELINE, Span, dateline_places
+from worker.core.entities.spans import DATELINE, Span
 
 _NOUN_AFTER = re.compile(
     r"^ (?:[a-z-]+ )?(?:" + "|".join(map(re.escape, (*ORG_NOUNS, *POSITIONS))) + r")\b"
@@ -98,11 +98,11 @@ def _organisation(before: str, after: str) -> bool:
     return bool(org_cue(before, after) or _NOUN_AFTER.match(after))
 
 
-def dateline_towns(text: str, gaz: Gazetteer) -> list[Span]:
-    """The story's later mentions of the city its opening dateline names, as places (see
-    the module docstring)."""
+def dateline_towns(text: str, datelines: list[Span], gaz: Gazetteer) -> list[Span]:
+    """The story's later mentions of the city its opening dateline names (`datelines`:
+    those `spans.dateline_places` found), as places (see the module docstring)."""
     opening = DATELINE.match(text, len(text) - len(text.lstrip()))
-    if opening is None or not any(s.start == opening.start() for s in dateline_places(text, gaz)):
+    if opening is None or not any(s.start == opening.start() for s in datelines):
         return []
     name = " ".join(word.capitalize() for word in opening.group().split())
     if (

@@ -44,8 +44,10 @@ def described_group(text: str, words: str, begin: int, mentions: Sequence[Mentio
     for X", "The authors of the research in the journal X"): an unnamed speaker; None if
     `words` (at `begin`) are no such description or name a person apposed to X."""
     group = _GROUP.match(words)
-    end = begin + group.end(1) if group else -1
-    if group is None or any(m.end <= end for m in mentions) or _apposed_to_org(text, mentions):
+    if group is None:
+        return None
+    end = begin + group.end(1)
+    if any(m.end <= end for m in mentions) or _apposed_to_org(text, mentions):
         return None
     return end
 

@@ -28,15 +28,16 @@ _OBJECT_OF = re.compile(r"\b(?:of|about|with|against|like)\s+$")
 _NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?(\w+)")  # "Albright insisted", "Smith also said"
 # "As some in the audience booed Ramaswamy - who's ... - she charged": an object in an
 # opening clause, the main clause's subject a pronoun
+_SUBORDINATORS = (
+    "as", "when", "while", "after", "before", "because", "since", "although", "though", "if",
+    "until",
+)  # fmt: skip
 _OBJECT_IN_OPENING = re.compile(
-    r"\W*(?:As|When|While|After|Before|Because|Since|Although|Though|If|Until|Once)\s+"
+    rf"\W*(?:{'|'.join(w.capitalize() for w in (*_SUBORDINATORS, 'once'))})\s+"
     r"[^,;]*?\b[a-z]+\s+$"
 )
 _MAIN_PRONOUN = re.compile(r"[^,;]*?(?:,|\s[-–—])\s+(?:he|she)\b")
-_SUBORDINATE = re.compile(
-    r"\b(?:as|when|while|after|before|because|since|although|though|if|until)\s[^,;]*$",
-    re.IGNORECASE,
-)
+_SUBORDINATE = re.compile(rf"\b(?:{'|'.join(_SUBORDINATORS)})\s[^,;]*$", re.IGNORECASE)
 
 
 def inside(m: Mention, quoted: Sequence[tuple[int, int]], opens: Sequence[int]) -> bool:
