@@ -32,6 +32,7 @@ from worker.core.entities.events import events
 from worker.core.entities.gazetteer import Gazetteer, place_label
 from worker.core.entities.glued import split_glued, teams
 from worker.core.entities.indexes import indexes
+from worker.core.entities.listed import listed_people
 from worker.core.entities.orgs import names_ending_in_s, with_legal_form
 from worker.core.entities.possessives import relatives, split_possessives
 from worker.core.entities.postal import postal_states
@@ -170,6 +171,10 @@ class EntityExtractor:
             fixed = [
                 towns(text, spans, self.gazetteer) for text, spans in zip(texts, fixed, strict=True)
             ]
+        fixed = [  # after the teams of result lines: people beat people too
+            listed_people(text, spans, self.gazetteer)
+            for text, spans in zip(texts, fixed, strict=True)
+        ]
         names = _names(texts, fixed, self.gazetteer)
         parts = [
             (text, drop_inside(propagate(text, spans, names), holes))

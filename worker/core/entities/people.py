@@ -157,11 +157,21 @@ def reads_as_organisation(
 def reads_as_person(surface: str, contexts: Iterable[tuple[str, str]], gaz: Gazetteer) -> bool:
     """True if the ORG name `surface`, in `contexts` (the text before and after each of its
     mentions), reads as a person's name (see the module docstring)."""
+    return (
+        shaped_as_person(surface, gaz)
+        and is_given_name(surface.split()[0])
+        and not any(org_cue(b, a) or _THE_BEFORE.search(b) for b, a in contexts)
+    )
+
+
+def shaped_as_person(surface: str, gaz: Gazetteer) -> bool:
+    """True if `surface` may be a person's name, not an organisation's: two or three
+    capitalised words, no place first, no plural, acronym, legal form or noun of
+    organisations last (see the module docstring)."""
     words = surface.split()
     last, place = words[-1], gaz.place(words[0])  # a city may be a given name: "Brad"
     return (
         2 <= len(words) <= 3
-        and is_given_name(words[0])
         and (place is None or place.kind == "city")
         and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
         and not (last.endswith("s") and not last.endswith("ss"))
@@ -169,7 +179,6 @@ def reads_as_person(surface: str, contexts: Iterable[tuple[str, str]], gaz: Gaze
         and last not in ORG_HEADS
         and last not in _PLACE_NAMED
         and not is_company(surface)
-        and not any(org_cue(b, a) or _THE_BEFORE.search(b) for b, a in contexts)
     )
 
 
