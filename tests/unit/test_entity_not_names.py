@@ -3,7 +3,7 @@ zones after a clock time (excerpts of an AP tennis report of the gold set, a Reu
 markets story of the CoNLL dev set, tokenized as it is there, and the ScrapingHub dev
 set's Audi and MacBook Pro reviews), one-word ORGs that the article also writes in
 lowercase (the gold set's AutoIndustriya story on the Lexus LC, a Reuters story), and a
-link without a scheme (the gold set's Stadia review)."""
+link without a scheme (the gold set's Stadia review), which a capitalised host name is not."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from tests.conftest import entity_gold
+from worker.core.entities.brands import sites
 from worker.core.entities.common import common_words
 from worker.core.entities.gazetteer import Gazetteer
 from worker.core.entities.quantities import quantities
@@ -89,3 +90,12 @@ def test_an_address_without_a_scheme_is_no_name_and_a_sites_name_is_one() -> Non
     at = site.index("AutoIndustriya.com")
     name = Span(at, at + len("AutoIndustriya.com"), "ORG")
     assert trim(site, name, gaz) == name
+
+
+def test_a_capitalised_host_name_the_model_missed_is_an_org_and_an_address_is_not() -> None:
+    site = GOLD["aadb38e5"]  # "... Fumihiko Hazama shared with AutoIndustriya.com that ..."
+    assert "AutoIndustriya.com" in {site[s.start : s.end] for s in sites(site, [])}
+    tweet = GOLD["aade2ec8"]  # "... aiming for 60. pic.twitter.com/4p7SXk7JPW"
+    assert "pic.twitter.com" not in {tweet[s.start : s.end] for s in sites(tweet, [])}
+    text = "A.de Silva not out 83. Mail Tips@Salon.com or see Example.com/page."
+    assert sites(text, []) == []  # an initial before "de"; an e-mail address; a path

@@ -27,6 +27,10 @@ work, is an ORG ("Taiwanese publication DigiTimes", "articles published on
 Walikali", "against Wikileaks co-founder"), its other mentions found by
 propagation.
 
+A site's name written as its host name and capitalised ("told AutoIndustriya.com",
+"according to GreatFire.org") is an ORG where the model tagged nothing; not a host
+inside an address, an e-mail address or a path ("pic.twitter.com/x", "@Salon.com").
+
 `ORG_NOUNS` and `ORG_MEMBERS` are small tables of such nouns in English news.
 """
 
@@ -134,3 +138,15 @@ def named_after_noun(text: str, spans: list[Span]) -> list[Span]:
         for s in spans
     ]
     return merge(relabelled, list(found.values()))
+
+
+# "AutoIndustriya.com", "GreatFire.org": a capitalised host name, not part of an address
+_SITE = re.compile(
+    r"(?<![\w@/.:-])[A-Z][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+    r"\.(?:com|org|net|info|news|co\.uk|[a-z]{2})(?![\w/@-]|\.\w)"
+)
+
+
+def sites(text: str, spans: list[Span]) -> list[Span]:
+    """The spans and, as ORGs, the capitalised host names the model did not tag."""
+    return merge(spans, [Span(*m.span(), "ORG") for m in _SITE.finditer(text)])

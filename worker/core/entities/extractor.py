@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Tok2Vec
 from spacy.tokens import Doc
 
-from worker.core.entities.brands import named_after_noun
+from worker.core.entities.brands import named_after_noun, sites
 from worker.core.entities.canonical import resolve
 from worker.core.entities.chunking import chunk_spans
 from worker.core.entities.common import common_words
@@ -211,7 +211,7 @@ class EntityExtractor:
         named = add_honorific_persons(text, relatives(text, whole, self.gazetteer))
         named = acronyms(text, joined_by_acronym(text, named))
         named = common_words(text, quantities(text, named))
-        described = described_places(text, named_after_noun(text, named))
+        described = described_places(text, sites(text, named_after_noun(text, named)))
         things = indexes(text, events(text, products(text, works(text, described))))
         return teams(text, with_legal_form(text, things), self.gazetteer)
 
