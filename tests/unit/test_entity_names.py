@@ -420,6 +420,9 @@ def test_places_resolved_by_context(
         ("Twitter", [("posted on ", ""), ("said Mr ", " on Monday")], False),  # after a title
         ("Max", [("posted on ", "")], False),  # a given name
         ("Smith", [("", " said on Monday")], False),  # no brand context
+        # the government a leader heads (a space.com story): no brand's noun
+        ("Obama", [("a half billion dollars above the ", " administration’s request")], False),
+        ("Biden", [("officials of the ", " campaign said")], False),
     ],
 )
 def test_one_word_person_that_reads_as_a_brand(

@@ -84,6 +84,8 @@ _ORG_BEFORE = re.compile(r"\b(?:on|via|at) $")
 # noun modifies it as a brand does; a person's name is not used so without a first name.
 _DETERMINER = re.compile(r"\b(?:the|a|an|her|his|its|their|our|your|my) $", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r" ([a-z]{3,})\b")
+# the government a leader heads: "the Obama administration" is a person's name
+_LED = frozenset({"administration", "presidency", "campaign"})
 
 
 def org_cue(before: str, after: str) -> bool:
@@ -109,6 +111,7 @@ def one_word_cue(before: str, after: str, place: bool = False) -> bool:
             bool(_DETERMINER.search(before))
             and noun is not None
             and not (place and noun.group(1) in PLACE_NOUNS)
+            and noun.group(1) not in _LED
         )
     )
 
