@@ -534,3 +534,19 @@ def test_a_progressive_verb_of_saying_is_a_cue_not_a_passive() -> None:
     (quote,) = find_quotes(text, [_person(text, "Mary Lee", "Mary Lee")])
     assert quote.cue == "telling" and quote.speaker is not None
     assert quote.speaker.canonical == "Mary Lee"
+
+
+def test_a_noun_like_verb_after_its_subject_attributes_the_quotation_in_its_clause() -> None:
+    text = (  # The Seattle Times on Whole Foods; "claims" is also a noun ("the claims")
+        "Amazon-owned Whole Foods touted a price cut on halibut.\n\nAt the same time, the "
+        "company claims its new prices and Prime deals have saved customers “hundreds of "
+        "millions of dollars” since the Amazon acquisition."
+    )
+    (said,) = find_quotes(text, [_org(text, "Whole Foods")])
+    assert said.speaker is not None and said.speaker.canonical == "Whole Foods"
+    assert said.cue == "claims"
+    noun = (
+        "Lawyers for Whole Foods rejected the claims as “hundreds of millions of dollars” of spin."
+    )
+    (called,) = find_quotes(noun, [_org(noun, "Whole Foods")])
+    assert called.cue != "claims"

@@ -119,6 +119,12 @@ _COMMA = re.compile(r"\s*,")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:to|in|of|with|from|by|through|on|at)\s+(?:\S+\s+){0,2}$", re.I
 )
+# A subject right before a word that is also a noun makes it a verb, whose clause may
+# hold the quotation: "the company claims its new prices have saved customers "..."" (not
+# "Smith's claims", "the claims", "Democrats' claims").
+_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:he|she|it|they)|\b(?i:the)\s+[a-z]+|\b[A-Z][\w.-]*[a-z])\s+$"
+)
 # Words after a fragment that name its speaker: `"..." she shared` (not `"..." order revealed`)
 _NAMER = re.compile(r"[\s,—–-]*(?:[A-Z]|(?:he|she|they|it|we|i)\b)")
 _NO_SUBJECT = re.compile(
@@ -243,7 +249,14 @@ def before(text: str, start: int, end: int) -> Cue | None:
         if not _noun(text, start, c)
         and not _participle(text, start, c)
         and not _passive(text, start, c)
-        and (c.word not in _ADJACENT or _INTRODUCES.match(text, c.end, end))
+        and (
+            c.word not in _ADJACENT
+            or _INTRODUCES.match(text, c.end, end)
+            or (
+                c.word in NOUN_LIKE
+                and _SUBJECT_BEFORE.search(text, max(start, c.start - 40), c.start)
+            )
+        )
         and (c.word not in NOUN_LIKE or _noun_is_verb(text, start, c))
     ]
     last = found[-1] if found and _INTRODUCES.match(text, found[-1].end, end) else None
