@@ -550,3 +550,18 @@ def test_a_noun_like_verb_after_its_subject_attributes_the_quotation_in_its_clau
     )
     (called,) = find_quotes(noun, [_org(noun, "Whole Foods")])
     assert called.cue != "claims"
+
+
+def test_a_verb_before_that_and_its_clause_reports_its_subjects_words() -> None:
+    text = GOLD["foxnews."]  # "And Haley spotlighted that the former president "put us ...""
+    haley = [
+        _person(text, name, "Nikki Haley", at.start())
+        for name in ("Nikki Haley", "Haley")
+        for at in re.finditer(rf"\b{name}\b", text)
+    ]
+    said = [q for q in find_quotes(text, haley) if q.text.startswith("put us $8 trillion")]
+    assert [q.speaker.canonical if q.speaker else None for q in said] == ["Nikki Haley"]
+    assert said[0].cue == "spotlighted"
+    slogan = "Mr. Smith embraced that “we will never surrender to them” slogan on Monday."
+    (quoted,) = find_quotes(slogan, [_person(slogan, "Smith", "John Smith")])
+    assert quoted.cue != "embraced"  # "that" before the quoted words: a determiner

@@ -125,6 +125,12 @@ _AFTER_PREPOSITION = re.compile(
 _SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:he|she|it|they)|\b(?i:the)\s+[a-z]+|\b[A-Z][\w.-]*[a-z])\s+$"
 )
+# Any verb in the past right after its subject and before "that" and its clause reports
+# what the subject said or thought: "Haley spotlighted that the former president "put us
+# ..."" (not "that" before the quoted words: "He rejected that "witch hunt" talk").
+_VERB_THAT = re.compile(
+    r"(?:\b(?i:he|she|they)|\b[A-Z][\w.-]*[a-z])\s+(?P<verb>[a-z]+ed)\s+that\s+\w"
+)
 # Words after a fragment that name its speaker: `"..." she shared` (not `"..." order revealed`)
 _NAMER = re.compile(r"[\s,—–-]*(?:[A-Z]|(?:he|she|they|it|we|i)\b)")
 _NO_SUBJECT = re.compile(
@@ -267,6 +273,9 @@ def before(text: str, start: int, end: int) -> Cue | None:
             # `according to X, "...` / `says Michael Hirsch, ...: "...`
             return Cue(word, cue.end, *_phrase_after(text, cue.end + 1, end))
         return Cue(word, cue.end, start, cue.start, first=False)
+    that = _VERB_THAT.search(text, start, end)
+    if that is not None:  # "Haley spotlighted that the former president "put us ...""
+        return Cue(that.group("verb"), that.end("verb"), start, that.start("verb"), first=False)
     words = text[start:end].rstrip()
     if words.endswith(":") and words.strip() != ":":
         topic = _TOPIC.search(words)  # "Browns player on Rudolph's role:" names a player
