@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from worker.core.quotes.verbs import ADJACENT_ONLY, NOUN_LIKE, PHRASES, VERBS
+from worker.core.quotes.verbs import ADJACENT_ONLY, NOUN_LIKE, PHRASES, THAT_VERBS, VERBS
 
 # "to calls for a ceasefire", "the calls": a verb form in -s after these is a noun.
 _NOUN_BEFORE = re.compile(r"\b(?:to|the|a|an|his|her|its|their|our|these|those)\s+$", re.IGNORECASE)
@@ -119,17 +119,19 @@ _COMMA = re.compile(r"\s*,")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:to|in|of|with|from|by|through|on|at)\s+(?:\S+\s+){0,2}$", re.I
 )
-# A subject right before a word that is also a noun makes it a verb, whose clause may
-# hold the quotation: "the company claims its new prices have saved customers "..."" (not
-# "Smith's claims", "the claims", "Democrats' claims").
-_SUBJECT_BEFORE = re.compile(
-    r"(?:\b(?:he|she|it|they)|\b(?i:the)\s+[a-z]+|\b[A-Z][\w.-]*[a-z])\s+$"
-)
-# Any verb in the past right after its subject and before "that" and its clause reports
-# what the subject said or thought: "Haley spotlighted that the former president "put us
-# ..."" (not "that" before the quoted words: "He rejected that "witch hunt" talk").
+# A verb of `THAT_VERBS` right after its subject (not "It", "This": "It emerged that")
+# and before "that" and its clause reports what the subject said: "Haley spotlighted that
+# the former president "put us ..."", "She offered that "DeSantis seemed ..."" (not a
+# determiner "that" before quoted words in lower case: "highlighted that "..." slogan").
 _VERB_THAT = re.compile(
-    r"(?:\b(?i:he|she|they)|\b[A-Z][\w.-]*[a-z])\s+(?P<verb>[a-z]+ed)\s+that\s+\w"
+    r"(?:\b(?i:he|she|they)|\b(?!(?:It|This|That|There)\b)[A-Z][\w.-]*[a-z])\s+"
+    rf"(?P<verb>{'|'.join(sorted(THAT_VERBS))})\s+that\s+(?=\w|$)"
+)
+# Words right before a quotation that make it a name or a term, not the subject's words.
+_NAMING = re.compile(
+    r"\b(?:titled|entitled|named|dubbed|called|known\s+as|reading|phrase|term|words|slogan|"
+    r"label|nickname|motto|hashtag)\s*[,:]?\s*$",
+    re.IGNORECASE,
 )
 # Words after a fragment that name its speaker: `"..." she shared` (not `"..." order revealed`)
 _NAMER = re.compile(r"[\s,—–-]*(?:[A-Z]|(?:he|she|they|it|we|i)\b)")
@@ -225,6 +227,11 @@ def _noun_is_verb(text: str, start: int, cue: _Hit) -> bool:
     return text[cue.start].islower() and before is None
 
 
+def _quoted_at(text: str, end: int) -> bool:
+    """Whether the quotation opens right at `end` (not in the sentence after this one)."""
+    return text.startswith(("“", '"', "‘", "'"), end)
+
+
 def _passive(text: str, start: int, cue: _Hit) -> bool:
     """Whether a cue is a participle in the passive ("buyers were charged"), which names
     no one who speaks (not a progressive: "Biden was telling reporters")."""
@@ -255,14 +262,7 @@ def before(text: str, start: int, end: int) -> Cue | None:
         if not _noun(text, start, c)
         and not _participle(text, start, c)
         and not _passive(text, start, c)
-        and (
-            c.word not in _ADJACENT
-            or _INTRODUCES.match(text, c.end, end)
-            or (
-                c.word in NOUN_LIKE
-                and _SUBJECT_BEFORE.search(text, max(start, c.start - 40), c.start)
-            )
-        )
+        and (c.word not in _ADJACENT or _INTRODUCES.match(text, c.end, end))
         and (c.word not in NOUN_LIKE or _noun_is_verb(text, start, c))
     ]
     last = found[-1] if found and _INTRODUCES.match(text, found[-1].end, end) else None
@@ -274,7 +274,12 @@ def before(text: str, start: int, end: int) -> Cue | None:
             return Cue(word, cue.end, *_phrase_after(text, cue.end + 1, end))
         return Cue(word, cue.end, start, cue.start, first=False)
     that = _VERB_THAT.search(text, start, end)
-    if that is not None:  # "Haley spotlighted that the former president "put us ...""
+    if (
+        that is not None
+        and _quoted_at(text, end)
+        and (that.end() < end or text[end + 1 : end + 2].isupper())  # a clause, no term
+        and not _NAMING.search(text, start, end)
+    ):
         return Cue(that.group("verb"), that.end("verb"), start, that.start("verb"), first=False)
     words = text[start:end].rstrip()
     if words.endswith(":") and words.strip() != ":":

@@ -273,6 +273,13 @@ NOUN_LIKE = frozenset(
         "messages",
     ]
 )
+# Verbs that report speech only before "that" and its clause ("Haley spotlighted that the
+# former president "..."", "Prosecutors alleged that"); with an object they name none ("she
+# highlighted the "..." problem"). Not verbs of knowing or feeling ("learned", "feared").
+THAT_VERBS = frozenset(
+    ["alleged", "offered", "spotlighted", "highlighted", "underscored", "reasoned", "posited",
+     "theorized", "theorised", "surmised", "hinted", "signaled", "signalled", "touted"]
+)  # fmt: skip
 PHRASES = frozenset(
     [
         "according to",
