@@ -94,6 +94,14 @@ def test_an_office_named_for_its_head_is_one_organisation() -> None:
     ]
 
 
+def test_a_span_that_opens_with_a_possessive_is_the_owned_name() -> None:
+    text = "Next, add a Dokku remote in your project’s Git repository."  # a medium.com guide
+    at = text.index("’s Git")
+    spans = [Span(at, at + len("’s Git"), "PERSON")]  # the model's span: the owner left out
+    found = [text[s.start : s.end] for s in split_possessives(text, spans, _gaz())]
+    assert found == ["Git"]
+
+
 OWNED = (  # thesun.co.uk (set 15): the model's ORG "Coleen"; and names like it
     "I had to ask Coleen's daughter. Ford’s mother called. Acme's sister company, "
     "Mariupol's widow, Disney's kids channel, Tesco's mum-to-be club, Ajax's sons."

@@ -69,6 +69,9 @@ def split_possessives(text: str, spans: Iterable[Span], gaz: Gazetteer) -> list[
     out = []
     for span in spans:
         match = _INNER_POSSESSIVE.search(text, span.start, span.end)
+        if match is not None and not text[span.start : match.start()].strip():
+            out.append(span._replace(start=match.end()))  # "project’s Git": "’s Git" is "Git"
+            continue
         if match is None or _of_a_group(text, span, match):
             out.append(span)
             continue
