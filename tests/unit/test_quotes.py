@@ -549,3 +549,21 @@ def test_a_verb_before_that_and_its_clause_reports_its_subjects_words() -> None:
     slogan = "Mr. Smith highlighted that “we will never surrender to them” slogan on Monday."
     (quoted,) = find_quotes(slogan, [_person(slogan, "Smith", "John Smith")])
     assert quoted.cue != "highlighted"  # "that" before the quoted words: a determiner
+
+
+def test_a_description_after_another_person_opened_a_sentence_is_that_person() -> None:
+    told = "“He doesn't want to be a gangster, and he has never wanted to,” Isaac told reporters."
+    chandor = (  # Fox News on "A Most Violent Year": the director spoke after his actor
+        "\n\nFor this internal battle fighting against violence, Chandor asked his leading man "
+        "to pick a time in Latin America that the character had lived through and escaped."
+    )
+    said = "\n\n“Scripts are vague on back-story, what you see on screen is what the actors get,” "
+    for text, speaker in (
+        (told + chandor + said + "the director said.", "J.C. Chandor"),
+        (told + said + "the actor said.", "Oscar Isaac"),  # no one else since: the actor's
+    ):
+        people = [_person(text, "Isaac", "Oscar Isaac")]
+        if "Chandor" in text:
+            people.append(_person(text, "Chandor", "J.C. Chandor"))
+        quotes = find_quotes(text, sorted(people, key=lambda m: m.start))
+        assert [q.speaker.canonical if q.speaker else None for q in quotes][-1] == speaker

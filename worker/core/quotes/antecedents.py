@@ -5,7 +5,7 @@ gives one (`genders`), unless an unnamed person spoke since ("said a spokeswoman
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Mapping, Sequence
 
 from worker.core.types import Mention, Speaker
@@ -62,6 +62,13 @@ class Antecedents:
         else:
             at, found = said if said else (-1, None)
         return None if label == "PERSON" and self._unnamed_since(at, position, pronoun) else found
+
+    def subjects_between(self, after: int, position: int, label: str) -> list[Mention]:
+        """The sentence subjects of `label` after `after` and before `position`, in order."""
+        starts = self._subject_starts[label]
+        return list(
+            self._subjects[label][bisect_right(starts, after) : bisect_left(starts, position)]
+        )
 
     def fits(self, speaker: Speaker, pronoun: str) -> bool:
         """Whether `pronoun` may refer to `speaker` (see `genders`)."""

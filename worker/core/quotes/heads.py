@@ -9,6 +9,8 @@ by the newspaper" ... "the investigator said": `introduced_unnamed`).
 import re
 from collections.abc import Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from worker.core.quotes.genders import noun_gender
 from worker.core.types import Mention
 
@@ -240,3 +242,31 @@ def unnamed_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[tu
         if gender is not None and (not definite or introduced_unnamed(text, says[3], start)):
             found.append((says.start(1), gender))
     return found
+
+
+# "Gastelum-Vera's neighbor", "Disney's spokesman": an owner before the one who speaks
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?([a-z]+)")
+_DETERMINER_BEFORE = re.compile(
+    r"(?i:a|an|the|one|two|three|four|five|some|several|many)\s+(?:[a-z-]+\s+)?"
+)
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)")
+
+
+def owns_description(text: str, m: Mention, end: int) -> bool:
+    """Whether `m` only qualifies the one who speaks by a possessive ("Gastelum-Vera's
+    neighbor, Brian Kinder", "one of baby Kristofer's uncles", "Disney's spokesman"); the
+    owner of the cue's words says them ("In Dr. Shadlen's words")."""
+    return _POSSESSIVE.match(text, m.end, end) is not None
+
+
+def qualifies(text: str, m: Mention, begin: int, length: int) -> bool:
+    """Whether a name only qualifies the description `text[begin:begin + length]` ("a
+    U.S. official", "two Labour councillors"): right after the determiner that opens
+    it, before a lower-case noun; or opening it before the plural noun that ends it
+    ("Congress representatives said")."""
+    before = text[begin : m.start]
+    noun = _NOUN_AFTER.match(text, m.end, begin + length)
+    if noun is None or noun.group(1) in STOP_WORDS:
+        return False  # "the Commission for ..."
+    plural = not before.strip() and noun.end() == begin + length and noun[1].endswith("s")
+    return plural or bool(_DETERMINER_BEFORE.fullmatch(before))

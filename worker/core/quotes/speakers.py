@@ -18,8 +18,6 @@ import string
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from worker.core.quotes.antecedents import Antecedents
 from worker.core.quotes.clauses import last_clause
 from worker.core.quotes.genders import genders
@@ -30,6 +28,8 @@ from worker.core.quotes.heads import (
     author_at,
     described_group,
     introduced_unnamed,
+    owns_description,
+    qualifies,
     unnamed_person,
     unnamed_speakers,
 )
@@ -47,11 +47,6 @@ from worker.core.types import Mention, Quote, Speaker, SpeakerMention
 
 _RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 _HEAD_PHRASE = re.compile(r"\s(?:of|to|for|at|in|from|with|on)\s")
-_DETERMINER_BEFORE = re.compile(
-    r"(?i:a|an|the|one|two|three|four|five|some|several|many)\s+(?:[a-z-]+\s+)?"
-)
-_NOUN_AFTER = re.compile(r"\s+([a-z]+)")
-_POSSESSIVE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?([a-z]+)")
 _PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _OWNERS = {"his": ("PERSON", "he"), "her": ("PERSON", "she"), "its": ("ORG", "")}
 _APPOSITION = re.compile(r"(?:\s+(?:of|for|at|with)\s+[^,.;:“”\"()]{1,40})?\s*,\s*")
@@ -63,6 +58,7 @@ _DESCRIBED = re.compile(
 # "the Briton", "the 35-year-old Swede": one person (not "the Israelis", "the Chinese")
 _NATIONAL = re.compile(r"[Tt]he\s+(?:[\w-]+\s+)?[A-Z][a-z]+(?<![^s]s)(?<!ese)")
 _EDGES = string.whitespace + ",—–-'’`”“"  # around the words that name a speaker
+_SENTENCE_END = re.compile(r"[.!?][”\"’]?\s+")
 _CLAUSE_END = re.compile(r"[.;:!?“”\"\n]")
 _IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
 # The writer ("we called it "..."") and a relative pronoun ("Jaime Maussan, who testified").
@@ -153,7 +149,9 @@ class Speakers:
             return speaker, mention
         stop = begin + len(words)
         found = [m for m in self._named(begin, stop) if not COMPOUND.match(self.text, m.end)]
-        named = [m for m in found if not self._owner(m, stop)]  # not "a London-based analyst"
+        named = [
+            m for m in found if not owns_description(self.text, m, stop)
+        ]  # not "a London-based analyst"
         group = described_group(self.text, words, begin, found)  # "a spokesperson for X"
         if group is not None:
             return self._phrase(begin, group)
@@ -166,7 +164,7 @@ class Speakers:
             return read
         leading = min(named, key=_start) if named else None
         persons = any(m.label == "PERSON" for m in named)
-        if leading is not None and not persons and self._qualifies(leading, begin, len(words)):
+        if leading is not None and not persons and qualifies(self.text, leading, begin, len(words)):
             return self._phrase(begin, begin + len(words))  # "a U.S. official": unnamed
         if named:  # before a cue, the name nearest it: "Walt Disney Co. executive Kevin Mayer"
             chosen = named[0] if first else min(named, key=_nearest_last)
@@ -213,7 +211,8 @@ class Speakers:
             # nor an owner: "Vacco's campaign manager, Matt Behrmann, said"
             m
             for m in self._named(start, end)
-            if not _IN_PHRASE.search(self.text, start, m.start) and not self._owner(m, end)
+            if not _IN_PHRASE.search(self.text, start, m.start)
+            and not owns_description(self.text, m, end)
         ]
         first = min(named, key=_start) if named else None
         pronoun = SUBJECT_PRONOUN.search(self.text, start, end)
@@ -228,24 +227,6 @@ class Speakers:
         if described is None or (described[1][0].islower() and described[2] not in DOCUMENTS):
             return None, None  # lower case after an opening phrase: "..., the report described"
         return self._phrase(*described.span(1))
-
-    def _owner(self, m: Mention, end: int) -> bool:
-        """Whether `m` only qualifies the one who speaks by a possessive ("Gastelum-Vera's
-        neighbor, Brian Kinder", "one of baby Kristofer's uncles", "Disney's spokesman"); the
-        owner of the cue's words says them ("In Dr. Shadlen's words")."""
-        return _POSSESSIVE.match(self.text, m.end, end) is not None
-
-    def _qualifies(self, m: Mention, begin: int, length: int) -> bool:
-        """Whether a name only qualifies the description `text[begin:begin + length]` ("a
-        U.S. official", "two Labour councillors"): right after the determiner that opens
-        it, before a lower-case noun; or opening it before the plural noun that ends it
-        ("Congress representatives said")."""
-        before = self.text[begin : m.start]
-        noun = _NOUN_AFTER.match(self.text, m.end, begin + length)
-        if noun is None or noun.group(1) in STOP_WORDS:
-            return False  # "the Commission for ..."
-        plural = not before.strip() and noun.end() == begin + length and noun[1].endswith("s")
-        return plural or bool(_DETERMINER_BEFORE.fullmatch(before))
 
     def _read(self, start: int, end: int, first: bool) -> tuple[Speaker, SpeakerMention] | None:
         """A person's name the model missed, opening (`first`) or ending `text[start:end]`."""
@@ -344,7 +325,11 @@ class Speakers:
         first = min(named, key=_start, default=None)
         if first is None or first.start != at or first.label not in ("PERSON", "ORG"):
             return None
-        return None if self._owner(first, first.end + MAX_APPOSED) else self._entity(first)[0]
+        return (
+            None
+            if owns_description(self.text, first, first.end + MAX_APPOSED)
+            else self._entity(first)[0]
+        )
 
     def _named_later(self, words: str, end: int) -> Speaker | None:
         """The person an indefinite description qualified by a name ("A DUP councillor")
@@ -367,11 +352,25 @@ class Speakers:
 
     def _last_person(self, position: int) -> Speaker | None:
         """The person of the latest attributed quotation, if it is near `position`: "the
-        actor said" right after an actor's words is him; after an unnamed speaker, nobody."""
+        actor said" right after an actor's words is him, unless another person opened a
+        sentence since ("Chandor asked his leading man ..." ... "the director said" is
+        Chandor); after an unnamed speaker, nobody."""
         last = self.history[-1] if self.history else None
         near = last is not None and 0 <= position - last.end <= MAX_CONTINUED
         speaker = last.speaker if last is not None and near else None
-        return speaker if speaker is not None and speaker.label == "PERSON" else None
+        if last is None or speaker is None or speaker.label != "PERSON":
+            return None
+        since = self.antecedents.subjects_between(last.end, position, "PERSON")
+        opened = [m for m in since if self._opens(m)]
+        return self._entity(opened[-1])[0] if opened else speaker
+
+    def _opens(self, m: Mention) -> bool:
+        """Whether `m` opens its sentence, after an introductory phrase or not ("For this
+        battle, Chandor asked")."""
+        start = self.text.rfind("\n", 0, m.start) + 1
+        start = max([start, *(e.end() for e in _SENTENCE_END.finditer(self.text, start, m.start))])
+        intro = _INTRO.match(self.text, start, m.start)
+        return not self.text[intro.end() if intro else start : m.start].strip()
 
     def _titled(
         self, head: str, position: int, labels: tuple[str, ...] = ("PERSON",)
