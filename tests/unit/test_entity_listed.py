@@ -58,3 +58,12 @@ def test_an_org_listed_with_people_only_is_a_person(
 ) -> None:
     others = [(n, "PERSON") for n in names] + ([("Gucci", "ORG")] if text is BRANDS else [])
     assert _labels(text, [*others, (name, "ORG")])[name] == expected
+
+
+def test_the_sides_of_a_result_in_a_participle_clause_are_of_one_kind() -> None:
+    text = (  # an AP Davis Cup report (ScrapingHub dev set)
+        "Argentina comfortably got past Chile 3-0 in Group C, with Guido Pella beating Nicolas "
+        "Jarry 6-4, 6-3 and Diego Schwartzman defeating Cristian Garin 6-2, 6-2."
+    )
+    labels = _labels(text, [("Cristian Garin", "PERSON"), ("Diego Schwartzman", "ORG")])
+    assert labels["Diego Schwartzman"] == "PERSON"

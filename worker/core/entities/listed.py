@@ -40,10 +40,11 @@ from worker.core.entities.spans import APOSTROPHE_S, Span
 
 _COMMA = re.compile(r"\s*,\s+")
 _CONJUNCTION = re.compile(r"(?P<comma>\s*,)?\s+(?:and|or|&)\s+")  # " and ", ", and ", " & "
-# the two sides of a result: "X beat Y 6-4", "X vs. Y"
+# the two sides of a result: "X beat Y 6-4", "with X defeating Y", "X vs. Y"
 _CONTEST = re.compile(
-    r"\s+(?:beat|beats|defeated|defeats|edged|edges|downed|downs|upset|upsets|stunned|stuns|"
-    r"ousted|ousts|lost\s+to|loses\s+to|vs\.?|v\.?|versus)\s+"
+    r"\s+(?:beat|beats|beating|defeated|defeats|defeating|edged|edges|edging|downed|downs|"
+    r"downing|upset|upsets|upsetting|stunned|stuns|stunning|ousted|ousts|ousting|lost\s+to|"
+    r"loses\s+to|losing\s+to|vs\.?|v\.?|versus)\s+"
 )
 _OWNER = re.compile(r"\s?" + APOSTROPHE_S)  # "Morgan Stanley's Ted Pick"
 _OWNED_OR_ATTACHED = re.compile(

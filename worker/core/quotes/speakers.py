@@ -36,10 +36,13 @@ from worker.core.quotes.heads import (
 from worker.core.quotes.names import SPEAKER_LABELS, Names
 from worker.core.quotes.people import People, speaker_of
 from worker.core.quotes.subjects import (
+    INTRO,
     SUBJECT_PRONOUN,
     SUBJECTS,
     blanked,
     inside,
+    opens_sentence,
+    refers_back,
     sentence_subjects,
     sentences,
 )
@@ -57,17 +60,12 @@ _DESCRIBED = re.compile(
 )
 # "the Briton", "the 35-year-old Swede": one person (not "the Israelis", "the Chinese")
 _NATIONAL = re.compile(r"[Tt]he\s+(?:[\w-]+\s+)?[A-Z][a-z]+(?<![^s]s)(?<!ese)")
+_AGE = re.compile(r"\d+-year-old")
 _EDGES = string.whitespace + ",—–-'’`”“"  # around the words that name a speaker
-_SENTENCE_END = re.compile(r"[.!?][”\"’]?\s+")
 _CLAUSE_END = re.compile(r"[.;:!?“”\"\n]")
 _IMPERSONAL = re.compile(r"^(?:it|they)$", re.IGNORECASE)
 # The writer ("we called it "..."") and a relative pronoun ("Jaime Maussan, who testified").
 _OTHER_PRONOUN = re.compile(r"^(?:we|i|who)$", re.IGNORECASE)
-# "In his Instagram post, ...", "If Trump read it, ...": the subject comes after the comma.
-_INTRO = re.compile(
-    r"\s*(?:In|During|After|Before|At|On|With|Without|Despite|While|When|As|For|From|Since|"
-    r"Upon|Following|Asked|If|Unless|Although|Though|Because|Once|Until|[A-Z]\w+ing)\b[^,]*,"
-)
 _DEFINITE = re.compile(
     r"^(?:the|this|that|our|his|her|its)\s+(?:\S+\s+){0,4}([\w-]+)$", re.IGNORECASE
 )
@@ -157,7 +155,7 @@ class Speakers:
             return self._phrase(begin, group)
         if [m.label for m in named] == ["NORP"] and _NATIONAL.fullmatch(words):
             # "The Briton, who lost ..., said", "the Australian added": someone named
-            person = self._last_person(begin) or self.antecedents.find(begin, "PERSON")
+            person = self._last_person(begin, False) or self.antecedents.find(begin, "PERSON")
             return person, _mention(self.text, begin, stop)
         read = None if any(m.label == "PERSON" for m in named) else self._read(begin, end, first)
         if read is not None:  # a name the model missed
@@ -205,7 +203,7 @@ class Speakers:
         (the first name whatever its label when only its apposition stands before the
         cue: "Jim Pattison Industries Ltd., one of ... owned by James Pattison, said");
         else the description that opens it ("The court also found ..., noting that")."""
-        intro = _INTRO.match(self.text, start, end)
+        intro = INTRO.match(self.text, start, end)
         start = intro.end() if intro else start
         named = [  # not a place or a name in a phrase: "erected in the South Belfast area",
             # nor an owner: "Vacco's campaign manager, Matt Behrmann, said"
@@ -301,7 +299,8 @@ class Speakers:
             return None, mention  # "the Iraqi ambassador to Greece" introduces someone new
         if introduced_unnamed(self.text, head, start):
             return None, mention  # "an investigator quoted by ..." ... "the investigator"
-        person = self._titled(head, start) or self._last_person(start)
+        # an age or a nationality describes the person followed ("the 38-year-old said")
+        person = self._titled(head, start) or self._last_person(start, not _AGE.search(words))
         pronoun = self._pronoun_after(end)  # "the 38-year-old said as he tried to"
         if pronoun and (person is None or not self.antecedents.fits(person, pronoun)):
             person = self.antecedents.find(start, "PERSON", pronoun)
@@ -350,27 +349,22 @@ class Speakers:
             at = self.text.find(noun, at + 1, stop)
         return None
 
-    def _last_person(self, position: int) -> Speaker | None:
+    def _last_person(self, position: int, switch: bool = True) -> Speaker | None:
         """The person of the latest attributed quotation, if it is near `position`: "the
-        actor said" right after an actor's words is him, unless another person opened a
-        sentence since ("Chandor asked his leading man ..." ... "the director said" is
-        Chandor); after an unnamed speaker, nobody."""
+        actor said" right after an actor's words is him, unless (with `switch`) another
+        person opened a sentence since that does not point back to him ("Chandor asked his
+        leading man ..." ... "the director said" is Chandor; not after "Jolie, his co-star,
+        did not attend"); after an unnamed speaker, nobody."""
         last = self.history[-1] if self.history else None
         near = last is not None and 0 <= position - last.end <= MAX_CONTINUED
         speaker = last.speaker if last is not None and near else None
         if last is None or speaker is None or speaker.label != "PERSON":
             return None
         since = self.antecedents.subjects_between(last.end, position, "PERSON")
-        opened = [m for m in since if self._opens(m)]
-        return self._entity(opened[-1])[0] if opened else speaker
-
-    def _opens(self, m: Mention) -> bool:
-        """Whether `m` opens its sentence, after an introductory phrase or not ("For this
-        battle, Chandor asked")."""
-        start = self.text.rfind("\n", 0, m.start) + 1
-        start = max([start, *(e.end() for e in _SENTENCE_END.finditer(self.text, start, m.start))])
-        intro = _INTRO.match(self.text, start, m.start)
-        return not self.text[intro.end() if intro else start : m.start].strip()
+        opened = [m for m in since if opens_sentence(self.text, m)]
+        if not switch or not opened or refers_back(self.text, opened[-1], position):
+            return speaker
+        return self._entity(opened[-1])[0]
 
     def _titled(
         self, head: str, position: int, labels: tuple[str, ...] = ("PERSON",)

@@ -13,6 +13,15 @@ from worker.core.types import Mention
 
 SUBJECTS = ("PERSON", "ORG")
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# "In his Instagram post, ...", "If Trump read it, ...": the subject comes after the comma.
+INTRO = re.compile(
+    r"\s*(?:In|During|After|Before|At|On|With|Without|Despite|While|When|As|For|From|Since|"
+    r"Upon|Following|Asked|If|Unless|Although|Though|Because|Once|Until|[A-Z]\w+ing)\b[^,]*,"
+)
+_SENTENCE_END = re.compile(r"[.!?][”\"’]?\s+")
+# a pronoun for the one spoken of before, in a sentence another opens: "Jolie, his co-star"
+_BACK = re.compile(r"\b(?:him|her)\b")
+_BACK_APPOSED = re.compile(r"\s*,\s*(?:his|her)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|they|it)\b", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['’](?:s\b|\s)")
 # "And on the subject of Johnny Depp, ...": a topic (not "On Monday, ... with Greta Thunberg")
@@ -122,3 +131,18 @@ def _object_of_opening(blanked: str, begin: int, end: int, person: Mention) -> b
         _OBJECT_IN_OPENING.match(blanked, begin, person.start)
         and _MAIN_PRONOUN.match(blanked, person.end, end)
     )
+
+
+def opens_sentence(text: str, m: Mention) -> bool:
+    """Whether `m` opens its sentence, after an introductory phrase or not ("For this
+    battle, Chandor asked")."""
+    start = text.rfind("\n", 0, m.start) + 1
+    start = max([start, *(e.end() for e in _SENTENCE_END.finditer(text, start, m.start))])
+    intro = INTRO.match(text, start, m.start)
+    return not text[intro.end() if intro else start : m.start].strip()
+
+
+def refers_back(text: str, m: Mention, position: int) -> bool:
+    """Whether the words from `m` to `position` point back to someone spoken of before
+    ("Jolie, his co-star, did not attend", "Ham rested him")."""
+    return bool(_BACK.search(text, m.end, position) or _BACK_APPOSED.match(text, m.end))
