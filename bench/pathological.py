@@ -4,9 +4,9 @@ Each case is a long input (about 30 to 200 KB) of the shape that once made a
 repair quadratic or worse: thousands of bracketed acronyms, a title-cased run
 before one, one-word organisations by the thousand, a run of adverbs before a
 cue, quote marks that reopen, quotations running on over line breaks, towns
-after prepositions. The figures are the median of `--runs` timings, printed
-with the input's size; the unit tests keep the results of the same inputs
-right, this command keeps them fast.
+after prepositions, a list of thousands of names. The figures are the median of
+`--runs` timings, printed with the input's size; the unit tests keep the results of
+the same inputs right, this command keeps them fast.
 
     .venv/bin/python -m bench.pathological [--runs 5]
 """
@@ -22,6 +22,7 @@ from collections.abc import Callable
 from worker.core.entities.common import common_words
 from worker.core.entities.coordination import acronyms, joined_by_acronym
 from worker.core.entities.gazetteer import Gazetteer
+from worker.core.entities.listed import listed_people
 from worker.core.entities.spans import Span, propagate
 from worker.core.entities.towns import towns
 from worker.core.quotes import find_quotes
@@ -54,6 +55,11 @@ def cases(gaz: Gazetteer) -> list[tuple[str, int, Callable[[], object]]]:
     people = "Han Lee met Jane Doe. " * 8000  # the model's "Lee" alone: each widened
     people_spans = sorted(_spans(people, "PERSON", r"\bLee\b|Jane Doe"))
     full = {"Han Lee": "PERSON", "Jane Doe": "PERSON", "Lee": "PERSON"}
+    listed = ", ".join(f"Ann {_letters(n)}" for n in range(8000)) + " and Ann Zz attended."
+    listed_spans = [  # people and the model's ORGs in turn, each name once
+        Span(*m.span(), ("PERSON", "ORG")[n % 2])
+        for n, m in enumerate(re.finditer(r"Ann [A-Z][a-z]+", listed))
+    ]
     return [
         (
             "acronyms, 1,200 bracketed",
@@ -76,7 +82,17 @@ def cases(gaz: Gazetteer) -> list[tuple[str, int, Callable[[], object]]]:
             len(people),
             lambda: propagate(people, people_spans, full),
         ),
+        (
+            "a list of 8,000 names",
+            len(listed),
+            lambda: listed_people(listed, listed_spans, gaz),
+        ),
     ]
+
+
+def _letters(n: int) -> str:
+    """A distinct capitalised word for `n` ("Kaaaa", "Kbaaa", ...)."""
+    return "K" + "".join("abcdefghijklmnopqrstuvwxyz"[n // 26**i % 26] for i in range(4))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,8 +8,9 @@ commas and a conjunction and the two sides of a result ("beat", "defeated",
 "vs") name things of one kind. In such a list whose other items are all full
 names of people, an ORG that could be a person's name (`shaped_as_person`: two
 or three capitalised words, no noun of organisations, legal form or plural
-last) and that no words around any of its mentions call an organisation ("the
-Glenn Miller Orchestra", "the website X") is a PERSON. Not a list, or not one
+last) and that no words around any of its mentions (the model's spans of that
+name) call an organisation ("the Glenn Miller Orchestra", "the website X") is a
+PERSON. Not a list, or not one
 of names of a kind (a review's misfires, on real and written text):
 
 * two names joined by a comma alone ("Kenneth Roth, Human Rights Watch": an
@@ -56,6 +57,9 @@ _ITS_AFTER = re.compile(r"[^.;!?\n]*\bits\b")
 def listed_people(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """The spans, with each ORG that could be a person's name relabelled PERSON when it
     is listed with people's full names only (see the module docstring)."""
+    mentions: dict[str, list[Span]] = {}  # each name's spans: read once, not per list
+    for span in spans:
+        mentions.setdefault(_name(text, span), []).append(span)
     people: set[int] = set()
     for items in _lists(text, spans):
         named = [
@@ -65,8 +69,8 @@ def listed_people(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             i
             for i in items
             if spans[i].label == "ORG"
-            and shaped_as_person(_name(text, spans[i]), gaz)
-            and not _called_org(text, _name(text, spans[i]))
+            and shaped_as_person(name := _name(text, spans[i]), gaz)
+            and not any(_called_org(text, m) for m in mentions[name])
         ]
         if (
             named
@@ -101,13 +105,9 @@ def _name(text: str, span: Span) -> str:
     return text[span.start : span.end]
 
 
-def _called_org(text: str, name: str) -> bool:
-    """Whether the words around any mention of `name` call it an organisation, or own or
-    attach it ("the", "the website", "our Privacy Policy", "of First Boston")."""
-    for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-        before = text[max(0, found.start() - 40) : found.start()]
-        if _OWNED_OR_ATTACHED.search(before) or org_cue(
-            before, text[found.end() : found.end() + 40]
-        ):
-            return True
-    return False
+def _called_org(text: str, mention: Span) -> bool:
+    """Whether the words around a mention call it an organisation, or own or attach it
+    ("the", "the website", "our Privacy Policy", "of First Boston")."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 40]
+    return bool(_OWNED_OR_ATTACHED.search(before)) or org_cue(before, after)
