@@ -18,6 +18,7 @@ INTRO = re.compile(
     r"\s*(?:In|During|After|Before|At|On|With|Without|Despite|While|When|As|For|From|Since|"
     r"Upon|Following|Asked|If|Unless|Although|Though|Because|Once|Until|[A-Z]\w+ing)\b[^,]*,"
 )
+MAX_OPENING = 300  # characters before a mention searched for its sentence's start
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?\s+")
 # a pronoun for the one spoken of before, in a sentence another opens: "Jolie, his co-star"
 _BACK = re.compile(r"\b(?:him|her)\b")
@@ -136,8 +137,9 @@ def _object_of_opening(blanked: str, begin: int, end: int, person: Mention) -> b
 def opens_sentence(text: str, m: Mention) -> bool:
     """Whether `m` opens its sentence, after an introductory phrase or not ("For this
     battle, Chandor asked")."""
-    start = text.rfind("\n", 0, m.start) + 1
-    start = max([start, *(e.end() for e in _SENTENCE_END.finditer(text, start, m.start))])
+    start = text.rfind("\n", max(0, m.start - MAX_OPENING), m.start) + 1
+    ends = _SENTENCE_END.finditer(text, max(start, m.start - MAX_OPENING), m.start)
+    start = max([start, *(e.end() for e in ends)])
     intro = INTRO.match(text, start, m.start)
     return not text[intro.end() if intro else start : m.start].strip()
 
