@@ -1,5 +1,5 @@
 """Which articles are sports copy: the page address or the words of the text; the teams
-of a round-up's result lines and of a standings table."""
+of a round-up's result lines and of a standings table; players read off what they did."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import SAMPLE, entity_gold
 from worker.core.entities.gazetteer import Gazetteer
+from worker.core.entities.players import players
 from worker.core.entities.spans import Span
 from worker.core.entities.sport import is_sport, sport_teams
 
@@ -75,3 +76,17 @@ def test_the_names_of_result_lines_and_standings_rows_are_teams() -> None:
         "Cukaricki", "Vojvodina", "Buducnost", "Red Star", "Partizan", "Becej",
         "Greenock Morton", "Dundee", "St Johnstone",
     }  # fmt: skip
+
+
+def test_a_name_before_a_verb_of_play_is_a_player_and_a_team_is_not() -> None:
+    text = GOLD["ecb46e3e"]["text"]  # an NHL round-up: the model missed or misread these
+    at = text.index("Linus Ullmark")
+    spans = [Span(at, at + len("Linus Ullmark"), "FAC")]
+    found = {text[s.start : s.end]: s.label for s in players(text, spans, cache(Gazetteer.load)())}
+    assert {"Zach Parise", "Linus Ullmark", "Tuukka Rask"} <= {
+        name for name, label in found.items() if label == "PERSON"
+    }
+    teams = "Real Madrid scored twice. New Jersey scored first. Then Zach Parise scored."
+    assert {teams[s.start : s.end] for s in players(teams, [], cache(Gazetteer.load)())} == {
+        "Zach Parise"
+    }

@@ -34,6 +34,7 @@ from worker.core.entities.glued import split_glued, teams
 from worker.core.entities.indexes import indexes
 from worker.core.entities.listed import listed_people
 from worker.core.entities.orgs import names_ending_in_s, with_legal_form
+from worker.core.entities.players import players
 from worker.core.entities.possessives import relatives, split_possessives
 from worker.core.entities.postal import postal_states
 from worker.core.entities.products import products
@@ -164,7 +165,7 @@ class EntityExtractor:
         ]
         if sport:  # after the gazetteer, which would make "Michigan" a place again
             fixed = [
-                sport_teams(text, spans, self.gazetteer)
+                players(text, sport_teams(text, spans, self.gazetteer), self.gazetteer)
                 for text, spans in zip(texts, fixed, strict=True)
             ]
         else:
