@@ -94,7 +94,8 @@ def _lists(text: str, spans: list[Span]) -> Iterator[list[int]]:
         if conjunction is None and not _COMMA.fullmatch(between):
             run = []
             continue
-        run = [*(run or [i - 1]), i]
+        run = run or [i - 1]
+        run.append(i)
         if conjunction is not None:
             if conjunction.group("comma") is None or len(run) > 2:
                 yield run
