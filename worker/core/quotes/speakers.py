@@ -147,9 +147,8 @@ class Speakers:
             return speaker, mention
         stop = begin + len(words)
         found = [m for m in self._named(begin, stop) if not COMPOUND.match(self.text, m.end)]
-        named = [
-            m for m in found if not owns_description(self.text, m, stop)
-        ]  # not "a London-based analyst"
+        # not an owner or a place in a compound: "a London-based analyst"
+        named = [m for m in found if not owns_description(self.text, m, stop)]
         group = described_group(self.text, words, begin, found)  # "a spokesperson for X"
         if group is not None:
             return self._phrase(begin, group)
