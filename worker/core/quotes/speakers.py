@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from worker.core.quotes.antecedents import Antecedents
@@ -109,6 +109,7 @@ class Speakers:
         ]
         self._starts = [m.start for m in self.mentions]
         sentence_spans = sentences(text)
+        self._sentence_starts = [start for start, _ in sentence_spans]
         blanked_text = blanked(text, quoted)
         as_people = self.people.mentions
         subjects = sentence_subjects(blanked_text, as_people, sentence_spans)
@@ -360,7 +361,12 @@ class Speakers:
         if last is None or speaker is None or speaker.label != "PERSON":
             return None
         since = self.antecedents.subjects_between(last.end, position, "PERSON")
-        opened = [m for m in since if opens_sentence(self.text, m)]
+        starts = self._sentence_starts
+        opened = [
+            m
+            for m in since
+            if opens_sentence(self.text, starts[bisect_right(starts, m.start) - 1], m)
+        ]
         if not switch or not opened or refers_back(self.text, opened[-1], position):
             return speaker
         return self._entity(opened[-1])[0]

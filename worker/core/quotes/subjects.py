@@ -18,8 +18,6 @@ INTRO = re.compile(
     r"\s*(?:In|During|After|Before|At|On|With|Without|Despite|While|When|As|For|From|Since|"
     r"Upon|Following|Asked|If|Unless|Although|Though|Because|Once|Until|[A-Z]\w+ing)\b[^,]*,"
 )
-MAX_OPENING = 300  # characters before a mention searched for its sentence's start
-_SENTENCE_END = re.compile(r"[.!?][”\"’]?\s+")
 # a pronoun for the one spoken of before, in a sentence another opens: "Jolie, his co-star"
 _BACK = re.compile(r"\b(?:him|her)\b")
 _BACK_APPOSED = re.compile(r"\s*,\s*(?:his|her)\b")
@@ -134,14 +132,11 @@ def _object_of_opening(blanked: str, begin: int, end: int, person: Mention) -> b
     )
 
 
-def opens_sentence(text: str, m: Mention) -> bool:
-    """Whether `m` opens its sentence, after an introductory phrase or not ("For this
-    battle, Chandor asked")."""
-    start = text.rfind("\n", max(0, m.start - MAX_OPENING), m.start) + 1
-    ends = _SENTENCE_END.finditer(text, max(start, m.start - MAX_OPENING), m.start)
-    start = max([start, *(e.end() for e in ends)])
-    intro = INTRO.match(text, start, m.start)
-    return not text[intro.end() if intro else start : m.start].strip()
+def opens_sentence(text: str, sentence_start: int, m: Mention) -> bool:
+    """Whether `m` opens its sentence (starting at `sentence_start`), after an introductory
+    phrase or not ("For this battle, Chandor asked")."""
+    intro = INTRO.match(text, sentence_start, m.start)
+    return not text[intro.end() if intro else sentence_start : m.start].strip()
 
 
 def refers_back(text: str, m: Mention, position: int) -> bool:
